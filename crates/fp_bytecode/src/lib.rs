@@ -36,6 +36,7 @@ macro_rules! define_ops {
         /// The opcodes. Each variant's doc gives its argument and stack effect.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
+        #[allow(non_camel_case_types)]
         pub enum Op { $( $(#[$doc])* $name, )* }
 
         impl Op {
@@ -356,7 +357,11 @@ impl BinaryOp {
     /// Decodes a BINARY_OP argument into (operator, in-place?).
     pub fn decode(arg: u32) -> Option<(BinaryOp, bool)> {
         let inplace = arg >= Self::INPLACE_OFFSET;
-        let base = if inplace { arg - Self::INPLACE_OFFSET } else { arg };
+        let base = if inplace {
+            arg - Self::INPLACE_OFFSET
+        } else {
+            arg
+        };
         Self::ALL.get(base as usize).map(|op| (*op, inplace))
     }
     /// The operator symbol, as in TypeError messages ("unsupported operand type(s) for +").
@@ -487,7 +492,10 @@ pub enum Const {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     /// A str constant. Lone surrogates from escapes such as `"\ud800"` are kept as the
     /// WTF-8 bytes in [`Const::Wtf8Str`].
     Str(String),
@@ -545,11 +553,18 @@ impl CodeObject {
     pub fn disassemble(&self) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        let _ = writeln!(out, "code {} ({}:{})", self.qualname, self.filename, self.firstlineno);
+        let _ = writeln!(
+            out,
+            "code {} ({}:{})",
+            self.qualname, self.filename, self.firstlineno
+        );
         for (i, ins) in self.instrs.iter().enumerate() {
             let line = self.locations.get(i).map(|l| l.line).unwrap_or(0);
             let detail = match ins.op {
-                Op::LOAD_CONST => format!(" ({:?})", self.consts.get(ins.arg as usize).map(short_const)),
+                Op::LOAD_CONST => format!(
+                    " ({:?})",
+                    self.consts.get(ins.arg as usize).map(short_const)
+                ),
                 Op::LOAD_NAME
                 | Op::STORE_NAME
                 | Op::DELETE_NAME
@@ -561,13 +576,30 @@ impl CodeObject {
                 | Op::DELETE_ATTR
                 | Op::LOAD_METHOD
                 | Op::IMPORT_NAME
-                | Op::IMPORT_FROM => format!(" ({})", self.names.get(ins.arg as usize).map(String::as_str).unwrap_or("?")),
+                | Op::IMPORT_FROM => format!(
+                    " ({})",
+                    self.names
+                        .get(ins.arg as usize)
+                        .map(String::as_str)
+                        .unwrap_or("?")
+                ),
                 Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => {
-                    format!(" ({})", self.varnames.get(ins.arg as usize).map(String::as_str).unwrap_or("?"))
+                    format!(
+                        " ({})",
+                        self.varnames
+                            .get(ins.arg as usize)
+                            .map(String::as_str)
+                            .unwrap_or("?")
+                    )
                 }
                 _ => String::new(),
             };
-            let _ = writeln!(out, "{line:>4} {i:>5} {:<22} {}{detail}", ins.op.name(), ins.arg);
+            let _ = writeln!(
+                out,
+                "{line:>4} {i:>5} {:<22} {}{detail}",
+                ins.op.name(),
+                ins.arg
+            );
         }
         for c in &self.consts {
             if let Const::Code(inner) = c {

@@ -1,0 +1,128 @@
+//! Command-line parsing with CPython's options and usage errors (exit status 2).
+
+use fp_vm::vm::Config;
+
+pub enum What {
+    File(String),
+    Command(String),
+    Module(String),
+    Stdin,
+}
+
+pub enum Parsed {
+    Run(Config, What),
+    Exit(i32),
+}
+
+const USAGE: &str = "usage: ferropy [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+pub fn parse(args: Vec<String>) -> Result<Parsed, String> {
+    let mut cfg = Config {
+        executable: std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Config::default()
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "-" {
+            cfg.argv = args[i..].to_vec();
+            cfg.path0 = Some(String::new());
+            return Ok(Parsed::Run(cfg, What::Stdin));
+        }
+        if !a.starts_with('-') || a.len() == 1 {
+            cfg.argv = args[i..].to_vec();
+            return Ok(Parsed::Run(cfg, What::File(a.clone())));
+        }
+        if a == "--version" {
+            println!("Python 3.11.7");
+            return Ok(Parsed::Exit(0));
+        }
+        if a == "--help" {
+            println!("{USAGE}");
+            return Ok(Parsed::Exit(0));
+        }
+        if a.starts_with("--") {
+            return Err(format!(
+                "unknown option {a}\n{USAGE}\nTry `ferropy -h' for more information."
+            ));
+        }
+        // A cluster of single-letter flags, possibly ending in one that takes an argument.
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < flags.len() {
+            let c = flags[j];
+            let rest: String = flags[j + 1..].iter().collect();
+            let take_arg = |i: &mut usize| -> Result<String, String> {
+                if !rest.is_empty() {
+                    return Ok(rest.clone());
+                }
+                *i += 1;
+                args.get(*i).cloned().ok_or_else(|| format!("Argument expected for the -{c} option\n{USAGE}\nTry `ferropy -h' for more information."))
+            };
+            match c {
+                'c' => {
+                    let code = take_arg(&mut i)?;
+                    cfg.argv = std::iter::once("-c".to_string())
+                        .chain(args[i + 1..].iter().cloned())
+                        .collect();
+                    cfg.path0 = Some(String::new());
+                    return Ok(Parsed::Run(cfg, What::Command(code)));
+                }
+                'm' => {
+                    let m = take_arg(&mut i)?;
+                    cfg.argv = std::iter::once(m.clone())
+                        .chain(args[i + 1..].iter().cloned())
+                        .collect();
+                    return Ok(Parsed::Run(cfg, What::Module(m)));
+                }
+                'W' => {
+                    cfg.warnoptions.push(take_arg(&mut i)?);
+                    break;
+                }
+                'X' => {
+                    cfg.xoptions.push(take_arg(&mut i)?);
+                    break;
+                }
+                'u' => cfg.unbuffered = true,
+                'B' => cfg.dont_write_bytecode = true,
+                'E' => cfg.ignore_environment = true,
+                'I' => {
+                    cfg.isolated = true;
+                    cfg.ignore_environment = true;
+                    cfg.no_user_site = true;
+                    cfg.safe_path = true;
+                }
+                's' => cfg.no_user_site = true,
+                'S' => cfg.no_site = true,
+                'O' => cfg.optimize += 1,
+                'v' => cfg.verbose += 1,
+                'q' => cfg.quiet = true,
+                'i' => cfg.inspect = true,
+                'P' => cfg.safe_path = true,
+                'b' | 'd' | 'R' => {}
+                'V' => {
+                    println!("Python 3.11.7");
+                    return Ok(Parsed::Exit(0));
+                }
+                'h' | '?' => {
+                    println!(
+                        "{USAGE}\nOptions: -c cmd, -m mod, -u, -B, -E, -I, -s, -S, -O, -W arg, -X opt, -V, -h"
+                    );
+                    return Ok(Parsed::Exit(0));
+                }
+                other => {
+                    return Err(format!(
+                        "Unknown option: -{other}\n{USAGE}\nTry `ferropy -h' for more information."
+                    ));
+                }
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    cfg.argv = vec![String::new()];
+    cfg.path0 = Some(String::new());
+    Ok(Parsed::Run(cfg, What::Stdin))
+}

@@ -1,0 +1,33 @@
+//! `ferropy` — the command line, shaped like `python3`'s.
+//!
+//! Owns argument parsing, choosing what to run (a file, `-c`, `-m`, stdin), turning compile
+//! errors into SyntaxError, reporting uncaught exceptions and mapping them to exit codes. It
+//! depends on the runtime (`fp_vm`) and the compiler; nothing depends on it.
+
+mod cli;
+mod run;
+
+fn main() {
+    let cfg = match cli::parse(std::env::args().collect()) {
+        Ok(cli::Parsed::Run(cfg, what)) => (cfg, what),
+        Ok(cli::Parsed::Exit(code)) => std::process::exit(code),
+        Err(msg) => {
+            eprintln!("{msg}");
+            std::process::exit(2);
+        }
+    };
+    // The interpreter runs on a thread with a large stack: Rust-level re-entry (slot calls
+    // from native code) is bounded by the recursion limit, and this leaves ample headroom.
+    let handle = std::thread::Builder::new()
+        .name("ferropy-main".into())
+        .stack_size(1 << 30)
+        .spawn(move || run::run(cfg.0, cfg.1));
+    let code = match handle {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(e) => {
+            eprintln!("ferropy: cannot start the interpreter thread: {e}");
+            70
+        }
+    };
+    std::process::exit(code);
+}

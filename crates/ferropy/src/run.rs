@@ -1,0 +1,95 @@
+//! Running the chosen program and turning its outcome into an exit status as CPython does.
+
+use crate::cli::What;
+use fp_vm::Value;
+use fp_vm::vm::{Config, Vm};
+use std::io::Read;
+
+pub fn run(cfg: Config, what: What) -> i32 {
+    let mut vm = Vm::new(cfg);
+    let (source, filename) = match what {
+        What::File(path) => match std::fs::read(&path) {
+            Ok(b) => (String::from_utf8_lossy(&b).into_owned(), path),
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(0);
+                let msg = fp_vm::types::exceptions::os_strerror(errno);
+                eprintln!(
+                    "{}: can't open file '{}': [Errno {errno}] {msg}",
+                    vm.config.executable,
+                    abs_path(&path)
+                );
+                return 2;
+            }
+        },
+        What::Command(c) => (c, "<string>".to_string()),
+        What::Stdin => {
+            let mut s = String::new();
+            let _ = std::io::stdin().read_to_string(&mut s);
+            (s, "<stdin>".to_string())
+        }
+        What::Module(m) => {
+            eprintln!("{}: No module named {m}", vm.config.executable);
+            return 1;
+        }
+    };
+    let main = fp_vm::types::module::new_module(&mut vm, "__main__");
+    fp_vm::modules::register(&mut vm, "__main__", main);
+    let d = fp_vm::types::module::module_dict(main);
+    let b = vm.builtins;
+    fp_vm::types::module::set_attr(&mut vm, main, "__builtins__", b);
+    if filename != "<string>" && filename != "<stdin>" {
+        let f = vm.new_str(&filename);
+        fp_vm::types::module::set_attr(&mut vm, main, "__file__", f);
+    }
+    let result = exec_source(&mut vm, &source, &filename, d);
+    match result {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(&mut vm, e.0),
+    }
+}
+
+fn abs_path(p: &str) -> String {
+    std::path::absolute(p)
+        .map(|x| x.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| p.to_string())
+}
+
+fn exec_source(vm: &mut Vm, source: &str, filename: &str, globals: Value) -> fp_vm::PyResult {
+    let opts = fp_compiler::CompileOptions {
+        optimize: vm.config.optimize,
+        future_annotations: false,
+    };
+    let code = match fp_compiler::compile(source, filename, fp_compiler::Mode::Exec, &opts) {
+        Ok(c) => c,
+        Err(e) => {
+            return Err(fp_vm::interp::compile_error::to_exception(
+                vm, &e, source, filename,
+            ));
+        }
+    };
+    let codev = fp_vm::types::code::load_code(vm, code);
+    let frame = fp_vm::interp::frame::new_frame(vm, codev, globals, globals);
+    fp_vm::interp::eval::run_frame(vm, frame)
+}
+
+/// Prints an uncaught exception (SystemExit is handled as CPython does) and gives the status.
+fn handle_uncaught(vm: &mut Vm, e: Value) -> i32 {
+    if vm.exc_matches(fp_vm::Exc(e), vm.exc.system_exit) {
+        let k = vm.intern("code");
+        let code = fp_vm::types::instance::get(e, k).unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = fp_vm::types::int::int_ref(code).and_then(|i| i.to_i64()) {
+            return i as i32;
+        }
+        let s = fp_vm::ops::repr::str_string(vm, code).unwrap_or_default();
+        fp_vm::modules::sys::write_stderr(vm, &format!("{s}\n"));
+        return 1;
+    }
+    fp_vm::interp::traceback::print_exception(vm, e);
+    if vm.exc_matches(fp_vm::Exc(e), vm.exc.keyboard_interrupt) {
+        return 130;
+    }
+    1
+}

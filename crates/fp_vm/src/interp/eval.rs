@@ -1,0 +1,1706 @@
+//! The eval loop. Python-to-Python calls push a frame and continue in the same loop (no Rust
+//! recursion), so recursion depth is bounded by `sys.getrecursionlimit()`, not the native stack.
+//! An error sets `pending` and the loop unwinds: handler blocks of the current frame first,
+//! then caller frames, adding one traceback entry per frame passed through.
+
+use crate::interp::frame::{Block, FrameData, code_of, fobj};
+use crate::interp::traceback;
+use crate::ops;
+use crate::types::code::CodeObj;
+use crate::types::dict::{self, DictObj};
+use crate::types::exceptions::exc_obj;
+use crate::types::function::{BoundMethod, CellObj, FunctionObj};
+use crate::types::generator::{self, GenKind, GeneratorObj};
+use crate::types::typeobj;
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+use fp_bytecode::{BinaryOp, CodeFlags, CompareOp, MakeFunctionFlags, Op};
+
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+const GEN_FLAGS: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
+
+/// Calls a Python function whose frame is built: generators become generator objects.
+pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
+    let code = code_of(fobj(frame).get());
+    if code.flags() & GEN_FLAGS != 0 {
+        return Ok(make_generator(vm, func, frame, code));
+    }
+    vm.enter_native()?;
+    let r = execute(vm, frame, None);
+    vm.leave_native();
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.system_error("yield from a non-generator frame")),
+    }
+}
+
+fn make_generator(vm: &mut Vm, func: Value, frame: Value, code: &CodeObj) -> Value {
+    let kind = if code.has_flag(CodeFlags::COROUTINE) {
+        GenKind::Coroutine
+    } else if code.has_flag(CodeFlags::ASYNC_GENERATOR) {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    let (name, qualname) = match func.downcast::<FunctionObj>() {
+        Some(f) => (f.name.get(), f.qualname.get()),
+        None => (code.name, code.qualname),
+    };
+    generator::new_generator(vm, frame, kind, name, qualname)
+}
+
+/// Runs module/class/exec code in a prepared frame.
+pub fn run_frame(vm: &mut Vm, frame: Value) -> PyResult {
+    match execute(vm, frame, None)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
+    }
+}
+
+/// Resumes a generator frame: pushes `sent` (unless NULL: first start) or raises `throw`.
+pub fn resume(vm: &mut Vm, frame: Value, sent: Value, throw: Option<Exc>) -> PyResult<Exit> {
+    if throw.is_none() && !sent.is_null() {
+        fobj(frame).get_mut().stack.push(sent);
+    }
+    vm.enter_native()?;
+    let r = execute(vm, frame, throw);
+    vm.leave_native();
+    r
+}
+
+/// Whether `f` is a Python function we can run inline (a plain call, not a generator).
+#[inline]
+fn inline_target(f: Value) -> Option<&'static FunctionObj> {
+    let func = f.downcast::<FunctionObj>()?;
+    let code = func.code.get().downcast::<CodeObj>()?;
+    if code.flags() & GEN_FLAGS != 0 {
+        None
+    } else {
+        Some(func)
+    }
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::NULL,
+        }
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => *v,
+            None => Value::NULL,
+        }
+    };
+}
+
+fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
+    vm.frames.push(entry);
+    let mut frame = entry;
+    let mut f: &mut FrameData = fobj(frame).get_mut();
+    let mut code: &'static CodeObj = code_of(f);
+    let mut pending: Option<(Exc, bool)> = throw.map(|e| (e, false));
+
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => {
+                    pending = Some((e, false));
+                    continue;
+                }
+            }
+        };
+    }
+
+    loop {
+        // ----- exception unwinding -----
+        if let Some((exc, reraise)) = pending.take() {
+            if !reraise {
+                set_context(vm, exc);
+                traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
+            }
+            let mut exc = exc;
+            loop {
+                if let Some(b) = f.blocks.pop() {
+                    f.stack.truncate(b.level as usize);
+                    f.stack.push(exc.0);
+                    f.ip = b.handler as usize;
+                    break;
+                }
+                vm.frames.pop();
+                if frame == entry {
+                    return Err(exc);
+                }
+                frame = match vm.frames.last() {
+                    Some(v) => *v,
+                    None => return Err(exc),
+                };
+                f = fobj(frame).get_mut();
+                code = code_of(f);
+                traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
+                exc = Exc(exc.0);
+            }
+            continue;
+        }
+
+        let Some(&ins) = code.code.instrs.get(f.ip) else {
+            pending = Some((vm.system_error("ran off the end of the bytecode"), false));
+            continue;
+        };
+        f.lasti = f.ip;
+        f.ip += 1;
+        let arg = ins.arg;
+        match ins.op {
+            Op::NOP => {}
+            Op::POP_TOP => {
+                f.stack.pop();
+            }
+            Op::COPY => {
+                let n = f.stack.len();
+                let v = f.stack[n - arg as usize];
+                f.stack.push(v);
+            }
+            Op::SWAP => {
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - arg as usize);
+            }
+            Op::LOAD_CONST => f.stack.push(code.consts[arg as usize]),
+            Op::PUSH_NULL => f.stack.push(Value::NULL),
+            Op::LOAD_FAST => {
+                let v = f.fast[arg as usize];
+                if v.is_null() {
+                    let n = crate::types::str::as_str(code.varnames[arg as usize])
+                        .unwrap_or("?")
+                        .to_string();
+                    pending = Some((unbound_local(vm, &n), false));
+                    continue;
+                }
+                f.stack.push(v);
+            }
+            Op::STORE_FAST => f.fast[arg as usize] = pop!(f),
+            Op::DELETE_FAST => {
+                if f.fast[arg as usize].is_null() {
+                    let n = crate::types::str::as_str(code.varnames[arg as usize])
+                        .unwrap_or("?")
+                        .to_string();
+                    pending = Some((unbound_local(vm, &n), false));
+                    continue;
+                }
+                f.fast[arg as usize] = Value::NULL;
+            }
+            Op::LOAD_DEREF | Op::LOAD_CLASSDEREF => {
+                let idx = code.nlocals + arg as usize;
+                if ins.op == Op::LOAD_CLASSDEREF && !f.locals.is_null() {
+                    let name = code.cellnames[arg as usize];
+                    if let Some(v) = tri!(mapping_get(vm, f.locals, name)) {
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                let v = f.fast[idx]
+                    .downcast::<CellObj>()
+                    .map(|c| c.get())
+                    .unwrap_or(Value::NULL);
+                if v.is_null() {
+                    let n = crate::types::str::as_str(code.cellnames[arg as usize])
+                        .unwrap_or("?")
+                        .to_string();
+                    let e = if (arg as usize) < code.ncells {
+                        unbound_local(vm, &n)
+                    } else {
+                        vm.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
+                    };
+                    pending = Some((e, false));
+                    continue;
+                }
+                f.stack.push(v);
+            }
+            Op::STORE_DEREF => {
+                let v = pop!(f);
+                if let Some(c) = f.fast[code.nlocals + arg as usize].downcast::<CellObj>() {
+                    c.set(v);
+                }
+            }
+            Op::DELETE_DEREF => {
+                if let Some(c) = f.fast[code.nlocals + arg as usize].downcast::<CellObj>() {
+                    if c.get().is_null() {
+                        let n = crate::types::str::as_str(code.cellnames[arg as usize])
+                            .unwrap_or("?")
+                            .to_string();
+                        pending = Some((unbound_local(vm, &n), false));
+                        continue;
+                    }
+                    c.set(Value::NULL);
+                }
+            }
+            Op::LOAD_CLOSURE => f.stack.push(f.fast[code.nlocals + arg as usize]),
+            Op::LOAD_NAME => {
+                let name = code.names[arg as usize];
+                let mut found = None;
+                if !f.locals.is_null() {
+                    found = tri!(mapping_get(vm, f.locals, name));
+                }
+                if found.is_none() {
+                    found = dict::get_str_value(f.globals, name)
+                        .or_else(|| dict::get_str_value(f.builtins, name));
+                }
+                match found {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        pending = Some((name_not_defined(vm, name), false));
+                        continue;
+                    }
+                }
+            }
+            Op::STORE_NAME => {
+                let name = code.names[arg as usize];
+                let v = pop!(f);
+                let target = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
+                tri!(mapping_set(vm, target, name, v));
+            }
+            Op::DELETE_NAME => {
+                let name = code.names[arg as usize];
+                let target = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
+                let ok = if target.is::<DictObj>() {
+                    tri!(dict::del_item(vm, target, name)).is_some()
+                } else {
+                    tri!(
+                        ops::item::delitem(vm, target, name)
+                            .map(|_| true)
+                            .or_else(|e| {
+                                if vm.exc_matches(e, vm.exc.key_error) {
+                                    Ok(false)
+                                } else {
+                                    Err(e)
+                                }
+                            })
+                    )
+                };
+                if !ok {
+                    pending = Some((name_not_defined(vm, name), false));
+                    continue;
+                }
+            }
+            Op::LOAD_GLOBAL => {
+                let name = code.names[arg as usize];
+                match dict::get_str_value(f.globals, name)
+                    .or_else(|| dict::get_str_value(f.builtins, name))
+                {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        pending = Some((name_not_defined(vm, name), false));
+                        continue;
+                    }
+                }
+            }
+            Op::STORE_GLOBAL => {
+                let v = pop!(f);
+                dict::set_item_str(vm, f.globals, code.names[arg as usize], v);
+            }
+            Op::DELETE_GLOBAL => {
+                let name = code.names[arg as usize];
+                if !dict::del_item_str(vm, f.globals, name) {
+                    pending = Some((name_not_defined(vm, name), false));
+                    continue;
+                }
+            }
+            Op::LOAD_ATTR => {
+                let obj = pop!(f);
+                let v = tri!(ops::attr::getattr(vm, obj, code.names[arg as usize]));
+                f.stack.push(v);
+            }
+            Op::STORE_ATTR => {
+                let obj = pop!(f);
+                let v = pop!(f);
+                tri!(ops::attr::setattr(vm, obj, code.names[arg as usize], v));
+            }
+            Op::DELETE_ATTR => {
+                let obj = pop!(f);
+                tri!(ops::attr::delattr(vm, obj, code.names[arg as usize]));
+            }
+            Op::LOAD_METHOD => {
+                let obj = pop!(f);
+                let (m, s) = tri!(ops::attr::load_method(vm, obj, code.names[arg as usize]));
+                f.stack.push(m);
+                f.stack.push(s);
+            }
+            Op::BINARY_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                let v = tri!(ops::item::getitem(vm, c, k));
+                f.stack.push(v);
+            }
+            Op::STORE_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                let v = pop!(f);
+                tri!(ops::item::setitem(vm, c, k, v));
+            }
+            Op::DELETE_SUBSCR => {
+                let k = pop!(f);
+                let c = pop!(f);
+                tri!(ops::item::delitem(vm, c, k));
+            }
+            Op::BUILD_SLICE => {
+                let step = if arg == 3 { pop!(f) } else { Value::NONE };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let s = crate::types::range::new_slice(vm, start, stop, step);
+                f.stack.push(s);
+            }
+            Op::BINARY_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let Some((op, inplace)) = BinaryOp::decode(arg) else {
+                    pending = Some((vm.system_error("bad BINARY_OP argument"), false));
+                    continue;
+                };
+                // Small-int fast paths without any call.
+                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    let r = match op {
+                        BinaryOp::Add => Some(x + y),
+                        BinaryOp::Sub => Some(x - y),
+                        BinaryOp::Mul => x.checked_mul(y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        let v = crate::types::int::from_i64(vm, r);
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                let v = tri!(ops::number::binary_op(vm, a, b, op, inplace));
+                f.stack.push(v);
+            }
+            Op::UNARY_NEGATIVE => {
+                let a = pop!(f);
+                let v = tri!(ops::number::neg(vm, a));
+                f.stack.push(v);
+            }
+            Op::UNARY_POSITIVE => {
+                let a = pop!(f);
+                let v = tri!(ops::number::pos(vm, a));
+                f.stack.push(v);
+            }
+            Op::UNARY_INVERT => {
+                let a = pop!(f);
+                let v = tri!(ops::number::invert(vm, a));
+                f.stack.push(v);
+            }
+            Op::UNARY_NOT => {
+                let a = pop!(f);
+                let b = tri!(ops::truth::is_true(vm, a));
+                f.stack.push(Value::from_bool(!b));
+            }
+            Op::COMPARE_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let Some(op) = CompareOp::from_arg(arg) else {
+                    pending = Some((vm.system_error("bad COMPARE_OP argument"), false));
+                    continue;
+                };
+                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    let r = match op {
+                        CompareOp::Lt => x < y,
+                        CompareOp::Le => x <= y,
+                        CompareOp::Eq => x == y,
+                        CompareOp::Ne => x != y,
+                        CompareOp::Gt => x > y,
+                        CompareOp::Ge => x >= y,
+                    };
+                    f.stack.push(Value::from_bool(r));
+                    continue;
+                }
+                let v = tri!(ops::compare::rich_compare(vm, a, b, op));
+                f.stack.push(v);
+            }
+            Op::IS_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Value::from_bool((a == b) != (arg == 1)));
+            }
+            Op::CONTAINS_OP => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let r = tri!(ops::item::contains(vm, b, a));
+                f.stack.push(Value::from_bool(r != (arg == 1)));
+            }
+            Op::BUILD_TUPLE => {
+                let n = f.stack.len() - arg as usize;
+                let items = f.stack.split_off(n);
+                let t = crate::types::tuple::new_tuple(vm, items);
+                f.stack.push(t);
+            }
+            Op::BUILD_LIST => {
+                let n = f.stack.len() - arg as usize;
+                let items = f.stack.split_off(n);
+                let l = crate::types::list::new_list(vm, items);
+                f.stack.push(l);
+            }
+            Op::BUILD_SET => {
+                let n = f.stack.len() - arg as usize;
+                let items = f.stack.split_off(n);
+                let s = crate::types::set::new_set(vm);
+                for it in items {
+                    tri!(crate::types::set::add(vm, s, it));
+                }
+                f.stack.push(s);
+            }
+            Op::BUILD_MAP => {
+                let n = f.stack.len() - 2 * arg as usize;
+                let items = f.stack.split_off(n);
+                let d = dict::new_dict(vm);
+                for kv in items.chunks(2) {
+                    tri!(dict::set_item(vm, d, kv[0], kv[1]));
+                }
+                f.stack.push(d);
+            }
+            Op::BUILD_CONST_KEY_MAP => {
+                let keys = pop!(f);
+                let n = f.stack.len() - arg as usize;
+                let vals = f.stack.split_off(n);
+                let d = dict::new_dict(vm);
+                let ks = crate::types::tuple::items(keys).unwrap_or(&[]);
+                for (k, v) in ks.iter().zip(vals) {
+                    tri!(dict::set_item(vm, d, *k, v));
+                }
+                f.stack.push(d);
+            }
+            Op::BUILD_STRING => {
+                let n = f.stack.len() - arg as usize;
+                let parts = f.stack.split_off(n);
+                let mut s = String::new();
+                for p in parts {
+                    s.push_str(crate::types::str::as_str(p).unwrap_or(""));
+                }
+                let v = vm.new_string(s);
+                f.stack.push(v);
+            }
+            Op::LIST_APPEND => {
+                let v = pop!(f);
+                let l = f.stack[f.stack.len() - arg as usize];
+                if let Some(l) = l.downcast::<crate::types::list::ListObj>() {
+                    l.push(v);
+                }
+            }
+            Op::SET_ADD => {
+                let v = pop!(f);
+                let s = f.stack[f.stack.len() - arg as usize];
+                tri!(crate::types::set::add(vm, s, v));
+            }
+            Op::MAP_ADD => {
+                let v = pop!(f);
+                let k = pop!(f);
+                let d = f.stack[f.stack.len() - arg as usize];
+                tri!(dict::set_item(vm, d, k, v));
+            }
+            Op::LIST_EXTEND => {
+                let it = pop!(f);
+                let l = f.stack[f.stack.len() - arg as usize];
+                let items = match ops::iter::collect(vm, it) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        let e = if vm.exc_matches(e, vm.exc.type_error)
+                            && !ops::has_special(vm, it, vm.names.iter)
+                            && !ops::has_special(vm, it, vm.names.getitem)
+                        {
+                            vm.type_error(format!(
+                                "Value after * must be an iterable, not {}",
+                                vm.type_name(it)
+                            ))
+                        } else {
+                            e
+                        };
+                        pending = Some((e, false));
+                        continue;
+                    }
+                };
+                if let Some(l) = l.downcast::<crate::types::list::ListObj>() {
+                    l.items.borrow_mut().extend(items);
+                }
+            }
+            Op::SET_UPDATE => {
+                let it = pop!(f);
+                let s = f.stack[f.stack.len() - arg as usize];
+                tri!(crate::types::set::update(vm, s, it));
+            }
+            Op::DICT_UPDATE | Op::DICT_MERGE => {
+                let m = pop!(f);
+                let d = f.stack[f.stack.len() - arg as usize];
+                let merge = ins.op == Op::DICT_MERGE;
+                let callable = if merge {
+                    f.stack[f.stack.len() - arg as usize - 2]
+                } else {
+                    Value::NULL
+                };
+                tri!(dict_update(vm, d, m, merge, callable));
+            }
+            Op::LIST_TO_TUPLE => {
+                let l = pop!(f);
+                let items = l
+                    .downcast::<crate::types::list::ListObj>()
+                    .map(|l| l.snapshot())
+                    .unwrap_or_default();
+                let t = crate::types::tuple::new_tuple(vm, items);
+                f.stack.push(t);
+            }
+            Op::UNPACK_SEQUENCE => {
+                let seq = pop!(f);
+                let items = tri!(unpack(vm, seq, arg as usize, None));
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::UNPACK_EX => {
+                let seq = pop!(f);
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let items = tri!(unpack(vm, seq, before, Some(after)));
+                // items: before..., list, after...
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::FORMAT_VALUE => {
+                let spec = if arg & 4 != 0 { pop!(f) } else { Value::NULL };
+                let v = pop!(f);
+                let conv = match arg & 3 {
+                    1 => tri!(ops::repr::str(vm, v)),
+                    2 => tri!(ops::repr::repr(vm, v)),
+                    3 => tri!(crate::modules::builtins::ascii_of(vm, v)),
+                    _ => v,
+                };
+                let r = if spec.is_null() && vm.type_of(conv) == vm.types.str_ {
+                    conv
+                } else {
+                    let spec = if spec.is_null() { vm.names.empty } else { spec };
+                    tri!(crate::modules::builtins::format_value(vm, conv, spec))
+                };
+                f.stack.push(r);
+            }
+            Op::JUMP | Op::JUMP_BACKWARD => f.ip = arg as usize,
+            Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
+                let v = pop!(f);
+                let t = if v == Value::TRUE {
+                    true
+                } else if v == Value::FALSE {
+                    false
+                } else {
+                    tri!(ops::truth::is_true(vm, v))
+                };
+                if t == (ins.op == Op::POP_JUMP_IF_TRUE) {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::POP_JUMP_IF_NONE => {
+                if pop!(f).is_none() {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::POP_JUMP_IF_NOT_NONE => {
+                if !pop!(f).is_none() {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                let v = top!(f);
+                let t = tri!(ops::truth::is_true(vm, v));
+                if t == (ins.op == Op::JUMP_IF_TRUE_OR_POP) {
+                    f.ip = arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Op::GET_ITER => {
+                let v = pop!(f);
+                let it = tri!(ops::iter::get_iter(vm, v));
+                f.stack.push(it);
+            }
+            Op::FOR_ITER => {
+                let it = top!(f);
+                match tri!(ops::iter::next(vm, it)) {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        f.stack.pop();
+                        f.ip = arg as usize;
+                    }
+                }
+            }
+            Op::RETURN_VALUE => {
+                let v = pop!(f);
+                vm.frames.pop();
+                if frame == entry {
+                    return Ok(Exit::Return(v));
+                }
+                frame = match vm.frames.last() {
+                    Some(x) => *x,
+                    None => return Ok(Exit::Return(v)),
+                };
+                f = fobj(frame).get_mut();
+                code = code_of(f);
+                f.stack.push(v);
+            }
+            Op::CALL | Op::CALL_KW | Op::CALL_METHOD | Op::CALL_METHOD_KW => {
+                let kwnames = if matches!(ins.op, Op::CALL_KW | Op::CALL_METHOD_KW) {
+                    pop!(f)
+                } else {
+                    Value::NULL
+                };
+                let n = arg as usize;
+                let method = matches!(ins.op, Op::CALL_METHOD | Op::CALL_METHOD_KW);
+                let args_start = f.stack.len() - n;
+                let (callable, first) = if method {
+                    let m = f.stack[args_start - 2];
+                    if m.is_null() {
+                        (f.stack[args_start - 1], args_start)
+                    } else {
+                        (m, args_start - 1)
+                    }
+                } else {
+                    (f.stack[args_start - 1], args_start)
+                };
+                let base = if method {
+                    args_start - 2
+                } else {
+                    args_start - 1
+                };
+                let kw: &[Value] = if kwnames.is_null() {
+                    &[]
+                } else {
+                    crate::types::tuple::items(kwnames).unwrap_or(&[])
+                };
+                // Inline Python-to-Python calls (also through bound methods).
+                let (target, self_arg) = if let Some(bm) = callable.downcast::<BoundMethod>() {
+                    (bm.func, bm.self_)
+                } else {
+                    (callable, Value::NULL)
+                };
+                if inline_target(target).is_some() {
+                    let new_frame = if self_arg.is_null() {
+                        tri!(crate::interp::frame::frame_for_call(
+                            vm,
+                            target,
+                            &f.stack[first..],
+                            kw
+                        ))
+                    } else {
+                        let mut a = Vec::with_capacity(f.stack.len() - first + 1);
+                        a.push(self_arg);
+                        a.extend_from_slice(&f.stack[first..]);
+                        tri!(crate::interp::frame::frame_for_call(vm, target, &a, kw))
+                    };
+                    f.stack.truncate(base);
+                    if vm.frames.len() >= vm.recursion_limit {
+                        pending = Some((
+                            vm.recursion_error("maximum recursion depth exceeded"),
+                            false,
+                        ));
+                        continue;
+                    }
+                    vm.frames.push(new_frame);
+                    frame = new_frame;
+                    f = fobj(frame).get_mut();
+                    code = code_of(f);
+                    continue;
+                }
+                let args: Vec<Value> = f.stack[first..].to_vec();
+                f.stack.truncate(base);
+                let r = tri!(ops::call::call_kw(vm, callable, &args, kw));
+                f.stack.push(r);
+            }
+            Op::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 { pop!(f) } else { Value::NULL };
+                let args = pop!(f);
+                let callable = pop!(f);
+                let a = if vm.type_of(args) == vm.types.tuple {
+                    crate::types::tuple::items(args).unwrap_or(&[]).to_vec()
+                } else {
+                    tri!(ops::iter::collect(vm, args))
+                };
+                let r = tri!(ops::call::call_ex(vm, callable, &a, kwargs));
+                f.stack.push(r);
+            }
+            Op::MAKE_FUNCTION => {
+                let codev = pop!(f);
+                let closure = if arg & MakeFunctionFlags::CLOSURE != 0 {
+                    pop!(f)
+                } else {
+                    Value::NULL
+                };
+                let annotations = if arg & MakeFunctionFlags::ANNOTATIONS != 0 {
+                    pop!(f)
+                } else {
+                    Value::NULL
+                };
+                let kwdefaults = if arg & MakeFunctionFlags::KWDEFAULTS != 0 {
+                    pop!(f)
+                } else {
+                    Value::NULL
+                };
+                let defaults = if arg & MakeFunctionFlags::DEFAULTS != 0 {
+                    pop!(f)
+                } else {
+                    Value::NULL
+                };
+                let func = make_function(vm, f, codev, defaults, kwdefaults, annotations, closure);
+                f.stack.push(func);
+            }
+            Op::LOAD_BUILD_CLASS => {
+                let v = match dict::get_str(f.builtins, "__build_class__") {
+                    Some(v) => v,
+                    None => {
+                        pending = Some((vm.name_error("__build_class__ not found"), false));
+                        continue;
+                    }
+                };
+                f.stack.push(v);
+            }
+            Op::IMPORT_NAME => {
+                let fromlist = pop!(f);
+                let level = pop!(f);
+                let name = code.names[arg as usize];
+                let locals = if f.locals.is_null() {
+                    Value::NONE
+                } else {
+                    f.locals
+                };
+                let m = tri!(crate::modules::import_name(
+                    vm, name, f.globals, locals, fromlist, level
+                ));
+                f.stack.push(m);
+            }
+            Op::IMPORT_FROM => {
+                let m = top!(f);
+                let v = tri!(crate::modules::import_from(vm, m, code.names[arg as usize]));
+                f.stack.push(v);
+            }
+            Op::IMPORT_STAR => {
+                let m = pop!(f);
+                let target = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
+                tri!(crate::modules::import_star(vm, m, target));
+            }
+            Op::SETUP_FINALLY => {
+                f.blocks.push(Block {
+                    handler: arg,
+                    level: f.stack.len() as u32,
+                });
+            }
+            Op::POP_BLOCK => {
+                f.blocks.pop();
+            }
+            Op::RAISE_VARARGS => {
+                let e = match arg {
+                    0 => {
+                        let h = vm.handled_exc;
+                        if h.is_none() || h.is_null() {
+                            vm.runtime_error("No active exception to reraise")
+                        } else {
+                            pending = Some((Exc(h), true));
+                            continue;
+                        }
+                    }
+                    1 => {
+                        let v = pop!(f);
+                        tri!(make_exception(vm, v))
+                    }
+                    _ => {
+                        let cause = pop!(f);
+                        let v = pop!(f);
+                        let e = tri!(make_exception(vm, v));
+                        let c = if cause.is_none() {
+                            Value::NONE
+                        } else {
+                            tri!(make_exception(vm, cause).map(|c| c.0).map_err(|_| {
+                                vm.type_error("exception causes must derive from BaseException")
+                            }))
+                        };
+                        if let Some(x) = exc_obj(e.0) {
+                            x.cause.set(c);
+                            x.suppress_context.set(true);
+                        }
+                        e
+                    }
+                };
+                pending = Some((e, false));
+                continue;
+            }
+            Op::RERAISE => {
+                let e = pop!(f);
+                pending = Some((Exc(e), true));
+                continue;
+            }
+            Op::PUSH_EXC_INFO => {
+                let e = pop!(f);
+                f.stack.push(vm.handled_exc);
+                f.stack.push(e);
+                vm.handled_exc = e;
+            }
+            Op::POP_EXCEPT => {
+                vm.handled_exc = pop!(f);
+            }
+            Op::CHECK_EXC_MATCH => {
+                let ty = pop!(f);
+                let e = top!(f);
+                let m = tri!(exception_matches(vm, e, ty));
+                f.stack.push(Value::from_bool(m));
+            }
+            Op::CHECK_EG_MATCH => {
+                let ty = pop!(f);
+                let e = pop!(f);
+                let (m, rest) = tri!(eg_match(vm, e, ty));
+                f.stack.push(rest);
+                f.stack.push(m);
+            }
+            Op::PREP_RERAISE_STAR => {
+                let raised = pop!(f);
+                let orig = pop!(f);
+                let r = tri!(prep_reraise_star(vm, orig, raised));
+                f.stack.push(r);
+            }
+            Op::LOAD_ASSERTION_ERROR => f.stack.push(vm.exc.assertion_error),
+            Op::BEFORE_WITH => {
+                let mgr = pop!(f);
+                let (exit, res) = tri!(before_with(vm, mgr, false));
+                f.stack.push(exit);
+                f.stack.push(res);
+            }
+            Op::BEFORE_ASYNC_WITH => {
+                let mgr = pop!(f);
+                let (exit, res) = tri!(before_with(vm, mgr, true));
+                f.stack.push(exit);
+                let aw = tri!(get_awaitable(vm, res, 1));
+                f.stack.push(aw);
+            }
+            Op::WITH_EXCEPT_START => {
+                let n = f.stack.len();
+                let exc = f.stack[n - 1];
+                let exit = f.stack[n - 3];
+                let ty = vm.type_of(exc);
+                let tb = exc_obj(exc)
+                    .map(|x| x.traceback.get())
+                    .unwrap_or(Value::NONE);
+                let r = tri!(ops::call::call(vm, exit, &[ty, exc, tb]));
+                f.stack.push(r);
+            }
+            Op::YIELD_VALUE => {
+                let v = pop!(f);
+                vm.frames.pop();
+                if frame != entry {
+                    // Only the entry frame of an execute() can be a generator frame.
+                    return Err(vm.system_error("yield in an inlined frame"));
+                }
+                return Ok(Exit::Yield(v));
+            }
+            Op::SEND => {
+                let v = pop!(f);
+                let recv = top!(f);
+                match tri!(send_to(vm, recv, v)) {
+                    Ok(y) => f.stack.push(y),
+                    Err(ret) => {
+                        f.stack.pop();
+                        f.stack.push(ret);
+                        f.ip = arg as usize;
+                    }
+                }
+            }
+            Op::GET_YIELD_FROM_ITER => {
+                let v = pop!(f);
+                let it = if let Some(g) = v.downcast::<GeneratorObj>() {
+                    if g.kind == GenKind::Coroutine
+                        && !code.has_flag(CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE)
+                    {
+                        pending = Some((vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"), false));
+                        continue;
+                    }
+                    v
+                } else {
+                    tri!(ops::iter::get_iter(vm, v))
+                };
+                f.stack.push(it);
+            }
+            Op::GET_AWAITABLE => {
+                let v = pop!(f);
+                let aw = tri!(get_awaitable(vm, v, arg));
+                f.stack.push(aw);
+            }
+            Op::GET_AITER => {
+                let v = pop!(f);
+                let r = match tri!(ops::call_special(vm, v, vm.names.aiter, &[])) {
+                    Some(r) => r,
+                    None => {
+                        pending = Some((
+                            vm.type_error(format!(
+                                "'async for' requires an object with __aiter__ method, got {}",
+                                vm.type_name(v)
+                            )),
+                            false,
+                        ));
+                        continue;
+                    }
+                };
+                f.stack.push(r);
+            }
+            Op::GET_ANEXT => {
+                let it = top!(f);
+                let r = match tri!(ops::call_special(vm, it, vm.names.anext, &[])) {
+                    Some(r) => r,
+                    None => {
+                        pending = Some((
+                            vm.type_error(format!(
+                                "'async for' requires an iterator with __anext__ method, got {}",
+                                vm.type_name(it)
+                            )),
+                            false,
+                        ));
+                        continue;
+                    }
+                };
+                let aw = tri!(get_awaitable(vm, r, 0));
+                f.stack.push(aw);
+            }
+            Op::END_ASYNC_FOR => {
+                let e = pop!(f);
+                if typeobj::is_subtype(vm.type_of(e), vm.exc.stop_async_iteration) {
+                    f.stack.pop();
+                    // The loop ended normally: the StopAsyncIteration is no longer "handled".
+                } else {
+                    pending = Some((Exc(e), true));
+                    continue;
+                }
+            }
+            Op::ASYNC_GEN_WRAP => {
+                let v = pop!(f);
+                let w = generator::wrap_async_value(vm, v);
+                f.stack.push(w);
+            }
+            Op::GET_LEN => {
+                let v = top!(f);
+                let n = tri!(ops::item::len(vm, v));
+                let nv = crate::types::int::from_usize(vm, n);
+                f.stack.push(nv);
+            }
+            Op::MATCH_MAPPING => {
+                let v = top!(f);
+                let t = vm.type_of(v);
+                f.stack.push(Value::from_bool(
+                    typeobj::type_flags(t).contains(typeobj::TypeFlags::MAPPING),
+                ));
+            }
+            Op::MATCH_SEQUENCE => {
+                let v = top!(f);
+                let t = vm.type_of(v);
+                f.stack.push(Value::from_bool(
+                    typeobj::type_flags(t).contains(typeobj::TypeFlags::SEQUENCE),
+                ));
+            }
+            Op::MATCH_KEYS => {
+                let n = f.stack.len();
+                let (subject, keys) = (f.stack[n - 2], f.stack[n - 1]);
+                let r = tri!(match_keys(vm, subject, keys));
+                f.stack.push(r);
+            }
+            Op::MATCH_CLASS => {
+                let names = pop!(f);
+                let cls = pop!(f);
+                let subject = pop!(f);
+                let r = tri!(match_class(vm, subject, cls, arg as usize, names));
+                f.stack.push(r);
+            }
+            Op::SETUP_ANNOTATIONS => {
+                let target = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
+                let name = vm.names.annotations;
+                if tri!(mapping_get(vm, target, name)).is_none() {
+                    let d = dict::new_dict(vm);
+                    tri!(mapping_set(vm, target, name, d));
+                }
+            }
+            Op::PRINT_EXPR => {
+                let v = pop!(f);
+                tri!(crate::modules::sys::displayhook(vm, v));
+            }
+        }
+    }
+}
+
+fn unbound_local(vm: &mut Vm, name: &str) -> Exc {
+    vm.new_exc(
+        vm.exc.unbound_local_error,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn name_not_defined(vm: &mut Vm, name: Value) -> Exc {
+    let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
+    let e = vm.name_error(format!("name '{n}' is not defined"));
+    let k = vm.intern("name");
+    crate::types::instance::set(vm, e.0, k, name);
+    e
+}
+
+/// Chains the exception being handled as `__context__` of a newly raised one.
+fn set_context(vm: &mut Vm, exc: Exc) {
+    let h = vm.handled_exc;
+    if h.is_none() || h.is_null() || h == exc.0 {
+        return;
+    }
+    let Some(x) = exc_obj(exc.0) else { return };
+    if !x.context.get().is_none() {
+        return;
+    }
+    // Avoid cycles: cut the chain where it would reach `exc` again.
+    let mut o = h;
+    let mut steps = 0;
+    while let Some(ox) = exc_obj(o) {
+        let c = ox.context.get();
+        if c == exc.0 {
+            ox.context.set(Value::NONE);
+            break;
+        }
+        o = c;
+        steps += 1;
+        if steps > 1000 {
+            break;
+        }
+    }
+    x.context.set(h);
+}
+
+fn mapping_get(vm: &mut Vm, m: Value, name: Value) -> PyResult<Option<Value>> {
+    if vm.type_of(m) == vm.types.dict {
+        return Ok(dict::get_str_value(m, name));
+    }
+    match ops::item::getitem(vm, m, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.exc_matches(e, vm.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn mapping_set(vm: &mut Vm, m: Value, name: Value, v: Value) -> PyResult<()> {
+    if vm.type_of(m) == vm.types.dict {
+        dict::set_item_str(vm, m, name, v);
+        return Ok(());
+    }
+    ops::item::setitem(vm, m, name, v)
+}
+
+fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callable: Value) -> PyResult<()> {
+    let pairs: Vec<(Value, Value)> = if m.is::<DictObj>() {
+        dict::items(m)
+    } else {
+        let Some(keys_fn) = ops::attr::getattr_opt(vm, m, vm.names.keys)? else {
+            let msg = if merge {
+                let fname = callable_name(vm, callable);
+                format!(
+                    "{fname} argument after ** must be a mapping, not {}",
+                    vm.type_name(m)
+                )
+            } else {
+                format!("'{}' object is not a mapping", vm.type_name(m))
+            };
+            return Err(vm.type_error(msg));
+        };
+        let ks = ops::call::call(vm, keys_fn, &[])?;
+        let mut out = Vec::new();
+        for k in ops::iter::collect(vm, ks)? {
+            let v = ops::item::getitem(vm, m, k)?;
+            out.push((k, v));
+        }
+        out
+    };
+    for (k, v) in pairs {
+        if merge {
+            if !k.is::<crate::types::str::StrObj>() {
+                let fname = callable_name(vm, callable);
+                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+            }
+            if dict::get_item(vm, d, k)?.is_some() {
+                let fname = callable_name(vm, callable);
+                let ks = crate::types::str::as_str(k).unwrap_or("?");
+                return Err(vm.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
+            }
+        }
+        dict::set_item(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
+fn callable_name(vm: &mut Vm, c: Value) -> String {
+    if let Some(f) = c.downcast::<FunctionObj>() {
+        return format!(
+            "{}()",
+            crate::types::str::as_str(f.qualname.get()).unwrap_or("?")
+        );
+    }
+    if let Some(n) = c.downcast::<crate::types::function::NativeFunction>() {
+        return format!("{}()", ops::call::native_display_name(n));
+    }
+    if let Some(t) = c.downcast::<typeobj::TypeObject>() {
+        return format!("{}()", t.name.borrow());
+    }
+    format!("{} object", vm.type_name(c))
+}
+
+/// Unpacks `seq` into exactly `n` items, or (with `after`) into `n` items, a list, `after` items.
+fn unpack(vm: &mut Vm, seq: Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let ty = vm.type_of(seq);
+    let items = if ty == vm.types.tuple || ty == vm.types.list {
+        ops::iter::collect(vm, seq)?
+    } else {
+        let it = match ops::iter::get_iter(vm, seq) {
+            Ok(it) => it,
+            Err(e) if vm.exc_matches(e, vm.exc.type_error) => {
+                return Err(vm.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    vm.type_name(seq)
+                )));
+            }
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        while let Some(x) = ops::iter::next(vm, it)? {
+            out.push(x);
+            if after.is_none() && out.len() > before {
+                return Err(
+                    vm.value_error(format!("too many values to unpack (expected {before})"))
+                );
+            }
+        }
+        out
+    };
+    match after {
+        None => {
+            if items.len() < before {
+                return Err(vm.value_error(format!(
+                    "not enough values to unpack (expected {before}, got {})",
+                    items.len()
+                )));
+            }
+            if items.len() > before {
+                return Err(
+                    vm.value_error(format!("too many values to unpack (expected {before})"))
+                );
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                return Err(vm.value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                )));
+            }
+            let mut out = items[..before].to_vec();
+            let mid = items[before..items.len() - after].to_vec();
+            out.push(crate::types::list::new_list(vm, mid));
+            out.extend_from_slice(&items[items.len() - after..]);
+            Ok(out)
+        }
+    }
+}
+
+fn make_function(
+    vm: &mut Vm,
+    f: &FrameData,
+    codev: Value,
+    defaults: Value,
+    kwdefaults: Value,
+    annotations: Value,
+    closure: Value,
+) -> Value {
+    let code = codev.downcast::<CodeObj>();
+    let name = code.map(|c| c.name).unwrap_or(Value::NONE);
+    let qualname = code.map(|c| c.qualname).unwrap_or(Value::NONE);
+    let doc = match code {
+        Some(c) if c.code.flags & 0x1000_0000 != 0 => {
+            c.consts.first().copied().unwrap_or(Value::NONE)
+        }
+        _ => Value::NONE,
+    };
+    let module = dict::get_str(f.globals, "__name__").unwrap_or(Value::NONE);
+    let ann = if annotations.is_null() {
+        Value::NULL
+    } else {
+        let d = dict::new_dict(vm);
+        if let Some(items) = crate::types::tuple::items(annotations) {
+            for kv in items.chunks(2) {
+                if kv.len() == 2 {
+                    dict::set_item_str(vm, d, kv[0], kv[1]);
+                }
+            }
+        }
+        d
+    };
+    crate::heap::alloc(
+        vm.types.function,
+        FunctionObj {
+            code: std::cell::Cell::new(codev),
+            globals: f.globals,
+            builtins: f.builtins,
+            name: std::cell::Cell::new(name),
+            qualname: std::cell::Cell::new(qualname),
+            defaults: std::cell::Cell::new(defaults),
+            kwdefaults: std::cell::Cell::new(kwdefaults),
+            closure,
+            doc: std::cell::Cell::new(doc),
+            module: std::cell::Cell::new(module),
+            annotations: std::cell::Cell::new(ann),
+        },
+    )
+}
+
+/// `raise X`: X is an exception instance or class (instantiated with no arguments).
+pub fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Exc> {
+    if exc_obj(v).is_some() {
+        return Ok(Exc(v));
+    }
+    if v.is::<typeobj::TypeObject>() && typeobj::is_subtype(v, vm.exc.base_exception) {
+        let e = ops::call::call(vm, v, &[])?;
+        if exc_obj(e).is_none() {
+            let r = crate::ops::repr::repr_string(vm, v)?;
+            let msg = format!(
+                "calling {r} should have returned an instance of BaseException, not {}",
+                vm.type_name(e)
+            );
+            return Err(vm.type_error(msg));
+        }
+        return Ok(Exc(e));
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+fn check_except_type(vm: &mut Vm, ty: Value) -> PyResult<()> {
+    let ok =
+        |t: Value| t.is::<typeobj::TypeObject>() && typeobj::is_subtype(t, vm.exc.base_exception);
+    if let Some(ts) = crate::types::tuple::items(ty) {
+        if ts.iter().all(|t| ok(*t)) {
+            return Ok(());
+        }
+    } else if ok(ty) {
+        return Ok(());
+    }
+    Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"))
+}
+
+fn exception_matches(vm: &mut Vm, e: Value, ty: Value) -> PyResult<bool> {
+    check_except_type(vm, ty)?;
+    let et = vm.type_of(e);
+    if let Some(ts) = crate::types::tuple::items(ty) {
+        return Ok(ts.iter().any(|t| typeobj::is_subtype(et, *t)));
+    }
+    Ok(typeobj::is_subtype(et, ty))
+}
+
+/// `except* T`: (match, rest).
+fn eg_match(vm: &mut Vm, e: Value, ty: Value) -> PyResult<(Value, Value)> {
+    check_except_type(vm, ty)?;
+    let is_group = |t: Value| {
+        t.is::<typeobj::TypeObject>() && typeobj::is_subtype(t, vm.exc.base_exception_group)
+    };
+    if is_group(ty)
+        || crate::types::tuple::items(ty).is_some_and(|ts| ts.iter().any(|t| is_group(*t)))
+    {
+        return Err(vm.type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
+    let et = vm.type_of(e);
+    let matches = |t: Value| -> bool {
+        if let Some(ts) = crate::types::tuple::items(t) {
+            ts.iter().any(|x| typeobj::is_subtype(et, *x))
+        } else {
+            typeobj::is_subtype(et, t)
+        }
+    };
+    if matches(ty) {
+        // A naked exception matching: wrap it in an ExceptionGroup("", [e]).
+        if !typeobj::is_subtype(et, vm.exc.base_exception_group) {
+            let msg = vm.names.empty;
+            let l = crate::types::list::new_list(vm, vec![e]);
+            let g = ops::call::call(vm, vm.exc.base_exception_group, &[msg, l])?;
+            if let (Some(gx), Some(ex)) = (exc_obj(g), exc_obj(e)) {
+                gx.traceback.set(ex.traceback.get());
+            }
+            return Ok((g, Value::NONE));
+        }
+        return Ok((e, Value::NONE));
+    }
+    if typeobj::is_subtype(et, vm.exc.base_exception_group) {
+        let (m, r) = crate::types::exception_group::split(vm, e, ty)?;
+        return Ok((m, r));
+    }
+    Ok((Value::NONE, e))
+}
+
+/// Combines the exceptions raised/re-raised by except* clauses into the group to re-raise.
+fn prep_reraise_star(vm: &mut Vm, orig: Value, raised: Value) -> PyResult {
+    let items: Vec<Value> = raised
+        .downcast::<crate::types::list::ListObj>()
+        .map(|l| l.snapshot())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| !v.is_none())
+        .collect();
+    if items.is_empty() {
+        return Ok(Value::NONE);
+    }
+    if !typeobj::is_subtype(vm.type_of(orig), vm.exc.base_exception_group) {
+        return Ok(items[0]);
+    }
+    // Re-raised exceptions are leaves of the original group; new ones are raised alongside.
+    let leaves = collect_leaves(orig);
+    let (mut reraised, mut new) = (Vec::new(), Vec::new());
+    for e in items {
+        let is_reraise = if typeobj::is_subtype(vm.type_of(e), vm.exc.base_exception_group) {
+            let ls = collect_leaves(e);
+            !ls.is_empty() && ls.iter().all(|l| leaves.contains(l))
+        } else {
+            leaves.contains(&e)
+        };
+        if is_reraise {
+            reraised.push(e)
+        } else {
+            new.push(e)
+        }
+    }
+    let kept = if reraised.is_empty() {
+        Value::NONE
+    } else {
+        let mut keep_leaves = Vec::new();
+        for e in &reraised {
+            keep_leaves.extend(collect_leaves(*e));
+        }
+        project(vm, orig, &keep_leaves)?
+    };
+    if new.is_empty() {
+        return Ok(kept);
+    }
+    let mut all = new;
+    if !kept.is_none() {
+        all.push(kept);
+    }
+    if all.len() == 1 && kept.is_none() && false {
+        return Ok(all[0]);
+    }
+    let msg = vm.names.empty;
+    let l = crate::types::list::new_list(vm, all);
+    ops::call::call(vm, vm.exc.base_exception_group, &[msg, l])
+}
+
+fn collect_leaves(e: Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut todo = vec![e];
+    while let Some(x) = todo.pop() {
+        let excs = x.header().and_then(|_| {
+            crate::types::instance::items(x)
+                .into_iter()
+                .find(|(k, _)| crate::types::str::as_str(*k) == Some("exceptions"))
+                .map(|(_, v)| v)
+        });
+        match excs.and_then(crate::types::tuple::items) {
+            Some(items) => todo.extend(items.iter().rev().copied()),
+            None => out.push(x),
+        }
+    }
+    out
+}
+
+/// The sub-group of `eg` keeping only `keep` leaves (structure preserved).
+fn project(vm: &mut Vm, eg: Value, keep: &[Value]) -> PyResult {
+    let leaves: Vec<Value> = keep.to_vec();
+    let cond = crate::types::tuple::new_tuple(vm, vec![]);
+    let _ = cond;
+    let (m, _) = split_by_identity(vm, eg, &leaves)?;
+    Ok(m)
+}
+
+fn split_by_identity(vm: &mut Vm, eg: Value, keep: &[Value]) -> PyResult<(Value, Value)> {
+    let k = vm.intern("exceptions");
+    let Some(excs) = crate::types::instance::get(eg, k).and_then(crate::types::tuple::items) else {
+        return Ok(if keep.contains(&eg) {
+            (eg, Value::NONE)
+        } else {
+            (Value::NONE, eg)
+        });
+    };
+    let mut yes = Vec::new();
+    for e in excs.to_vec() {
+        let (m, _) = split_by_identity(vm, e, keep)?;
+        if !m.is_none() {
+            yes.push(m);
+        }
+    }
+    if yes.is_empty() {
+        return Ok((Value::NONE, eg));
+    }
+    let l = crate::types::list::new_list(vm, yes);
+    let d = ops::attr::getattr_str(vm, eg, "derive")?;
+    let g = ops::call::call(vm, d, &[l])?;
+    if let (Some(t), Some(s)) = (exc_obj(g), exc_obj(eg)) {
+        t.traceback.set(s.traceback.get());
+        t.cause.set(s.cause.get());
+        t.context.set(s.context.get());
+    }
+    Ok((g, Value::NONE))
+}
+
+fn before_with(vm: &mut Vm, mgr: Value, is_async: bool) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(mgr);
+    let (en, ex) = if is_async {
+        (vm.names.aenter, vm.names.aexit)
+    } else {
+        (vm.names.enter, vm.names.exit)
+    };
+    let enter = typeobj::lookup(vm, ty, en);
+    let exit = typeobj::lookup(vm, ty, ex);
+    if enter.is_null() || exit.is_null() {
+        let what = if is_async {
+            "asynchronous context manager"
+        } else {
+            "context manager"
+        };
+        let extra = if !is_async && !typeobj::lookup(vm, ty, vm.names.aenter).is_null() {
+            " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?"
+        } else {
+            ""
+        };
+        let _ = extra;
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the {what} protocol",
+            vm.type_name(mgr)
+        )));
+    }
+    let exit_b = ops::attr::bind_descriptor(vm, exit, mgr, ty)?;
+    let enter_b = ops::attr::bind_descriptor(vm, enter, mgr, ty)?;
+    let res = ops::call::call(vm, enter_b, &[])?;
+    Ok((exit_b, res))
+}
+
+/// `await v`: the iterator to drive (coroutines themselves; `__await__()` results otherwise).
+fn get_awaitable(vm: &mut Vm, v: Value, ctx: u32) -> PyResult {
+    if let Some(g) = v.downcast::<GeneratorObj>() {
+        if g.kind == GenKind::Coroutine {
+            return Ok(v);
+        }
+        if g.kind == GenKind::Generator
+            && g.frame
+                .downcast::<crate::interp::frame::FrameObj>()
+                .is_some_and(|f| code_of(f.get()).has_flag(CodeFlags::ITERABLE_COROUTINE))
+        {
+            return Ok(v);
+        }
+    }
+    if v.is::<generator::AsyncGenOp>() {
+        return Ok(v);
+    }
+    match ops::call_special(vm, v, vm.names.await_, &[])? {
+        Some(it) => {
+            if let Some(g) = it.downcast::<GeneratorObj>()
+                && g.kind == GenKind::Coroutine
+            {
+                return Err(vm.type_error("__await__() returned a coroutine"));
+            }
+            if !ops::has_special(vm, it, vm.names.next) {
+                return Err(vm.type_error(format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    vm.type_name(it)
+                )));
+            }
+            Ok(it)
+        }
+        None => {
+            let msg = match ctx {
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                    vm.type_name(v)
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                    vm.type_name(v)
+                ),
+                _ => format!(
+                    "object {} can't be used in 'await' expression",
+                    vm.type_name(v)
+                ),
+            };
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// SEND: Ok(Ok(yielded)) or Ok(Err(return value)).
+fn send_to(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Result<Value, Value>> {
+    if let Some(g) = recv.downcast::<GeneratorObj>() {
+        return match generator::resume(vm, recv, g, v, None)? {
+            Exit::Yield(y) => Ok(Ok(y)),
+            Exit::Return(r) => Ok(Err(r)),
+        };
+    }
+    let r = if v.is_none() {
+        match ops::call_special(vm, recv, vm.names.next, &[]) {
+            Ok(Some(y)) => Ok(y),
+            Ok(None) => {
+                return Err(vm.type_error(format!(
+                    "'{}' object is not an iterator",
+                    vm.type_name(recv)
+                )));
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        let m = ops::attr::getattr(vm, recv, vm.names.send)?;
+        ops::call::call(vm, m, &[v])
+    };
+    match r {
+        Ok(y) => Ok(Ok(y)),
+        Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => {
+            let k = vm.intern("value");
+            Ok(Err(
+                crate::types::instance::get(e.0, k).unwrap_or(Value::NONE)
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult {
+    let ks = crate::types::tuple::items(keys).unwrap_or(&[]).to_vec();
+    let mut vals = Vec::with_capacity(ks.len());
+    let get = ops::attr::getattr_str(vm, subject, "get")?;
+    let dummy = crate::heap::alloc(vm.types.object, ());
+    let mut seen: Vec<Value> = Vec::new();
+    for k in ks {
+        for s in &seen {
+            if ops::compare::eq(vm, *s, k)? {
+                let r = ops::repr::repr_string(vm, k)?;
+                return Err(vm.value_error(format!("mapping pattern checks duplicate key ({r})")));
+            }
+        }
+        seen.push(k);
+        let v = ops::call::call(vm, get, &[k, dummy])?;
+        if v == dummy {
+            return Ok(Value::NONE);
+        }
+        vals.push(v);
+    }
+    Ok(crate::types::tuple::new_tuple(vm, vals))
+}
+
+fn match_class(vm: &mut Vm, subject: Value, cls: Value, npos: usize, names: Value) -> PyResult {
+    if !cls.is::<typeobj::TypeObject>() {
+        return Err(vm.type_error("called match pattern must be a class"));
+    }
+    let st = vm.type_of(subject);
+    if !typeobj::is_subtype(st, cls) {
+        if !crate::modules::builtins::is_instance(vm, subject, cls)? {
+            return Ok(Value::NONE);
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    if npos > 0 {
+        let match_args = ops::attr::getattr_opt(vm, cls, vm.names.match_args)?;
+        let cname = typeobj::type_name(cls);
+        match match_args {
+            Some(ma) => {
+                let Some(items) = crate::types::tuple::items(ma) else {
+                    return Err(vm.type_error(format!(
+                        "{cname}.__match_args__ must be a tuple (got {})",
+                        vm.type_name(ma)
+                    )));
+                };
+                if npos > items.len() {
+                    let s = if items.len() == 1 { "" } else { "s" };
+                    return Err(vm.type_error(format!(
+                        "{cname}() accepts {} positional sub-pattern{s} ({npos} given)",
+                        items.len()
+                    )));
+                }
+                for name in &items[..npos] {
+                    let Some(n) = crate::types::str::as_str(*name) else {
+                        return Err(vm.type_error(format!(
+                            "__match_args__ elements must be strings (got {})",
+                            vm.type_name(*name)
+                        )));
+                    };
+                    seen.push(n.to_string());
+                    match ops::attr::getattr_opt(vm, subject, *name)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(Value::NONE),
+                    }
+                }
+            }
+            None => {
+                // Builtins matching themselves: bool, bytearray, bytes, dict, float, frozenset,
+                // int, list, set, str, tuple take one positional sub-pattern: the subject.
+                let self_match = [
+                    vm.types.bool_,
+                    vm.types.bytearray,
+                    vm.types.bytes,
+                    vm.types.dict,
+                    vm.types.float,
+                    vm.types.frozenset,
+                    vm.types.int,
+                    vm.types.list,
+                    vm.types.set,
+                    vm.types.str_,
+                    vm.types.tuple,
+                ];
+                if self_match.contains(&cls) {
+                    if npos > 1 {
+                        return Err(vm.type_error(format!(
+                            "{cname}() accepts 1 positional sub-pattern ({npos} given)"
+                        )));
+                    }
+                    out.push(subject);
+                } else {
+                    return Err(vm.type_error(format!(
+                        "{cname}() accepts 0 positional sub-patterns ({npos} given)"
+                    )));
+                }
+            }
+        }
+    }
+    for name in crate::types::tuple::items(names).unwrap_or(&[]).to_vec() {
+        let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
+        if seen.contains(&n) {
+            let cname = typeobj::type_name(cls);
+            return Err(vm.type_error(format!(
+                "{cname}() got multiple sub-patterns for attribute '{n}'"
+            )));
+        }
+        seen.push(n);
+        match ops::attr::getattr_opt(vm, subject, name)? {
+            Some(v) => out.push(v),
+            None => return Ok(Value::NONE),
+        }
+    }
+    Ok(crate::types::tuple::new_tuple(vm, out))
+}

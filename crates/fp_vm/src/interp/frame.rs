@@ -1,0 +1,337 @@
+//! Frames: one per executing code block, holding fast locals, cells, the value stack and the
+//! handler-block stack. A frame is a heap object so generators can keep theirs and tracebacks
+//! and `sys._getframe` can refer to them (the JIT will make them virtual).
+
+use crate::heap::alloc;
+use crate::object::{ObjKind, Payload, Trace};
+use crate::ops::call::bind;
+use crate::types::code::CodeObj;
+use crate::types::function::{CellObj, FunctionObj};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use fp_bytecode::{CodeFlags, Op};
+use std::cell::UnsafeCell;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub level: u32,
+}
+
+pub struct FrameData {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping for module/class/exec code; NULL for functions.
+    pub locals: Value,
+    /// Fast locals, then cells (`cellvars ++ freevars`).
+    pub fast: Vec<Value>,
+    pub stack: Vec<Value>,
+    pub blocks: Vec<Block>,
+    /// Next instruction to execute.
+    pub ip: usize,
+    /// The instruction executing (or last executed): its line is the frame's line.
+    pub lasti: usize,
+    pub func: Value,
+    /// The generator owning this frame, or NULL.
+    pub generator: Value,
+    pub back: Value,
+}
+
+pub struct FrameObj {
+    data: UnsafeCell<FrameData>,
+}
+
+impl Trace for FrameObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        let d = self.get();
+        for v in [
+            d.code,
+            d.globals,
+            d.builtins,
+            d.locals,
+            d.func,
+            d.generator,
+            d.back,
+        ] {
+            v.trace(visit);
+        }
+        d.fast.trace(visit);
+        d.stack.trace(visit);
+    }
+}
+
+impl Payload for FrameObj {
+    const KIND: ObjKind = ObjKind::Frame;
+}
+
+impl FrameObj {
+    /// Shared view of the frame's state.
+    pub fn get(&self) -> &FrameData {
+        // SAFETY: the VM is single-threaded; the eval loop is the only writer and never holds its
+        // mutable view across a point where this reader runs with the same frame borrowed.
+        unsafe { &*self.data.get() }
+    }
+    /// Mutable view for the eval loop.
+    #[allow(clippy::mut_from_ref)]
+    pub fn get_mut(&self) -> &mut FrameData {
+        // SAFETY: as above: only the loop executing this frame (or generator resumption, which
+        // is the same loop) mutates it, one at a time.
+        unsafe { &mut *self.data.get() }
+    }
+}
+
+pub fn fobj(f: Value) -> &'static FrameObj {
+    match f.downcast::<FrameObj>() {
+        Some(x) => x,
+        None => panic!("internal error: not a frame"),
+    }
+}
+
+pub fn code_of(f: &FrameData) -> &'static CodeObj {
+    match f.code.downcast::<CodeObj>() {
+        Some(c) => c,
+        None => panic!("internal error: frame without code"),
+    }
+}
+
+pub fn frame_code(f: Value) -> Value {
+    f.downcast::<FrameObj>()
+        .map(|x| x.get().code)
+        .unwrap_or(Value::NONE)
+}
+
+pub fn set_generator(f: Value, g: Value) {
+    if let Some(x) = f.downcast::<FrameObj>() {
+        x.get_mut().generator = g;
+    }
+}
+
+/// A frame for module, class-body or exec code with an explicit locals mapping.
+pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Value {
+    let c = code.downcast::<CodeObj>();
+    let nfast = c.map(|c| c.nlocals + c.ncells + c.nfree).unwrap_or(0);
+    let builtins = builtins_for(vm, globals);
+    let mut fast = vec![Value::NULL; nfast];
+    if let Some(c) = c {
+        for i in 0..c.ncells {
+            fast[c.nlocals + i] = crate::types::function::new_cell(vm, Value::NULL);
+        }
+    }
+    alloc(
+        vm.types.frame,
+        FrameObj {
+            data: UnsafeCell::new(FrameData {
+                code,
+                globals,
+                builtins,
+                locals,
+                fast,
+                stack: Vec::with_capacity(c.map(|c| c.code.max_stack as usize).unwrap_or(8)),
+                blocks: Vec::new(),
+                ip: 0,
+                lasti: 0,
+                func: Value::NULL,
+                generator: Value::NULL,
+                back: Value::NULL,
+            }),
+        },
+    )
+}
+
+/// The builtins dict a frame with these globals uses (`__builtins__`, else the VM's).
+fn builtins_for(vm: &mut Vm, globals: Value) -> Value {
+    if let Some(b) = crate::types::dict::get_str(globals, "__builtins__") {
+        if b.is::<crate::types::dict::DictObj>() {
+            return b;
+        }
+        if b.is::<crate::types::module::ModuleObj>() {
+            return crate::types::module::module_dict(b);
+        }
+    }
+    vm.builtins_dict
+}
+
+/// Builds the frame for calling Python function `func` with vectorcall-style arguments.
+pub fn frame_for_call(
+    vm: &mut Vm,
+    func: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    let Some(f) = func.downcast::<FunctionObj>() else {
+        return Err(vm.system_error("frame_for_call on a non-function"));
+    };
+    let codev = f.code.get();
+    let Some(c) = codev.downcast::<CodeObj>() else {
+        return Err(vm.system_error("function without code"));
+    };
+    let nlocals = c.nlocals;
+    let mut fast = vec![Value::NULL; nlocals + c.ncells + c.nfree];
+    let co = &c.code;
+    let argcount = co.argcount as usize;
+    let has_varargs = co.flags & CodeFlags::VARARGS != 0;
+    let has_varkw = co.flags & CodeFlags::VARKEYWORDS != 0;
+    let defaults = crate::types::tuple::items(f.defaults.get()).unwrap_or(&[]);
+    // Fast path: exact positional call, no defaults needed, no */** parameters.
+    if kwnames.is_empty()
+        && args.len() == argcount
+        && !has_varargs
+        && !has_varkw
+        && co.kwonlyargcount == 0
+    {
+        fast[..argcount].copy_from_slice(args);
+    } else {
+        let sig = signature_of(vm, c);
+        let nslots = sig.nslots();
+        let mut out = vec![Value::NULL; nslots];
+        let fname = crate::types::str::as_str(f.qualname.get())
+            .unwrap_or("?")
+            .to_string();
+        let ndef = defaults.len();
+        let kwdefaults = f.kwdefaults.get();
+        let required = |i: usize| -> Option<bool> {
+            if i < argcount {
+                Some(i + ndef < argcount)
+            } else {
+                let name = &sig.params[i].name;
+                let has = !kwdefaults.is_null()
+                    && crate::types::dict::get_str(kwdefaults, name).is_some();
+                Some(!has)
+            }
+        };
+        bind(vm, &sig, 0, args, kwnames, &mut out, &fname, required)?;
+        // Defaults.
+        for i in 0..argcount {
+            if out[i].is_null() && i + ndef >= argcount {
+                out[i] = defaults[i + ndef - argcount];
+            }
+        }
+        for i in argcount..sig.params.len() {
+            if out[i].is_null()
+                && !kwdefaults.is_null()
+                && let Some(d) = crate::types::dict::get_str(kwdefaults, &sig.params[i].name)
+            {
+                out[i] = d;
+            }
+        }
+        let mut slot = sig.params.len();
+        let nparams = sig.params.len();
+        fast[..nparams].copy_from_slice(&out[..nparams]);
+        if has_varargs {
+            fast[nparams] = out[slot];
+            slot += 1;
+        }
+        if has_varkw {
+            let d = if out[slot].is_null() {
+                crate::types::dict::new_dict(vm)
+            } else {
+                out[slot]
+            };
+            fast[nparams + has_varargs as usize] = d;
+        }
+    }
+    // Cells: fresh ones for cellvars (arguments moved in), the closure's for freevars.
+    for i in 0..c.ncells {
+        fast[nlocals + i] = crate::types::function::new_cell(vm, Value::NULL);
+    }
+    for &(cell, arg) in &co.cell2arg {
+        if let Some(cv) = fast[nlocals + cell as usize].downcast::<CellObj>() {
+            cv.set(fast[arg as usize]);
+        }
+    }
+    if let Some(cl) = crate::types::tuple::items(f.closure) {
+        for (i, cell) in cl.iter().enumerate().take(c.nfree) {
+            fast[nlocals + c.ncells + i] = *cell;
+        }
+    }
+    Ok(alloc(
+        vm.types.frame,
+        FrameObj {
+            data: UnsafeCell::new(FrameData {
+                code: codev,
+                globals: f.globals,
+                builtins: f.builtins,
+                locals: Value::NULL,
+                fast,
+                stack: Vec::with_capacity(co.max_stack as usize),
+                blocks: Vec::new(),
+                ip: 0,
+                lasti: 0,
+                func,
+                generator: Value::NULL,
+                back: Value::NULL,
+            }),
+        },
+    ))
+}
+
+/// The binding signature of a code object (built per call for now; cached later).
+fn signature_of(_vm: &mut Vm, c: &CodeObj) -> crate::native::Signature {
+    let co = &c.code;
+    let argcount = co.argcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let mut sig = crate::native::Signature {
+        params: Vec::with_capacity(argcount + kwonly),
+        posonly: co.posonlyargcount as usize,
+        npos: argcount,
+        nkwonly: kwonly,
+        varargs: None,
+        varkw: None,
+        has_self: false,
+    };
+    for i in 0..argcount + kwonly {
+        sig.params.push(crate::native::Param {
+            name: co.varnames[i].clone(),
+            required: true,
+        });
+    }
+    let mut next = argcount + kwonly;
+    if co.flags & CodeFlags::VARARGS != 0 {
+        sig.varargs = Some(co.varnames[next].clone());
+        next += 1;
+    }
+    if co.flags & CodeFlags::VARKEYWORDS != 0 {
+        sig.varkw = Some(co.varnames[next].clone());
+    }
+    sig
+}
+
+/// The globals of the innermost running Python frame.
+pub fn current_globals(vm: &Vm) -> Option<Value> {
+    vm.frames
+        .last()
+        .and_then(|f| f.downcast::<FrameObj>())
+        .map(|f| f.get().globals)
+}
+
+/// The object a suspended generator frame is delegating to (`yield from`/`await`), if any.
+pub fn delegate_of(f: Value) -> Option<Value> {
+    let fr = f.downcast::<FrameObj>()?.get();
+    let c = code_of(fr);
+    let prev = fr.ip.checked_sub(1)?;
+    let ins = c.code.instrs.get(prev)?;
+    if ins.op == Op::YIELD_VALUE && ins.arg == 1 {
+        return fr.stack.last().copied();
+    }
+    None
+}
+
+/// After a delegate finished through throw(): leave the frame as if SEND had completed, so that
+/// resuming with the return value continues after the delegation loop.
+pub fn finish_delegation(f: Value, _retval: Value) {
+    let Some(fo) = f.downcast::<FrameObj>() else {
+        return;
+    };
+    let fr = fo.get_mut();
+    let c = code_of(fr);
+    // ip is just after YIELD_VALUE 1; the SEND is right before it.
+    let send_ip = fr.ip.saturating_sub(2);
+    if let Some(ins) = c.code.instrs.get(send_ip)
+        && ins.op == Op::SEND
+    {
+        fr.stack.pop();
+        // resume() then pushes the return value: the SEND exit state `[return_value]`.
+        fr.ip = ins.arg as usize;
+    }
+}

@@ -1,0 +1,494 @@
+//! The `builtins` module: the builtin types and exceptions, and the builtin functions.
+
+use crate::native;
+use crate::native::NativeDef;
+use crate::ops;
+use crate::types::dict;
+use crate::types::function::new_native;
+use crate::types::typeobj::{self, TypeObject};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+static FUNCTIONS: &[NativeDef] = &[
+    native!(
+        "print",
+        "(*args, sep=' ', end='\\n', file=None, flush=False)",
+        print
+    ),
+    native!("len", "(obj, /)", len),
+    native!("repr", "(obj, /)", repr),
+    native!("ascii", "(obj, /)", ascii),
+    native!("isinstance", "(obj, class_or_tuple, /)", isinstance),
+    native!("issubclass", "(cls, class_or_tuple, /)", issubclass),
+    native!("getattr", "(object, name, default=None, /)", getattr),
+    native!("setattr", "(obj, name, value, /)", setattr),
+    native!("hasattr", "(obj, name, /)", hasattr),
+    native!("delattr", "(obj, name, /)", delattr),
+    native!("id", "(obj, /)", id),
+    native!("hash", "(obj, /)", hash),
+    native!("iter", "(object, sentinel=None, /)", iter),
+    native!("next", "(iterator, default=None, /)", next),
+    native!("callable", "(obj, /)", callable),
+    native!("abs", "(x, /)", abs),
+    native!("format", "(value, format_spec='', /)", format),
+    native!(
+        "__build_class__",
+        "(func, name, /, *bases, **kwds)",
+        build_class
+    ),
+];
+
+pub fn init(vm: &mut Vm) {
+    let m = crate::modules::new_native_module(vm, "builtins");
+    vm.builtins = m;
+    vm.builtins_dict = crate::types::module::module_dict(m);
+    add_functions(vm, m, FUNCTIONS);
+    let t = &vm.types;
+    let types = [
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool_),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str_),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("property", t.property),
+        ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod),
+        ("super", t.super_),
+        ("enumerate", t.enumerate),
+        ("zip", t.zip),
+        ("map", t.map_),
+        ("filter", t.filter),
+        ("reversed", t.reversed),
+    ];
+    for (name, ty) in types {
+        crate::types::module::set_attr(vm, m, name, ty);
+    }
+    for (name, v) in [
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+        ("NotImplemented", Value::NOT_IMPLEMENTED),
+        ("Ellipsis", Value::ELLIPSIS),
+        ("__debug__", Value::from_bool(vm.config.optimize == 0)),
+    ] {
+        crate::types::module::set_attr(vm, m, name, v);
+    }
+    // Every exception class, under its own name.
+    let mut excs = Vec::new();
+    vm.exc.trace(&mut |v| excs.push(v));
+    for e in excs {
+        let name = typeobj::type_name(e);
+        crate::types::module::set_attr(vm, m, &name, e);
+    }
+    let env_error = vm.exc.os_error;
+    crate::types::module::set_attr(vm, m, "EnvironmentError", env_error);
+    crate::types::module::set_attr(vm, m, "IOError", env_error);
+}
+
+/// Adds native functions to a module, bound to it (`__self__` is the module).
+pub fn add_functions(vm: &mut Vm, m: Value, defs: &'static [NativeDef]) {
+    for def in defs {
+        let f = new_native(vm, def, m, Value::NULL);
+        crate::types::module::set_attr(vm, m, def.name, f);
+    }
+}
+
+/// The `isinstance` builtin (MATCH_CLASS uses it for classes with `__instancecheck__`).
+pub fn isinstance_fn(vm: &mut Vm) -> Value {
+    dict::get_str(vm.builtins_dict, "isinstance").unwrap_or(Value::NONE)
+}
+
+fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    let str_or = |vm: &mut Vm, v: Value, what: &str, default: &str| -> PyResult<String> {
+        if v.is_null() || v.is_none() {
+            return Ok(default.to_string());
+        }
+        match crate::types::str::as_str(v) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!(
+                "{what} must be None or a string, not {}",
+                vm.type_name(v)
+            ))),
+        }
+    };
+    let sep = str_or(vm, a[1], "sep", " ")?;
+    let end = str_or(vm, a[2], "end", "\n")?;
+    let mut out = String::new();
+    for (i, v) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ops::repr::str_string(vm, *v)?);
+    }
+    out.push_str(&end);
+    let file = a[3];
+    if file.is_null() || file.is_none() {
+        crate::modules::sys::write_stdout(vm, &out);
+    } else {
+        let w = ops::attr::getattr_str(vm, file, "write")?;
+        let s = vm.new_string(out);
+        ops::call::call(vm, w, &[s])?;
+        if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
+            let fl = ops::attr::getattr_str(vm, file, "flush")?;
+            ops::call::call(vm, fl, &[])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let n = ops::item::len(vm, a[0])?;
+    Ok(crate::types::int::from_usize(vm, n))
+}
+
+fn repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    ops::repr::repr(vm, a[0])
+}
+
+/// `ascii(v)`: repr with non-ASCII characters escaped.
+pub fn ascii_of(vm: &mut Vm, v: Value) -> PyResult {
+    let r = ops::repr::repr_string(vm, v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c);
+        } else if u < 0x100 {
+            out.push_str(&format!("\\x{u:02x}"));
+        } else if u < 0x10000 {
+            out.push_str(&format!("\\u{u:04x}"));
+        } else {
+            out.push_str(&format!("\\U{u:08x}"));
+        }
+    }
+    Ok(vm.new_string(out))
+}
+
+fn ascii(vm: &mut Vm, a: &[Value]) -> PyResult {
+    ascii_of(vm, a[0])
+}
+
+/// `isinstance(obj, cls)` with tuples and `__instancecheck__`.
+pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
+    let ot = vm.type_of(obj);
+    if ot == cls {
+        return Ok(true);
+    }
+    if let Some(ts) = crate::types::tuple::items(cls) {
+        for t in ts.to_vec() {
+            if is_instance(vm, obj, t)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if cls.is::<TypeObject>() && vm.type_of(cls) == vm.types.type_ {
+        if typeobj::is_subtype(ot, cls) {
+            return Ok(true);
+        }
+        let c = ops::attr::getattr_opt(vm, obj, vm.names.class)?;
+        return Ok(
+            c.is_some_and(|c| c != ot && c.is::<TypeObject>() && typeobj::is_subtype(c, cls))
+        );
+    }
+    match ops::call_special(vm, cls, vm.names.instancecheck, &[obj])? {
+        Some(r) => ops::truth::is_true(vm, r),
+        None => {
+            Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
+    }
+}
+
+fn isinstance(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(is_instance(vm, a[0], a[1])?))
+}
+
+pub fn is_subclass(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
+    if let Some(ts) = crate::types::tuple::items(cls) {
+        for t in ts.to_vec() {
+            if is_subclass(vm, c, t)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if cls.is::<TypeObject>() && vm.type_of(cls) == vm.types.type_ {
+        if !c.is::<TypeObject>() {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        return Ok(typeobj::is_subtype(c, cls));
+    }
+    match ops::call_special(vm, cls, vm.names.subclasscheck, &[c])? {
+        Some(r) => ops::truth::is_true(vm, r),
+        None => {
+            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
+    }
+}
+
+fn issubclass(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(is_subclass(vm, a[0], a[1])?))
+}
+
+fn attr_name(vm: &mut Vm, n: Value, what: &str) -> PyResult<()> {
+    if n.is::<crate::types::str::StrObj>() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!(
+            "{what}(): attribute name must be string, not '{}'",
+            vm.type_name(n)
+        )))
+    }
+}
+
+fn getattr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    attr_name(vm, a[1], "getattr")?;
+    if a[2].is_null() {
+        return ops::attr::getattr(vm, a[0], a[1]);
+    }
+    Ok(ops::attr::getattr_opt(vm, a[0], a[1])?.unwrap_or(a[2]))
+}
+
+fn setattr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    attr_name(vm, a[1], "setattr")?;
+    ops::attr::setattr(vm, a[0], a[1], a[2])?;
+    Ok(Value::NONE)
+}
+
+fn hasattr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    attr_name(vm, a[1], "hasattr")?;
+    Ok(Value::from_bool(
+        ops::attr::getattr_opt(vm, a[0], a[1])?.is_some(),
+    ))
+}
+
+fn delattr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    attr_name(vm, a[1], "delattr")?;
+    ops::attr::delattr(vm, a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+fn id(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(crate::types::int::from_u64(vm, a[0].bits()))
+}
+
+fn hash(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let h = ops::hash::hash(vm, a[0])?;
+    Ok(crate::types::int::from_i64(vm, h))
+}
+
+fn iter(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if a[1].is_null() {
+        return ops::iter::get_iter(vm, a[0]);
+    }
+    if !ops::call::is_callable(vm, a[0]) {
+        return Err(vm.type_error("iter(v, w): v must be callable"));
+    }
+    let ty = vm.types.callable_iterator;
+    Ok(crate::types::iterators::new_iter(
+        ty,
+        crate::types::iterators::IterState::Callable {
+            f: a[0],
+            sentinel: a[1],
+        },
+    ))
+}
+
+fn next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !ops::has_special(vm, a[0], vm.names.next)
+        && !a[0].is::<crate::types::iterators::IteratorObj>()
+    {
+        return Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(a[0])
+        )));
+    }
+    if a[1].is_null() {
+        return match ops::call_special(vm, a[0], vm.names.next, &[])? {
+            Some(v) => Ok(v),
+            None => Err(vm.type_error(format!(
+                "'{}' object is not an iterator",
+                vm.type_name(a[0])
+            ))),
+        };
+    }
+    Ok(ops::iter::next(vm, a[0])?.unwrap_or(a[1]))
+}
+
+fn callable(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(ops::call::is_callable(vm, a[0])))
+}
+
+fn abs(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if let Some(i) = crate::types::int::int_ref(a[0])
+        && (vm.type_of(a[0]) == vm.types.int || vm.type_of(a[0]) == vm.types.bool_)
+    {
+        return Ok(crate::types::int::abs(vm, i));
+    }
+    if let Some(f) = crate::types::float::as_f64(a[0])
+        && vm.type_of(a[0]) == vm.types.float
+    {
+        return Ok(crate::types::float::new_float(vm, f.abs()));
+    }
+    match ops::call_special(vm, a[0], vm.names.abs, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!(
+            "bad operand type for abs(): '{}'",
+            vm.type_name(a[0])
+        ))),
+    }
+}
+
+/// `format(value, spec)` through `__format__`.
+pub fn format_value(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
+    let r = match ops::call_special(vm, v, vm.names.format, &[spec])? {
+        Some(r) => r,
+        None => {
+            return Err(vm.type_error(format!(
+                "Type {} doesn't define __format__",
+                vm.type_name(v)
+            )));
+        }
+    };
+    if !r.is::<crate::types::str::StrObj>() {
+        return Err(vm.type_error(format!(
+            "__format__ must return a str, not {}",
+            vm.type_name(r)
+        )));
+    }
+    Ok(r)
+}
+
+fn format(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let spec = if a[1].is_null() { vm.names.empty } else { a[1] };
+    format_value(vm, a[0], spec)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
+fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (func, name) = (a[0], a[1]);
+    if !func.is::<crate::types::function::FunctionObj>() {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    if !name.is::<crate::types::str::StrObj>() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases = crate::types::tuple::items(a[2]).unwrap_or(&[]).to_vec();
+    // PEP 560: __mro_entries__.
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for b in &orig_bases {
+        if !b.is::<TypeObject>()
+            && let Some(me) = ops::attr::getattr_opt(vm, *b, vm.names.mro_entries)?
+        {
+            let t = crate::types::tuple::new_tuple(vm, orig_bases.clone());
+            let r = ops::call::call(vm, me, &[t])?;
+            let Some(items) = crate::types::tuple::items(r) else {
+                return Err(vm.type_error("__mro_entries__ must return a tuple"));
+            };
+            bases.extend_from_slice(items);
+            changed = true;
+            continue;
+        }
+        bases.push(*b);
+    }
+    let mut kw: Vec<(Value, Value)> = if a[3].is_null() {
+        vec![]
+    } else {
+        dict::items(a[3])
+    };
+    let mut meta = Value::NULL;
+    if let Some(p) = kw
+        .iter()
+        .position(|(k, _)| crate::types::str::as_str(*k) == Some("metaclass"))
+    {
+        meta = kw.remove(p).1;
+    }
+    let explicit_meta = !meta.is_null();
+    if meta.is_null() {
+        meta = if bases.is_empty() {
+            vm.types.type_
+        } else {
+            vm.type_of(bases[0])
+        };
+    }
+    if meta.is::<TypeObject>() {
+        // The most derived metaclass among the bases' metaclasses.
+        let mut winner = meta;
+        for b in &bases {
+            let bt = vm.type_of(*b);
+            if typeobj::is_subtype(winner, bt) {
+                continue;
+            }
+            if typeobj::is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        meta = winner;
+    }
+    let _ = explicit_meta;
+    let bases_t = crate::types::tuple::new_tuple(vm, bases);
+    let (kwnames, kwvalues): (Vec<Value>, Vec<Value>) = kw.iter().copied().unzip();
+    let ns = match ops::attr::getattr_opt(vm, meta, vm.names.prepare)? {
+        Some(prep) => {
+            let mut args = vec![name, bases_t];
+            args.extend_from_slice(&kwvalues);
+            ops::call::call_kw(vm, prep, &args, &kwnames)?
+        }
+        None => dict::new_dict(vm),
+    };
+    // Run the class body with the namespace as its locals.
+    let f = func
+        .downcast::<crate::types::function::FunctionObj>()
+        .ok_or_else(|| vm.type_error("bad class body"))?;
+    let frame = crate::interp::frame::frame_for_call(vm, func, &[], &[])?;
+    {
+        let fr = crate::interp::frame::fobj(frame).get_mut();
+        fr.locals = ns;
+        let _ = f;
+    }
+    let cell = crate::interp::eval::run_frame(vm, frame)?;
+    if changed {
+        let ob = crate::types::tuple::new_tuple(vm, orig_bases);
+        let k = vm.intern("__orig_bases__");
+        ops::item::setitem(vm, ns, k, ob)?;
+    }
+    let mut args = vec![name, bases_t, ns];
+    args.extend_from_slice(&kwvalues);
+    let cls = ops::call::call_kw(vm, meta, &args, &kwnames)?;
+    if let Some(c) = cell.downcast::<crate::types::function::CellObj>()
+        && cls.is::<TypeObject>()
+        && c.get() != cls
+    {
+        if c.get().is_null() {
+            c.set(cls);
+        }
+    }
+    Ok(cls)
+}
+
+/// `X | Y` on types: `types.UnionType` (needs the typing machinery of the stdlib issue).
+pub fn make_union(vm: &mut Vm, _a: Value, _b: Value) -> PyResult {
+    Err(vm.not_implemented_error("ferropy does not support 'X | Y' union types yet"))
+}
+
+/// `list[int]`-style aliases (`types.GenericAlias`).
+pub fn make_generic_alias(vm: &mut Vm, _origin: Value, _args: Value) -> PyResult {
+    Err(vm.not_implemented_error("ferropy does not support generic aliases such as list[int] yet"))
+}

@@ -1,0 +1,139 @@
+//! The heap-object layout: a 24-byte header followed by a Rust payload.
+//!
+//! ```text
+//! +--------+--------+-----------------+-----------------+------------------
+//! | kind u8| gc u8  | ty: Cell<Value> | attrs: Cell<Value> | payload (T)
+//! +--------+--------+-----------------+-----------------+------------------
+//! ```
+//! - `kind` names the Rust payload layout (which `Payload` type follows). Subclass instances of
+//!   a builtin share its kind (a `class L(list)` instance has kind `List`).
+//! - `ty` is the Python type (a `TypeObject`); writable for `__class__` assignment.
+//! - `attrs` is NULL or the instance's attribute storage: an `AttrStore` (map + slot values,
+//!   see `types::instance`) or, once `__dict__` was asked for, a real `dict`.
+//!
+//! Every payload implements [`Trace`], so a tracing collector can find every `Value` it holds.
+
+use crate::value::Value;
+use std::cell::Cell;
+
+/// The Rust layout of a heap object. One variant per payload type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ObjKind {
+    Object,
+    Type,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    NativeFunction,
+    BoundMethod,
+    Cell,
+    Code,
+    Frame,
+    Module,
+    Exception,
+    Traceback,
+    Generator,
+    Iterator,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Super,
+    AttrStore,
+    Map,
+    MemberDescr,
+    DictView,
+    MappingProxy,
+    NativeData,
+    AsyncGenOp,
+    AsyncGenWrapped,
+}
+
+/// Objects that hold `Value`s report them to the collector.
+pub trait Trace {
+    fn trace(&self, visit: &mut dyn FnMut(Value));
+}
+
+/// A Rust type that can live on the heap after an [`ObjHeader`].
+pub trait Payload: Trace + 'static {
+    const KIND: ObjKind;
+}
+
+#[repr(C)]
+pub struct ObjHeader {
+    pub kind: ObjKind,
+    pub gc_bits: Cell<u8>,
+    pub ty: Cell<Value>,
+    pub attrs: Cell<Value>,
+}
+
+/// Header and payload together, as allocated.
+#[repr(C)]
+pub struct Obj<T> {
+    pub header: ObjHeader,
+    pub payload: T,
+}
+
+impl ObjHeader {
+    /// # Safety
+    /// The object must have been allocated as `Obj<T>` (its `kind` equals `T::KIND`).
+    #[inline]
+    pub unsafe fn payload<T: Payload>(&self) -> &'static T {
+        // SAFETY: the caller guarantees the layout; `Obj<T>` is repr(C) with the header first, so
+        // the header's address is the object's address.
+        unsafe { &(*(self as *const ObjHeader as *const Obj<T>)).payload }
+    }
+    #[inline]
+    pub fn ty(&self) -> Value {
+        self.ty.get()
+    }
+}
+
+impl Trace for () {
+    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+}
+
+impl Trace for Value {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        if self.is_ptr() {
+            visit(*self)
+        }
+    }
+}
+
+impl Trace for Cell<Value> {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.get().trace(visit)
+    }
+}
+
+impl<T: Trace> Trace for Vec<T> {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for v in self {
+            v.trace(visit)
+        }
+    }
+}
+
+impl<T: Trace> Trace for std::cell::RefCell<T> {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        // A payload is only traced while no Rust code mutates it (collection happens at
+        // allocation points, outside any borrow), so the borrow cannot fail in practice; if it
+        // ever did, skipping would be unsafe for a moving collector, so we fall back to a raw read.
+        match self.try_borrow() {
+            Ok(b) => b.trace(visit),
+            // SAFETY: tracing only reads, and the heap is single-threaded.
+            Err(_) => unsafe { (*self.as_ptr()).trace(visit) },
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Calling: `call(f, args)` for every callable kind, and argument binding — one binder shared by
+//! Python functions and native callables, so argument errors read the same everywhere.
+//!
+//! Arguments arrive vectorcall-style: a slice of values whose last `kwnames.len()` entries are
+//! keyword arguments named by `kwnames`.
+
+use crate::native::Signature;
+use crate::types::function::{BoundMethod, FunctionObj, NativeFunction};
+use crate::types::str::StrObj;
+use crate::types::typeobj::{self, TypeObject};
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+
+pub fn call(vm: &mut Vm, f: Value, args: &[Value]) -> PyResult {
+    call_kw(vm, f, args, &[])
+}
+
+/// Calls `f` with `args`, the last `kwnames.len()` of which are keywords.
+pub fn call_kw(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if f.is::<FunctionObj>() {
+        let frame = crate::interp::frame::frame_for_call(vm, f, args, kwnames)?;
+        return crate::interp::eval::run_function_frame(vm, f, frame);
+    }
+    if let Some(n) = f.downcast::<NativeFunction>() {
+        return call_native(vm, n, args, kwnames);
+    }
+    if let Some(m) = f.downcast::<BoundMethod>() {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(m.self_);
+        v.extend_from_slice(args);
+        return call_kw(vm, m.func, &v, kwnames);
+    }
+    if f.is::<TypeObject>() && vm.type_of(f) == vm.types.type_ {
+        return crate::types::object::type_call(vm, f, args, kwnames);
+    }
+    let ty = vm.type_of(f);
+    let c = typeobj::lookup(vm, ty, vm.names.call);
+    if c.is_null() {
+        return Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f))));
+    }
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(f);
+    v.extend_from_slice(args);
+    vm.enter_native()?;
+    let r = call_kw(vm, c, &v, kwnames);
+    vm.leave_native();
+    r
+}
+
+/// Calls `f(*args, **kwargs)` with a tuple and an optional dict.
+pub fn call_ex(vm: &mut Vm, f: Value, args: &[Value], kwargs: Value) -> PyResult {
+    if kwargs.is_null() || crate::types::dict::len(kwargs) == 0 {
+        return call(vm, f, args);
+    }
+    let mut all = args.to_vec();
+    let mut names = Vec::new();
+    for (k, v) in crate::types::dict::items(kwargs) {
+        if !k.is::<StrObj>() {
+            return Err(vm.type_error("keywords must be strings"));
+        }
+        names.push(k);
+        all.push(v);
+    }
+    call_kw(vm, f, &all, &names)
+}
+
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<FunctionObj>()
+        || v.is::<NativeFunction>()
+        || v.is::<BoundMethod>()
+        || v.is::<TypeObject>()
+    {
+        return true;
+    }
+    let ty = vm.type_of(v);
+    !typeobj::lookup(vm, ty, vm.names.call).is_null()
+}
+
+fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let sig = n.sig();
+    let bound_self = !n.bound.is_null();
+    let display = native_display_name(n);
+    let mut slots = [Value::NULL; 12];
+    let nslots = sig.nslots();
+    let mut heap_slots;
+    let out: &mut [Value] = if nslots <= slots.len() {
+        &mut slots[..nslots]
+    } else {
+        heap_slots = vec![Value::NULL; nslots];
+        &mut heap_slots[..]
+    };
+    let skip = if bound_self { 1 } else { 0 };
+    if bound_self {
+        if out.is_empty() {
+            return Err(vm.system_error(format!(
+                "{display}: bound native function without self parameter"
+            )));
+        }
+        out[0] = n.bound;
+    }
+    bind(vm, sig, skip, args, kwnames, out, &display, |i| {
+        Some(sig.params[i].required)
+    })?;
+    // A method descriptor called unbound checks its self type.
+    if !bound_self
+        && sig.has_self
+        && !n.owner.is_null()
+        && n.def.kind == crate::native::NativeKind::Function
+    {
+        let s = out[0];
+        if s.is_null() {
+            return Err(vm.type_error(format!("unbound method {display}() needs an argument")));
+        }
+        let st = vm.type_of(s);
+        if !typeobj::is_subtype(st, n.owner) {
+            return Err(vm.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                n.def.name,
+                typeobj::type_name(n.owner),
+                vm.type_name(s)
+            )));
+        }
+    }
+    vm.enter_native()?;
+    let r = (n.def.func)(vm, out);
+    vm.leave_native();
+    r
+}
+
+pub fn native_display_name(n: &NativeFunction) -> String {
+    if n.owner.is_null() {
+        n.def.name.to_string()
+    } else {
+        format!("{}.{}", typeobj::type_name(n.owner), n.def.name)
+    }
+}
+
+/// Binds `args` (with keywords named by `kwnames`) to the parameters of `sig`, filling
+/// `out[skip..]`: one slot per parameter (NULL when not given), then the `*args` tuple, then the
+/// `**kwargs` dict (NULL if none). `required(i)` tells whether parameter i must be given (None
+/// means "has a default supplied by the caller later").
+#[allow(clippy::too_many_arguments)]
+pub fn bind(
+    vm: &mut Vm,
+    sig: &Signature,
+    skip: usize,
+    args: &[Value],
+    kwnames: &[Value],
+    out: &mut [Value],
+    fname: &str,
+    required: impl Fn(usize) -> Option<bool>,
+) -> PyResult<()> {
+    let nkw = kwnames.len();
+    let npos_given = args.len() - nkw;
+    let npos_params = sig.npos - skip;
+    let nparams = sig.params.len();
+    // Positional arguments.
+    let take = npos_given.min(npos_params);
+    out[skip..skip + take].copy_from_slice(&args[..take]);
+    let mut slot = nparams;
+    if let Some(_) = &sig.varargs {
+        let extra = if npos_given > npos_params {
+            args[npos_params..npos_given].to_vec()
+        } else {
+            Vec::new()
+        };
+        out[slot] = crate::types::tuple::new_tuple(vm, extra);
+        slot += 1;
+    } else if npos_given > npos_params {
+        return Err(too_many_positional(
+            vm,
+            sig,
+            skip,
+            npos_given,
+            fname,
+            &required,
+            kwnames.len(),
+            out,
+        ));
+    }
+    let kw_slot = if sig.varkw.is_some() {
+        Some(slot)
+    } else {
+        None
+    };
+    // Keyword arguments.
+    for (i, name) in kwnames.iter().enumerate() {
+        let value = args[npos_given + i];
+        let Some(key) = crate::types::str::as_str(*name) else {
+            return Err(vm.type_error(format!("{fname}() keywords must be strings")));
+        };
+        let found = (skip.max(sig.posonly)..nparams).find(|&p| sig.params[p].name == key);
+        match found {
+            Some(p) => {
+                if !out[p].is_null() {
+                    return Err(vm.type_error(format!(
+                        "{fname}() got multiple values for argument '{key}'"
+                    )));
+                }
+                out[p] = value;
+            }
+            None => {
+                if let Some(ks) = kw_slot {
+                    if out[ks].is_null() {
+                        out[ks] = crate::types::dict::new_dict(vm);
+                    }
+                    crate::types::dict::set_item(vm, out[ks], *name, value)?;
+                } else if (skip..sig.posonly).any(|p| sig.params[p].name == key) {
+                    return Err(vm.type_error(format!(
+                        "{fname}() got some positional-only arguments passed as keyword arguments: '{key}'"
+                    )));
+                } else {
+                    return Err(vm.type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+    }
+    // Missing required arguments.
+    let mut missing_pos = Vec::new();
+    for p in skip..sig.npos {
+        if out[p].is_null() && required(p) == Some(true) {
+            missing_pos.push(sig.params[p].name.clone());
+        }
+    }
+    if !missing_pos.is_empty() {
+        return Err(missing_args(vm, fname, &missing_pos, "positional"));
+    }
+    let mut missing_kw = Vec::new();
+    for p in sig.npos..nparams {
+        if out[p].is_null() && required(p) == Some(true) {
+            missing_kw.push(sig.params[p].name.clone());
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(missing_args(vm, fname, &missing_kw, "keyword-only"));
+    }
+    Ok(())
+}
+
+fn missing_args(vm: &mut Vm, fname: &str, names: &[String], kind: &str) -> Exc {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
+    };
+    let s = if names.len() == 1 { "" } else { "s" };
+    vm.type_error(format!(
+        "{fname}() missing {} required {kind} argument{s}: {list}",
+        names.len()
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn too_many_positional(
+    vm: &mut Vm,
+    sig: &Signature,
+    skip: usize,
+    given: usize,
+    fname: &str,
+    required: &impl Fn(usize) -> Option<bool>,
+    nkw_given: usize,
+    out: &[Value],
+) -> Exc {
+    let npos = sig.npos - skip;
+    let nreq = (skip..sig.npos)
+        .filter(|&p| required(p) == Some(true))
+        .count();
+    let takes = if nreq < npos {
+        format!("from {nreq} to {npos} positional arguments")
+    } else {
+        format!(
+            "{npos} positional argument{}",
+            if npos == 1 { "" } else { "s" }
+        )
+    };
+    let kwonly_given = (sig.npos..sig.params.len())
+        .filter(|&p| !out[p].is_null())
+        .count();
+    let _ = nkw_given;
+    let given_s = if kwonly_given > 0 {
+        format!(
+            "{given} positional argument{} (and {kwonly_given} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{given}")
+    };
+    let verb = if given == 1 && kwonly_given == 0 {
+        "was"
+    } else {
+        "were"
+    };
+    vm.type_error(format!(
+        "{fname}() takes {takes} but {given_s} {verb} given"
+    ))
+}

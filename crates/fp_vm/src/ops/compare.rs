@@ -1,0 +1,226 @@
+//! Rich comparison: fast paths for numbers, strings and sequences, then CPython's protocol
+//! (reflected operand first when it is a proper subclass that overrides it, identity fallback
+//! for `==`/`!=`, TypeError otherwise).
+
+use crate::types::float::FloatObj;
+use crate::types::int::{self, int_ref};
+use crate::types::list::ListObj;
+use crate::types::str::StrObj;
+use crate::types::tuple::TupleObj;
+use crate::types::typeobj;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use fp_bytecode::CompareOp;
+use std::cmp::Ordering;
+
+fn ord_result(o: Ordering, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => o == Ordering::Less,
+        CompareOp::Le => o != Ordering::Greater,
+        CompareOp::Eq => o == Ordering::Equal,
+        CompareOp::Ne => o != Ordering::Equal,
+        CompareOp::Gt => o == Ordering::Greater,
+        CompareOp::Ge => o != Ordering::Less,
+    }
+}
+
+fn float_cmp(a: f64, b: f64, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+    }
+}
+
+/// Compares an int with a float exactly (no rounding of big ints).
+pub fn int_float_cmp(i: int::IntRef, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    if let int::IntRef::Small(x) = i
+        && x.unsigned_abs() < (1 << 53)
+    {
+        return (x as f64).partial_cmp(&f);
+    }
+    let fi = f.trunc();
+    let big_f = crate::types::float::f64_to_bigint(fi)?;
+    match i.to_bigint().cmp(&big_f) {
+        Ordering::Equal => {
+            let frac = f - fi;
+            Some(if frac > 0.0 {
+                Ordering::Less
+            } else if frac < 0.0 {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            })
+        }
+        o => Some(o),
+    }
+}
+
+/// Comparison decidable in Rust without calling Python code, for builtin value types.
+pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CompareOp) -> Option<bool> {
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let is_num = |t: Value| t == vm.types.int || t == vm.types.bool_;
+    if is_num(ta) && is_num(tb) {
+        return Some(ord_result(int::compare(int_ref(a)?, int_ref(b)?), op));
+    }
+    if ta == vm.types.float && tb == vm.types.float {
+        return Some(float_cmp(
+            a.downcast::<FloatObj>()?.value,
+            b.downcast::<FloatObj>()?.value,
+            op,
+        ));
+    }
+    if ta == vm.types.float && is_num(tb) {
+        let f = a.downcast::<FloatObj>()?.value;
+        return Some(match int_float_cmp(int_ref(b)?, f) {
+            Some(o) => ord_result(o.reverse(), op),
+            None => op == CompareOp::Ne,
+        });
+    }
+    if is_num(ta) && tb == vm.types.float {
+        let f = b.downcast::<FloatObj>()?.value;
+        return Some(match int_float_cmp(int_ref(a)?, f) {
+            Some(o) => ord_result(o, op),
+            None => op == CompareOp::Ne,
+        });
+    }
+    if ta == vm.types.str_ && tb == vm.types.str_ {
+        let (x, y) = (
+            a.downcast::<StrObj>()?.as_str(),
+            b.downcast::<StrObj>()?.as_str(),
+        );
+        return Some(ord_result(x.cmp(y), op));
+    }
+    if a.is_none() && b.is_none() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Some(op == CompareOp::Eq);
+    }
+    None
+}
+
+/// `a op b` → any value (usually a bool).
+pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult {
+    if let Some(r) = fast_compare(vm, a, b, op) {
+        return Ok(Value::from_bool(r));
+    }
+    // Sequences of the same builtin type compare item by item.
+    if let Some(r) = sequence_compare(vm, a, b, op)? {
+        return Ok(Value::from_bool(r));
+    }
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let name = vm.intern(op.dunder());
+    let rname = vm.intern(op.swapped().dunder());
+    let mut tried_reflected = false;
+    if ta != tb && typeobj::is_subtype(tb, ta) {
+        let own = typeobj::lookup(vm, tb, rname);
+        let base = typeobj::lookup(vm, ta, rname);
+        if !own.is_null() && own != base {
+            tried_reflected = true;
+            if let Some(r) = super::call_special(vm, b, rname, &[a])?
+                && r != Value::NOT_IMPLEMENTED
+            {
+                return Ok(r);
+            }
+        }
+    }
+    vm.enter_native()?;
+    let r = super::call_special(vm, a, name, &[b]);
+    vm.leave_native();
+    if let Some(r) = r?
+        && r != Value::NOT_IMPLEMENTED
+    {
+        return Ok(r);
+    }
+    if !tried_reflected
+        && let Some(r) = super::call_special(vm, b, rname, &[a])?
+        && r != Value::NOT_IMPLEMENTED
+    {
+        return Ok(r);
+    }
+    match op {
+        CompareOp::Eq => Ok(Value::from_bool(a == b)),
+        CompareOp::Ne => Ok(Value::from_bool(a != b)),
+        _ => Err(vm.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
+}
+
+/// Lexicographic comparison of two lists or two tuples (exact builtin types).
+fn sequence_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<bool>> {
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    if ta != tb || (ta != vm.types.list && ta != vm.types.tuple) {
+        return Ok(None);
+    }
+    let snap = |v: Value| -> Vec<Value> {
+        if let Some(l) = v.downcast::<ListObj>() {
+            l.snapshot()
+        } else if let Some(t) = v.downcast::<TupleObj>() {
+            t.items.to_vec()
+        } else {
+            Vec::new()
+        }
+    };
+    let (xs, ys) = (snap(a), snap(b));
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && xs.len() != ys.len() {
+        return Ok(Some(op == CompareOp::Ne));
+    }
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        if x == y {
+            continue;
+        }
+        if !eq(vm, *x, *y)? {
+            return match op {
+                CompareOp::Eq => Ok(Some(false)),
+                CompareOp::Ne => Ok(Some(true)),
+                _ => {
+                    let r = rich_compare(vm, *x, *y, op)?;
+                    Ok(Some(crate::ops::truth::is_true(vm, r)?))
+                }
+            };
+        }
+    }
+    Ok(Some(ord_result(xs.len().cmp(&ys.len()), op)))
+}
+
+/// `a == b` as a Rust bool (identity implies equality, as in containers).
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a == b {
+        return Ok(true);
+    }
+    if let Some(r) = fast_compare(vm, a, b, CompareOp::Eq) {
+        return Ok(r);
+    }
+    let r = rich_compare(vm, a, b, CompareOp::Eq)?;
+    if r.is_bool() {
+        return Ok(r == Value::TRUE);
+    }
+    crate::ops::truth::is_true(vm, r)
+}
+
+/// `a < b` as a Rust bool (for sorting, min/max).
+pub fn lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(r) = fast_compare(vm, a, b, CompareOp::Lt) {
+        return Ok(r);
+    }
+    let r = rich_compare(vm, a, b, CompareOp::Lt)?;
+    crate::ops::truth::is_true(vm, r)
+}

@@ -1,0 +1,194 @@
+//! Container protocol: `len`, `a[k]`, `a[k] = v`, `del a[k]`, `x in a`.
+
+use crate::types::dict::DictObj;
+use crate::types::list::ListObj;
+use crate::types::typeobj::TypeObject;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    let ty = vm.type_of(v);
+    if ty == vm.types.list {
+        return Ok(v.downcast::<ListObj>().map(|l| l.len()).unwrap_or(0));
+    }
+    if ty == vm.types.tuple {
+        return Ok(crate::types::tuple::items(v).map(|t| t.len()).unwrap_or(0));
+    }
+    if ty == vm.types.str_ {
+        return Ok(v
+            .downcast::<crate::types::str::StrObj>()
+            .map(|s| s.char_len())
+            .unwrap_or(0));
+    }
+    if ty == vm.types.dict {
+        return Ok(crate::types::dict::len(v));
+    }
+    match super::call_special(vm, v, vm.names.len, &[])? {
+        Some(r) => {
+            let n = super::number::len_result(vm, r)?;
+            Ok(n as usize)
+        }
+        None => Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v)))),
+    }
+}
+
+/// Normalises a sequence index: negative counts from the end; IndexError when out of range.
+pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usize> {
+    let idx = super::number::index_clamped(vm, i)?;
+    let j = if idx < 0 { idx + len as i64 } else { idx };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
+    let ty = vm.type_of(c);
+    if ty == vm.types.list
+        && let Some(i) = k.as_small_int()
+        && let Some(l) = c.downcast::<ListObj>()
+    {
+        let items = l.items.borrow();
+        let j = if i < 0 { i + items.len() as i64 } else { i };
+        if j >= 0 && (j as usize) < items.len() {
+            return Ok(items[j as usize]);
+        }
+        drop(items);
+        return Err(vm.index_error("list index out of range"));
+    }
+    if ty == vm.types.tuple
+        && let Some(i) = k.as_small_int()
+        && let Some(t) = crate::types::tuple::items(c)
+    {
+        let j = if i < 0 { i + t.len() as i64 } else { i };
+        if j >= 0 && (j as usize) < t.len() {
+            return Ok(t[j as usize]);
+        }
+        return Err(vm.index_error("tuple index out of range"));
+    }
+    if ty == vm.types.dict {
+        if let Some(v) = crate::types::dict::get_item(vm, c, k)? {
+            return Ok(v);
+        }
+        return Err(vm.key_error(k));
+    }
+    if let Some(r) = super::call_special(vm, c, vm.names.getitem, &[k])? {
+        return Ok(r);
+    }
+    if c.is::<TypeObject>() {
+        if c == vm.types.type_ {
+            return crate::types::object::generic_alias(vm, c, k);
+        }
+        let cg = vm.intern("__class_getitem__");
+        if let Some(f) = super::attr::getattr_opt(vm, c, cg)? {
+            return super::call::call(vm, f, &[k]);
+        }
+        return Err(vm.type_error(format!(
+            "type '{}' is not subscriptable",
+            crate::types::typeobj::type_name(c)
+        )));
+    }
+    Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(c))))
+}
+
+pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
+    let ty = vm.type_of(c);
+    if ty == vm.types.list
+        && let Some(i) = k.as_small_int()
+        && let Some(l) = c.downcast::<ListObj>()
+    {
+        let mut items = l.items.borrow_mut();
+        let j = if i < 0 { i + items.len() as i64 } else { i };
+        if j >= 0 && (j as usize) < items.len() {
+            items[j as usize] = v;
+            return Ok(());
+        }
+        drop(items);
+        return Err(vm.index_error("list assignment index out of range"));
+    }
+    if ty == vm.types.dict && c.is::<DictObj>() {
+        return crate::types::dict::set_item(vm, c, k, v);
+    }
+    match super::call_special(vm, c, vm.names.setitem, &[k, v])? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            vm.type_name(c)
+        ))),
+    }
+}
+
+pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
+    let ty = vm.type_of(c);
+    if ty == vm.types.dict {
+        return match crate::types::dict::del_item(vm, c, k)? {
+            Some(_) => Ok(()),
+            None => Err(vm.key_error(k)),
+        };
+    }
+    match super::call_special(vm, c, vm.names.delitem, &[k])? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            vm.type_name(c)
+        ))),
+    }
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    let ty = vm.type_of(container);
+    if ty == vm.types.dict {
+        return Ok(crate::types::dict::get_item(vm, container, item)?.is_some());
+    }
+    if ty == vm.types.set || ty == vm.types.frozenset {
+        return crate::types::set::contains(vm, container, item);
+    }
+    if ty == vm.types.str_ {
+        let (Some(h), Some(n)) = (
+            crate::types::str::as_str(container),
+            crate::types::str::as_str(item),
+        ) else {
+            return Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                vm.type_name(item)
+            )));
+        };
+        return Ok(h.contains(n));
+    }
+    if ty == vm.types.list || ty == vm.types.tuple {
+        let items = if let Some(l) = container.downcast::<ListObj>() {
+            l.snapshot()
+        } else {
+            crate::types::tuple::items(container)
+                .unwrap_or(&[])
+                .to_vec()
+        };
+        for x in items {
+            if super::compare::eq(vm, x, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(r) = super::call_special(vm, container, vm.names.contains, &[item])? {
+        return super::truth::is_true(vm, r);
+    }
+    // Fall back to iteration.
+    let ty = vm.type_of(container);
+    let has_iter = !crate::types::typeobj::lookup(vm, ty, vm.names.iter).is_null()
+        || !crate::types::typeobj::lookup(vm, ty, vm.names.getitem).is_null();
+    if !has_iter {
+        return Err(vm.type_error(format!(
+            "argument of type '{}' is not iterable",
+            vm.type_name(container)
+        )));
+    }
+    let it = super::iter::get_iter(vm, container)?;
+    while let Some(x) = super::iter::next(vm, it)? {
+        if super::compare::eq(vm, x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -1,0 +1,119 @@
+//! `bytes` and `bytearray`: storage and construction. Methods live in `bytes_methods.rs`.
+
+use crate::heap::alloc;
+use crate::object::{ObjKind, Payload, Trace};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+pub struct BytesObj {
+    pub data: Box<[u8]>,
+    pub hash: Cell<i64>,
+}
+
+impl Trace for BytesObj {
+    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+}
+
+impl Payload for BytesObj {
+    const KIND: ObjKind = ObjKind::Bytes;
+}
+
+impl BytesObj {
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = crate::types::str::hash_bytes(&self.data);
+        self.hash.set(h);
+        h
+    }
+}
+
+pub struct ByteArrayObj {
+    pub data: RefCell<Vec<u8>>,
+}
+
+impl Trace for ByteArrayObj {
+    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+}
+
+impl Payload for ByteArrayObj {
+    const KIND: ObjKind = ObjKind::ByteArray;
+}
+
+pub fn new_bytes(vm: &mut Vm, data: Vec<u8>) -> Value {
+    alloc(
+        vm.types.bytes,
+        BytesObj {
+            data: data.into_boxed_slice(),
+            hash: Cell::new(-1),
+        },
+    )
+}
+
+pub fn new_bytes_of_type(ty: Value, data: Vec<u8>) -> Value {
+    alloc(
+        ty,
+        BytesObj {
+            data: data.into_boxed_slice(),
+            hash: Cell::new(-1),
+        },
+    )
+}
+
+pub fn new_bytearray(vm: &mut Vm, data: Vec<u8>) -> Value {
+    alloc(
+        vm.types.bytearray,
+        ByteArrayObj {
+            data: RefCell::new(data),
+        },
+    )
+}
+
+pub fn new_bytearray_of_type(ty: Value, data: Vec<u8>) -> Value {
+    alloc(
+        ty,
+        ByteArrayObj {
+            data: RefCell::new(data),
+        },
+    )
+}
+
+/// A copy of the bytes of a bytes or bytearray object.
+pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Some(b.data.to_vec());
+    }
+    v.downcast::<ByteArrayObj>()
+        .map(|b| b.data.borrow().clone())
+}
+
+/// `repr(bytes)` body with CPython's quoting: `b'..'` unless the data has `'` and no `"`.
+pub fn repr_bytes(prefix: &str, data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(data.len() + 3);
+    out.push_str(prefix);
+    out.push(quote);
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b if b as char == quote => {
+                out.push('\\');
+                out.push(quote)
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}

@@ -1,0 +1,491 @@
+//! `dict` storage: CPython's compact ordered hash table (an index array into an entries array
+//! kept in insertion order). The Python-visible methods live in `dict_methods.rs`.
+//!
+//! Lookups may call Python `__eq__`, which may mutate the dict: the table is never borrowed
+//! across such a call, and a lookup restarts if the dict changed meanwhile (as CPython does).
+
+use crate::heap::alloc;
+use crate::object::{ObjKind, Payload, Trace};
+use crate::types::str::StrObj;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: i64,
+    /// NULL for a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct DictTable {
+    indices: Vec<i32>,
+    pub entries: Vec<Entry>,
+    used: usize,
+}
+
+pub struct DictObj {
+    pub table: RefCell<DictTable>,
+    /// Bumped on every mutation: iterators and restarted lookups detect changes with it.
+    pub version: Cell<u64>,
+}
+
+impl Trace for DictObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        let t = self.table.borrow();
+        for e in &t.entries {
+            e.key.trace(visit);
+            e.value.trace(visit);
+        }
+    }
+}
+
+impl Payload for DictObj {
+    const KIND: ObjKind = ObjKind::Dict;
+}
+
+impl DictObj {
+    pub fn new() -> DictObj {
+        DictObj {
+            table: RefCell::new(DictTable::default()),
+            version: Cell::new(0),
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn touch(&self) {
+        self.version.set(self.version.get() + 1);
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn new_dict(vm: &mut Vm) -> Value {
+    alloc(vm.types.dict, DictObj::new())
+}
+
+pub fn new_dict_of_type(ty: Value) -> Value {
+    alloc(ty, DictObj::new())
+}
+
+#[inline]
+fn dobj(d: Value) -> &'static DictObj {
+    match d.downcast::<DictObj>() {
+        Some(x) => x,
+        None => panic!("internal error: expected a dict, got {d:?}"),
+    }
+}
+
+/// Equality decidable without running Python code: identity, or both exact str / small ints.
+#[inline]
+fn fast_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        (Some(x), Some(y)) => return Some(x.as_str() == y.as_str()),
+        (Some(_), None) | (None, Some(_)) => {
+            if a.is_small_int() || b.is_small_int() || a.is_immediate() || b.is_immediate() {
+                return Some(false);
+            }
+        }
+        _ => {}
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    None
+}
+
+enum Probe {
+    Found(usize),
+    /// Not found; the index slot where it would go.
+    Missing(usize),
+}
+
+impl DictTable {
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Probes for `key` using only `fast_eq`; returns Err(entry index) when a candidate with the
+    /// same hash needs a Python-level comparison, with the probe state to resume from.
+    fn probe_fast(
+        &self,
+        key: Value,
+        hash: i64,
+        start: (usize, u64),
+    ) -> Result<Probe, (usize, usize, u64)> {
+        let mask = self.mask();
+        let (mut i, mut perturb) = start;
+        let mut free: Option<usize> = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok(Probe::Missing(free.unwrap_or(i)));
+            }
+            if ix == DUMMY {
+                free.get_or_insert(i);
+            } else {
+                let e = &self.entries[ix as usize];
+                if e.key == key {
+                    return Ok(Probe::Found(ix as usize));
+                }
+                if e.hash == hash {
+                    match fast_eq(e.key, key) {
+                        Some(true) => return Ok(Probe::Found(ix as usize)),
+                        Some(false) => {}
+                        None => return Err((ix as usize, i, perturb)),
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
+    fn insert_index(&mut self, hash: i64, entry_ix: usize) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] >= 0 {
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb as usize) & mask;
+        }
+        self.indices[i] = entry_ix as i32;
+    }
+
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 + 1 {
+            size *= 2;
+        }
+        self.entries.retain(|e| !e.key.is_null());
+        self.indices = vec![EMPTY; size];
+        for ix in 0..self.entries.len() {
+            let h = self.entries[ix].hash;
+            self.insert_index(h, ix);
+        }
+    }
+
+    fn ensure_room(&mut self) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+            self.resize((self.used + 1) * 2);
+        }
+    }
+}
+
+/// Finds `key` (hash precomputed). Returns the entry index when present.
+fn find(vm: &mut Vm, d: &DictObj, key: Value, hash: i64) -> PyResult<Result<usize, usize>> {
+    'restart: loop {
+        let version = d.version.get();
+        let (mut state, len) = {
+            let t = d.table.borrow();
+            if t.indices.is_empty() {
+                return Ok(Err(0));
+            }
+            (
+                ((hash as u64 as usize) & t.mask(), hash as u64),
+                t.indices.len(),
+            )
+        };
+        loop {
+            let r = {
+                let t = d.table.borrow();
+                if t.indices.len() != len {
+                    continue 'restart;
+                }
+                t.probe_fast(key, hash, state)
+            };
+            match r {
+                Ok(Probe::Found(ix)) => return Ok(Ok(ix)),
+                Ok(Probe::Missing(slot)) => return Ok(Err(slot)),
+                Err((ix, i, perturb)) => {
+                    let ekey = d.table.borrow().entries[ix].key;
+                    let eq = crate::ops::compare::eq(vm, ekey, key)?;
+                    if d.version.get() != version {
+                        continue 'restart;
+                    }
+                    if eq {
+                        return Ok(Ok(ix));
+                    }
+                    let mask = len - 1;
+                    let p = perturb >> 5;
+                    state = ((i * 5 + 1 + p as usize) & mask, p);
+                }
+            }
+        }
+    }
+}
+
+// ----- the API used by the rest of the VM -----
+
+pub fn len(d: Value) -> usize {
+    dobj(d).len()
+}
+
+pub fn get_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
+    let hash = crate::ops::hash::hash(vm, key)?;
+    get_item_hashed(vm, d, key, hash)
+}
+
+pub fn get_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
+    let o = dobj(d);
+    match find(vm, o, key, hash)? {
+        Ok(ix) => Ok(Some(o.table.borrow().entries[ix].value)),
+        Err(_) => Ok(None),
+    }
+}
+
+pub fn set_item(vm: &mut Vm, d: Value, key: Value, value: Value) -> PyResult<()> {
+    let hash = crate::ops::hash::hash(vm, key)?;
+    set_item_hashed(vm, d, key, hash, value)
+}
+
+pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    let o = dobj(d);
+    match find(vm, o, key, hash)? {
+        Ok(ix) => {
+            o.table.borrow_mut().entries[ix].value = value;
+        }
+        Err(_) => {
+            let mut t = o.table.borrow_mut();
+            t.ensure_room();
+            let ix = t.entries.len();
+            t.entries.push(Entry { hash, key, value });
+            t.insert_index(hash, ix);
+            t.used += 1;
+        }
+    }
+    o.touch();
+    Ok(())
+}
+
+/// Removes `key`, returning its value when present.
+pub fn del_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
+    let hash = crate::ops::hash::hash(vm, key)?;
+    let o = dobj(d);
+    match find(vm, o, key, hash)? {
+        Ok(ix) => Ok(Some(remove_entry(o, ix))),
+        Err(_) => Ok(None),
+    }
+}
+
+fn remove_entry(o: &DictObj, ix: usize) -> Value {
+    let mut t = o.table.borrow_mut();
+    let mask = t.mask();
+    let e = t.entries[ix];
+    // Find the index slot that points at this entry and mark it DUMMY.
+    let mut perturb = e.hash as u64;
+    let mut i = (e.hash as u64 as usize) & mask;
+    loop {
+        if t.indices[i] == ix as i32 {
+            t.indices[i] = DUMMY;
+            break;
+        }
+        if t.indices[i] == EMPTY {
+            break;
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb as usize) & mask;
+    }
+    t.entries[ix].key = Value::NULL;
+    t.entries[ix].value = Value::NULL;
+    t.used -= 1;
+    // Trailing deleted entries can simply be dropped, keeping popitem() O(1).
+    while t.entries.last().is_some_and(|e| e.key.is_null()) {
+        t.entries.pop();
+    }
+    drop(t);
+    o.touch();
+    e.value
+}
+
+/// Lookup by an interned (or any exact) str key; never runs Python code.
+pub fn get_str_value(d: Value, key: Value) -> Option<Value> {
+    let s = key.downcast::<StrObj>()?;
+    let o = dobj(d);
+    let t = o.table.borrow();
+    if t.indices.is_empty() {
+        return None;
+    }
+    let hash = s.hash();
+    let mask = t.mask();
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    loop {
+        let ix = t.indices[i];
+        if ix == EMPTY {
+            return None;
+        }
+        if ix >= 0 {
+            let e = &t.entries[ix as usize];
+            if e.key == key {
+                return Some(e.value);
+            }
+            if e.hash == hash
+                && let Some(k) = e.key.downcast::<StrObj>()
+                && k.as_str() == s.as_str()
+            {
+                return Some(e.value);
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb as usize) & mask;
+    }
+}
+
+/// Lookup by Rust string (hashes it; no allocation).
+pub fn get_str(d: Value, key: &str) -> Option<Value> {
+    let o = dobj(d);
+    let t = o.table.borrow();
+    if t.indices.is_empty() {
+        return None;
+    }
+    let hash = crate::types::str::hash_bytes(key.as_bytes());
+    let mask = t.mask();
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    loop {
+        let ix = t.indices[i];
+        if ix == EMPTY {
+            return None;
+        }
+        if ix >= 0 {
+            let e = &t.entries[ix as usize];
+            if e.hash == hash
+                && let Some(k) = e.key.downcast::<StrObj>()
+                && k.as_str() == key
+            {
+                return Some(e.value);
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb as usize) & mask;
+    }
+}
+
+/// Stores under a str key (never runs Python code: str equality is decidable in Rust).
+pub fn set_item_str(vm: &mut Vm, d: Value, key: Value, value: Value) {
+    let hash = key.downcast::<StrObj>().map(|s| s.hash()).unwrap_or(0);
+    // Cannot fail: str keys hash and compare without Python code.
+    if set_item_hashed(vm, d, key, hash, value).is_err() {
+        debug_assert!(false, "str-keyed dict store failed");
+    }
+}
+
+pub fn del_item_str(vm: &mut Vm, d: Value, key: Value) -> bool {
+    matches!(del_item(vm, d, key), Ok(Some(_)))
+}
+
+/// A snapshot of the (key, value) pairs in order.
+pub fn items(d: Value) -> Vec<(Value, Value)> {
+    let t = dobj(d).table.borrow();
+    t.entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| (e.key, e.value))
+        .collect()
+}
+
+pub fn keys(d: Value) -> Vec<Value> {
+    let t = dobj(d).table.borrow();
+    t.entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| e.key)
+        .collect()
+}
+
+pub fn values(d: Value) -> Vec<Value> {
+    let t = dobj(d).table.borrow();
+    t.entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| e.value)
+        .collect()
+}
+
+/// The entry at or after position `pos` (for iterators): (next position, key, value).
+pub fn entry_from(d: Value, pos: usize) -> Option<(usize, Value, Value)> {
+    let t = dobj(d).table.borrow();
+    let mut p = pos;
+    while p < t.entries.len() {
+        let e = t.entries[p];
+        if !e.key.is_null() {
+            return Some((p + 1, e.key, e.value));
+        }
+        p += 1;
+    }
+    None
+}
+
+pub fn clear(d: Value) {
+    let o = dobj(d);
+    *o.table.borrow_mut() = DictTable::default();
+    o.touch();
+}
+
+/// Removes and returns the last inserted pair.
+pub fn pop_last(d: Value) -> Option<(Value, Value)> {
+    let o = dobj(d);
+    let ix = {
+        let t = o.table.borrow();
+        t.entries.iter().rposition(|e| !e.key.is_null())?
+    };
+    let key = o.table.borrow().entries[ix].key;
+    let value = remove_entry(o, ix);
+    Some((key, value))
+}
+
+/// A shallow copy as a new exact dict.
+pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
+    let n = new_dict(vm);
+    let src = dobj(d).table.borrow();
+    let mut t = DictTable::default();
+    t.entries = src
+        .entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .copied()
+        .collect();
+    t.used = t.entries.len();
+    t.resize(t.used.max(1));
+    drop(src);
+    *dobj(n).table.borrow_mut() = t;
+    Ok(n)
+}
+
+/// Inserts every pair of `src` (a dict) into `d`.
+pub fn update_from_dict(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    let entries: Vec<Entry> = dobj(src)
+        .table
+        .borrow()
+        .entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .copied()
+        .collect();
+    for e in entries {
+        set_item_hashed(vm, d, e.key, e.hash, e.value)?;
+    }
+    Ok(())
+}
+
+pub fn version(d: Value) -> u64 {
+    dobj(d).version.get()
+}

@@ -1,0 +1,178 @@
+//! Callables: Python functions, native (Rust) functions and methods, bound methods, and cells
+//! (closure variables).
+
+use crate::heap::alloc;
+use crate::native::{NativeDef, Signature};
+use crate::object::{ObjKind, Payload, Trace};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::{Cell, OnceCell};
+
+/// A Python function (`def` or `lambda`).
+pub struct FunctionObj {
+    pub code: Cell<Value>,
+    pub globals: Value,
+    pub builtins: Value,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    /// Tuple of positional defaults, or NULL.
+    pub defaults: Cell<Value>,
+    /// Dict of keyword-only defaults, or NULL.
+    pub kwdefaults: Cell<Value>,
+    /// Tuple of cells, or NULL.
+    pub closure: Value,
+    pub doc: Cell<Value>,
+    pub module: Cell<Value>,
+    /// Dict, or NULL until first asked for.
+    pub annotations: Cell<Value>,
+}
+
+impl Trace for FunctionObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for v in [
+            self.code.get(),
+            self.globals,
+            self.builtins,
+            self.name.get(),
+            self.qualname.get(),
+            self.defaults.get(),
+            self.kwdefaults.get(),
+            self.closure,
+            self.doc.get(),
+            self.module.get(),
+            self.annotations.get(),
+        ] {
+            v.trace(visit);
+        }
+    }
+}
+
+impl Payload for FunctionObj {
+    const KIND: ObjKind = ObjKind::Function;
+}
+
+/// A native function or method: a [`NativeDef`] plus what it is bound to.
+pub struct NativeFunction {
+    pub def: &'static NativeDef,
+    sig: OnceCell<Signature>,
+    /// The bound first argument (`__self__`: an instance, a type or a module), or NULL.
+    pub bound: Value,
+    /// The type that defines it (for method descriptors), or NULL.
+    pub owner: Value,
+}
+
+impl NativeFunction {
+    /// The parsed signature. Signatures in ferropy's tables are checked by a unit test; a
+    /// malformed one degrades to "accepts anything positional".
+    pub fn sig(&self) -> &Signature {
+        self.sig.get_or_init(|| {
+            Signature::parse(self.def.sig).unwrap_or_else(|_| Signature {
+                varargs: Some("args".into()),
+                ..Signature::default()
+            })
+        })
+    }
+}
+
+impl Trace for NativeFunction {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.bound.trace(visit);
+        self.owner.trace(visit);
+    }
+}
+
+impl Payload for NativeFunction {
+    const KIND: ObjKind = ObjKind::NativeFunction;
+}
+
+/// Creates a native callable. With `owner` set and `bound` NULL it is a method descriptor.
+pub fn new_native(vm: &mut Vm, def: &'static NativeDef, bound: Value, owner: Value) -> Value {
+    let ty = if owner.is_null() || !bound.is_null() {
+        vm.types.builtin_function
+    } else if def.kind == crate::native::NativeKind::ClassMethod {
+        vm.types.classmethod_descriptor
+    } else {
+        vm.types.method_descriptor
+    };
+    alloc(
+        ty,
+        NativeFunction {
+            def,
+            sig: OnceCell::new(),
+            bound,
+            owner,
+        },
+    )
+}
+
+/// Binds a method descriptor to `obj` (what `obj.method` returns for a native method).
+pub fn bind_native(vm: &mut Vm, f: &NativeFunction, obj: Value) -> Value {
+    let sig = f.sig.get().cloned();
+    let v = alloc(
+        vm.types.builtin_function,
+        NativeFunction {
+            def: f.def,
+            sig: OnceCell::new(),
+            bound: obj,
+            owner: f.owner,
+        },
+    );
+    if let (Some(s), Some(n)) = (sig, v.downcast::<NativeFunction>()) {
+        let _ = n.sig.set(s);
+    }
+    v
+}
+
+/// A bound method: a function and the instance it was looked up on.
+pub struct BoundMethod {
+    pub func: Value,
+    pub self_: Value,
+}
+
+impl Trace for BoundMethod {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.func.trace(visit);
+        self.self_.trace(visit);
+    }
+}
+
+impl Payload for BoundMethod {
+    const KIND: ObjKind = ObjKind::BoundMethod;
+}
+
+pub fn new_bound_method(vm: &mut Vm, func: Value, self_: Value) -> Value {
+    alloc(vm.types.method, BoundMethod { func, self_ })
+}
+
+/// A closure cell. Empty (NULL) until assigned.
+pub struct CellObj {
+    value: Cell<Value>,
+}
+
+impl CellObj {
+    pub fn get(&self) -> Value {
+        self.value.get()
+    }
+    pub fn set(&self, v: Value) {
+        self.value.set(v)
+    }
+}
+
+impl Trace for CellObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.value.trace(visit)
+    }
+}
+
+impl Payload for CellObj {
+    const KIND: ObjKind = ObjKind::Cell;
+}
+
+pub fn new_cell(vm: &mut Vm, v: Value) -> Value {
+    alloc(
+        vm.types.cell,
+        CellObj {
+            value: Cell::new(v),
+        },
+    )
+}

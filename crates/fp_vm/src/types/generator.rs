@@ -1,0 +1,668 @@
+//! Generators, coroutines and async generators: one payload holding a suspended frame.
+//! `send`/`throw`/`close` resume the frame through `interp::eval::resume`; `yield from` /
+//! `await` delegation of `throw`/`close` follows CPython (PEP 380), and PEP 479 turns a
+//! StopIteration escaping a generator into RuntimeError.
+//!
+//! Async generators hand out awaitables (`asend`/`athrow`) that drive the generator until it
+//! yields a value marked by ASYNC_GEN_WRAP, which then finishes the awaitable with
+//! StopIteration(value).
+
+use crate::heap::alloc;
+use crate::interp::eval::{self, Exit};
+use crate::native;
+use crate::native::NativeDef;
+use crate::object::{ObjKind, Payload, Trace};
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+use std::cell::Cell;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+pub struct GeneratorObj {
+    pub frame: Value,
+    pub state: Cell<GenState>,
+    pub kind: GenKind,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    /// The exception this generator was handling when it last suspended.
+    pub exc_state: Cell<Value>,
+    /// Async generators: whether `aclose`/athrow already ran to completion.
+    pub hooks_done: Cell<bool>,
+}
+
+impl Trace for GeneratorObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for v in [
+            self.frame,
+            self.name.get(),
+            self.qualname.get(),
+            self.exc_state.get(),
+        ] {
+            v.trace(visit)
+        }
+    }
+}
+
+impl Payload for GeneratorObj {
+    const KIND: ObjKind = ObjKind::Generator;
+}
+
+pub fn new_generator(
+    vm: &mut Vm,
+    frame: Value,
+    kind: GenKind,
+    name: Value,
+    qualname: Value,
+) -> Value {
+    let ty = match kind {
+        GenKind::Generator => vm.types.generator,
+        GenKind::Coroutine => vm.types.coroutine,
+        GenKind::AsyncGenerator => vm.types.async_generator,
+    };
+    let g = alloc(
+        ty,
+        GeneratorObj {
+            frame,
+            state: Cell::new(GenState::Created),
+            kind,
+            name: Cell::new(name),
+            qualname: Cell::new(qualname),
+            exc_state: Cell::new(Value::NONE),
+            hooks_done: Cell::new(false),
+        },
+    );
+    crate::interp::frame::set_generator(frame, g);
+    g
+}
+
+fn kind_name(k: GenKind) -> &'static str {
+    match k {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+/// Resumes `g` with `value` sent in, or `throw` raised at the suspension point.
+/// Returns Ok(Exit::Yield(v)) when it yielded, Ok(Exit::Return(v)) when it returned.
+pub fn resume(
+    vm: &mut Vm,
+    gv: Value,
+    g: &GeneratorObj,
+    value: Value,
+    throw: Option<Exc>,
+) -> PyResult<Exit> {
+    match g.state.get() {
+        GenState::Running => {
+            return Err(vm.value_error(format!("{} already executing", kind_name(g.kind))));
+        }
+        GenState::Closed => {
+            if let Some(e) = throw {
+                return Err(e);
+            }
+            if g.kind == GenKind::Coroutine {
+                return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return Ok(Exit::Return(Value::NONE));
+        }
+        GenState::Created => {
+            if throw.is_none() && !value.is_none() {
+                let what = kind_name(g.kind);
+                return Err(vm.type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )));
+            }
+            if let Some(e) = throw {
+                g.state.set(GenState::Closed);
+                return Err(e);
+            }
+        }
+        GenState::Suspended => {}
+    }
+    let outer = vm.handled_exc;
+    if !g.exc_state.get().is_none() {
+        vm.handled_exc = g.exc_state.get();
+    }
+    let first = g.state.get() == GenState::Created;
+    g.state.set(GenState::Running);
+    let r = eval::resume(vm, g.frame, if first { Value::NULL } else { value }, throw);
+    let inner = vm.handled_exc;
+    vm.handled_exc = outer;
+    match r {
+        Ok(Exit::Yield(v)) => {
+            g.exc_state
+                .set(if inner != outer { inner } else { Value::NONE });
+            g.state.set(GenState::Suspended);
+            Ok(Exit::Yield(v))
+        }
+        Ok(Exit::Return(v)) => {
+            g.state.set(GenState::Closed);
+            g.exc_state.set(Value::NONE);
+            Ok(Exit::Return(v))
+        }
+        Err(e) => {
+            g.state.set(GenState::Closed);
+            g.exc_state.set(Value::NONE);
+            let _ = gv;
+            // PEP 479: StopIteration (and StopAsyncIteration in async generators) escaping
+            // the body becomes RuntimeError.
+            if vm.exc_matches(e, vm.exc.stop_iteration)
+                || g.kind == GenKind::AsyncGenerator
+                    && vm.exc_matches(e, vm.exc.stop_async_iteration)
+            {
+                let what = if vm.exc_matches(e, vm.exc.stop_iteration) {
+                    "StopIteration"
+                } else {
+                    "StopAsyncIteration"
+                };
+                let msg = format!("{} raised {what}", kind_name(g.kind));
+                let re = vm.runtime_error(msg);
+                if let Some(x) = crate::types::exceptions::exc_obj(re.0) {
+                    x.cause.set(e.0);
+                    x.context.set(e.0);
+                    x.suppress_context.set(true);
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn gen_of(vm: &mut Vm, v: Value) -> PyResult<&'static GeneratorObj> {
+    match v.downcast::<GeneratorObj>() {
+        Some(g) => Ok(g),
+        None => Err(vm.type_error(format!("expected a generator, got '{}'", vm.type_name(v)))),
+    }
+}
+
+/// `agen.send(v)`: the yielded value, or StopIteration(return value).
+pub fn send(vm: &mut Vm, gv: Value, value: Value) -> PyResult {
+    let g = gen_of(vm, gv)?;
+    match resume(vm, gv, g, value, None)? {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(stop_with(vm, g.kind, v)),
+    }
+}
+
+fn stop_with(vm: &mut Vm, kind: GenKind, v: Value) -> Exc {
+    if kind == GenKind::AsyncGenerator {
+        return vm.new_exc_args(vm.exc.stop_async_iteration, vec![]);
+    }
+    let args = if v.is_none() { Value::NULL } else { v };
+    vm.stop_iteration(args)
+}
+
+/// `next()` on a generator for for-loops: Ok(None) when it finished.
+pub fn next_for_iteration(vm: &mut Vm, gv: Value, g: &GeneratorObj) -> PyResult<Option<Value>> {
+    if g.kind != GenKind::Generator {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(gv))));
+    }
+    match resume(vm, gv, g, Value::NONE, None)? {
+        Exit::Yield(v) => Ok(Some(v)),
+        Exit::Return(_) => Ok(None),
+    }
+}
+
+/// Builds the exception for `throw(typ[, val[, tb]])`, as CPython's gen_throw.
+pub fn make_throw_exc(vm: &mut Vm, typ: Value, val: Value, tb: Value) -> PyResult<Exc> {
+    let val = if val.is_null() { Value::NONE } else { val };
+    let tb = if tb.is_null() { Value::NONE } else { tb };
+    if !tb.is_none() && !tb.is::<crate::interp::traceback::TracebackObj>() {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let exc = if typ.is::<crate::types::typeobj::TypeObject>()
+        && crate::types::typeobj::is_subtype(typ, vm.exc.base_exception)
+    {
+        if crate::types::exceptions::exc_obj(val).is_some()
+            && crate::types::typeobj::is_subtype(vm.type_of(val), typ)
+        {
+            val
+        } else {
+            let args: Vec<Value> = if val.is_none() {
+                vec![]
+            } else if let Some(t) = crate::types::tuple::items(val) {
+                t.to_vec()
+            } else {
+                vec![val]
+            };
+            crate::ops::call::call(vm, typ, &args)?
+        }
+    } else if crate::types::exceptions::exc_obj(typ).is_some() {
+        if !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    if !tb.is_none()
+        && let Some(x) = crate::types::exceptions::exc_obj(exc)
+    {
+        x.traceback.set(tb);
+    }
+    Ok(Exc(exc))
+}
+
+/// `agen.throw(...)` with yield-from delegation.
+pub fn throw(vm: &mut Vm, gv: Value, exc: Exc) -> PyResult {
+    let g = gen_of(vm, gv)?;
+    match throw_exit(vm, gv, g, exc)? {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(stop_with(vm, g.kind, v)),
+    }
+}
+
+fn throw_exit(vm: &mut Vm, gv: Value, g: &GeneratorObj, exc: Exc) -> PyResult<Exit> {
+    if g.state.get() == GenState::Suspended
+        && let Some(receiver) = crate::interp::frame::delegate_of(g.frame)
+    {
+        // Delegate to the sub-iterator first.
+        if vm.exc_matches(exc, vm.exc.generator_exit) {
+            g.state.set(GenState::Running);
+            let r = close_delegate(vm, receiver);
+            g.state.set(GenState::Suspended);
+            if let Err(e) = r {
+                return resume(vm, gv, g, Value::NONE, Some(e));
+            }
+            return resume(vm, gv, g, Value::NONE, Some(exc));
+        }
+        g.state.set(GenState::Running);
+        let r = if let Some(sub) = receiver.downcast::<GeneratorObj>() {
+            throw_exit(vm, receiver, sub, exc).map(|x| match x {
+                Exit::Yield(v) => Ok(v),
+                Exit::Return(v) => Err(v),
+            })
+        } else {
+            match crate::ops::attr::getattr_opt(vm, receiver, vm.names.throw) {
+                Ok(Some(m)) => match crate::ops::call::call(vm, m, &[exc.0]) {
+                    Ok(v) => Ok(Ok(v)),
+                    Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => {
+                        let k = vm.intern("value");
+                        Ok(Err(
+                            crate::types::instance::get(e.0, k).unwrap_or(Value::NONE)
+                        ))
+                    }
+                    Err(e) => Err(e),
+                },
+                Ok(None) => {
+                    g.state.set(GenState::Suspended);
+                    return resume(vm, gv, g, Value::NONE, Some(exc));
+                }
+                Err(e) => Err(e),
+            }
+        };
+        g.state.set(GenState::Suspended);
+        return match r {
+            Ok(Ok(v)) => Ok(Exit::Yield(v)),
+            Ok(Err(retval)) => {
+                // The delegate finished: continue after the yield-from with its value.
+                crate::interp::frame::finish_delegation(g.frame, retval);
+                resume(vm, gv, g, retval, None)
+            }
+            Err(e) => resume(vm, gv, g, Value::NONE, Some(e)),
+        };
+    }
+    resume(vm, gv, g, Value::NONE, Some(exc))
+}
+
+fn close_delegate(vm: &mut Vm, receiver: Value) -> PyResult<()> {
+    if let Some(sub) = receiver.downcast::<GeneratorObj>() {
+        return close(vm, receiver, sub).map(|_| ());
+    }
+    if let Some(m) = crate::ops::attr::getattr_opt(vm, receiver, vm.names.close)? {
+        crate::ops::call::call(vm, m, &[])?;
+    }
+    Ok(())
+}
+
+/// `agen.close()`.
+pub fn close(vm: &mut Vm, gv: Value, g: &GeneratorObj) -> PyResult {
+    match g.state.get() {
+        GenState::Created => {
+            g.state.set(GenState::Closed);
+            return Ok(Value::NONE);
+        }
+        GenState::Closed => return Ok(Value::NONE),
+        _ => {}
+    }
+    let exc = vm.new_exc_args(vm.exc.generator_exit, vec![]);
+    match throw_exit(vm, gv, g, exc) {
+        Ok(Exit::Yield(_)) => {
+            let what = kind_name(g.kind);
+            Err(vm.runtime_error(format!("{what} ignored GeneratorExit")))
+        }
+        Ok(Exit::Return(_)) => Ok(Value::NONE),
+        Err(e)
+            if vm.exc_matches(e, vm.exc.generator_exit)
+                || vm.exc_matches(e, vm.exc.stop_iteration) =>
+        {
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ----- Python-visible methods -----
+
+pub fn install(vm: &mut Vm) {
+    let (g, c, a) = (
+        vm.types.generator,
+        vm.types.coroutine,
+        vm.types.async_generator,
+    );
+    crate::types::typeobj::add_methods(vm, g, GEN_METHODS);
+    crate::types::typeobj::add_methods(vm, c, CORO_METHODS);
+    crate::types::typeobj::add_methods(vm, a, ASYNC_GEN_METHODS);
+    for t in [g, c, a] {
+        crate::types::typeobj::add_methods(vm, t, COMMON_METHODS);
+        crate::types::typeobj::add_getsets(vm, t, GEN_GETSETS);
+    }
+    let (s, t) = (vm.types.async_gen_asend, vm.types.async_gen_athrow);
+    for ty in [s, t] {
+        crate::types::typeobj::add_methods(vm, ty, AWAITABLE_METHODS);
+    }
+}
+
+static COMMON_METHODS: &[NativeDef] = &[
+    native!("throw", "($self, typ, val=None, tb=None, /)", m_throw),
+    native!("close", "($self, /)", m_close),
+    native!("__repr__", "($self, /)", m_repr),
+];
+static GEN_METHODS: &[NativeDef] = &[
+    native!("__iter__", "($self, /)", m_self),
+    native!("__next__", "($self, /)", m_next),
+    native!("send", "($self, value, /)", m_send),
+];
+static CORO_METHODS: &[NativeDef] = &[
+    native!("send", "($self, value, /)", m_send),
+    native!("__await__", "($self, /)", m_self),
+];
+static ASYNC_GEN_METHODS: &[NativeDef] = &[
+    native!("__aiter__", "($self, /)", m_self),
+    native!("__anext__", "($self, /)", m_anext),
+    native!("asend", "($self, value, /)", m_asend),
+    native!("athrow", "($self, typ, val=None, tb=None, /)", m_athrow),
+    native!("aclose", "($self, /)", m_aclose),
+];
+static GEN_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
+    (
+        native!("__name__", "($self, /)", g_name),
+        Some(native!("__name__", "($self, value, /)", g_set_name)),
+    ),
+    (
+        native!("__qualname__", "($self, /)", g_qualname),
+        Some(native!("__qualname__", "($self, value, /)", g_set_qualname)),
+    ),
+    (native!("gi_running", "($self, /)", g_running), None),
+    (native!("cr_running", "($self, /)", g_running), None),
+    (native!("ag_running", "($self, /)", g_running), None),
+    (native!("gi_frame", "($self, /)", g_frame), None),
+    (native!("cr_frame", "($self, /)", g_frame), None),
+    (native!("ag_frame", "($self, /)", g_frame), None),
+    (native!("gi_code", "($self, /)", g_code), None),
+    (native!("cr_code", "($self, /)", g_code), None),
+    (native!("ag_code", "($self, /)", g_code), None),
+    (native!("gi_suspended", "($self, /)", g_suspended), None),
+    (native!("cr_suspended", "($self, /)", g_suspended), None),
+    (native!("gi_yieldfrom", "($self, /)", g_yieldfrom), None),
+    (native!("cr_await", "($self, /)", g_yieldfrom), None),
+];
+
+fn m_self(_vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(a[0])
+}
+fn m_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    send(vm, a[0], Value::NONE)
+}
+fn m_send(vm: &mut Vm, a: &[Value]) -> PyResult {
+    send(vm, a[0], a[1])
+}
+fn m_throw(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let exc = make_throw_exc(vm, a[1], a[2], a[3])?;
+    throw(vm, a[0], exc)
+}
+fn m_close(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = gen_of(vm, a[0])?;
+    close(vm, a[0], g)
+}
+fn m_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = gen_of(vm, a[0])?;
+    let q = crate::types::str::as_str(g.qualname.get())
+        .unwrap_or("?")
+        .to_string();
+    let k = match g.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    Ok(vm.new_string(format!("<{k} object {q} at {:#x}>", a[0].bits())))
+}
+fn g_name(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(gen_of(vm, a[0])?.name.get())
+}
+fn g_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?.name.set(a[1]);
+    Ok(Value::NONE)
+}
+fn g_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(gen_of(vm, a[0])?.qualname.get())
+}
+fn g_set_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?.qualname.set(a[1]);
+    Ok(Value::NONE)
+}
+fn g_running(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(
+        gen_of(vm, a[0])?.state.get() == GenState::Running,
+    ))
+}
+fn g_suspended(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(
+        gen_of(vm, a[0])?.state.get() == GenState::Suspended,
+    ))
+}
+fn g_frame(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = gen_of(vm, a[0])?;
+    Ok(if g.state.get() == GenState::Closed {
+        Value::NONE
+    } else {
+        g.frame
+    })
+}
+fn g_code(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = gen_of(vm, a[0])?;
+    Ok(crate::interp::frame::frame_code(g.frame))
+}
+fn g_yieldfrom(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = gen_of(vm, a[0])?;
+    if g.state.get() != GenState::Suspended {
+        return Ok(Value::NONE);
+    }
+    Ok(crate::interp::frame::delegate_of(g.frame).unwrap_or(Value::NONE))
+}
+
+// ----- async generators -----
+
+/// An `asend`/`athrow` awaitable: drives the async generator one step.
+pub struct AsyncGenOp {
+    pub agen: Value,
+    /// The value to send, or the exception to throw (when `is_throw`).
+    pub value: Value,
+    pub is_throw: bool,
+    /// `aclose()`: a yield in response is an error, GeneratorExit/StopAsyncIteration finish it.
+    pub is_close: bool,
+    pub started: Cell<bool>,
+    pub done: Cell<bool>,
+}
+
+impl Trace for AsyncGenOp {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.agen.trace(visit);
+        self.value.trace(visit);
+    }
+}
+
+impl Payload for AsyncGenOp {
+    const KIND: ObjKind = ObjKind::AsyncGenOp;
+}
+
+/// Marks values yielded by `yield` in an async generator (ASYNC_GEN_WRAP).
+pub struct AsyncGenWrapped {
+    pub value: Value,
+}
+
+impl Trace for AsyncGenWrapped {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.value.trace(visit)
+    }
+}
+
+impl Payload for AsyncGenWrapped {
+    const KIND: ObjKind = ObjKind::AsyncGenWrapped;
+}
+
+pub fn wrap_async_value(vm: &mut Vm, v: Value) -> Value {
+    alloc(vm.types.async_gen_wrapped, AsyncGenWrapped { value: v })
+}
+
+fn new_op(vm: &mut Vm, agen: Value, value: Value, is_throw: bool, is_close: bool) -> Value {
+    let ty = if is_throw {
+        vm.types.async_gen_athrow
+    } else {
+        vm.types.async_gen_asend
+    };
+    alloc(
+        ty,
+        AsyncGenOp {
+            agen,
+            value,
+            is_throw,
+            is_close,
+            started: Cell::new(false),
+            done: Cell::new(false),
+        },
+    )
+}
+
+fn m_anext(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?;
+    Ok(new_op(vm, a[0], Value::NONE, false, false))
+}
+fn m_asend(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?;
+    Ok(new_op(vm, a[0], a[1], false, false))
+}
+fn m_athrow(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?;
+    let e = make_throw_exc(vm, a[1], a[2], a[3])?;
+    Ok(new_op(vm, a[0], e.0, true, false))
+}
+fn m_aclose(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?;
+    let e = vm.new_exc_args(vm.exc.generator_exit, vec![]);
+    Ok(new_op(vm, a[0], e.0, true, true))
+}
+
+static AWAITABLE_METHODS: &[NativeDef] = &[
+    native!("__await__", "($self, /)", m_self),
+    native!("__iter__", "($self, /)", m_self),
+    native!("__next__", "($self, /)", op_next),
+    native!("send", "($self, value, /)", op_send),
+    native!("throw", "($self, typ, val=None, tb=None, /)", op_throw),
+    native!("close", "($self, /)", op_close),
+];
+
+fn op_of(vm: &mut Vm, v: Value) -> PyResult<&'static AsyncGenOp> {
+    match v.downcast::<AsyncGenOp>() {
+        Some(o) => Ok(o),
+        None => Err(vm.type_error("expected an async generator awaitable")),
+    }
+}
+
+/// One step of an asend/athrow awaitable.
+fn op_step(vm: &mut Vm, ov: Value, sent: Value, throw: Option<Exc>) -> PyResult {
+    let op = op_of(vm, ov)?;
+    if op.done.get() {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let g = gen_of(vm, op.agen)?;
+    let first = !op.started.get();
+    op.started.set(true);
+    let r = if let Some(e) = throw {
+        throw_exit(vm, op.agen, g, e)
+    } else if first {
+        if op.is_throw {
+            if op.is_close && matches!(g.state.get(), GenState::Created | GenState::Closed) {
+                g.state.set(GenState::Closed);
+                op.done.set(true);
+                return Err(vm.stop_iteration(Value::NULL));
+            }
+            throw_exit(vm, op.agen, g, Exc(op.value))
+        } else {
+            resume(vm, op.agen, g, op.value, None)
+        }
+    } else {
+        resume(vm, op.agen, g, sent, None)
+    };
+    match r {
+        Ok(Exit::Yield(v)) => {
+            if let Some(w) = v.downcast::<AsyncGenWrapped>() {
+                op.done.set(true);
+                if op.is_close {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                return Err(vm.stop_iteration(w.value));
+            }
+            Ok(v)
+        }
+        Ok(Exit::Return(_)) => {
+            op.done.set(true);
+            if op.is_close {
+                return Err(vm.stop_iteration(Value::NULL));
+            }
+            Err(vm.new_exc_args(vm.exc.stop_async_iteration, vec![]))
+        }
+        Err(e) => {
+            op.done.set(true);
+            if op.is_close
+                && (vm.exc_matches(e, vm.exc.generator_exit)
+                    || vm.exc_matches(e, vm.exc.stop_async_iteration))
+            {
+                return Err(vm.stop_iteration(Value::NULL));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn op_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    op_step(vm, a[0], Value::NONE, None)
+}
+fn op_send(vm: &mut Vm, a: &[Value]) -> PyResult {
+    op_step(vm, a[0], a[1], None)
+}
+fn op_throw(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let e = make_throw_exc(vm, a[1], a[2], a[3])?;
+    op_step(vm, a[0], Value::NONE, Some(e))
+}
+fn op_close(vm: &mut Vm, a: &[Value]) -> PyResult {
+    op_of(vm, a[0])?.done.set(true);
+    Ok(Value::NONE)
+}

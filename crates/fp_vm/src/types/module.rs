@@ -1,0 +1,217 @@
+//! `module` objects (their namespace is the `attrs` dict) and `mappingproxy`.
+
+use crate::heap::alloc;
+use crate::native::NativeDef;
+use crate::object::{ObjKind, Payload, Trace};
+use crate::types::dict;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use crate::{native, native_staticmethod};
+
+pub struct ModuleObj;
+
+impl Trace for ModuleObj {
+    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+}
+
+impl Payload for ModuleObj {
+    const KIND: ObjKind = ObjKind::Module;
+}
+
+/// A new module named `name` with a fresh namespace holding `__name__`, `__doc__`, ...
+pub fn new_module(vm: &mut Vm, name: &str) -> Value {
+    let ty = vm.types.module;
+    let m = alloc(ty, ModuleObj);
+    let d = dict::new_dict(vm);
+    if let Some(h) = m.header() {
+        h.attrs.set(d);
+    }
+    let n = vm.new_str(name);
+    init_namespace(vm, d, n, Value::NONE);
+    m
+}
+
+fn init_namespace(vm: &mut Vm, d: Value, name: Value, doc: Value) {
+    for (k, v) in [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::NONE),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
+    ] {
+        let k = vm.intern(k);
+        dict::set_item_str(vm, d, k, v);
+    }
+}
+
+/// The module's namespace dict.
+pub fn module_dict(m: Value) -> Value {
+    m.header().map(|h| h.attrs.get()).unwrap_or(Value::NULL)
+}
+
+pub fn module_name(m: Value) -> Option<String> {
+    let d = module_dict(m);
+    if d.is_null() {
+        return None;
+    }
+    dict::get_str(d, "__name__")
+        .and_then(crate::types::str::as_str)
+        .map(str::to_string)
+}
+
+pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    dict::set_item_str(vm, module_dict(m), k, v);
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.types.module;
+    crate::types::typeobj::add_methods(vm, t, MODULE_METHODS);
+    let p = vm.types.mappingproxy;
+    crate::types::typeobj::add_methods(vm, p, PROXY_METHODS);
+}
+
+static MODULE_METHODS: &[NativeDef] = &[
+    native_staticmethod!("__new__", "($type, *args, **kwargs)", module_new),
+    native!("__init__", "($self, name, doc=None)", module_init),
+    native!("__repr__", "($self, /)", module_repr),
+    native!("__getattribute__", "($self, name, /)", module_getattribute),
+    native!("__dir__", "($self, /)", module_dir),
+];
+
+fn module_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = alloc(a[0], ModuleObj);
+    let d = dict::new_dict(vm);
+    if let Some(h) = m.header() {
+        h.attrs.set(d);
+    }
+    Ok(m)
+}
+
+fn module_init(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let d = module_dict(a[0]);
+    let doc = if a[2].is_null() { Value::NONE } else { a[2] };
+    init_namespace(vm, d, a[1], doc);
+    Ok(Value::NONE)
+}
+
+fn module_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let d = module_dict(a[0]);
+    let name = dict::get_str(d, "__name__");
+    let name_r = match name {
+        Some(n) => crate::ops::repr::repr_string(vm, n)?,
+        None => "'?'".into(),
+    };
+    let s = match dict::get_str(d, "__file__").and_then(crate::types::str::as_str) {
+        Some(f) => format!("<module {name_r} from '{f}'>"),
+        None => format!("<module {name_r} (built-in)>"),
+    };
+    Ok(vm.new_string(s))
+}
+
+fn module_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
+    match crate::ops::attr::generic_getattr(vm, a[0], a[1]) {
+        Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => {
+            let d = module_dict(a[0]);
+            if let Some(ga) = dict::get_str(d, "__getattr__") {
+                return crate::ops::call::call(vm, ga, &[a[1]]);
+            }
+            let n = crate::types::str::as_str(a[1]).unwrap_or("?").to_string();
+            Err(crate::ops::attr::attr_error_for(vm, a[0], &n))
+        }
+        r => r,
+    }
+}
+
+fn module_dir(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let keys = dict::keys(module_dict(a[0]));
+    Ok(crate::types::list::new_list(vm, keys))
+}
+
+/// A read-only view of a mapping (`type.__dict__`).
+pub struct MappingProxyObj {
+    pub mapping: Value,
+}
+
+impl Trace for MappingProxyObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.mapping.trace(visit)
+    }
+}
+
+impl Payload for MappingProxyObj {
+    const KIND: ObjKind = ObjKind::MappingProxy;
+}
+
+pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
+    alloc(vm.types.mappingproxy, MappingProxyObj { mapping })
+}
+
+fn proxy_target(vm: &mut Vm, v: Value) -> PyResult {
+    match v.downcast::<MappingProxyObj>() {
+        Some(p) => Ok(p.mapping),
+        None => Err(vm.type_error("expected mappingproxy")),
+    }
+}
+
+static PROXY_METHODS: &[NativeDef] = &[
+    native!("__getitem__", "($self, key, /)", proxy_getitem),
+    native!("__contains__", "($self, key, /)", proxy_contains),
+    native!("__len__", "($self, /)", proxy_len),
+    native!("__iter__", "($self, /)", proxy_iter),
+    native!("get", "($self, key, default=None, /)", proxy_get),
+    native!("keys", "($self, /)", proxy_keys),
+    native!("values", "($self, /)", proxy_values),
+    native!("items", "($self, /)", proxy_items),
+    native!("copy", "($self, /)", proxy_copy),
+    native!("__repr__", "($self, /)", proxy_repr),
+];
+
+fn proxy_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    crate::ops::item::getitem(vm, m, a[1])
+}
+fn proxy_contains(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    Ok(Value::from_bool(crate::ops::item::contains(vm, m, a[1])?))
+}
+fn proxy_len(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    let n = crate::ops::item::len(vm, m)?;
+    Ok(crate::types::int::from_usize(vm, n))
+}
+fn proxy_iter(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    crate::ops::iter::get_iter(vm, m)
+}
+fn proxy_get(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    let d = if a[2].is_null() { Value::NONE } else { a[2] };
+    if m.is::<dict::DictObj>() {
+        return Ok(dict::get_item(vm, m, a[1])?.unwrap_or(d));
+    }
+    let f = crate::ops::attr::getattr_str(vm, m, "get")?;
+    crate::ops::call::call(vm, f, &[a[1], d])
+}
+fn proxy_call(vm: &mut Vm, a: &[Value], name: &str) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    let f = crate::ops::attr::getattr_str(vm, m, name)?;
+    crate::ops::call::call(vm, f, &[])
+}
+fn proxy_keys(vm: &mut Vm, a: &[Value]) -> PyResult {
+    proxy_call(vm, a, "keys")
+}
+fn proxy_values(vm: &mut Vm, a: &[Value]) -> PyResult {
+    proxy_call(vm, a, "values")
+}
+fn proxy_items(vm: &mut Vm, a: &[Value]) -> PyResult {
+    proxy_call(vm, a, "items")
+}
+fn proxy_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
+    proxy_call(vm, a, "copy")
+}
+fn proxy_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    let r = crate::ops::repr::repr_string(vm, m)?;
+    Ok(vm.new_string(format!("mappingproxy({r})")))
+}

@@ -1,0 +1,563 @@
+//! `type`: type objects, C3 MRO, attribute lookup along the MRO with a version-tagged method
+//! cache, class creation (`type(name, bases, dict)`), and `type.__call__` (instantiation).
+//!
+//! Every type carries a version tag; changing a type's namespace (or a base's) gives it and all
+//! its subclasses new tags, so a cache keyed by (tag, name) never returns a stale result.
+
+use crate::heap::alloc;
+use crate::native::{NativeDef, NativeKind};
+use crate::object::{ObjKind, Payload, Trace};
+use crate::types::dict::{self, DictObj};
+use crate::types::function::NativeFunction;
+use crate::types::str::StrObj;
+use crate::types::tuple::TupleObj;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TypeFlags(pub u32);
+
+impl TypeFlags {
+    /// Created by a class statement (attributes writable, `__module__` from the dict).
+    pub const HEAPTYPE: TypeFlags = TypeFlags(1);
+    /// Can be subclassed.
+    pub const BASETYPE: TypeFlags = TypeFlags(2);
+    /// Instances have a `__dict__` (attribute storage in the header).
+    pub const HAS_DICT: TypeFlags = TypeFlags(4);
+    /// For `match`: instances are sequences / mappings.
+    pub const SEQUENCE: TypeFlags = TypeFlags(8);
+    pub const MAPPING: TypeFlags = TypeFlags(16);
+    /// Exception classes (fast check for `except`).
+    pub const EXCEPTION: TypeFlags = TypeFlags(32);
+    /// Instances are not weak-referenceable... (reserved), and abstract-class marker.
+    pub const IS_ABSTRACT: TypeFlags = TypeFlags(64);
+    pub const fn contains(self, other: TypeFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub const fn union(self, other: TypeFlags) -> TypeFlags {
+        TypeFlags(self.0 | other.0)
+    }
+}
+
+pub struct TypeObject {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: Cell<Value>,
+    pub base: Cell<Value>,
+    pub mro: RefCell<Vec<Value>>,
+    pub dict: Cell<Value>,
+    pub flags: Cell<TypeFlags>,
+    /// The payload kind of instances (inherited from the solid base).
+    pub layout: ObjKind,
+    pub version: Cell<u64>,
+    pub subclasses: RefCell<Vec<Value>>,
+    /// Names from `__slots__` (stored in the instance's attribute storage).
+    pub slots: RefCell<Vec<Value>>,
+}
+
+impl Trace for TypeObject {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.bases.trace(visit);
+        self.base.trace(visit);
+        self.mro.trace(visit);
+        self.dict.trace(visit);
+        self.subclasses.trace(visit);
+        self.slots.trace(visit);
+    }
+}
+
+impl Payload for TypeObject {
+    const KIND: ObjKind = ObjKind::Type;
+}
+
+/// The type payload of a type object. Panics only on a VM bug (a non-type in type position).
+#[inline]
+pub fn tobj(ty: Value) -> &'static TypeObject {
+    match ty.downcast::<TypeObject>() {
+        Some(t) => t,
+        None => panic!("internal error: {ty:?} is not a type object"),
+    }
+}
+
+pub fn type_name(ty: Value) -> String {
+    match ty.downcast::<TypeObject>() {
+        Some(t) => t.name.borrow().clone(),
+        None => "?".into(),
+    }
+}
+
+pub fn type_flags(ty: Value) -> TypeFlags {
+    ty.downcast::<TypeObject>()
+        .map(|t| t.flags.get())
+        .unwrap_or_default()
+}
+
+/// `issubclass` on type objects (MRO membership).
+#[inline]
+pub fn is_subtype(sub: Value, sup: Value) -> bool {
+    if sub == sup {
+        return true;
+    }
+    match sub.downcast::<TypeObject>() {
+        Some(t) => t.mro.borrow().contains(&sup),
+        None => false,
+    }
+}
+
+/// Allocates a builtin type object. Used during bootstrap and for native modules.
+pub fn new_static_type(
+    vm: &mut Vm,
+    name: &str,
+    base: Value,
+    layout: ObjKind,
+    flags: TypeFlags,
+) -> Value {
+    let meta = vm.types.type_;
+    let version = vm.next_version();
+    let ty = alloc(
+        meta,
+        TypeObject {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            bases: Cell::new(Value::NULL),
+            base: Cell::new(base),
+            mro: RefCell::new(Vec::new()),
+            dict: Cell::new(Value::NULL),
+            flags: Cell::new(flags),
+            layout,
+            version: Cell::new(version),
+            subclasses: RefCell::new(Vec::new()),
+            slots: RefCell::new(Vec::new()),
+        },
+    );
+    if !vm.types.dict.is_null() {
+        finish_static_type(vm, ty);
+    }
+    ty
+}
+
+/// Gives a static type its dict, bases tuple and MRO (split out for bootstrap ordering).
+pub fn finish_static_type(vm: &mut Vm, ty: Value) {
+    let t = tobj(ty);
+    if t.dict.get().is_null() {
+        t.dict.set(dict::new_dict(vm));
+    }
+    let base = t.base.get();
+    let bases = if base.is_null() { vec![] } else { vec![base] };
+    t.bases.set(crate::types::tuple::new_tuple(vm, bases));
+    let mut mro = vec![ty];
+    if !base.is_null() {
+        mro.extend(tobj(base).mro.borrow().iter().copied());
+        tobj(base).subclasses.borrow_mut().push(ty);
+    }
+    *t.mro.borrow_mut() = mro;
+    if let Some(h) = ty.header() {
+        h.ty.set(vm.types.type_);
+    }
+    let module = vm.intern("builtins");
+    let key = vm.intern("__module__");
+    if dict::get_str(t.dict.get(), "__module__").is_none() {
+        dict::set_item_str(vm, t.dict.get(), key, module);
+    }
+}
+
+/// Adds native methods to a type's namespace, wrapping them as CPython does: instance methods
+/// become method descriptors, class methods classmethod descriptors, static methods staticmethods.
+pub fn add_methods(vm: &mut Vm, ty: Value, defs: &'static [NativeDef]) {
+    let d = tobj(ty).dict.get();
+    for def in defs {
+        let f = crate::types::function::new_native(vm, def, Value::NULL, ty);
+        let v = match def.kind {
+            NativeKind::Function => f,
+            NativeKind::ClassMethod => crate::types::descriptors::new_classmethod(vm, f),
+            NativeKind::StaticMethod => crate::types::descriptors::new_staticmethod(vm, f),
+        };
+        let k = vm.intern(def.name);
+        dict::set_item_str(vm, d, k, v);
+    }
+    bump_version(vm, ty);
+}
+
+/// Adds read-only (or read-write) computed attributes as properties of native getters.
+pub fn add_getsets(vm: &mut Vm, ty: Value, defs: &'static [(NativeDef, Option<NativeDef>)]) {
+    let d = tobj(ty).dict.get();
+    for (get, set) in defs {
+        let g = crate::types::function::new_native(vm, get, Value::NULL, ty);
+        let s = match set {
+            Some(s) => crate::types::function::new_native(vm, s, Value::NULL, ty),
+            None => Value::NULL,
+        };
+        let p = crate::types::descriptors::new_getset(vm, g, s);
+        let k = vm.intern(get.name);
+        dict::set_item_str(vm, d, k, p);
+    }
+    bump_version(vm, ty);
+}
+
+pub fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    dict::set_item_str(vm, tobj(ty).dict.get(), k, v);
+    bump_version(vm, ty);
+}
+
+/// Invalidates cached lookups on `ty` and every subclass.
+pub fn bump_version(vm: &mut Vm, ty: Value) {
+    let mut todo = vec![ty];
+    while let Some(t) = todo.pop() {
+        let to = tobj(t);
+        let v = vm.next_version();
+        to.version.set(v);
+        todo.extend(to.subclasses.borrow().iter().copied());
+    }
+}
+
+/// Direct-mapped cache of MRO lookups keyed by (type version, interned name).
+pub struct MethodCache {
+    entries: Vec<(u64, Value, Value)>,
+}
+
+const CACHE_SIZE: usize = 4096;
+
+impl MethodCache {
+    pub fn new() -> MethodCache {
+        MethodCache {
+            entries: vec![(0, Value::NULL, Value::NULL); CACHE_SIZE],
+        }
+    }
+}
+
+impl Default for MethodCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Finds `name` along the MRO of `ty` (no descriptor binding). `name` should be interned.
+/// Returns NULL when absent.
+pub fn lookup(vm: &mut Vm, ty: Value, name: Value) -> Value {
+    let t = tobj(ty);
+    let version = t.version.get();
+    let slot = ((version.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name.bits() >> 3)) as usize)
+        & (CACHE_SIZE - 1);
+    let e = vm.method_cache.entries[slot];
+    if e.0 == version && e.1 == name {
+        return e.2;
+    }
+    let found = lookup_uncached(ty, name);
+    vm.method_cache.entries[slot] = (version, name, found);
+    found
+}
+
+pub fn lookup_uncached(ty: Value, name: Value) -> Value {
+    let t = tobj(ty);
+    let mro = t.mro.borrow();
+    for &k in mro.iter() {
+        if let Some(v) = dict::get_str_value(tobj(k).dict.get(), name) {
+            return v;
+        }
+    }
+    Value::NULL
+}
+
+pub fn lookup_str(vm: &mut Vm, ty: Value, name: &str) -> Value {
+    let n = vm.intern(name);
+    lookup(vm, ty, n)
+}
+
+// ----- C3 linearisation -----
+
+/// Computes the MRO for a new class with `bases`, raising CPython's TypeError when no
+/// consistent order exists.
+pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|b| tobj(*b).mro.borrow().clone())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![ty];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|o| o[1..].contains(&cand)) {
+                chosen = Some(cand);
+                break;
+            }
+        }
+        let Some(c) = chosen else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = type_name(s[0]);
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        out.push(c);
+        for s in seqs.iter_mut() {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+/// The "solid base": the most derived base whose instance layout the new class inherits.
+fn solid_base(ty: Value) -> Value {
+    let t = tobj(ty);
+    let base = t.base.get();
+    if base.is_null() {
+        return ty;
+    }
+    if tobj(base).layout != t.layout
+        || t.flags.get().contains(TypeFlags::HEAPTYPE) && !t.slots.borrow().is_empty()
+    {
+        if t.flags.get().contains(TypeFlags::HEAPTYPE) {
+            return solid_base(base);
+        }
+        return ty;
+    }
+    solid_base(base)
+}
+
+/// `type.__new__(meta, name, bases, ns)`: creates a class.
+pub fn new_class(
+    vm: &mut Vm,
+    meta: Value,
+    name: Value,
+    bases: Value,
+    ns: Value,
+) -> PyResult<Value> {
+    new_class_kw(vm, meta, name, bases, ns, &[], &[])
+}
+
+/// `type.__new__` with the class keywords that go to `__init_subclass__`.
+pub fn new_class_kw(
+    vm: &mut Vm,
+    meta: Value,
+    name: Value,
+    bases: Value,
+    ns: Value,
+    kwnames: &[Value],
+    kwvalues: &[Value],
+) -> PyResult<Value> {
+    let name_s = match name.downcast::<StrObj>() {
+        Some(s) => s.as_str().to_string(),
+        None => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                vm.type_name(name)
+            )));
+        }
+    };
+    let Some(bases_t) = bases.downcast::<TupleObj>() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            vm.type_name(bases)
+        )));
+    };
+    if ns.downcast::<DictObj>().is_none() {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(ns)
+        )));
+    }
+    let mut base_list: Vec<Value> = bases_t.items.to_vec();
+    for b in &base_list {
+        let Some(bt) = b.downcast::<TypeObject>() else {
+            return Err(vm.type_error("bases must be types"));
+        };
+        if !bt.flags.get().contains(TypeFlags::BASETYPE) {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bt.name.borrow()
+            )));
+        }
+    }
+    if base_list.is_empty() {
+        base_list.push(vm.types.object);
+    }
+    // Layout: all bases must share one solid base chain.
+    let mut layout = ObjKind::Object;
+    let mut best_base = base_list[0];
+    for b in &base_list {
+        let l = tobj(*b).layout;
+        if l != ObjKind::Object {
+            if layout != ObjKind::Object && layout != l {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            layout = l;
+            best_base = *b;
+        }
+    }
+    let _ = solid_base(best_base);
+    let mut flags = TypeFlags::HEAPTYPE.union(TypeFlags::BASETYPE);
+    for b in &base_list {
+        let bf = tobj(*b).flags.get();
+        for f in [
+            TypeFlags::SEQUENCE,
+            TypeFlags::MAPPING,
+            TypeFlags::EXCEPTION,
+        ] {
+            if bf.contains(f) {
+                flags = flags.union(f);
+            }
+        }
+    }
+    // Copy the namespace: the class owns its dict.
+    let d = dict::copy(vm, ns)?;
+    // __slots__
+    let slots_v = dict::get_str(d, "__slots__");
+    let mut slot_names = Vec::new();
+    let mut has_dict = slots_v.is_none();
+    if let Some(sv) = slots_v {
+        let items = if sv.is::<StrObj>() {
+            vec![sv]
+        } else {
+            crate::ops::iter::collect(vm, sv)?
+        };
+        for it in items {
+            let Some(s) = it.downcast::<StrObj>() else {
+                return Err(vm.type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    vm.type_name(it)
+                )));
+            };
+            if s.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            let mangled = if s.as_str().starts_with("__") && !s.as_str().ends_with("__") {
+                format!("_{}{}", name_s.trim_start_matches('_'), s.as_str())
+            } else {
+                s.as_str().to_string()
+            };
+            let n = vm.intern(&mangled);
+            if dict::get_str_value(d, n).is_some() {
+                return Err(vm.value_error(format!(
+                    "'{}' in __slots__ conflicts with class variable",
+                    s.as_str()
+                )));
+            }
+            slot_names.push(n);
+        }
+    }
+    for b in &base_list {
+        if tobj(*b).flags.get().contains(TypeFlags::HAS_DICT) {
+            has_dict = true;
+        }
+    }
+    if has_dict {
+        flags = flags.union(TypeFlags::HAS_DICT);
+    }
+    let version = vm.next_version();
+    let ty = alloc(
+        meta,
+        TypeObject {
+            name: RefCell::new(name_s.clone()),
+            qualname: RefCell::new(name_s.clone()),
+            bases: Cell::new(Value::NULL),
+            base: Cell::new(best_base),
+            mro: RefCell::new(Vec::new()),
+            dict: Cell::new(d),
+            flags: Cell::new(flags),
+            layout,
+            version: Cell::new(version),
+            subclasses: RefCell::new(Vec::new()),
+            slots: RefCell::new(slot_names.clone()),
+        },
+    );
+    let mro = compute_mro(vm, ty, &base_list)?;
+    *tobj(ty).mro.borrow_mut() = mro;
+    let bt = crate::types::tuple::new_tuple(vm, base_list.clone());
+    tobj(ty).bases.set(bt);
+    for b in &base_list {
+        tobj(*b).subclasses.borrow_mut().push(ty);
+    }
+    for s in &slot_names {
+        let m = crate::types::descriptors::new_member(vm, *s, ty);
+        dict::set_item_str(vm, d, *s, m);
+    }
+    if let Some(q) = dict::get_str(d, "__qualname__") {
+        match q.downcast::<StrObj>() {
+            Some(qs) => *tobj(ty).qualname.borrow_mut() = qs.as_str().to_string(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    vm.type_name(q)
+                )));
+            }
+        }
+        let k = vm.intern("__qualname__");
+        dict::del_item_str(vm, d, k);
+    }
+    if dict::get_str(d, "__module__").is_none() {
+        // Take __name__ of the calling frame's globals, as CPython does.
+        if let Some(m) =
+            crate::interp::frame::current_globals(vm).and_then(|g| dict::get_str(g, "__name__"))
+        {
+            let k = vm.intern("__module__");
+            dict::set_item_str(vm, d, k, m);
+        }
+    }
+    // __new__ / __init_subclass__ / __class_getitem__ are implicitly static/class methods.
+    for (n, wrap_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
+        if let Some(f) = dict::get_str(d, n)
+            && f.is::<crate::types::function::FunctionObj>()
+        {
+            let w = if wrap_static {
+                crate::types::descriptors::new_staticmethod(vm, f)
+            } else {
+                crate::types::descriptors::new_classmethod(vm, f)
+            };
+            let k = vm.intern(n);
+            dict::set_item_str(vm, d, k, w);
+        }
+    }
+    // __eq__ without __hash__ makes instances unhashable.
+    if dict::get_str(d, "__eq__").is_some() && dict::get_str(d, "__hash__").is_none() {
+        let k = vm.intern("__hash__");
+        dict::set_item_str(vm, d, k, Value::NONE);
+    }
+    // __classcell__
+    if let Some(cell) = dict::get_str(d, "__classcell__") {
+        if let Some(c) = cell.downcast::<crate::types::function::CellObj>() {
+            c.set(ty);
+        } else {
+            return Err(vm.type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                vm.type_name(cell)
+            )));
+        }
+        let k = vm.intern("__classcell__");
+        dict::del_item_str(vm, d, k);
+    }
+    // __set_name__ on attributes, then __init_subclass__ on the parent.
+    let items = dict::items(d);
+    for (k, v) in items {
+        let vt = vm.type_of(v);
+        let sn = lookup_str(vm, vt, "__set_name__");
+        if !sn.is_null() {
+            if let Err(e) = crate::ops::call::call(vm, sn, &[v, ty, k]) {
+                return Err(e);
+            }
+        }
+    }
+    let sup = crate::types::descriptors::new_super(vm, ty, ty)?;
+    let init_sub = crate::ops::attr::getattr_str(vm, sup, "__init_subclass__")?;
+    crate::ops::call::call_kw(vm, init_sub, kwvalues, kwnames)?;
+    Ok(ty)
+}

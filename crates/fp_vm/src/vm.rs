@@ -1,0 +1,324 @@
+//! The interpreter state (`Vm`): the registry of builtin types and exception classes, interned
+//! strings, the frame stack, the "currently handled" exception, and the error constructors every
+//! other module uses.
+
+use crate::object::Trace;
+use crate::types::exceptions::ExcTypes;
+use crate::types::typeobj::TypeFlags;
+use crate::value::Value;
+use std::collections::HashMap;
+
+/// A raised Python exception: always a materialised exception instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exc(pub Value);
+
+pub type PyResult<T = Value> = Result<T, Exc>;
+
+macro_rules! type_registry {
+    ($($field:ident),* $(,)?) => {
+        /// The builtin type objects, created once at start-up.
+        pub struct Types { $(pub $field: Value,)* }
+        impl Types {
+            fn empty() -> Types { Types { $($field: Value::NULL,)* } }
+            pub fn trace(&self, visit: &mut dyn FnMut(Value)) { $(visit(self.$field);)* }
+        }
+    };
+}
+
+type_registry! {
+    object, type_, int, bool_, float, complex, str_, bytes, bytearray, tuple, list, dict, set,
+    frozenset, range, slice, function, builtin_function, method_descriptor, classmethod_descriptor,
+    method, cell, code, frame, module, none, not_implemented, ellipsis, generator, coroutine,
+    async_generator, coroutine_wrapper, async_gen_wrapped, async_gen_asend, async_gen_athrow,
+    property, classmethod, staticmethod, super_, traceback, attr_store, map, member_descriptor,
+    getset_descriptor, mappingproxy, dict_keys, dict_values, dict_items, dict_keyiterator,
+    dict_valueiterator, dict_itemiterator, list_iterator, list_reverseiterator, tuple_iterator,
+    str_iterator, bytes_iterator, range_iterator, set_iterator, callable_iterator, seq_iterator,
+    enumerate, zip, map_, filter, reversed, simple_namespace, native_data,
+}
+
+macro_rules! names_registry {
+    ($($field:ident = $text:literal),* $(,)?) => {
+        /// Interned names the VM looks up often (dunders), created once.
+        #[derive(Clone, Copy)]
+        pub struct Names { $(pub $field: Value,)* }
+        impl Names {
+            fn empty() -> Names { Names { $($field: Value::NULL,)* } }
+            fn init(vm: &mut Vm) { $(vm.names.$field = vm.intern($text);)* }
+            pub fn trace(&self, visit: &mut dyn FnMut(Value)) { $(visit(self.$field);)* }
+        }
+    };
+}
+
+names_registry! {
+    getattribute = "__getattribute__", getattr = "__getattr__", setattr = "__setattr__",
+    delattr = "__delattr__", set = "__set__", get = "__get__", delete = "__delete__",
+    dict = "__dict__", class = "__class__", init = "__init__", new = "__new__", call = "__call__",
+    name = "__name__", qualname = "__qualname__", module = "__module__", doc = "__doc__",
+    iter = "__iter__", next = "__next__", len = "__len__", hash = "__hash__", eq = "__eq__",
+    ne = "__ne__", bool_ = "__bool__", repr = "__repr__", str_ = "__str__",
+    contains = "__contains__", getitem = "__getitem__", setitem = "__setitem__",
+    delitem = "__delitem__", enter = "__enter__", exit = "__exit__", aenter = "__aenter__",
+    aexit = "__aexit__", index = "__index__", int_ = "__int__", float_ = "__float__",
+    format = "__format__", builtins = "__builtins__", file = "__file__", missing = "__missing__",
+    await_ = "__await__", aiter = "__aiter__", anext = "__anext__", instancecheck = "__instancecheck__",
+    subclasscheck = "__subclasscheck__", mro_entries = "__mro_entries__", prepare = "__prepare__",
+    reversed = "__reversed__", length_hint = "__length_hint__", annotations = "__annotations__",
+    match_args = "__match_args__", classcell = "__classcell__", import = "__import__",
+    spec = "__spec__", loader = "__loader__", package = "__package__", path = "__path__",
+    complex = "__complex__", trunc = "__trunc__", neg = "__neg__", pos = "__pos__",
+    invert = "__invert__", abs = "__abs__", round = "__round__", send = "send", throw = "throw",
+    close = "close", keys = "keys", items = "items", values = "values", main = "__main__",
+    empty = "",
+}
+
+/// Per-run settings from the command line (`sys.flags` and friends).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    pub optimize: u32,
+    pub dont_write_bytecode: bool,
+    pub ignore_environment: bool,
+    pub isolated: bool,
+    pub no_user_site: bool,
+    pub no_site: bool,
+    pub unbuffered: bool,
+    pub verbose: u32,
+    pub quiet: bool,
+    pub inspect: bool,
+    pub warnoptions: Vec<String>,
+    pub xoptions: Vec<String>,
+    pub safe_path: bool,
+    pub executable: String,
+    pub stdlib: Option<String>,
+    /// What to put at sys.path[0]: the script's directory, '' for -c/-m/stdin.
+    pub path0: Option<String>,
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub names: Names,
+    pub exc: ExcTypes,
+    pub config: Config,
+    interned: HashMap<Box<str>, Value>,
+    /// Active Python frames, innermost last (roots for the collector, and `sys._getframe`).
+    pub frames: Vec<Value>,
+    /// `sys.exc_info()`'s exception: the one currently being handled.
+    pub handled_exc: Value,
+    pub recursion_limit: usize,
+    /// Nesting of Rust-level calls back into the interpreter (slot calls from Rust); bounded so
+    /// that the native stack can never overflow.
+    pub native_depth: usize,
+    pub builtins: Value,
+    pub builtins_dict: Value,
+    pub sys: Value,
+    pub sys_modules: Value,
+    pub method_cache: crate::types::typeobj::MethodCache,
+    /// Values that must stay alive for the whole run (singletons, caches keyed by Rust data).
+    pub permanent: Vec<Value>,
+    pub next_type_version: u64,
+    /// Native modules by name, created on first import.
+    pub native_modules: Value,
+    /// The root map (no attributes) of instance attribute storage.
+    pub empty_map: Value,
+    /// Containers whose repr is in progress (recursion guard).
+    pub repr_stack: Vec<Value>,
+}
+
+impl Vm {
+    /// Builds the interpreter: builtin types, exception classes, `builtins` and `sys`.
+    pub fn new(config: Config) -> Box<Vm> {
+        let mut vm = Box::new(Vm {
+            types: Types::empty(),
+            names: Names::empty(),
+            exc: ExcTypes::empty(),
+            config,
+            interned: HashMap::new(),
+            frames: Vec::new(),
+            handled_exc: Value::NONE,
+            recursion_limit: 1000,
+            native_depth: 0,
+            builtins: Value::NULL,
+            builtins_dict: Value::NULL,
+            sys: Value::NULL,
+            sys_modules: Value::NULL,
+            method_cache: crate::types::typeobj::MethodCache::new(),
+            permanent: Vec::new(),
+            next_type_version: 1,
+            native_modules: Value::NULL,
+            empty_map: Value::NULL,
+            repr_stack: Vec::new(),
+        });
+        crate::types::bootstrap(&mut vm);
+        Names::init(&mut vm);
+        crate::types::exceptions::init(&mut vm);
+        crate::modules::init(&mut vm);
+        vm
+    }
+
+    /// Every root the collector must scan precisely.
+    pub fn trace_roots(&self, visit: &mut dyn FnMut(Value)) {
+        self.types.trace(visit);
+        self.names.trace(visit);
+        self.exc.trace(visit);
+        for v in self.interned.values() {
+            visit(*v);
+        }
+        self.frames.trace(visit);
+        self.permanent.trace(visit);
+        self.repr_stack.trace(visit);
+        for v in [
+            self.handled_exc,
+            self.builtins,
+            self.builtins_dict,
+            self.sys,
+            self.sys_modules,
+            self.native_modules,
+            self.empty_map,
+        ] {
+            visit(v);
+        }
+    }
+
+    /// The interned str for `s` (identifiers, attribute names): equal names share one object,
+    /// so name comparisons are usually a pointer compare.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return *v;
+        }
+        let v = crate::types::str::alloc_str(self, s);
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// Interns an existing str object (returns the canonical one).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        match v.downcast::<crate::types::str::StrObj>() {
+            Some(s) if v.header().map(|h| h.ty()) == Some(self.types.str_) => {
+                if let Some(c) = self.interned.get(s.as_str()) {
+                    return *c;
+                }
+                self.interned.insert(s.as_str().into(), v);
+                v
+            }
+            _ => v,
+        }
+    }
+
+    #[inline]
+    pub fn names(&self) -> Names {
+        self.names
+    }
+
+    pub fn next_version(&mut self) -> u64 {
+        self.next_type_version += 1;
+        self.next_type_version
+    }
+
+    /// The Python type of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_small_int() {
+            return self.types.int;
+        }
+        if let Some(h) = v.header() {
+            return h.ty();
+        }
+        match v.as_immediate() {
+            Some(crate::value::Immediate::None) => self.types.none,
+            Some(crate::value::Immediate::True) | Some(crate::value::Immediate::False) => {
+                self.types.bool_
+            }
+            Some(crate::value::Immediate::NotImplemented) => self.types.not_implemented,
+            Some(crate::value::Immediate::Ellipsis) => self.types.ellipsis,
+            None => self.types.none,
+        }
+    }
+
+    /// `type(v).__name__`, for error messages.
+    pub fn type_name(&self, v: Value) -> String {
+        crate::types::typeobj::type_name(self.type_of(v))
+    }
+
+    // ----- exceptions -----
+
+    /// A new exception of class `ty` with one str argument (or none when `msg` is empty and
+    /// `ty` is commonly raised bare).
+    pub fn new_exc(&mut self, ty: Value, msg: impl AsRef<str>) -> Exc {
+        let s = self.new_str(msg.as_ref());
+        self.new_exc_args(ty, vec![s])
+    }
+
+    pub fn new_exc_args(&mut self, ty: Value, args: Vec<Value>) -> Exc {
+        Exc(crate::types::exceptions::new_exception(self, ty, args))
+    }
+
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.type_error, msg)
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.value_error, msg)
+    }
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.index_error, msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.attribute_error, msg)
+    }
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.overflow_error, msg)
+    }
+    pub fn zero_division(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.zero_division_error, msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.runtime_error, msg)
+    }
+    pub fn name_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.name_error, msg)
+    }
+    pub fn system_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.system_error, msg)
+    }
+    pub fn not_implemented_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.not_implemented_error, msg)
+    }
+    pub fn memory_error(&mut self) -> Exc {
+        self.new_exc_args(self.exc.memory_error, vec![])
+    }
+    pub fn key_error(&mut self, key: Value) -> Exc {
+        self.new_exc_args(self.exc.key_error, vec![key])
+    }
+    pub fn stop_iteration(&mut self, value: Value) -> Exc {
+        let args = if value.is_null() { vec![] } else { vec![value] };
+        self.new_exc_args(self.exc.stop_iteration, args)
+    }
+    pub fn recursion_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.new_exc(self.exc.recursion_error, msg)
+    }
+
+    /// Whether the exception is an instance of `ty` (or a subclass).
+    pub fn exc_matches(&self, exc: Exc, ty: Value) -> bool {
+        crate::types::typeobj::is_subtype(self.type_of(exc.0), ty)
+    }
+
+    /// Guards Rust-level re-entry into the interpreter (slot calls from Rust code), raising
+    /// RecursionError instead of overflowing the native stack.
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        self.native_depth += 1;
+        if self.native_depth > self.recursion_limit + 50
+            || self.frames.len() > self.recursion_limit + 50
+        {
+            self.native_depth -= 1;
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    pub fn is_type_flag(&self, ty: Value, flag: TypeFlags) -> bool {
+        crate::types::typeobj::type_flags(ty).contains(flag)
+    }
+}

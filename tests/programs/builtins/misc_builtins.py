@@ -1,0 +1,27 @@
+# Misc builtins: chr/ord round-trip, format, hash equalities, isinstance of builtin types, slice(), object(), super types.
+print([chr(i) for i in range(65, 70)], [ord(c) for c in "AZaz09"], chr(ord("a") + 25))
+print(format(3.14159, ".2f"), format(42, "08b"), format("s", ">4"), format(1234567, ","), format(0.25, "%"))
+print(isinstance([], list), isinstance((), tuple), isinstance({}, dict), isinstance("", str), isinstance(b"", bytes))
+o = object()
+print(type(o).__name__, o == o, o != object(), isinstance(o, object), str(o).startswith("<object object at"))
+try:
+    o.attr = 1
+except AttributeError as e:
+    print("AttributeError", e)
+s = slice(1, 10, 2)
+print(s.start, s.stop, s.step, s.indices(5), slice(3).stop, slice(None, None, -1).indices(4))
+print(list(range(10))[s], "abcdefghij"[s], (1, 2, 3, 4)[slice(None, None, -2)])
+print(len(dir(object)) > 20, "__init__" in dir(object), "__class__" in dir(5))
+print(type(len).__name__, type([].append).__name__, type(object.__init__).__name__, type(object().__str__).__name__)
+print(issubclass(type, object), isinstance(object, type), type(object).__name__, object.__bases__, type.__bases__)
+print(memoryview(b"abc")[1], bytes(memoryview(b"xyz")[::-1]), memoryview(bytearray(b"q")).readonly)
+print(sorted(set([3, 3, 1])), list(frozenset([2])), dict(a=1), tuple([1]), list((1,)), str(1), bool([0]))
+print(min("b", "a"), max(b"\x01\x09"), sum(b"\x01\x02"), sorted(b"cab"), list(reversed(b"ab")))
+print(divmod(-1, 3), pow(-1, 0.5) if False else "skip", round(-1.5), abs(-1), int(-1.9), float("-1"))
+print(list(zip(range(3), reversed(range(3)))), dict(zip("ab", "cd")), list(map(chr, range(97, 100))))
+big = list(range(1000))
+print(sum(big), len(big), max(big), min(big), sorted(big, reverse=True)[:3], big.index(500))
+print(hash(1) == hash(1.0) == hash(True), hash("a") == hash("a"), hash(()) == hash(()), hash(frozenset()) == hash(frozenset()))
+print(NotImplemented, Ellipsis, type(NotImplemented).__name__, Ellipsis is ..., __debug__)
+print(__name__, __builtins__.__name__ if hasattr(__builtins__, "__name__") else type(__builtins__).__name__)
+print(type(__doc__).__name__, isinstance(__file__, str) if "__file__" in globals() else "no __file__")

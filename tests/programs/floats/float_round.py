@@ -1,0 +1,17 @@
+# round(): half-even, ndigits, negative ndigits; int/float conversions.
+for v in (0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 0.49999999999999994, 2.675, 1.005, 0.125, 0.375):
+    print(v, round(v), round(v, 2), round(v, 1), type(round(v)).__name__, type(round(v, 0)).__name__)
+print(round(1234.5678, -2), round(1234.5678, -5), round(-1234.5678, 3), round(5.5, None))
+print(round(1e300, 2), round(1.23456789e-10, 12), round(0.0, 3), round(-0.0, 3), round(-0.4))
+print(round(2.5, 0), round(3.5, 0), round(123.456, 20))
+print(int(2.9), int(-2.9), int(1e15 + 0.5), float(int(1e18)))
+print(1e16 + 1 == 1e16, 2 ** 53 + 1 == float(2 ** 53 + 1), int(float(2 ** 53 + 1)))
+print(3 * 0.1, 0.1 * 3, 1 - 0.9, 100 * 1.1)
+print(sum([0.1] * 10), sum([0.1] * 10) == 1.0)
+print(7.0 // 2, 7.0 % 2, -7.0 // 2, -7.0 % 2, 7.0 // -2, 7.0 % -2, -7.0 // -2, -7.0 % -2)
+print(divmod(7.0, 2), divmod(-7.0, 2), divmod(5.5, -1.5), 3.0 % 0.1 > 0)
+print(1.5 + 2, 2 * 1.5, 3 / 2.0, 2 ** 0.5 * 2 ** 0.5, 10 / 4, 10 / 5, type(10 / 5).__name__)
+print(float(3) / 2, 3 // 2.0, type(3 // 2.0).__name__, -3 // 2.0)
+print(abs(-2.5), -(-2.5), +(-2.5), 2.5 > 2, 2 < 2.5, 3 == 3.0, 3 != 3.0000001)
+print(1e10 == 10 ** 10, 1e30 == 10 ** 30, float(10 ** 30) == 1e30)
+print(0.1 < 1 / 10 + 1e-17, 1 / 3 + 1 / 3 + 1 / 3)

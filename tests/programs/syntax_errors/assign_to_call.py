@@ -1,0 +1,3 @@
+# Assignment to a function call.
+print("never printed")
+f() = 1

@@ -1,0 +1,4 @@
+# Missing colon after a def header.
+print("never printed")
+def f()
+    return 1

@@ -1,0 +1,3 @@
+# Unexpected indent on a statement.
+print("never printed")
+    y = 2

@@ -1,0 +1,3 @@
+# Unmatched closing parenthesis.
+print("never printed")
+value = (1 + 2))

@@ -1,0 +1,4 @@
+# Unterminated single-quoted string literal.
+print("never printed")
+s = "abc
+print(s)
