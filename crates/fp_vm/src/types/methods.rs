@@ -8,4 +8,16 @@ pub fn install(vm: &mut Vm) {
     crate::types::module::install(vm);
     crate::types::iterators::install(vm);
     crate::types::generator::install(vm);
+    crate::types::str_methods::install(vm);
+    crate::types::format::install(vm);
+    crate::types::int_methods::install(vm);
+    crate::types::float_methods::install(vm);
+    crate::types::complex_methods::install(vm);
+    crate::types::seq_methods::install(vm);
+    crate::types::range_methods::install(vm);
+    crate::types::bytes_methods::install(vm);
+    crate::types::dict_methods::install(vm);
+    crate::types::set_methods::install(vm);
+    crate::types::function_methods::install(vm);
+    crate::types::descriptor_methods::install(vm);
 }

@@ -3,26 +3,38 @@
 //! dependency order (`type`, `object`, `dict`, `str` and `tuple` refer to each other).
 
 pub mod bytes;
+pub mod bytes_methods;
 pub mod code;
 pub mod complex;
+pub mod complex_methods;
 pub mod complex_ops;
+pub mod descriptor_methods;
 pub mod descriptors;
 pub mod dict;
+pub mod dict_methods;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
+pub mod float_methods;
+pub mod format;
 pub mod function;
+pub mod function_methods;
 pub mod generator;
 pub mod instance;
 pub mod int;
+pub mod int_methods;
 pub mod iterators;
 pub mod list;
 pub mod methods;
 pub mod module;
 pub mod object;
 pub mod range;
+pub mod range_methods;
+pub mod seq_methods;
 pub mod set;
+pub mod set_methods;
 pub mod str;
+pub mod str_methods;
 pub mod tuple;
 pub mod typeobj;
 
