@@ -43,6 +43,7 @@ pub fn init(vm: &mut Vm) {
     vm.builtins = m;
     vm.builtins_dict = crate::types::module::module_dict(m);
     add_functions(vm, m, FUNCTIONS);
+    crate::types::int_methods::install_builtins(vm);
     let t = &vm.types;
     let types = [
         ("object", t.object),

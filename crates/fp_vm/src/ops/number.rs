@@ -179,23 +179,69 @@ pub fn float_binop(vm: &mut Vm, x: f64, y: f64, op: BinaryOp) -> PyResult {
     Ok(float::new_float(vm, r))
 }
 
-/// `x ** y` for floats with CPython's special cases.
+/// `x ** y` for floats with CPython's special cases (C99 Annex F for NaN, infinities and
+/// zeros; a complex result for a negative base and a non-integral exponent; OverflowError
+/// when a finite computation overflows).
 pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult {
+    match float_pow_value(vm, x, y)? {
+        Ok(f) => Ok(float::new_float(vm, f)),
+        Err(c) => Ok(crate::types::complex::new_complex(vm, c.0, c.1)),
+    }
+}
+
+/// `x ** y` for floats: Ok(float) or, for a negative base with a fractional exponent,
+/// Err(complex result).
+pub fn float_pow_value(vm: &mut Vm, x: f64, y: f64) -> PyResult<Result<f64, (f64, f64)>> {
+    let odd = |w: f64| w.abs() % 2.0 == 1.0;
     if y == 0.0 {
-        return Ok(float::new_float(vm, 1.0));
+        return Ok(Ok(1.0));
     }
-    if x == 0.0 && y < 0.0 {
-        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+    if x.is_nan() {
+        return Ok(Ok(x));
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        // A negative base with a fractional exponent gives a complex result.
-        return crate::types::complex_ops::complex_binop(vm, (x, 0.0), (y, 0.0), BinaryOp::Pow);
+    if y.is_nan() {
+        return Ok(Ok(if x == 1.0 { 1.0 } else { y }));
     }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
+    if y.is_infinite() {
+        let a = x.abs();
+        return Ok(Ok(if a == 1.0 {
+            1.0
+        } else if (y > 0.0) == (a > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        }));
     }
-    Ok(float::new_float(vm, r))
+    if x.is_infinite() {
+        let r = if y > 0.0 { f64::INFINITY } else { 0.0 };
+        return Ok(Ok(if x < 0.0 && odd(y) { -r } else { r }));
+    }
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Ok(if odd(y) { x } else { 0.0 }));
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            let c = crate::types::complex_ops::complex_pow(vm, (x, 0.0), (y, 0.0))?;
+            return Ok(Err(c));
+        }
+        base = -x;
+        negate = odd(y);
+    }
+    if base == 1.0 {
+        return Ok(Ok(if negate { -1.0 } else { 1.0 }));
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
+        let code = int::from_i64(vm, 34);
+        let msg = vm.new_str("Numerical result out of range");
+        return Err(vm.new_exc_args(vm.exc.overflow_error, vec![code, msg]));
+    }
+    Ok(Ok(if negate { -r } else { r }))
 }
 
 /// Sequence operations of exact str/list/tuple/bytes (concatenation and repetition).
@@ -311,10 +357,27 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
 }
 
 fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
-    let ta = vm.type_of(a);
-    let tb = vm.type_of(b);
     let name = vm.intern(&format!("__{}__", op.dunder()));
     let rname = vm.intern(&format!("__r{}__", op.dunder()));
+    match binary_dispatch_named(vm, a, b, name, rname)? {
+        Some(r) => Ok(r),
+        None => Err(binop_type_error(vm, a, b, op, inplace)),
+    }
+}
+
+/// CPython's binary operator protocol for the special methods `name`/`rname` (interned):
+/// the right operand's reflected method first when its type is a proper subclass overriding
+/// it, then `a.name(b)`, then `b.rname(a)`. None when every candidate is missing or returns
+/// NotImplemented (the caller raises its TypeError).
+pub fn binary_dispatch_named(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    name: Value,
+    rname: Value,
+) -> PyResult<Option<Value>> {
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
     let fa = typeobj::lookup(vm, ta, name);
     let fb = if ta != tb {
         typeobj::lookup(vm, tb, rname)
@@ -330,7 +393,7 @@ fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool)
             if let Some(r) = super::call_special(vm, b, rname, &[a])?
                 && r != Value::NOT_IMPLEMENTED
             {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
@@ -341,7 +404,7 @@ fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool)
         if let Some(r) = r?
             && r != Value::NOT_IMPLEMENTED
         {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
     if !fb.is_null()
@@ -349,9 +412,9 @@ fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool)
         && let Some(r) = super::call_special(vm, b, rname, &[a])?
         && r != Value::NOT_IMPLEMENTED
     {
-        return Ok(r);
+        return Ok(Some(r));
     }
-    Err(binop_type_error(vm, a, b, op, inplace))
+    Ok(None)
 }
 
 fn binop_type_error(

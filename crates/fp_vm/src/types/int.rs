@@ -177,13 +177,7 @@ pub fn divmod(vm: &mut Vm, a: IntRef, b: IntRef) -> PyResult<(Value, Value)> {
         return Err(vm.zero_division("integer division or modulo by zero"));
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
-        let (q, r) = (x.div_euclid(y), x.rem_euclid(y));
-        // Euclidean → floor: adjust when the divisor is negative and the remainder non-zero.
-        let (q, r) = if y < 0 && r != 0 {
-            (q + 1, r + y)
-        } else {
-            (q, r)
-        };
+        let (q, r) = Integer::div_mod_floor(&x, &y);
         return Ok((from_i64(vm, q), from_i64(vm, r)));
     }
     let (q, r) = a.to_bigint().div_mod_floor(&b.to_bigint());
@@ -195,14 +189,14 @@ pub fn floordiv(vm: &mut Vm, a: IntRef, b: IntRef) -> PyResult<Value> {
         return Err(vm.zero_division("integer division or modulo by zero"));
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
-        return Ok(from_i64(vm, x.div_floor(&y)));
+        return Ok(from_i64(vm, Integer::div_floor(&x, &y)));
     }
     Ok(from_bigint(vm, a.to_bigint().div_floor(&b.to_bigint())))
 }
 
 pub fn modulo(vm: &mut Vm, a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_zero() {
-        return Err(vm.zero_division("integer division or modulo by zero"));
+        return Err(vm.zero_division("integer modulo by zero"));
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Ok(from_i64(vm, x.mod_floor(&y)));
@@ -336,12 +330,10 @@ pub fn pow(vm: &mut Vm, a: IntRef, b: IntRef, m: Option<IntRef>) -> PyResult<Val
         return Ok(from_bigint(vm, r));
     }
     if b.is_negative() {
+        // A negative exponent makes it float arithmetic (CPython delegates to float_pow).
         let x = to_f64(vm, a)?;
         let y = to_f64(vm, b)?;
-        if x == 0.0 {
-            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-        }
-        return Ok(crate::types::float::new_float(vm, x.powf(y)));
+        return crate::ops::number::float_pow(vm, x, y);
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b)
         && y < 64
@@ -397,14 +389,17 @@ pub fn to_decimal_string(vm: &mut Vm, a: IntRef) -> PyResult<String> {
     match a {
         IntRef::Small(x) => Ok(x.to_string()),
         IntRef::Big(b) => {
-            // Quick bound: bits * log10(2) ≈ digits.
-            let digits_est = (b.bits() as f64 * std::f64::consts::LOG10_2) as u64;
-            if digits_est > 4300 {
-                return Err(vm.value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                ));
+            // Cheap bound first (bits * log10(2) digits, within one), then the exact count.
+            let digits_est = b.bits() as f64 * std::f64::consts::LOG10_2;
+            if digits_est <= MAX_STR_DIGITS as f64 + 2.0 {
+                let s = b.magnitude().to_string();
+                if s.len() <= MAX_STR_DIGITS {
+                    return Ok(if b.is_negative() { format!("-{s}") } else { s });
+                }
             }
-            Ok(b.to_string())
+            Err(vm.value_error(
+                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            ))
         }
     }
 }
@@ -416,4 +411,173 @@ pub fn sign(a: IntRef) -> Sign {
         IntRef::Small(_) => Sign::Plus,
         IntRef::Big(b) => b.sign(),
     }
+}
+
+// ----- text conversions (int() / float() / complex() parsing) -----
+
+/// CPython's limit on decimal digits in int <-> str conversions (`sys.int_info`'s default).
+pub const MAX_STR_DIGITS: usize = 4300;
+
+/// First code points of every run of Unicode decimal digits (category Nd, Unicode 14.0 as
+/// CPython 3.11): each run holds the digits 0..9 in order.
+const DECIMAL_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// The value of a Unicode decimal digit (`unicodedata.decimal`), None for other characters.
+pub fn unicode_decimal(c: char) -> Option<u32> {
+    let cp = c as u32;
+    let i = DECIMAL_ZEROS.partition_point(|&z| z <= cp);
+    let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    (cp - zero < 10).then_some(cp - zero)
+}
+
+/// `str.isspace()` for one character: Unicode White_Space plus the ASCII separators
+/// U+001C..U+001F, which Python also counts.
+pub fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: ASCII stays as is, non-ASCII
+/// whitespace becomes ' ', non-ASCII decimal digits their ASCII digit, anything else '?'
+/// (which then fails to parse). Used by `int()`, `float()` and `complex()` on str.
+pub fn transform_numeric_str(s: &str) -> Vec<u8> {
+    if s.is_ascii() {
+        return s.as_bytes().to_vec();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else if py_isspace(c) {
+                b' '
+            } else if let Some(d) = unicode_decimal(c) {
+                b'0' + d as u8
+            } else {
+                b'?'
+            }
+        })
+        .collect()
+}
+
+/// C's `isspace` in the "C" locale (what the number parsers skip around the literal).
+pub fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Why a string is not an int literal.
+#[derive(Debug, PartialEq, Eq)]
+pub enum IntParseError {
+    Invalid,
+    /// More decimal digits than [`MAX_STR_DIGITS`] (for bases that are not powers of two).
+    TooManyDigits(usize),
+}
+
+/// Parses an int literal as `int(s, base)` does (`base` is 0 or 2..=36): surrounding
+/// whitespace, a sign, the `0x`/`0o`/`0b` prefix matching the base (any of them for base 0,
+/// where other leading zeros must all be zero), single underscores between digits and after
+/// the prefix.
+pub fn parse_int_bytes(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while ascii_space(at(i)) {
+        i += 1;
+    }
+    let negative = match at(i) {
+        b'-' => {
+            i += 1;
+            true
+        }
+        b'+' => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let mut base = base;
+    let mut zeros_only = false;
+    if base == 0 {
+        base = if at(i) != b'0' {
+            10
+        } else {
+            match at(i + 1) {
+                b'x' | b'X' => 16,
+                b'o' | b'O' => 8,
+                b'b' | b'B' => 2,
+                _ => {
+                    // A C-style octal literal: only zero is allowed.
+                    zeros_only = true;
+                    10
+                }
+            }
+        };
+    }
+    if at(i) == b'0' {
+        let p = at(i + 1).to_ascii_lowercase();
+        if (base == 16 && p == b'x') || (base == 8 && p == b'o') || (base == 2 && p == b'b') {
+            i += 2;
+            if at(i) == b'_' {
+                i += 1;
+            }
+        }
+    }
+    if at(i) == b'_' {
+        return Err(IntParseError::Invalid);
+    }
+    let mut digits: Vec<u8> = Vec::new();
+    let mut prev = 0u8;
+    while i < s.len() {
+        let c = s[i];
+        if c == b'_' {
+            if prev == b'_' {
+                return Err(IntParseError::Invalid);
+            }
+        } else {
+            match (c as char).to_digit(36) {
+                Some(d) if d < base => digits.push(c),
+                _ => break,
+            }
+        }
+        prev = c;
+        i += 1;
+    }
+    if prev == b'_' || digits.is_empty() {
+        return Err(IntParseError::Invalid);
+    }
+    if !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
+        return Err(IntParseError::TooManyDigits(digits.len()));
+    }
+    while ascii_space(at(i)) {
+        i += 1;
+    }
+    if i != s.len() {
+        return Err(IntParseError::Invalid);
+    }
+    let value = BigInt::parse_bytes(&digits, base).ok_or(IntParseError::Invalid)?;
+    if zeros_only && !value.is_zero() {
+        return Err(IntParseError::Invalid);
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// `bin`/`oct`/`hex` text: sign, prefix, digits in `radix`.
+pub fn to_radix_string(a: IntRef, radix: u32, prefix: &str) -> String {
+    let (neg, digits) = match a {
+        IntRef::Small(x) => (
+            x < 0,
+            match radix {
+                2 => format!("{:b}", x.unsigned_abs()),
+                8 => format!("{:o}", x.unsigned_abs()),
+                16 => format!("{:x}", x.unsigned_abs()),
+                _ => x.unsigned_abs().to_string(),
+            },
+        ),
+        IntRef::Big(b) => (b.is_negative(), b.magnitude().to_str_radix(radix)),
+    };
+    format!("{}{prefix}{digits}", if neg { "-" } else { "" })
 }
