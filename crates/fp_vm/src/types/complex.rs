@@ -110,7 +110,11 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
 pub fn parse_complex_bytes(s: &[u8]) -> Option<(f64, f64)> {
     let text = std::str::from_utf8(s).ok()?;
     let clean = crate::types::float::strip_underscores(text)?;
-    let s = clean.as_bytes();
+    parse_complex_clean(clean.as_bytes())
+}
+
+/// `parse_complex_bytes` after the underscores are gone.
+fn parse_complex_clean(s: &[u8]) -> Option<(f64, f64)> {
     let space = |c: Option<&u8>| c.is_some_and(|c| crate::types::int::ascii_space(*c));
     let mut i = 0;
     while space(s.get(i)) {
@@ -183,10 +187,11 @@ pub fn parse_complex_bytes(s: &[u8]) -> Option<(f64, f64)> {
     (i == s.len()).then_some((re, im))
 }
 
-/// `hash(complex)`: hash(real) + 1000003 * hash(imag), wrapping, -1 mapped to -2.
-pub fn hash_complex(re: f64, im: f64) -> i64 {
-    let hr = crate::types::float::hash_f64(re) as u64;
-    let hi = crate::types::float::hash_f64(im) as u64;
+/// `hash(complex)`: hash(real) + 1000003 * hash(imag), wrapping, -1 mapped to -2 (a NaN
+/// part hashes by the identity of `v`, as CPython 3.10+).
+pub fn hash_complex(v: Value, re: f64, im: f64) -> i64 {
+    let hr = crate::types::float_methods::hash_of(v, re) as u64;
+    let hi = crate::types::float_methods::hash_of(v, im) as u64;
     let h = hr.wrapping_add(hi.wrapping_mul(1000003)) as i64;
     if h == -1 { -2 } else { h }
 }

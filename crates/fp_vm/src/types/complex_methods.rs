@@ -191,7 +191,7 @@ fn not_implemented(_vm: &mut Vm, _a: &[Value]) -> PyResult {
 
 fn complex_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (r, i) = me(a[0]);
-    Ok(int::from_i64(vm, complex::hash_complex(r, i)))
+    Ok(int::from_i64(vm, complex::hash_complex(a[0], r, i)))
 }
 
 fn complex_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -307,6 +307,12 @@ fn parse_complex_text(vm: &mut Vm, x: Value) -> PyResult<(f64, f64)> {
     } else {
         return Err(vm.type_error("complex() argument must be a string or a number"));
     };
+    // Misplaced underscores get their own message (CPython's underscore pre-pass).
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if crate::types::float::strip_underscores(&text).is_none() {
+        let r = ops::repr::repr_string(vm, x)?;
+        return Err(vm.value_error(format!("could not convert string to complex: {r}")));
+    }
     complex::parse_complex_bytes(&bytes)
         .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))
 }

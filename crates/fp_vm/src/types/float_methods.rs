@@ -284,8 +284,16 @@ fn float_ge(vm: &mut Vm, a: &[Value]) -> PyResult {
     compare(vm, a, CompareOp::Ge)
 }
 
+/// `hash(x)`: numeric hash; a NaN hashes by identity (CPython 3.10+).
+pub fn hash_of(v: Value, x: f64) -> i64 {
+    if x.is_nan() {
+        return ops::hash::identity_hash(v) >> 1;
+    }
+    float::hash_f64(x)
+}
+
 fn float_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let h = float::hash_f64(me(a[0]));
+    let h = hash_of(a[0], me(a[0]));
     Ok(int::from_i64(vm, h))
 }
 
@@ -327,10 +335,7 @@ fn float_hex(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn float_fromhex(vm: &mut Vm, a: &[Value]) -> PyResult {
     let cls = a[0];
     let Some(s) = crate::types::str::as_str(a[1]) else {
-        return Err(vm.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            vm.type_name(a[1])
-        )));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let f = match float::from_hex(s) {
         Ok(f) => f,
@@ -422,8 +427,33 @@ pub fn parse_float_text(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
     match float::parse_float_bytes(&bytes) {
         Some(f) => Ok(Some(f)),
         None => {
-            let r = shown_value(vm, shown, &bytes)?;
+            let r = shown_value(vm, shown, &bytes, usize::MAX)?;
             Err(vm.value_error(format!("could not convert string to float: {r}")))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::types::int_methods::testing::check_vectors;
+
+    /// float and complex behaviour against vectors generated under CPython 3.11.
+    #[test]
+    fn float_and_complex_vectors() {
+        check_vectors(include!("testdata/float_vectors.rs"));
+    }
+
+    #[test]
+    fn ratio_rounding_is_single() {
+        use crate::types::float::ratio_to_f64;
+        use num_bigint::BigInt;
+        // Halfway cases in the subnormal range round to even once.
+        let one = BigInt::from(1);
+        let d = BigInt::from(1) << 1075usize;
+        assert_eq!(ratio_to_f64(&one, &d), Some(0.0));
+        let three = BigInt::from(3);
+        assert_eq!(ratio_to_f64(&three, &d), Some(2.0 * 5e-324));
+        let n = BigInt::from(10).pow(30u32);
+        assert_eq!(ratio_to_f64(&n, &three), Some(1e30 / 3.0));
     }
 }

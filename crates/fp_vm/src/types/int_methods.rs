@@ -609,7 +609,7 @@ fn parse_text(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> {
             int::MAX_STR_DIGITS
         ))),
         Err(IntParseError::Invalid) => {
-            let r = shown_value(vm, shown, &bytes)?;
+            let r = shown_value(vm, shown, &bytes, 200)?;
             Err(vm.value_error(format!(
                 "invalid literal for int() with base {base}: {r}"
             )))
@@ -618,13 +618,13 @@ fn parse_text(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> {
 }
 
 /// How a number parser's error message shows its input: the str's repr, or for bytes and
-/// bytearray the bytes repr (`b'...'`), cut to 200 characters.
-pub fn shown_value(vm: &mut Vm, s: Option<Value>, bytes: &[u8]) -> PyResult<String> {
+/// bytearray the bytes repr (`b'...'`), cut to `limit` characters (int() uses 200).
+pub fn shown_value(vm: &mut Vm, s: Option<Value>, bytes: &[u8], limit: usize) -> PyResult<String> {
     match s {
-        Some(v) => repr_truncated(vm, v, 200),
+        Some(v) => repr_truncated(vm, v, limit),
         None => {
             let r = crate::types::bytes::repr_bytes("b", bytes);
-            Ok(r.chars().take(200).collect())
+            Ok(r.chars().take(limit).collect())
         }
     }
 }
@@ -981,5 +981,211 @@ mod tests {
     #[test]
     fn int_vectors() {
         check_vectors(include!("testdata/int_vectors.rs"));
+    }
+
+    /// Calls `obj.name(*args, **kw)` and returns the result's bytes as hex (or the error).
+    fn bytes_hex(
+        vm: &mut crate::vm::Vm,
+        obj: &str,
+        name: &str,
+        args: &[&str],
+        kw: &[(&str, &str)],
+    ) -> String {
+        let o = value(vm, obj);
+        let f = crate::ops::attr::getattr_str(vm, o, name).expect("method");
+        let mut argv: Vec<crate::value::Value> = args.iter().map(|a| value(vm, a)).collect();
+        let mut names = Vec::new();
+        for (k, v) in kw {
+            argv.push(value(vm, v));
+            names.push(vm.intern(k));
+        }
+        match crate::ops::call::call_kw(vm, f, &argv, &names) {
+            Ok(b) => match crate::types::bytes::bytes_data(b) {
+                Some(d) => d.iter().map(|x| format!("{x:02x}")).collect(),
+                None => show(vm, Ok(b)),
+            },
+            Err(e) => show(vm, Err(e)),
+        }
+    }
+
+    #[test]
+    fn to_bytes() {
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let cases: &[(&str, &[&str], &[(&str, &str)], &str)] = &[
+            ("i:256", &["i:10", "s:big"], &[], "00000000000000000100"),
+            ("i:256", &["i:10", "s:little"], &[], "00010000000000000000"),
+            (
+                "i:18446744073709551616",
+                &["i:10"],
+                &[],
+                "00010000000000000000",
+            ),
+            ("i:1024", &["i:2"], &[("byteorder", "s:big")], "0400"),
+            ("i:-1", &["i:2", "s:big"], &[("signed", "T")], "ffff"),
+            ("i:-129", &["i:2", "s:little"], &[("signed", "T")], "7fff"),
+            ("i:5", &[], &[], "05"),
+            ("i:0", &["i:0", "s:big"], &[], ""),
+            ("i:-128", &["i:1", "s:big"], &[("signed", "T")], "80"),
+            ("i:127", &["i:1", "s:big"], &[("signed", "T")], "7f"),
+            (
+                "i:128",
+                &["i:1", "s:big"],
+                &[("signed", "T")],
+                "OverflowError: int too big to convert",
+            ),
+            (
+                "i:-1",
+                &["i:2", "s:big"],
+                &[],
+                "OverflowError: can't convert negative int to unsigned",
+            ),
+            (
+                "i:1",
+                &["i:2", "s:middle"],
+                &[],
+                "ValueError: byteorder must be either 'little' or 'big'",
+            ),
+        ];
+        for (obj, args, kw, expected) in cases {
+            assert_eq!(&bytes_hex(vm, obj, "to_bytes", args, kw), expected, "{obj}");
+        }
+    }
+
+    #[test]
+    fn from_bytes() {
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let f = callable(vm, "int.from_bytes");
+        let cases: &[(&[&str], bool, &str)] = &[
+            (&["y:0100", "s:big"], false, "256 <int>"),
+            (&["y:0100", "s:little"], false, "1 <int>"),
+            (&["y:ffff", "s:big"], true, "-1 <int>"),
+            (&["y:", "s:big"], false, "0 <int>"),
+            (&["l:i:1|i:2|i:3", "s:big"], false, "66051 <int>"),
+            (&["y:80"], false, "128 <int>"),
+            (&["y:80"], true, "-128 <int>"),
+            (&["y:0080", "s:little"], true, "-32768 <int>"),
+            (
+                &["s:ab", "s:big"],
+                false,
+                "TypeError: cannot convert 'str' object to bytes",
+            ),
+            (
+                &["l:i:256", "s:big"],
+                false,
+                "ValueError: bytes must be in range(0, 256)",
+            ),
+        ];
+        for (args, signed, expected) in cases {
+            let mut argv: Vec<crate::value::Value> = args.iter().map(|a| value(vm, a)).collect();
+            let mut names = Vec::new();
+            if *signed {
+                argv.push(crate::value::Value::TRUE);
+                names.push(vm.intern("signed"));
+            }
+            let r = crate::ops::call::call_kw(vm, f, &argv, &names);
+            assert_eq!(&show(vm, r), expected, "{args:?}");
+        }
+        let bool_from = callable(vm, "bool.from_bytes");
+        let arg = value(vm, "y:01");
+        let r = crate::ops::call::call(vm, bool_from, &[arg]);
+        assert_eq!(show(vm, r), "True <bool>");
+    }
+
+    /// `type(name, (base,), {})`.
+    fn subclass(vm: &mut crate::vm::Vm, name: &str, base: &str) -> crate::value::Value {
+        let n = vm.new_str(name);
+        let b = callable(vm, base);
+        let bases = crate::types::tuple::new_tuple(vm, vec![b]);
+        let d = crate::types::dict::new_dict(vm);
+        let t = vm.types.type_;
+        crate::ops::call::call(vm, t, &[n, bases, d]).expect("class creation")
+    }
+
+    #[test]
+    fn subclass_construction() {
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let my_int = subclass(vm, "MyInt", "int");
+        let my_float = subclass(vm, "F", "float");
+        let my_complex = subclass(vm, "C", "complex");
+        let cases: &[(crate::value::Value, &[&str], &str)] = &[
+            (my_int, &["i:42"], "42 <MyInt>"),
+            (my_int, &["s:101", "i:2"], "5 <MyInt>"),
+            (
+                my_int,
+                &["i:1267650600228229401496703205376"],
+                "1267650600228229401496703205376 <MyInt>",
+            ),
+            (my_int, &[], "0 <MyInt>"),
+            (my_float, &["f:2.5"], "2.5 <F>"),
+            (my_float, &["s:1e3"], "1000.0 <F>"),
+            (my_complex, &["i:1", "i:2"], "(1+2j) <C>"),
+            (my_complex, &["s:3j"], "3j <C>"),
+        ];
+        for (ty, args, expected) in cases {
+            let argv: Vec<crate::value::Value> = args.iter().map(|a| value(vm, a)).collect();
+            let r = crate::ops::call::call(vm, *ty, &argv);
+            assert_eq!(&show(vm, r), expected, "{args:?}");
+        }
+        // Arithmetic on subclass instances gives exact base-type results.
+        let v42 = value(vm, "i:42");
+        let m = crate::ops::call::call(vm, my_int, &[v42]).unwrap();
+        let one = value(vm, "i:1");
+        let r = crate::ops::number::binary_op(vm, m, one, fp_bytecode::BinaryOp::Add, false);
+        assert_eq!(show(vm, r), "43 <int>");
+        let r = crate::ops::number::binary_op(vm, one, m, fp_bytecode::BinaryOp::Sub, false);
+        assert_eq!(show(vm, r), "-41 <int>");
+        let int_t = callable(vm, "int");
+        let r = crate::ops::call::call(vm, int_t, &[m]);
+        assert_eq!(show(vm, r), "42 <int>");
+        let v25 = value(vm, "f:2.5");
+        let f = crate::ops::call::call(vm, my_float, &[v25]).unwrap();
+        let r = crate::ops::number::binary_op(vm, f, one, fp_bytecode::BinaryOp::Add, false);
+        assert_eq!(show(vm, r), "3.5 <float>");
+        let from_hex = crate::ops::attr::getattr_str(vm, my_float, "fromhex").unwrap();
+        let arg = value(vm, "s:0x1p1");
+        let r = crate::ops::call::call(vm, from_hex, &[arg]);
+        assert_eq!(show(vm, r), "2.0 <F>");
+        let from_bytes = crate::ops::attr::getattr_str(vm, my_int, "from_bytes").unwrap();
+        let arg = value(vm, "y:0102");
+        let r = crate::ops::call::call(vm, from_bytes, &[arg]);
+        assert_eq!(show(vm, r), "258 <MyInt>");
+    }
+
+    #[test]
+    fn constructors_check_their_type() {
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "int.__new__",
+                "bool",
+                "TypeError: int.__new__(bool) is not safe, use bool.__new__()",
+            ),
+            (
+                "int.__new__",
+                "str",
+                "TypeError: int.__new__(str): str is not a subtype of int",
+            ),
+            (
+                "bool.__new__",
+                "int",
+                "TypeError: bool.__new__(int): int is not a subtype of bool",
+            ),
+            (
+                "float.__new__",
+                "int",
+                "TypeError: float.__new__(int): int is not a subtype of float",
+            ),
+        ];
+        for (f, ty, expected) in cases {
+            let f = callable(vm, f);
+            let t = callable(vm, ty);
+            let five = value(vm, "i:5");
+            let r = crate::ops::call::call(vm, f, &[t, five]);
+            assert_eq!(&show(vm, r), expected);
+        }
     }
 }

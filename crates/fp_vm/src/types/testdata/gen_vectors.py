@@ -38,7 +38,13 @@ def c(fname, *args): cases.append((fname, args))
 import sys
 exec(open(sys.argv[1]).read())
 print("&[")
+def has_nan(a):
+    if isinstance(a, float): return a != a
+    if isinstance(a, complex): return a.real != a.real or a.imag != a.imag
+    return False
 for fname, args in cases:
+    if "hash" in fname and any(has_nan(a) for a in args):
+        continue  # NaN hashes by identity: not reproducible
     exp = run(fname, args)
     print("    (%s, &[%s], %s)," % (rlit(fname), ", ".join(rlit(enc(a)) for a in args), rlit(exp)))
 print("]")
