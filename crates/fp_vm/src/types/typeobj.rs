@@ -8,7 +8,6 @@ use crate::heap::alloc;
 use crate::native::{NativeDef, NativeKind};
 use crate::object::{ObjKind, Payload, Trace};
 use crate::types::dict::{self, DictObj};
-use crate::types::function::NativeFunction;
 use crate::types::str::StrObj;
 use crate::types::tuple::TupleObj;
 use crate::value::Value;
@@ -224,6 +223,14 @@ impl MethodCache {
         MethodCache {
             entries: vec![(0, Value::NULL, Value::NULL); CACHE_SIZE],
         }
+    }
+}
+
+impl MethodCache {
+    pub fn clear(&mut self) {
+        self.entries
+            .iter_mut()
+            .for_each(|e| *e = (0, Value::NULL, Value::NULL));
     }
 }
 
