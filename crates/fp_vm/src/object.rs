@@ -59,6 +59,8 @@ pub enum ObjKind {
     NativeData,
     AsyncGenOp,
     AsyncGenWrapped,
+    StdStream,
+    StructSeqField,
 }
 
 /// Objects that hold `Value`s report them to the collector.

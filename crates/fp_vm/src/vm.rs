@@ -34,7 +34,7 @@ type_registry! {
     getset_descriptor, mappingproxy, dict_keys, dict_values, dict_items, dict_keyiterator,
     dict_valueiterator, dict_itemiterator, list_iterator, list_reverseiterator, tuple_iterator,
     str_iterator, bytes_iterator, range_iterator, set_iterator, callable_iterator, seq_iterator,
-    enumerate, zip, map_, filter, reversed, simple_namespace, native_data,
+    enumerate, zip, map_, filter, reversed, simple_namespace, native_data, std_stream,
 }
 
 macro_rules! names_registry {
@@ -158,11 +158,24 @@ impl Vm {
 
     /// A collection point: collects when the allocator asked for it and no Rust-level re-entry
     /// is active (then every live object is reachable from `trace_roots`).
+    /// A check point of the eval loop: raises KeyboardInterrupt for a pending SIGINT, and
+    /// collects when the allocator asked for it and no Rust-level re-entry is active (then every
+    /// live object is reachable from `trace_roots`).
     #[inline]
-    pub fn safe_point(&mut self) {
+    pub fn safe_point(&mut self) -> PyResult<()> {
+        if crate::modules::signals::take() {
+            return Err(self.new_exc_args(self.exc.keyboard_interrupt, vec![]));
+        }
         if self.native_depth == 0 && crate::heap::gc_requested() {
             self.collect_garbage();
         }
+        Ok(())
+    }
+
+    /// Whether the eval loop should call `safe_point` (cheap: two flag loads).
+    #[inline]
+    pub fn attention() -> bool {
+        crate::heap::gc_requested() || crate::modules::signals::pending()
     }
 
     /// Collects now. Only sound at a safe point (see `safe_point`).
@@ -379,7 +392,14 @@ mod tests {
         for v in vm.interned.values() {
             assert_eq!(vm.type_of(*v), vm.types.str_);
         }
-        for t in [vm.types.object, vm.types.type_, vm.types.dict, vm.types.str_, vm.types.tuple, vm.types.list] {
+        for t in [
+            vm.types.object,
+            vm.types.type_,
+            vm.types.dict,
+            vm.types.str_,
+            vm.types.tuple,
+            vm.types.list,
+        ] {
             let bases = crate::types::typeobj::tobj(t).bases.get();
             assert_eq!(vm.type_of(bases), vm.types.tuple);
         }

@@ -597,9 +597,10 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::JUMP => f.ip = arg as usize,
             Op::JUMP_BACKWARD => {
                 f.ip = arg as usize;
-                if crate::heap::gc_requested() {
-                    vm.safe_point();
+                if Vm::attention() {
+                    let r = vm.safe_point();
                     f = fobj(frame).get_mut();
+                    tri!(r);
                 }
             }
             Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
@@ -722,11 +723,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     }
                     vm.frames.push(new_frame);
                     frame = new_frame;
-                    if crate::heap::gc_requested() {
-                        vm.safe_point();
-                    }
+                    let r = if Vm::attention() {
+                        vm.safe_point()
+                    } else {
+                        Ok(())
+                    };
                     f = fobj(frame).get_mut();
                     code = code_of(f);
+                    tri!(r);
                     continue;
                 }
                 let args: Vec<Value> = f.stack[first..].to_vec();

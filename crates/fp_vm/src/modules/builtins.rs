@@ -133,17 +133,17 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
         out.push_str(&ops::repr::str_string(vm, *v)?);
     }
     out.push_str(&end);
-    let file = a[3];
+    let mut file = a[3];
     if file.is_null() || file.is_none() {
-        crate::modules::sys::write_stdout(vm, &out);
-    } else {
-        let w = ops::attr::getattr_str(vm, file, "write")?;
-        let s = vm.new_string(out);
-        ops::call::call(vm, w, &[s])?;
-        if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
-            let fl = ops::attr::getattr_str(vm, file, "flush")?;
-            ops::call::call(vm, fl, &[])?;
+        file = crate::modules::sys::stream(vm, "stdout");
+        if file.is_none() {
+            return Ok(Value::NONE);
         }
+    }
+    crate::modules::stdio::write_to(vm, file, &out)?;
+    if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
+        let fl = ops::attr::getattr_str(vm, file, "flush")?;
+        ops::call::call(vm, fl, &[])?;
     }
     Ok(Value::NONE)
 }

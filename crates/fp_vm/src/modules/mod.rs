@@ -6,6 +6,8 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod signals;
+pub mod stdio;
 pub mod sys;
 
 use crate::types::dict;

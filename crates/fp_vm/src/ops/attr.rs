@@ -60,7 +60,8 @@ fn is_native(f: Value, func: crate::native::NativeFn) -> bool {
 
 /// Whether `d` (found on a type) is a data descriptor (has `__set__` or `__delete__`).
 fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
-    if d.is::<PropertyObj>() || d.is::<MemberObj>() {
+    if d.is::<PropertyObj>() || d.is::<MemberObj>() || d.is::<crate::types::structseq::FieldDescr>()
+    {
         return true;
     }
     if d.is::<FunctionObj>() || d.is::<NativeFunction>() || d.is_small_int() || d.is::<StrObj>() {
@@ -122,6 +123,14 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
                 Err(attr_error_for(vm, obj, &n))
             }
         };
+    }
+    if let Some(fd) = d.downcast::<crate::types::structseq::FieldDescr>() {
+        if obj.is_null() {
+            return Ok(d);
+        }
+        return Ok(crate::types::tuple::items(obj)
+            .and_then(|t| t.get(fd.index).copied())
+            .unwrap_or(Value::NONE));
     }
     if let Some(c) = d.downcast::<ClassMethodObj>() {
         let f = c.0.func.get();
@@ -319,6 +328,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         if descr.is::<MemberObj>() {
             instance::set(vm, obj, name, value);
             return Ok(());
+        }
+        if descr.is::<crate::types::structseq::FieldDescr>() {
+            return Err(vm.attribute_error("readonly attribute"));
         }
         let dt = vm.type_of(descr);
         if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE) {

@@ -27,6 +27,7 @@ pub mod iterators;
 pub mod list;
 pub mod methods;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod range;
 pub mod range_methods;
@@ -35,6 +36,7 @@ pub mod set;
 pub mod set_methods;
 pub mod str;
 pub mod str_methods;
+pub mod structseq;
 pub mod tuple;
 pub mod typeobj;
 
@@ -312,6 +314,12 @@ pub fn bootstrap(vm: &mut Vm) {
             |t| &mut t.native_data,
             "native_data",
             ObjKind::NativeData,
+            NONE,
+        ),
+        (
+            |t| &mut t.std_stream,
+            "TextIOWrapper",
+            ObjKind::StdStream,
             NONE,
         ),
     ];
