@@ -379,7 +379,14 @@ mod tests {
         for v in vm.interned.values() {
             assert_eq!(vm.type_of(*v), vm.types.str_);
         }
-        for t in [vm.types.object, vm.types.type_, vm.types.dict, vm.types.str_, vm.types.tuple, vm.types.list] {
+        for t in [
+            vm.types.object,
+            vm.types.type_,
+            vm.types.dict,
+            vm.types.str_,
+            vm.types.tuple,
+            vm.types.list,
+        ] {
             let bases = crate::types::typeobj::tobj(t).bases.get();
             assert_eq!(vm.type_of(bases), vm.types.tuple);
         }

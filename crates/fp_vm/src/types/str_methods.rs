@@ -798,3 +798,131 @@ pub fn char_str(vm: &mut Vm, c: char) -> Value {
 pub fn opt_index_arg(vm: &mut Vm, v: Value, default: i64) -> PyResult<i64> {
     opt_index(vm, v, default)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ops;
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    /// Calls `obj.name(*args)` and returns the repr of the result, or "Type: message".
+    fn call(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> String {
+        let r = ops::attr::getattr_str(vm, obj, name).and_then(|m| ops::call::call(vm, m, args));
+        match r {
+            Ok(v) => ops::repr::repr_string(vm, v).unwrap_or_default(),
+            Err(e) => {
+                let msg = ops::repr::str_string(vm, e.0).unwrap_or_default();
+                format!("{}: {msg}", vm.type_name(e.0))
+            }
+        }
+    }
+
+    fn s(vm: &mut Vm, t: &str) -> Value {
+        vm.new_str(t)
+    }
+
+    fn i(vm: &mut Vm, n: i64) -> Value {
+        crate::types::int::from_i64(vm, n)
+    }
+
+    #[test]
+    fn methods_via_protocol() {
+        let mut vm = Vm::new(Default::default());
+        let vm = &mut *vm;
+        let abc = s(vm, "  a  b   c  ");
+        assert_eq!(call(vm, abc, "split", &[]), "['a', 'b', 'c']");
+        let sp = s(vm, " ");
+        assert_eq!(
+            call(vm, abc, "split", &[sp]),
+            "['', '', 'a', '', 'b', '', '', 'c', '', '']"
+        );
+        let x = s(vm, "héllo wörld");
+        let o = s(vm, "ö");
+        assert_eq!(call(vm, x, "find", &[o]), "7");
+        assert_eq!(call(vm, x, "upper", &[]), "'HÉLLO WÖRLD'");
+        assert_eq!(call(vm, x, "title", &[]), "'Héllo Wörld'");
+        let w = i(vm, 15);
+        let star = s(vm, "*");
+        assert_eq!(call(vm, x, "center", &[w, star]), "'**héllo wörld**'");
+        let one = i(vm, 1);
+        assert_eq!(
+            call(vm, x, "find", &[one]),
+            "TypeError: must be str, not int"
+        );
+        let k = i(vm, -1);
+        assert_eq!(call(vm, x, "__getitem__", &[k]), "'d'");
+        let k = i(vm, 11);
+        assert_eq!(
+            call(vm, x, "__getitem__", &[k]),
+            "IndexError: string index out of range"
+        );
+        let sl = crate::types::range::new_slice(vm, Value::NONE, Value::NONE, k);
+        let m1 = i(vm, -1);
+        let sl2 = crate::types::range::new_slice(vm, Value::NONE, Value::NONE, m1);
+        assert_eq!(call(vm, x, "__getitem__", &[sl]), "'h'");
+        assert_eq!(call(vm, x, "__getitem__", &[sl2]), "'dlröw olléh'");
+        let sep = s(vm, ",");
+        let items = vec![s(vm, "a"), s(vm, "b")];
+        let l = crate::types::list::new_list(vm, items);
+        assert_eq!(call(vm, sep, "join", &[l]), "'a,b'");
+        let items = vec![s(vm, "a"), one];
+        let l = crate::types::list::new_list(vm, items);
+        assert_eq!(
+            call(vm, sep, "join", &[l]),
+            "TypeError: sequence item 1: expected str instance, int found"
+        );
+        let e = s(vm, "é");
+        let ascii = s(vm, "ascii");
+        assert_eq!(
+            call(vm, e, "encode", &[ascii]),
+            "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)"
+        );
+    }
+
+    #[test]
+    fn percent_and_format() {
+        let mut vm = Vm::new(Default::default());
+        let vm = &mut *vm;
+        let f = s(vm, "%5d|%-5s|%05.1f|%x|%r");
+        let args = vec![
+            i(vm, 42),
+            s(vm, "ab"),
+            crate::types::float::new_float(vm, 3.14159),
+            i(vm, 255),
+            s(vm, "é"),
+        ];
+        let t = crate::types::tuple::new_tuple(vm, args);
+        assert_eq!(call(vm, f, "__mod__", &[t]), "\"   42|ab   |003.1|ff|'é'\"");
+        let f = s(vm, "%d %d");
+        let one = i(vm, 1);
+        assert_eq!(
+            call(vm, f, "__mod__", &[one]),
+            "TypeError: not enough arguments for format string"
+        );
+        let f = s(vm, "%d");
+        let x = s(vm, "x");
+        assert_eq!(
+            call(vm, f, "__mod__", &[x]),
+            "TypeError: %d format: a real number is required, not str"
+        );
+        let f = s(vm, "{0:>{1}}|{2!r:^7}|{{}}");
+        let a = vec![s(vm, "ab"), i(vm, 5), s(vm, "x")];
+        assert_eq!(call(vm, f, "format", &a), "\"   ab|  'x'  |{}\"");
+        let f = s(vm, "{} {0}");
+        assert_eq!(
+            call(vm, f, "format", &a),
+            "ValueError: cannot switch from automatic field numbering to manual field specification"
+        );
+        let f = s(vm, "{0[1]}{0[0]:.2f}");
+        let items = vec![crate::types::float::new_float(vm, 2.675), s(vm, "!")];
+        let l = crate::types::list::new_list(vm, items);
+        assert_eq!(call(vm, f, "format", &[l]), "'!2.67'");
+        let n = i(vm, 1234567);
+        let spec = s(vm, "_x");
+        assert_eq!(call(vm, n, "__format__", &[spec]), "'12_d687'");
+        let spec = s(vm, "");
+        assert_eq!(call(vm, Value::TRUE, "__format__", &[spec]), "'True'");
+        let spec = s(vm, "d");
+        assert_eq!(call(vm, Value::TRUE, "__format__", &[spec]), "'1'");
+    }
+}
