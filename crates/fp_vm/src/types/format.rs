@@ -563,8 +563,10 @@ pub fn format_str_spec(s: &str, spec: &str, type_name: &str) -> Result<String, F
     if f.ty != Some('s') {
         return Err(unknown_code(f.ty.unwrap_or('\0'), type_name));
     }
-    if f.sign.is_some() {
-        return verr("Sign not allowed in string format specifier");
+    match f.sign {
+        Some(' ') => return verr("Space not allowed in string format specifier"),
+        Some(_) => return verr("Sign not allowed in string format specifier"),
+        None => {}
     }
     if f.no_neg_0 {
         return verr("Negative zero coercion (z) not allowed in string format specifier");
@@ -880,6 +882,12 @@ fn float_format(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn complex_format(vm: &mut Vm, a: &[Value]) -> PyResult {
     let spec = spec_arg(vm, a[1])?;
     if spec.is_empty() {
+        if vm.type_of(a[0]) == vm.types.complex
+            && let Some(c) = a[0].downcast::<ComplexObj>()
+        {
+            let s = crate::types::complex::repr_complex(c.re, c.im);
+            return Ok(vm.new_string(s));
+        }
         return crate::ops::repr::str(vm, a[0]);
     }
     let (re, im) = a[0]

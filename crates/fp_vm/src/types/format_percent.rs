@@ -202,11 +202,8 @@ fn one_conversion(
     }
     let conv_index = i;
     i += 1;
-    if conv == '%' {
-        a.next(vm)?;
-        out.push('%');
-        return Ok(i);
-    }
+    // The argument is fetched before the conversion character is checked (as CPython).
+    let v = a.next(vm)?;
     let numeric = matches!(
         conv,
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
@@ -222,7 +219,6 @@ fn one_conversion(
             conv as u32
         )));
     }
-    let v = a.next(vm)?;
     let text = match conv {
         's' => truncate(ops::repr::str_string(vm, v)?, prec),
         'r' => truncate(ops::repr::repr_string(vm, v)?, prec),
