@@ -1,6 +1,8 @@
 //! printf-style formatting, `str % args` (CPython's `PyUnicode_Format`): conversions
 //! `d i u o x X e E f F g G c r s a %`, flags `- + space # 0`, `*` width and precision,
-//! `%(key)` mapping lookups, and CPython's error messages.
+//! `%(key)` mapping lookups, and CPython's error messages. The same engine does
+//! `bytes % args` (`percent_format_bytes`): the bytes are handled as Latin-1 text, with the
+//! bytes rules for `%s`/`%b`, `%r`/`%a` and `%c`.
 
 use crate::ops;
 use crate::types::format::{FloatFlags, FloatMode, MAX_WIDTH, float_to_string};
@@ -45,8 +47,26 @@ struct Flags {
     zero: bool,
 }
 
+/// Which `%` operator is running.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Str,
+    Bytes,
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
+    format_impl(vm, fmt, args, Mode::Str)
+}
+
+/// `fmt % args` for bytes and bytearray formats.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| b as char).collect();
+    let out = format_impl(vm, &text, args, Mode::Bytes)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn format_impl(vm: &mut Vm, fmt: &str, args: Value, mode: Mode) -> PyResult<String> {
     let is_tuple = vm.type_of(args) == vm.types.tuple || args.is::<crate::types::tuple::TupleObj>();
     let mut a = if is_tuple {
         let items = crate::types::tuple::items(args).unwrap_or(&[]).to_vec();
@@ -67,7 +87,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
             keyed: None,
         }
     };
-    if !is_tuple && !args.is::<StrObj>() && ops::has_special(vm, args, vm.names.getitem) {
+    let is_text = match mode {
+        Mode::Str => args.is::<StrObj>(),
+        Mode::Bytes => crate::types::bytes::bytes_data(args).is_some(),
+    };
+    if !is_tuple && !is_text && ops::has_special(vm, args, vm.names.getitem) {
         a.dict = Some(args);
     }
     let chars: Vec<char> = fmt.chars().collect();
@@ -86,10 +110,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
             i += 1;
             continue;
         }
-        i = one_conversion(vm, &chars, i, &mut a, &mut out)?;
+        i = one_conversion(vm, &chars, i, &mut a, &mut out, mode)?;
     }
     if a.argidx < a.arglen && a.dict.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(match mode {
+            Mode::Str => "not all arguments converted during string formatting",
+            Mode::Bytes => "not all arguments converted during bytes formatting",
+        }));
     }
     Ok(out)
 }
@@ -125,6 +152,7 @@ fn one_conversion(
     mut i: usize,
     a: &mut Args,
     out: &mut String,
+    mode: Mode,
 ) -> PyResult<usize> {
     if chars.get(i) == Some(&'(') {
         let Some(dict) = a.dict else {
@@ -151,7 +179,13 @@ fn one_conversion(
         }
         let key: String = chars[start..i].iter().collect();
         i += 1;
-        let k = vm.new_string(key);
+        let k = match mode {
+            Mode::Str => vm.new_string(key),
+            Mode::Bytes => {
+                let b: Vec<u8> = key.chars().map(|c| c as u32 as u8).collect();
+                crate::types::bytes::new_bytes(vm, b)
+            }
+        };
         let v = ops::item::getitem(vm, dict, k)?;
         a.keyed = Some(v);
         a.arglen = -1;
@@ -208,7 +242,8 @@ fn one_conversion(
         conv,
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
     );
-    if !numeric && !matches!(conv, 's' | 'r' | 'a' | 'c') {
+    let text_conv = matches!(conv, 's' | 'r' | 'a' | 'c') || (mode == Mode::Bytes && conv == 'b');
+    if !numeric && !text_conv {
         let shown = if (' '..='~').contains(&conv) {
             conv
         } else {
@@ -220,6 +255,12 @@ fn one_conversion(
         )));
     }
     let text = match conv {
+        's' | 'b' if mode == Mode::Bytes => truncate(bytes_text(vm, v)?, prec),
+        'r' | 'a' if mode == Mode::Bytes => {
+            let r = crate::modules::builtins::ascii_of(vm, v)?;
+            truncate(as_str(r).unwrap_or("").to_string(), prec)
+        }
+        'c' if mode == Mode::Bytes => byte_char_arg(vm, v)?.to_string(),
         's' => truncate(ops::repr::str_string(vm, v)?, prec),
         'r' => truncate(ops::repr::repr_string(vm, v)?, prec),
         'a' => {
@@ -262,6 +303,50 @@ fn truncate(s: String, prec: i64) -> String {
         Some((off, _)) => s[..off].to_string(),
         None => s,
     }
+}
+
+/// `%s`/`%b` of bytes formatting: the object's bytes as Latin-1 text.
+fn bytes_text(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let data = match crate::types::bytes::bytes_data(v) {
+        Some(d) => d,
+        None => {
+            let name = vm.intern("__bytes__");
+            match ops::call_special(vm, v, name, &[])? {
+                Some(b) => match crate::types::bytes::bytes_data(b) {
+                    Some(d) if b.is::<crate::types::bytes::BytesObj>() => d,
+                    _ => {
+                        return Err(vm.type_error(format!(
+                            "__bytes__ returned non-bytes (type {})",
+                            vm.type_name(b)
+                        )));
+                    }
+                },
+                None => {
+                    return Err(vm.type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                        vm.type_name(v)
+                    )));
+                }
+            }
+        }
+    };
+    Ok(data.iter().map(|&b| b as char).collect())
+}
+
+/// `%c` of bytes formatting: an int in range(256) or a single byte.
+fn byte_char_arg(vm: &mut Vm, v: Value) -> PyResult<char> {
+    if let Some(i) = int::int_ref(v) {
+        return match i.to_i64() {
+            Some(x @ 0..=255) => Ok(x as u8 as char),
+            _ => Err(vm.overflow_error("%c arg not in range(256)")),
+        };
+    }
+    if let Some(d) = crate::types::bytes::bytes_data(v)
+        && d.len() == 1
+    {
+        return Ok(d[0] as char);
+    }
+    Err(vm.type_error("%c requires an integer in range(256) or a single byte"))
 }
 
 fn char_arg(vm: &mut Vm, v: Value) -> PyResult<char> {
@@ -415,5 +500,32 @@ fn write_padded(out: &mut String, text: &str, conv: char, numeric: bool, f: Flag
         }
         out.push_str(prefix);
         out.push_str(body);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_mode() {
+        let mut vm = Vm::new(Default::default());
+        let vm = &mut *vm;
+        let b = crate::types::bytes::new_bytes(vm, b"by".to_vec());
+        let five = int::from_i64(vm, 5);
+        let c = int::from_i64(vm, 65);
+        let e = vm.new_str("é");
+        let t = crate::types::tuple::new_tuple(vm, vec![b, five, five, c, e]);
+        let r = percent_format_bytes(vm, b"\xff%s %d %x %c %r", t).unwrap();
+        assert_eq!(r, b"\xffby 5 5 A '\\xe9'".to_vec());
+        let err = percent_format_bytes(vm, b"%s", five).unwrap_err();
+        let msg = ops::repr::str_string(vm, err.0).unwrap();
+        assert_eq!(
+            msg,
+            "%b requires a bytes-like object, or an object that implements __bytes__, not 'int'"
+        );
+        let err = percent_format_bytes(vm, b"x", five).unwrap_err();
+        let msg = ops::repr::str_string(vm, err.0).unwrap();
+        assert_eq!(msg, "not all arguments converted during bytes formatting");
     }
 }

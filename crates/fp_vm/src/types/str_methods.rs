@@ -339,13 +339,17 @@ fn str_add(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(out))
 }
 
+/// The largest str (in UTF-8 bytes) repetition builds; larger ones raise MemoryError.
+pub const MAX_STR_BYTES: usize = 1 << 32;
+
 /// `s * n` (n already an int).
 pub fn repeat(vm: &mut Vm, s: &str, n: i64) -> PyResult {
     if n <= 0 || s.is_empty() {
         return Ok(vm.names.empty);
     }
     match s.len().checked_mul(n as usize) {
-        Some(total) if total <= isize::MAX as usize / 4 => Ok(vm.new_string(s.repeat(n as usize))),
+        // Beyond this the allocation would abort the process instead of raising.
+        Some(total) if total <= MAX_STR_BYTES => Ok(vm.new_string(s.repeat(n as usize))),
         _ => Err(vm.memory_error()),
     }
 }

@@ -258,8 +258,14 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
+    if !s.contains('\u{3a3}') {
+        for c in s.chars() {
+            push_lower_plain(&mut out, c);
+        }
+        return out;
+    }
+    let chars: Vec<char> = s.chars().collect();
     for i in 0..chars.len() {
         push_lower_at(&mut out, &chars, i);
     }
