@@ -393,11 +393,7 @@ pub fn decode(
                 }
                 if pos + 3 >= data.len() {
                     let end = data.len();
-                    let reason = if pos + 2 >= end {
-                        "unexpected end of data"
-                    } else {
-                        "truncated data"
-                    };
+                    let reason = "unexpected end of data";
                     on_decode_error(vm, h, name, data, obj, pos, end, reason, &mut out)?;
                     break;
                 }
