@@ -268,10 +268,13 @@ fn one_conversion(
             truncate(as_str(r).unwrap_or("").to_string(), prec)
         }
         'c' => char_arg(vm, v)?.to_string(),
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let n = int_arg(vm, v, conv)?;
-            format_long(vm, &n, conv, f.alt, prec)?
-        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match int::int_ref(v) {
+            Some(IntRef::Small(n)) => format_small(n, conv, f.alt, prec),
+            _ => {
+                let n = int_arg(vm, v, conv)?;
+                format_long(vm, &n, conv, f.alt, prec)?
+            }
+        },
         _ => {
             let x = ops::number::to_f64(vm, v)?;
             let (mode, upper) = match conv {
@@ -404,10 +407,6 @@ fn int_arg(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
         r
     } else if ops::has_special(vm, v, vm.names.index) {
         ops::number::index(vm, v)?
-    } else if ops::has_special(vm, v, vm.names.float_) {
-        let x = ops::number::to_f64(vm, v)?;
-        let _ = x;
-        return Err(wrong(vm));
     } else {
         return Err(wrong(vm));
     };
@@ -418,6 +417,34 @@ fn int_arg(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
             vm.type_name(r)
         ))),
     }
+}
+
+/// `format_long` for a machine-sized int (the common case, without big-int work).
+fn format_small(n: i64, conv: char, alt: bool, prec: i64) -> String {
+    let m = n.unsigned_abs();
+    let digits = match conv {
+        'o' => format!("{m:o}"),
+        'x' => format!("{m:x}"),
+        'X' => format!("{m:X}"),
+        _ => m.to_string(),
+    };
+    let mut out = String::with_capacity(digits.len() + 4);
+    if n < 0 {
+        out.push('-');
+    }
+    if alt {
+        match conv {
+            'o' => out.push_str("0o"),
+            'x' => out.push_str("0x"),
+            'X' => out.push_str("0X"),
+            _ => {}
+        }
+    }
+    if prec > digits.len() as i64 {
+        out.extend(std::iter::repeat_n('0', prec as usize - digits.len()));
+    }
+    out.push_str(&digits);
+    out
 }
 
 /// Sign, `#` prefix and digits (zero-extended to `prec`) of an integer conversion.
