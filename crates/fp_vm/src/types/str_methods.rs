@@ -884,6 +884,49 @@ mod tests {
     }
 
     #[test]
+    fn construction() {
+        let mut vm = Vm::new(Default::default());
+        let vm = &mut *vm;
+        let str_t = vm.types.str_;
+        let call_t = |vm: &mut Vm, args: &[Value], kw: &[Value]| -> String {
+            match ops::call::call_kw(vm, str_t, args, kw) {
+                Ok(v) => ops::repr::repr_string(vm, v).unwrap_or_default(),
+                Err(e) => {
+                    let msg = ops::repr::str_string(vm, e.0).unwrap_or_default();
+                    format!("{}: {msg}", vm.type_name(e.0))
+                }
+            }
+        };
+        assert_eq!(call_t(vm, &[], &[]), "''");
+        let five = i(vm, 5);
+        assert_eq!(call_t(vm, &[five], &[]), "'5'");
+        let b = crate::types::bytes::new_bytes(vm, b"caf\xc3\xa9 \xff".to_vec());
+        let (utf8, repl) = (s(vm, "utf-8"), s(vm, "replace"));
+        assert_eq!(call_t(vm, &[b, utf8, repl], &[]), "'café \u{fffd}'");
+        assert_eq!(
+            call_t(vm, &[b, utf8], &[]),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 6: invalid start byte"
+        );
+        let errors = vm.intern("errors");
+        let ignore = s(vm, "ignore");
+        assert_eq!(call_t(vm, &[b, ignore], &[errors]), "'café '");
+        let x = s(vm, "x");
+        assert_eq!(
+            call_t(vm, &[x, utf8], &[]),
+            "TypeError: decoding str is not supported"
+        );
+        assert_eq!(
+            call_t(vm, &[x, x, x, x], &[]),
+            "TypeError: str() takes at most 3 arguments (4 given)"
+        );
+        let bad = vm.intern("bad");
+        assert_eq!(
+            call_t(vm, &[x], &[bad]),
+            "TypeError: 'bad' is an invalid keyword argument for str()"
+        );
+    }
+
+    #[test]
     fn percent_and_format() {
         let mut vm = Vm::new(Default::default());
         let vm = &mut *vm;
