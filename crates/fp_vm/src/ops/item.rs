@@ -66,6 +66,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
         }
         return Err(vm.index_error("tuple index out of range"));
     }
+    if ty == vm.types.str_ {
+        return crate::types::str_methods::getitem(vm, c, k);
+    }
     if ty == vm.types.dict {
         if let Some(v) = crate::types::dict::get_item(vm, c, k)? {
             return Ok(v);
