@@ -442,12 +442,12 @@ fn list_reverse(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// (the Vec gained capacity) and reported after the sorted items are put back, as CPython.
 fn list_sort(vm: &mut Vm, a: &[Value]) -> PyResult {
     let l = this(vm, a[0])?;
-    // Slots: self, key, reverse (keyword-only), then the *args tuple.
-    if crate::types::tuple::items(a[3]).is_some_and(|t| !t.is_empty()) {
+    // Slots in textual order: self, *args, key, reverse.
+    if crate::types::tuple::items(a[1]).is_some_and(|t| !t.is_empty()) {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let key = a[1];
-    let reverse = reverse_flag(vm, a[2])?;
+    let key = a[2];
+    let reverse = reverse_flag(vm, a[3])?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let r = super::sort_values(vm, &mut items, key, reverse);
     let modified = {

@@ -572,3 +572,89 @@ fn slice_stop(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn slice_step(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(this_slice(vm, a[0])?.step)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::types::seq_methods::testutil::*;
+    use crate::value::Value;
+
+    fn big(vm: &mut crate::vm::Vm, s: &str) -> Value {
+        let b: num_bigint::BigInt = s.parse().unwrap();
+        crate::types::int::from_bigint(vm, b)
+    }
+
+    #[test]
+    fn ranges() {
+        let vm = &mut vm();
+        let rt = vm.types.range;
+        let r = call(vm, rt, &[int(0), int(10), int(2)]);
+        assert_eq!(show(vm, r), "range(0, 10, 2)");
+        let r = call(vm, rt, &[int(1), int(2), int(0)]);
+        assert_eq!(show(vm, r), "ValueError: range() arg 3 must not be zero");
+        let r = call(vm, rt, &[]);
+        assert_eq!(
+            show(vm, r),
+            "TypeError: range expected at least 1 argument, got 0"
+        );
+        let r10 = call(vm, rt, &[int(10)]).unwrap();
+        let sl = crate::types::range::new_slice(vm, Value::NONE, Value::NONE, int(-1));
+        let r = crate::ops::item::getitem(vm, r10, sl);
+        assert_eq!(show(vm, r), "range(9, -1, -1)");
+        let r = crate::ops::item::getitem(vm, r10, int(20));
+        assert_eq!(show(vm, r), "IndexError: range object index out of range");
+        let r = meth(vm, r10, "index", &[int(11)]);
+        assert_eq!(show(vm, r), "ValueError: 11 is not in range");
+        let r = crate::ops::item::len(vm, r10).map(|n| int(n as i64));
+        assert_eq!(show(vm, r), "10");
+        // Big bounds.
+        let huge = big(vm, "100000000000000000000");
+        let rh = call(vm, rt, &[huge]).unwrap();
+        let r = crate::ops::item::len(vm, rh).map(|_| Value::NONE);
+        assert_eq!(
+            show(vm, r),
+            "OverflowError: Python int too large to convert to C ssize_t"
+        );
+        let i = big(vm, "10000000000000000000");
+        let r = crate::ops::item::getitem(vm, rh, i);
+        assert_eq!(show(vm, r), "10000000000000000000");
+        let r = crate::ops::item::contains(vm, rh, int(5)).map(Value::from_bool);
+        assert_eq!(show(vm, r), "True");
+        let rs = call(vm, rt, &[int(0), huge, int(3)]).unwrap();
+        let sl = crate::types::range::new_slice(vm, Value::NONE, Value::NONE, int(-7));
+        let r = crate::ops::item::getitem(vm, rs, sl);
+        assert_eq!(show(vm, r), "range(99999999999999999999, -3, -21)");
+        // Equality and hashing follow the sequence.
+        let a = call(vm, rt, &[int(0)]).unwrap();
+        let b = call(vm, rt, &[int(5), int(2)]).unwrap();
+        assert!(crate::ops::compare::eq(vm, a, b).unwrap());
+        let ha = crate::ops::hash::hash(vm, a).unwrap();
+        let hb = crate::ops::hash::hash(vm, b).unwrap();
+        assert_eq!(ha, hb);
+        let rev = meth(vm, r10, "__reversed__", &[]).unwrap();
+        let items = crate::ops::iter::collect(vm, rev).unwrap();
+        let l = crate::types::list::new_list(vm, items);
+        assert_eq!(repr(vm, l), "[9, 8, 7, 6, 5, 4, 3, 2, 1, 0]");
+    }
+
+    #[test]
+    fn slices() {
+        let vm = &mut vm();
+        let st = vm.types.slice;
+        let s = call(vm, st, &[int(1), int(8), int(3)]).unwrap();
+        assert_eq!(repr(vm, s), "slice(1, 8, 3)");
+        let s5 = call(vm, st, &[int(5)]).unwrap();
+        let r = meth(vm, s5, "indices", &[int(3)]);
+        assert_eq!(show(vm, r), "(0, 3, 1)");
+        let sn = call(vm, st, &[int(-3), Value::NONE, int(-1)]).unwrap();
+        let r = meth(vm, sn, "indices", &[int(10)]);
+        assert_eq!(show(vm, r), "(7, -1, -1)");
+        let r = meth(vm, sn, "indices", &[int(-1)]);
+        assert_eq!(show(vm, r), "ValueError: length should not be negative");
+        let r = crate::ops::hash::hash(vm, s).map(|_| Value::NONE);
+        assert_eq!(show(vm, r), "TypeError: unhashable type: 'slice'");
+        let a = call(vm, st, &[int(1), int(2)]).unwrap();
+        let b = call(vm, st, &[int(1), int(3)]).unwrap();
+        let r = crate::ops::compare::rich_compare(vm, a, b, fp_bytecode::CompareOp::Lt);
+        assert_eq!(show(vm, r), "True");
+    }
+}
