@@ -14,6 +14,7 @@ use crate::ops;
 use crate::types::int::{self, int_ref};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use fp_bytecode::CompareOp;
 
 /// Sorts `items` in place like `list.sort(key=key, reverse=reverse)` (`key` NULL or None for
 /// none). Stable; with `reverse`, equal items keep their original order (as CPython: reverse,
@@ -74,9 +75,33 @@ impl SortItem for Keyed {
     }
 }
 
+/// `a < b` on the keys; when every key is an exact tuple (`tuples`), compares them in place
+/// (CPython's tuple compare: first unequal item decides) without the generic dispatch.
 #[inline]
-fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T) -> PyResult<bool> {
+fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T, tuples: bool) -> PyResult<bool> {
+    if tuples {
+        return tuple_lt(vm, a.key(), b.key());
+    }
     ops::compare::lt(vm, a.key(), b.key())
+}
+
+fn tuple_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    // Tuples are immutable, so the item slices stay valid across the comparisons' calls.
+    let xs = crate::types::tuple::items(a).unwrap_or(&[]);
+    let ys = crate::types::tuple::items(b).unwrap_or(&[]);
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        if x == y {
+            continue;
+        }
+        let same = match ops::compare::fast_compare(vm, *x, *y, CompareOp::Eq) {
+            Some(r) => r,
+            None => ops::compare::eq(vm, *x, *y)?,
+        };
+        if !same {
+            return ops::compare::lt(vm, *x, *y);
+        }
+    }
+    Ok(xs.len() < ys.len())
 }
 
 fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
@@ -86,7 +111,9 @@ fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
     if fast_sort(vm, v) {
         return Ok(());
     }
-    merge_sort(vm, v)
+    let tuple_ty = vm.types.tuple;
+    let tuples = v.iter().all(|x| vm.type_of(x.key()) == tuple_ty);
+    merge_sort(vm, v, tuples)
 }
 
 /// Sorts without calling Python code when every key belongs to one builtin type with a total
@@ -145,7 +172,7 @@ fn min_run(mut n: usize) -> usize {
     n + r
 }
 
-fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
+fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], tuples: bool) -> PyResult<()> {
     let n = v.len();
     let minrun = min_run(n);
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -153,23 +180,23 @@ fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
     while lo < n {
         let mut hi = lo + 1;
         if hi < n {
-            if lt(vm, &v[hi], &v[lo])? {
+            if lt(vm, &v[hi], &v[lo], tuples)? {
                 // Strictly descending (so reversing keeps stability).
                 hi += 1;
-                while hi < n && lt(vm, &v[hi], &v[hi - 1])? {
+                while hi < n && lt(vm, &v[hi], &v[hi - 1], tuples)? {
                     hi += 1;
                 }
                 v[lo..hi].reverse();
             } else {
                 hi += 1;
-                while hi < n && !lt(vm, &v[hi], &v[hi - 1])? {
+                while hi < n && !lt(vm, &v[hi], &v[hi - 1], tuples)? {
                     hi += 1;
                 }
             }
         }
         let force = (lo + minrun).min(n);
         if hi < force {
-            binary_insertion(vm, v, lo, hi, force)?;
+            binary_insertion(vm, v, lo, hi, force, tuples)?;
             hi = force;
         }
         runs.push((lo, hi));
@@ -181,7 +208,7 @@ fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
         for pair in runs.chunks(2) {
             match *pair {
                 [(a, m), (_, b)] => {
-                    merge(vm, v, a, m, b, &mut tmp)?;
+                    merge(vm, v, a, m, b, &mut tmp, tuples)?;
                     merged.push((a, b));
                 }
                 [r] => merged.push(r),
@@ -201,13 +228,14 @@ fn binary_insertion<T: SortItem>(
     lo: usize,
     start: usize,
     end: usize,
+    tuples: bool,
 ) -> PyResult<()> {
     for i in start..end {
         let pivot = v[i];
         let (mut l, mut r) = (lo, i);
         while l < r {
             let m = l + (r - l) / 2;
-            if lt(vm, &pivot, &v[m])? {
+            if lt(vm, &pivot, &v[m], tuples)? {
                 r = m;
             } else {
                 l = m + 1;
@@ -228,16 +256,17 @@ fn merge<T: SortItem>(
     mid: usize,
     hi: usize,
     tmp: &mut Vec<T>,
+    tuples: bool,
 ) -> PyResult<()> {
     // Already in order: one comparison instead of a merge.
-    if !lt(vm, &v[mid], &v[mid - 1])? {
+    if !lt(vm, &v[mid], &v[mid - 1], tuples)? {
         return Ok(());
     }
     tmp.clear();
     tmp.extend_from_slice(&v[lo..mid]);
     let (mut i, mut j, mut k) = (0, mid, lo);
     while i < tmp.len() && j < hi {
-        match lt(vm, &v[j], &tmp[i]) {
+        match lt(vm, &v[j], &tmp[i], tuples) {
             Ok(true) => {
                 v[k] = v[j];
                 j += 1;
