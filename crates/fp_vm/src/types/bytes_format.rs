@@ -206,11 +206,16 @@ fn one_conversion(
                 _ => 10,
             };
             let s = format_int_digits(&v, radix, conv == b'X', &spec);
+            crate::types::seq_methods::reserve(vm, out, spec.width)?;
             return pad_number(out, s, &spec, i);
         }
         b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
             let f = float_arg(vm, arg)?;
+            if spec.prec.is_some_and(|p| p > 10_000) {
+                return Err(vm.value_error("precision too big"));
+            }
             let s = format_float(f, conv as char, &spec);
+            crate::types::seq_methods::reserve(vm, out, spec.width)?;
             return pad_number(out, s, &spec, i);
         }
         _ => {
@@ -225,6 +230,7 @@ fn one_conversion(
             )));
         }
     };
+    crate::types::seq_methods::reserve(vm, out, spec.width)?;
     pad_text(out, &body, &spec);
     Ok(i)
 }

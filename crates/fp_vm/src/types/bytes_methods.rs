@@ -209,9 +209,7 @@ fn zeros(vm: &mut Vm, n: Value) -> PyResult<Vec<u8>> {
         )));
     };
     let mut v = Vec::new();
-    if v.try_reserve_exact(n as usize).is_err() {
-        return Err(vm.memory_error());
-    }
+    crate::types::seq_methods::reserve(vm, &mut v, n as usize)?;
     v.resize(n as usize, 0);
     Ok(v)
 }

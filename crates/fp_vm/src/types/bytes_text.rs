@@ -7,7 +7,7 @@ use crate::native::NativeDef;
 use crate::ops;
 use crate::types::bytes::{ByteArrayObj, new_bytes};
 use crate::types::int;
-use crate::types::seq_methods::ssize_arg;
+use crate::types::seq_methods::{reserve, ssize_arg};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_classmethod, native_staticmethod};
@@ -346,6 +346,31 @@ fn is_title(s: &[u8]) -> bool {
     cased
 }
 
+/// The length `expand_tabs` will produce (saturating), to refuse absurd sizes up front.
+fn expanded_len(s: &[u8], tabsize: i64) -> u64 {
+    let mut total: u64 = 0;
+    let mut col: u64 = 0;
+    for &b in s {
+        match b {
+            b'\t' if tabsize > 0 => {
+                let n = tabsize as u64 - col % tabsize as u64;
+                total = total.saturating_add(n);
+                col = col.saturating_add(n);
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                total += 1;
+                col = 0;
+            }
+            _ => {
+                total += 1;
+                col += 1;
+            }
+        }
+    }
+    total
+}
+
 fn expand_tabs(s: &[u8], tabsize: i64) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut col: i64 = 0;
@@ -537,7 +562,8 @@ fn pad(vm: &mut Vm, a: &[Value], method: &str) -> PyResult {
         "rjust" => marg,
         _ => marg / 2 + (marg & width & 1),
     };
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = Vec::new();
+    reserve(vm, &mut out, width as usize)?;
     out.extend(std::iter::repeat_n(fill, left as usize));
     out.extend_from_slice(&d);
     out.extend(std::iter::repeat_n(fill, (marg - left) as usize));
@@ -564,7 +590,8 @@ fn zfill(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Ok(make_like_or_self(vm, a[0], d, true));
     }
     let fill = (width - len) as usize;
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = Vec::new();
+    reserve(vm, &mut out, width as usize)?;
     let (sign, rest) = match d.first() {
         Some(&c) if c == b'+' || c == b'-' => (Some(c), &d[1..]),
         _ => (None, &d[..]),
@@ -685,7 +712,13 @@ fn str_arg(vm: &mut Vm, v: Value, f: &str, name: &str, default: &str) -> PyResul
 
 fn expandtabs(vm: &mut Vm, a: &[Value]) -> PyResult {
     let tabsize = ssize_or(vm, a[1], 8)?;
-    map_bytes(vm, a, |d| expand_tabs(d, tabsize))
+    let d = data_of(vm, a[0])?;
+    let n = expanded_len(&d, tabsize);
+    let mut probe: Vec<u8> = Vec::new();
+    reserve(vm, &mut probe, usize::try_from(n).unwrap_or(usize::MAX))?;
+    drop(probe);
+    let out = expand_tabs(&d, tabsize);
+    Ok(make_like(vm, a[0], out))
 }
 
 fn fromhex(vm: &mut Vm, a: &[Value]) -> PyResult {

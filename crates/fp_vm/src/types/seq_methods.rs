@@ -176,19 +176,28 @@ pub fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     }
 }
 
+/// Largest single buffer growth attempted (in items); beyond it MemoryError is raised up
+/// front rather than asking the OS (which may overcommit and kill the process later).
+const MAX_ALLOC: usize = 1 << 38;
+
+/// Reserves room for `extra` more items in `v`: MemoryError instead of an allocation abort.
+pub fn reserve<T>(vm: &mut Vm, v: &mut Vec<T>, extra: usize) -> PyResult<()> {
+    if extra > MAX_ALLOC || v.try_reserve(extra).is_err() {
+        return Err(vm.memory_error());
+    }
+    Ok(())
+}
+
 /// Repeats `items` `n` times, MemoryError when the result could not be allocated.
 pub fn repeat_items<T: Copy>(vm: &mut Vm, items: &[T], n: usize) -> PyResult<Vec<T>> {
     if items.is_empty() || n == 0 {
         return Ok(Vec::new());
     }
-    let total = match items.len().checked_mul(n) {
-        Some(t) if t <= (isize::MAX as usize) / 16 => t,
-        _ => return Err(vm.memory_error()),
+    let Some(total) = items.len().checked_mul(n) else {
+        return Err(vm.memory_error());
     };
     let mut v = Vec::new();
-    if v.try_reserve_exact(total).is_err() {
-        return Err(vm.memory_error());
-    }
+    reserve(vm, &mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(items);
     }
