@@ -141,10 +141,10 @@ fn one_conversion(
         i += 1;
     } else {
         while let Some(d) = fmt.get(i).filter(|b| b.is_ascii_digit()) {
-            spec.width = spec
-                .width
-                .saturating_mul(10)
-                .saturating_add((d - b'0') as usize);
+            spec.width = match spec.width.checked_mul(10).map(|w| w + (d - b'0') as usize) {
+                Some(w) if w <= isize::MAX as usize => w,
+                _ => return Err(vm.value_error("width too big")),
+            };
             i += 1;
         }
     }
@@ -160,7 +160,10 @@ fn one_conversion(
         } else {
             let mut p = 0usize;
             while let Some(d) = fmt.get(i).filter(|b| b.is_ascii_digit()) {
-                p = p.saturating_mul(10).saturating_add((d - b'0') as usize);
+                p = match p.checked_mul(10).map(|x| x + (d - b'0') as usize) {
+                    Some(x) if x <= i32::MAX as usize => x,
+                    _ => return Err(vm.value_error("prec too big")),
+                };
                 i += 1;
             }
             spec.prec = Some(p);
@@ -211,9 +214,6 @@ fn one_conversion(
         }
         b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
             let f = float_arg(vm, arg)?;
-            if spec.prec.is_some_and(|p| p > 10_000) {
-                return Err(vm.value_error("precision too big"));
-            }
             let s = format_float(f, conv as char, &spec);
             crate::types::seq_methods::reserve(vm, out, spec.width)?;
             return pad_number(out, s, &spec, i);
