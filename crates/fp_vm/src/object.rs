@@ -57,6 +57,7 @@ pub enum ObjKind {
     NativeData,
     AsyncGenOp,
     AsyncGenWrapped,
+    DictRevIter,
 }
 
 /// Objects that hold `Value`s report them to the collector.
