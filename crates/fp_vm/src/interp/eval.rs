@@ -594,7 +594,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 };
                 f.stack.push(r);
             }
-            Op::JUMP | Op::JUMP_BACKWARD => f.ip = arg as usize,
+            Op::JUMP => f.ip = arg as usize,
+            Op::JUMP_BACKWARD => {
+                f.ip = arg as usize;
+                if crate::heap::gc_requested() {
+                    vm.safe_point();
+                    f = fobj(frame).get_mut();
+                }
+            }
             Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                 let v = pop!(f);
                 let t = if v == Value::TRUE {
@@ -715,6 +722,9 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     }
                     vm.frames.push(new_frame);
                     frame = new_frame;
+                    if crate::heap::gc_requested() {
+                        vm.safe_point();
+                    }
                     f = fobj(frame).get_mut();
                     code = code_of(f);
                     continue;

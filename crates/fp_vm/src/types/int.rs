@@ -195,7 +195,7 @@ pub fn floordiv(vm: &mut Vm, a: IntRef, b: IntRef) -> PyResult<Value> {
         return Err(vm.zero_division("integer division or modulo by zero"));
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
-        return Ok(from_i64(vm, x.div_floor(&y)));
+        return Ok(from_i64(vm, Integer::div_floor(&x, &y)));
     }
     Ok(from_bigint(vm, a.to_bigint().div_floor(&b.to_bigint())))
 }
