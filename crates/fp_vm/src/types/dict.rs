@@ -498,7 +498,7 @@ pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
     let size = if src.used >= src.entries.len() * 2 / 3 {
         src.indices.len()
     } else {
-        size_for((t.used * 3 + 1) / 2)
+        size_for((t.used * 3).div_ceil(2))
     };
     t.resize_to(size);
     drop(src);
@@ -596,7 +596,7 @@ pub fn update_from_dict(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
             if t.used == 0 {
                 t.general = src_general;
             }
-            let size = size_for(((t.used + n) * 3 + 1) / 2);
+            let size = size_for(((t.used + n) * 3).div_ceil(2));
             t.resize_to(size);
         }
     }
