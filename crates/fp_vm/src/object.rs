@@ -61,6 +61,7 @@ pub enum ObjKind {
     AsyncGenWrapped,
     StdStream,
     StructSeqField,
+    DictRevIter,
 }
 
 /// Objects that hold `Value`s report them to the collector.

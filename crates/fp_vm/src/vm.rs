@@ -32,7 +32,8 @@ type_registry! {
     async_generator, coroutine_wrapper, async_gen_wrapped, async_gen_asend, async_gen_athrow,
     property, classmethod, staticmethod, super_, traceback, attr_store, map, member_descriptor,
     getset_descriptor, mappingproxy, dict_keys, dict_values, dict_items, dict_keyiterator,
-    dict_valueiterator, dict_itemiterator, list_iterator, list_reverseiterator, tuple_iterator,
+    dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
+    dict_reverseitemiterator, list_iterator, list_reverseiterator, tuple_iterator,
     str_iterator, bytes_iterator, range_iterator, set_iterator, callable_iterator, seq_iterator,
     enumerate, zip, map_, filter, reversed, simple_namespace, native_data, std_stream,
 }

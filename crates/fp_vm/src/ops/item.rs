@@ -23,6 +23,11 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if ty == vm.types.dict {
         return Ok(crate::types::dict::len(v));
     }
+    if (ty == vm.types.set || ty == vm.types.frozenset)
+        && let Some(so) = v.downcast::<crate::types::set::SetObj>()
+    {
+        return Ok(so.len());
+    }
     match super::call_special(vm, v, vm.names.len, &[])? {
         Some(r) => {
             let n = super::number::len_result(vm, r)?;

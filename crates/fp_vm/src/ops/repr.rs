@@ -129,13 +129,14 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let is_set = v.is::<crate::types::set::SetObj>();
     if !repr_enter(vm, v) {
         return Ok(if is_list {
-            "[...]"
+            "[...]".to_string()
         } else if is_dict {
-            "{...}"
+            "{...}".to_string()
+        } else if is_set {
+            format!("{}(...)", crate::types::typeobj::type_name(ty))
         } else {
-            "(...)"
-        }
-        .to_string());
+            "(...)".to_string()
+        });
     }
     let r = (|| -> PyResult<String> {
         let mut out = String::new();

@@ -12,6 +12,7 @@ pub mod descriptor_methods;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;
+pub mod dict_views;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
