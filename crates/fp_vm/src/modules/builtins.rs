@@ -4,6 +4,8 @@
 
 mod code;
 mod more;
+#[cfg(test)]
+mod tests;
 
 use crate::native;
 use crate::native::NativeDef;

@@ -78,7 +78,9 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult {
     let sig = n.sig();
-    let bound_self = !n.bound.is_null();
+    // Module functions are bound to their module (`__self__`) but only receive it when their
+    // signature declares a `$module`/`$self` parameter.
+    let bound_self = !n.bound.is_null() && sig.has_self;
     let display = native_display_name(n);
     let mut slots = [Value::NULL; 12];
     let nslots = sig.nslots();

@@ -17,6 +17,9 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_staticmethod};
 
+#[cfg(test)]
+mod tests;
+
 pub fn install(vm: &mut Vm) {
     let t = vm.types.property;
     typeobj::add_methods(vm, t, PROPERTY_METHODS);

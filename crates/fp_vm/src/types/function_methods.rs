@@ -4,6 +4,8 @@
 //! `ellipsis`). `cell` and `code` live in the `code_cell` submodule.
 
 mod code_cell;
+#[cfg(test)]
+pub(crate) mod tests;
 
 use crate::native::{NativeDef, NativeKind};
 use crate::ops;

@@ -118,7 +118,7 @@ pub(super) fn vars(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn sort_names(vm: &mut Vm, list: Value) -> PyResult<()> {
     if let Some(l) = list.downcast::<crate::types::list::ListObj>() {
         let items = l.snapshot();
-        if items.iter().all(|v| vm.type_of(*v) == vm.types.str_) {
+        if items.iter().all(|v| v.is::<StrObj>()) {
             let mut items = items;
             items.sort_by(|x, y| as_str(*x).unwrap_or("").cmp(as_str(*y).unwrap_or("")));
             *l.items.borrow_mut() = items;
