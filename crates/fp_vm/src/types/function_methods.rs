@@ -647,7 +647,7 @@ fn descr_get(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         if !n.owner.is_null() && !typeobj::is_subtype(ty, n.owner) {
             return Err(vm.type_error(format!(
-                "descriptor '{name}' for type '{oname}' doesn't apply to type '{}'",
+                "descriptor '{name}' requires a subtype of '{oname}' but received '{}'",
                 typeobj::type_name(ty)
             )));
         }
@@ -834,7 +834,7 @@ fn not_implemented_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     singleton_new(vm, a, "NotImplementedType", Value::NOT_IMPLEMENTED)
 }
 fn ellipsis_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    singleton_new(vm, a, "ellipsis", Value::ELLIPSIS)
+    singleton_new(vm, a, "EllipsisType", Value::ELLIPSIS)
 }
 
 fn singleton_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
