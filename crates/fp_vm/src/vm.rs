@@ -371,4 +371,17 @@ mod tests {
         let k = vm.intern("print");
         assert_eq!(crate::types::str::as_str(k), Some("print"));
     }
+
+    /// Every interned string and every type's bases tuple has its proper type (bootstrap order).
+    #[test]
+    fn bootstrap_objects_have_types() {
+        let vm = Vm::new(Config::default());
+        for v in vm.interned.values() {
+            assert_eq!(vm.type_of(*v), vm.types.str_);
+        }
+        for t in [vm.types.object, vm.types.type_, vm.types.dict, vm.types.str_, vm.types.tuple, vm.types.list] {
+            let bases = crate::types::typeobj::tobj(t).bases.get();
+            assert_eq!(vm.type_of(bases), vm.types.tuple);
+        }
+    }
 }

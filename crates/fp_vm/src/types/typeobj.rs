@@ -130,7 +130,8 @@ pub fn new_static_type(
             slots: RefCell::new(Vec::new()),
         },
     );
-    if !vm.types.dict.is_null() {
+    // During bootstrap the core types (dict, str, tuple) are finished together once all exist.
+    if !vm.types.dict.is_null() && !vm.types.str_.is_null() && !vm.types.tuple.is_null() {
         finish_static_type(vm, ty);
     }
     ty
