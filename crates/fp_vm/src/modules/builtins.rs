@@ -302,7 +302,7 @@ pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         return Ok(true);
     }
     if let Some(ts) = crate::types::tuple::items(cls) {
-        for t in ts.to_vec() {
+        for &t in ts {
             if is_instance(vm, obj, t)? {
                 return Ok(true);
             }
@@ -332,7 +332,7 @@ fn isinstance(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 pub fn is_subclass(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
     if let Some(ts) = crate::types::tuple::items(cls) {
-        for t in ts.to_vec() {
+        for &t in ts {
             if is_subclass(vm, c, t)? {
                 return Ok(true);
             }
@@ -589,11 +589,9 @@ fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
     let cls = ops::call::call_kw(vm, meta, &args, &kwnames)?;
     if let Some(c) = cell.downcast::<crate::types::function::CellObj>()
         && cls.is::<TypeObject>()
-        && c.get() != cls
+        && c.get().is_null()
     {
-        if c.get().is_null() {
-            c.set(cls);
-        }
+        c.set(cls);
     }
     Ok(cls)
 }
