@@ -6,7 +6,21 @@ use fp_vm::vm::{Config, Vm};
 use std::io::Read;
 
 pub fn run(cfg: Config, what: What) -> i32 {
+    fp_vm::modules::signals::install();
     let mut vm = Vm::new(cfg);
+    let code = run_main(&mut vm, what);
+    fp_vm::modules::stdio::flush_stdout(&mut vm);
+    if code == KILLED_BY_SIGINT {
+        fp_vm::modules::signals::die_by_sigint();
+    }
+    code
+}
+
+/// Marker status: the program ended with an uncaught KeyboardInterrupt.
+const KILLED_BY_SIGINT: i32 = -2;
+
+fn run_main(vm: &mut Vm, what: What) -> i32 {
+    let mut vm = vm;
     let (source, filename) = match what {
         What::File(path) => match std::fs::read(&path) {
             Ok(b) => (String::from_utf8_lossy(&b).into_owned(), path),
@@ -89,7 +103,7 @@ fn handle_uncaught(vm: &mut Vm, e: Value) -> i32 {
     }
     fp_vm::interp::traceback::print_exception(vm, e);
     if vm.exc_matches(fp_vm::Exc(e), vm.exc.keyboard_interrupt) {
-        return 130;
+        return KILLED_BY_SIGINT;
     }
     1
 }

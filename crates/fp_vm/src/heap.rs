@@ -1,105 +1,457 @@
-//! The heap interface: every object is allocated through [`alloc`], and nothing else in the VM
-//! knows how memory is managed.
+//! The heap: allocation and a non-moving mark-sweep collector, behind `alloc` / `collect`.
 //!
-//! Current plan: **NoGC bump allocation** (the first bring-up step the architecture names):
-//! objects are carved from 1 MiB chunks and never freed. Every payload already implements
-//! `Trace` and the VM's roots are enumerable (`Vm::trace_roots`), so a tracing collector (MMTk,
-//! or the fallback mark-sweep) plugs in behind this same interface; see docs/ARCHITECTURE.md.
+//! Allocation is segregated-fit: small objects (up to 2 KiB) come from 256 KiB blocks, each
+//! block serving one size class; an allocation pops the class's free list or bumps into the
+//! class's current block. Larger objects get their own allocation. A free cell has a zero vtable
+//! word and links to the next free cell through its second word.
 //!
+//! Collection marks from the VM's precise roots (`Vm::trace_roots`) through each object's
+//! vtable `trace`, then sweeps: unmarked cells get their payload dropped (freeing Rust-owned
+//! buffers) and return to the free lists. It runs only at safe points of the eval loop with no
+//! Rust-level re-entry active (`Vm::native_depth == 0`): there, every live object is reachable
+//! from the roots, because no native function is holding a Value in a Rust local or a temporary
+//! Rust `Vec` (see docs/ARCHITECTURE.md, "The heap and the GC").
+//!
+//! Why not MMTk (yet): payloads own Rust buffers (`Vec`s, strings) that must be dropped when
+//! their object dies; MMTk's plans do not report dead objects except through finalization,
+//! which would have to be registered for nearly every object.
+//!
+//! `FERROPY_GC_STRESS=N` requests a collection every N allocations (to shake out rooting bugs).
 //! The heap is single-threaded (one interpreter thread), so its state is thread-local.
 
-use crate::object::{Obj, ObjHeader, Payload};
+use crate::object::{Obj, ObjHeader, Payload, VTable};
 use crate::value::Value;
-use std::alloc::{Layout, alloc as raw_alloc};
-use std::cell::{Cell, UnsafeCell};
+use std::alloc::{Layout, alloc as raw_alloc, dealloc};
+use std::cell::UnsafeCell;
+use std::collections::HashMap;
 
-const CHUNK: usize = 1 << 20;
-/// Objects larger than this get their own allocation instead of wasting a chunk's tail.
-const LARGE: usize = CHUNK / 4;
+const BLOCK: usize = 256 * 1024;
+/// Cell sizes of the small-object classes (multiples of 8).
+const CLASSES: [usize; 26] = [
+    24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768,
+    896, 1024, 1280, 1536, 1792, 2048,
+];
+const LARGE: usize = 2048;
+const MIN_THRESHOLD: usize = 32 << 20;
 
-struct Bump {
-    ptr: Cell<usize>,
-    end: Cell<usize>,
-    allocated_bytes: Cell<u64>,
-    allocations: Cell<u64>,
+struct Block {
+    base: usize,
+    class: usize,
+    cell: usize,
+    ncells: usize,
+    /// Cells `[0, bump)` have been handed out at least once.
+    bump: usize,
+    marks: Vec<u64>,
+}
+
+struct Large {
+    ptr: usize,
+    layout: Layout,
+    marked: bool,
+}
+
+struct Heap {
+    blocks: Vec<Block>,
+    block_index: HashMap<usize, usize>,
+    free: [usize; CLASSES.len()],
+    current: [Option<usize>; CLASSES.len()],
+    large: Vec<Large>,
+    allocated_since_gc: usize,
+    threshold: usize,
+    live_after_gc: usize,
+    gc_requested: bool,
+    stress: u64,
+    alloc_count: u64,
+    collections: u64,
+    total_allocations: u64,
+    total_bytes: u64,
+    /// Size-class lookup by (size + 7) / 8.
+    class_of: Vec<u8>,
 }
 
 thread_local! {
-    static HEAP: UnsafeCell<Bump> = const { UnsafeCell::new(Bump {
-        ptr: Cell::new(0),
-        end: Cell::new(0),
-        allocated_bytes: Cell::new(0),
-        allocations: Cell::new(0),
-    }) };
+    static HEAP: UnsafeCell<Option<Heap>> = const { UnsafeCell::new(None) };
 }
 
-/// Statistics for `gc.get_stats`-like reporting and tests.
-pub fn stats() -> (u64, u64) {
+fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
     HEAP.with(|h| {
-        // SAFETY: only this thread touches its heap; no reference escapes the closure.
-        let h = unsafe { &*h.get() };
-        (h.allocations.get(), h.allocated_bytes.get())
+        // SAFETY: the heap is thread-local and never re-entered: `with_heap` is not called from
+        // inside `f` (allocation and collection do not call back into user code).
+        let slot = unsafe { &mut *h.get() };
+        let heap = slot.get_or_insert_with(Heap::new);
+        f(heap)
     })
 }
 
-fn out_of_memory(layout: Layout) -> ! {
-    std::alloc::handle_alloc_error(layout)
-}
-
-#[inline]
-fn raw(size: usize) -> *mut u8 {
-    let size = (size + 7) & !7;
-    HEAP.with(|h| {
-        // SAFETY: thread-local, accessed only here and in `stats`, never re-entrantly.
-        let h = unsafe { &*h.get() };
-        h.allocations.set(h.allocations.get() + 1);
-        h.allocated_bytes.set(h.allocated_bytes.get() + size as u64);
-        let p = h.ptr.get();
-        if p + size <= h.end.get() && p != 0 {
-            h.ptr.set(p + size);
-            return p as *mut u8;
+impl Heap {
+    fn new() -> Heap {
+        let mut class_of = vec![0u8; LARGE / 8 + 1];
+        for (i, c) in class_of.iter_mut().enumerate() {
+            let size = i * 8;
+            *c = CLASSES
+                .iter()
+                .position(|&cs| cs >= size)
+                .unwrap_or(CLASSES.len() - 1) as u8;
         }
-        if size >= LARGE {
-            let layout = Layout::from_size_align(size, 8)
-                .unwrap_or_else(|_| out_of_memory(Layout::new::<u64>()));
-            // SAFETY: layout has non-zero size.
-            let p = unsafe { raw_alloc(layout) };
-            if p.is_null() {
-                out_of_memory(layout)
+        let stress = std::env::var("FERROPY_GC_STRESS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        Heap {
+            blocks: Vec::new(),
+            block_index: HashMap::new(),
+            free: [0; CLASSES.len()],
+            current: [None; CLASSES.len()],
+            large: Vec::new(),
+            allocated_since_gc: 0,
+            threshold: MIN_THRESHOLD,
+            live_after_gc: 0,
+            gc_requested: false,
+            stress,
+            alloc_count: 0,
+            collections: 0,
+            total_allocations: 0,
+            total_bytes: 0,
+            class_of,
+        }
+    }
+
+    fn note_alloc(&mut self, bytes: usize) {
+        self.allocated_since_gc += bytes;
+        self.total_allocations += 1;
+        self.total_bytes += bytes as u64;
+        if self.allocated_since_gc >= self.threshold {
+            self.gc_requested = true;
+        }
+        if self.stress != 0 {
+            self.alloc_count += 1;
+            if self.alloc_count % self.stress == 0 {
+                self.gc_requested = true;
             }
-            return p;
         }
-        let layout = Layout::from_size_align(CHUNK, 16)
-            .unwrap_or_else(|_| out_of_memory(Layout::new::<u64>()));
-        // SAFETY: layout has non-zero size.
-        let chunk = unsafe { raw_alloc(layout) };
-        if chunk.is_null() {
-            out_of_memory(layout)
+    }
+
+    fn alloc_small(&mut self, size: usize) -> *mut u8 {
+        let class = self.class_of[(size + 7) / 8] as usize;
+        let cell = CLASSES[class];
+        self.note_alloc(cell);
+        let head = self.free[class];
+        if head != 0 {
+            // SAFETY: free cells are at least 24 bytes; their second word holds the next link.
+            self.free[class] = unsafe { *((head + 8) as *const usize) };
+            return head as *mut u8;
         }
-        let start = chunk as usize;
-        h.ptr.set(start + size);
-        h.end.set(start + CHUNK);
-        chunk
-    })
+        if let Some(bi) = self.current[class] {
+            let b = &mut self.blocks[bi];
+            if b.bump < b.ncells {
+                let p = b.base + b.bump * b.cell;
+                b.bump += 1;
+                return p as *mut u8;
+            }
+        }
+        let bi = self.new_block(class);
+        let b = &mut self.blocks[bi];
+        b.bump = 1;
+        b.base as *mut u8
+    }
+
+    fn new_block(&mut self, class: usize) -> usize {
+        let layout = Layout::from_size_align(BLOCK, BLOCK)
+            .unwrap_or_else(|_| std::alloc::handle_alloc_error(Layout::new::<u64>()));
+        // SAFETY: non-zero size.
+        let p = unsafe { raw_alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let cell = CLASSES[class];
+        let ncells = BLOCK / cell;
+        let bi = self.blocks.len();
+        self.blocks.push(Block {
+            base: p as usize,
+            class,
+            cell,
+            ncells,
+            bump: 0,
+            marks: vec![0; ncells.div_ceil(64)],
+        });
+        self.block_index.insert(p as usize, bi);
+        self.current[class] = Some(bi);
+        bi
+    }
+
+    fn alloc_large(&mut self, size: usize) -> *mut u8 {
+        let layout = Layout::from_size_align(size, 16)
+            .unwrap_or_else(|_| std::alloc::handle_alloc_error(Layout::new::<u64>()));
+        // SAFETY: non-zero size (a header is at least 24 bytes).
+        let p = unsafe { raw_alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        self.note_alloc(size);
+        self.large.push(Large {
+            ptr: p as usize,
+            layout,
+            marked: false,
+        });
+        p
+    }
+
+    /// Sets the mark of the object at `addr`; true when it was newly marked.
+    fn mark(&mut self, addr: usize, large_index: &HashMap<usize, usize>) -> bool {
+        let base = addr & !(BLOCK - 1);
+        if let Some(&bi) = self.block_index.get(&base) {
+            let b = &mut self.blocks[bi];
+            let off = addr - base;
+            if off % b.cell != 0 {
+                return false;
+            }
+            let i = off / b.cell;
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            if b.marks[w] & bit != 0 {
+                return false;
+            }
+            b.marks[w] |= bit;
+            return true;
+        }
+        if let Some(&li) = large_index.get(&addr) {
+            let l = &mut self.large[li];
+            if l.marked {
+                return false;
+            }
+            l.marked = true;
+            return true;
+        }
+        // Not a heap object (never happens for values made by `alloc`).
+        false
+    }
 }
 
 /// Allocates an object of Python type `ty` holding `payload`.
 #[inline]
 pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
-    let p = raw(std::mem::size_of::<Obj<T>>()) as *mut Obj<T>;
+    let size = std::mem::size_of::<Obj<T>>();
     debug_assert!(std::mem::align_of::<Obj<T>>() <= 8);
-    // SAFETY: `raw` returned a fresh, 8-aligned block of at least size_of::<Obj<T>>() bytes
-    // that nothing else references.
+    let p = with_heap(|h| {
+        if size <= LARGE {
+            h.alloc_small(size)
+        } else {
+            h.alloc_large(size)
+        }
+    }) as *mut Obj<T>;
+    // SAFETY: the block returned is fresh (or a swept free cell), 8-aligned and at least
+    // size_of::<Obj<T>>() bytes; nothing else references it.
     unsafe {
         p.write(Obj {
             header: ObjHeader {
-                kind: T::KIND,
-                gc_bits: Cell::new(0),
-                ty: Cell::new(ty),
-                attrs: Cell::new(Value::NULL),
+                vt: T::VTABLE,
+                ty: std::cell::Cell::new(ty),
+                attrs: std::cell::Cell::new(Value::NULL),
             },
             payload,
         });
     }
     Value::from_header(p as *const ObjHeader)
+}
+
+/// Whether the allocator asked for a collection (polled at eval-loop safe points).
+#[inline]
+pub fn gc_requested() -> bool {
+    with_heap(|h| h.gc_requested)
+}
+
+/// Statistics: (collections, total allocations, total bytes allocated, bytes live after the
+/// last collection).
+pub fn stats() -> (u64, u64, u64, usize) {
+    with_heap(|h| {
+        (
+            h.collections,
+            h.total_allocations,
+            h.total_bytes,
+            h.live_after_gc,
+        )
+    })
+}
+
+/// Collects garbage. Every live object must be reachable from `roots` (see the module doc for
+/// when that holds).
+pub fn collect(roots: &dyn Fn(&mut dyn FnMut(Value))) {
+    with_heap(|h| {
+        h.gc_requested = false;
+        let large_index: HashMap<usize, usize> = h
+            .large
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.ptr, i))
+            .collect();
+        // Mark.
+        let mut work: Vec<usize> = Vec::new();
+        roots(&mut |v: Value| {
+            if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
+                work.push(v.bits() as usize);
+            }
+        });
+        while let Some(addr) = work.pop() {
+            let hdr = addr as *const ObjHeader;
+            // SAFETY: `addr` was marked, so it is an allocated object with a valid vtable.
+            let vt: &'static VTable = unsafe { (*hdr).vt };
+            let mut visit = |v: Value| {
+                if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
+                    work.push(v.bits() as usize);
+                }
+            };
+            // SAFETY: the vtable belongs to this object's payload type.
+            unsafe { (vt.trace)(hdr, &mut visit) };
+        }
+        // Sweep small objects, rebuilding the free lists.
+        let mut live = 0usize;
+        h.free = [0; CLASSES.len()];
+        for b in h.blocks.iter_mut() {
+            let mut free_head = h.free[b.class];
+            for i in (0..b.bump).rev() {
+                let p = b.base + i * b.cell;
+                let (w, bit) = (i / 64, 1u64 << (i % 64));
+                // SAFETY: cells below `bump` were handed out; their first word is a vtable
+                // pointer (live or dead object) or 0 (free cell).
+                let vt_word = unsafe { *(p as *const usize) };
+                if vt_word != 0 && b.marks[w] & bit != 0 {
+                    live += b.cell;
+                    continue;
+                }
+                if vt_word != 0 {
+                    let vt = vt_word as *const VTable;
+                    // SAFETY: an unmarked allocated object is unreachable; drop its payload once
+                    // and turn the cell into a free cell.
+                    unsafe {
+                        ((*vt).drop)(p as *mut ObjHeader);
+                        *(p as *mut usize) = 0;
+                    }
+                }
+                // SAFETY: the cell is free; its second word holds the free-list link.
+                unsafe { *((p + 8) as *mut usize) = free_head };
+                free_head = p;
+            }
+            b.marks.iter_mut().for_each(|m| *m = 0);
+            h.free[b.class] = free_head;
+        }
+        // Sweep large objects.
+        let mut kept = Vec::with_capacity(h.large.len());
+        for mut l in std::mem::take(&mut h.large) {
+            if l.marked {
+                l.marked = false;
+                live += l.layout.size();
+                kept.push(l);
+            } else {
+                let hdr = l.ptr as *mut ObjHeader;
+                // SAFETY: unreachable large object: drop its payload, then free its memory.
+                unsafe {
+                    ((*hdr).vt.drop)(hdr);
+                    dealloc(l.ptr as *mut u8, l.layout);
+                }
+            }
+        }
+        h.large = kept;
+        h.live_after_gc = live;
+        h.allocated_since_gc = 0;
+        h.threshold = MIN_THRESHOLD.max(live * 2);
+        h.collections += 1;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::{ObjKind, Trace};
+    use std::cell::Cell;
+
+    struct Node {
+        next: Cell<Value>,
+        _buf: Vec<u8>,
+    }
+    impl Trace for Node {
+        fn trace(&self, visit: &mut dyn FnMut(Value)) {
+            self.next.trace(visit)
+        }
+    }
+    impl Payload for Node {
+        const KIND: ObjKind = ObjKind::NativeData;
+    }
+
+    #[test]
+    fn collects_unreachable_and_keeps_reachable() {
+        // A chain of 1000 nodes rooted at `root`, plus 100k garbage nodes.
+        let mut root = Value::NONE;
+        for _ in 0..1000 {
+            root = alloc(
+                Value::NONE,
+                Node {
+                    next: Cell::new(root),
+                    _buf: vec![1; 16],
+                },
+            );
+        }
+        for _ in 0..100_000 {
+            alloc(
+                Value::NONE,
+                Node {
+                    next: Cell::new(Value::NONE),
+                    _buf: vec![2; 16],
+                },
+            );
+        }
+        collect(&|visit| visit(root));
+        let (_, _, _, live) = stats();
+        assert!(live < 1000 * 64 + 4096, "live bytes {live}");
+        // The chain is intact.
+        let mut n = 0;
+        let mut v = root;
+        while let Some(node) = v.downcast::<Node>() {
+            n += 1;
+            v = node.next.get();
+        }
+        assert_eq!(n, 1000);
+        // Freed cells are reused: allocating again does not grow the block count much.
+        let blocks_before = with_heap(|h| h.blocks.len());
+        for _ in 0..100_000 {
+            alloc(
+                Value::NONE,
+                Node {
+                    next: Cell::new(Value::NONE),
+                    _buf: vec![],
+                },
+            );
+        }
+        let blocks_after = with_heap(|h| h.blocks.len());
+        assert!(
+            blocks_after <= blocks_before + 1,
+            "{blocks_before} -> {blocks_after}"
+        );
+    }
+
+    #[test]
+    fn cycles_are_collected() {
+        for _ in 0..10 {
+            for _ in 0..10_000 {
+                let a = alloc(
+                    Value::NONE,
+                    Node {
+                        next: Cell::new(Value::NONE),
+                        _buf: vec![],
+                    },
+                );
+                let b = alloc(
+                    Value::NONE,
+                    Node {
+                        next: Cell::new(a),
+                        _buf: vec![],
+                    },
+                );
+                if let Some(n) = a.downcast::<Node>() {
+                    n.next.set(b);
+                }
+            }
+            collect(&|_visit| {});
+        }
+        let (_, _, _, live) = stats();
+        assert_eq!(live, 0);
+    }
 }

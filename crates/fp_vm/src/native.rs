@@ -6,7 +6,8 @@
 //! truth: it is parsed once into a [`Signature`], which binds call arguments (so argument errors
 //! read the same everywhere), and it is what `__text_signature__` and `inspect` show.
 //!
-//! Binding produces one slot per parameter in signature order: the argument, or NULL when an
+//! Binding produces one slot per parameter in the signature's textual order (positional
+//! parameters, `*args`, keyword-only parameters, `**kwargs`): the argument, or NULL when an
 //! optional parameter was not given (the Rust function applies its own default); a `*args`
 //! parameter gets a tuple and a `**kwargs` parameter a dict (NULL if no keywords).
 //!
@@ -112,9 +113,26 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// Number of slots binding fills: params, then `*args`, then `**kwargs` if present.
+    /// Number of slots binding fills.
     pub fn nslots(&self) -> usize {
         self.params.len() + self.varargs.is_some() as usize + self.varkw.is_some() as usize
+    }
+    /// The slot of parameter `i` (of `params`) in textual order.
+    #[inline]
+    pub fn slot_of(&self, i: usize) -> usize {
+        if i < self.npos {
+            i
+        } else {
+            i + self.varargs.is_some() as usize
+        }
+    }
+    /// The slot of `*args` (when present).
+    pub fn varargs_slot(&self) -> usize {
+        self.npos
+    }
+    /// The slot of `**kwargs` (when present): always last.
+    pub fn varkw_slot(&self) -> usize {
+        self.nslots() - 1
     }
 
     /// Parses `"($self, a, b=1, /, c, *args, d, e=None, **kw)"`. Malformed signatures are a
@@ -217,6 +235,11 @@ mod tests {
         assert_eq!(s.varkw.as_deref(), Some("kw"));
         assert!(s.params[1].required && !s.params[2].required);
         assert_eq!(s.nslots(), 8);
+        // Textual order: $self a b c *args d e **kw.
+        assert_eq!(s.varargs_slot(), 4);
+        assert_eq!(s.slot_of(4), 5);
+        assert_eq!(s.slot_of(5), 6);
+        assert_eq!(s.varkw_slot(), 7);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The heap-object layout: a 24-byte header followed by a Rust payload.
 //!
 //! ```text
-//! +--------+--------+-----------------+-----------------+------------------
-//! | kind u8| gc u8  | ty: Cell<Value> | attrs: Cell<Value> | payload (T)
-//! +--------+--------+-----------------+-----------------+------------------
+//! +----------------------+-----------------+--------------------+------------------
+//! | vt: &'static VTable  | ty: Cell<Value> | attrs: Cell<Value> | payload (T)
+//! +----------------------+-----------------+--------------------+------------------
 //! ```
-//! - `kind` names the Rust payload layout (which `Payload` type follows). Subclass instances of
-//!   a builtin share its kind (a `class L(list)` instance has kind `List`).
+//! - `vt` is the payload's vtable: its `kind` (which `Payload` type follows; subclass instances
+//!   of a builtin share its kind, a `class L(list)` instance has kind `List`) and the functions
+//!   the collector uses to trace and drop it. It is derived from the payload type at allocation,
+//!   so every payload is traced and dropped correctly without a central table.
 //! - `ty` is the Python type (a `TypeObject`); writable for `__class__` assignment.
 //! - `attrs` is NULL or the instance's attribute storage: an `AttrStore` (map + slot values,
 //!   see `types::instance`) or, once `__dict__` was asked for, a real `dict`.
@@ -57,6 +59,9 @@ pub enum ObjKind {
     NativeData,
     AsyncGenOp,
     AsyncGenWrapped,
+    StdStream,
+    StructSeqField,
+    DictRevIter,
 }
 
 /// Objects that hold `Value`s report them to the collector.
@@ -65,14 +70,43 @@ pub trait Trace {
 }
 
 /// A Rust type that can live on the heap after an [`ObjHeader`].
-pub trait Payload: Trace + 'static {
+pub trait Payload: Trace + Sized + 'static {
     const KIND: ObjKind;
+    /// The vtable every object of this payload type points to.
+    const VTABLE: &'static VTable = &VTable {
+        kind: Self::KIND,
+        trace: trace_payload::<Self>,
+        drop: drop_payload::<Self>,
+        size: std::mem::size_of::<Obj<Self>>(),
+    };
+}
+
+/// Per-payload-type information the heap needs.
+pub struct VTable {
+    pub kind: ObjKind,
+    /// Reports every Value the object holds (payload and header).
+    pub trace: unsafe fn(*const ObjHeader, &mut dyn FnMut(Value)),
+    /// Runs the payload's destructor (frees its Rust-owned buffers).
+    pub drop: unsafe fn(*mut ObjHeader),
+    pub size: usize,
+}
+
+unsafe fn trace_payload<T: Payload>(h: *const ObjHeader, visit: &mut dyn FnMut(Value)) {
+    // SAFETY: the vtable is only reached through an object allocated as `Obj<T>`.
+    let o = unsafe { &*(h as *const Obj<T>) };
+    o.header.ty.trace(visit);
+    o.header.attrs.trace(visit);
+    o.payload.trace(visit);
+}
+
+unsafe fn drop_payload<T: Payload>(h: *mut ObjHeader) {
+    // SAFETY: as above; the collector calls this once, for an object that is unreachable.
+    unsafe { std::ptr::drop_in_place(&mut (*(h as *mut Obj<T>)).payload) }
 }
 
 #[repr(C)]
 pub struct ObjHeader {
-    pub kind: ObjKind,
-    pub gc_bits: Cell<u8>,
+    pub vt: &'static VTable,
     pub ty: Cell<Value>,
     pub attrs: Cell<Value>,
 }
@@ -85,6 +119,11 @@ pub struct Obj<T> {
 }
 
 impl ObjHeader {
+    #[inline]
+    pub fn kind(&self) -> ObjKind {
+        self.vt.kind
+    }
+
     /// # Safety
     /// The object must have been allocated as `Obj<T>` (its `kind` equals `T::KIND`).
     #[inline]

@@ -139,7 +139,7 @@ impl Value {
 
     #[inline]
     pub fn kind(self) -> Option<ObjKind> {
-        self.header().map(|h| h.kind)
+        self.header().map(|h| h.kind())
     }
 
     /// The payload of type `T`, when this is a heap object of that layout (or a subclass
@@ -147,7 +147,7 @@ impl Value {
     #[inline]
     pub fn downcast<T: Payload>(self) -> Option<&'static T> {
         let h = self.header()?;
-        if h.kind == T::KIND {
+        if h.kind() == T::KIND {
             // SAFETY: the kind byte is written once at allocation from `T::KIND` of the payload
             // that follows the header (see `heap::alloc`), so the cast matches the layout.
             Some(unsafe { h.payload::<T>() })

@@ -594,7 +594,15 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 };
                 f.stack.push(r);
             }
-            Op::JUMP | Op::JUMP_BACKWARD => f.ip = arg as usize,
+            Op::JUMP => f.ip = arg as usize,
+            Op::JUMP_BACKWARD => {
+                f.ip = arg as usize;
+                if Vm::attention() {
+                    let r = vm.safe_point();
+                    f = fobj(frame).get_mut();
+                    tri!(r);
+                }
+            }
             Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                 let v = pop!(f);
                 let t = if v == Value::TRUE {
@@ -715,8 +723,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     }
                     vm.frames.push(new_frame);
                     frame = new_frame;
+                    let r = if Vm::attention() {
+                        vm.safe_point()
+                    } else {
+                        Ok(())
+                    };
                     f = fobj(frame).get_mut();
                     code = code_of(f);
+                    tri!(r);
                     continue;
                 }
                 let args: Vec<Value> = f.stack[first..].to_vec();

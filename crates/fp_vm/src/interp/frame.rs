@@ -201,32 +201,35 @@ pub fn frame_for_call(
             }
         };
         bind(vm, &sig, 0, args, kwnames, &mut out, &fname, required)?;
-        // Defaults.
+        // Defaults, then move the bound slots into fast-local order (positional, keyword-only,
+        // `*args`, `**kwargs`).
         for i in 0..argcount {
             if out[i].is_null() && i + ndef >= argcount {
                 out[i] = defaults[i + ndef - argcount];
             }
         }
-        for i in argcount..sig.params.len() {
-            if out[i].is_null()
+        let nparams = sig.params.len();
+        for i in argcount..nparams {
+            let slot = sig.slot_of(i);
+            if out[slot].is_null()
                 && !kwdefaults.is_null()
                 && let Some(d) = crate::types::dict::get_str(kwdefaults, &sig.params[i].name)
             {
-                out[i] = d;
+                out[slot] = d;
             }
         }
-        let mut slot = sig.params.len();
-        let nparams = sig.params.len();
-        fast[..nparams].copy_from_slice(&out[..nparams]);
+        for i in 0..nparams {
+            fast[i] = out[sig.slot_of(i)];
+        }
         if has_varargs {
-            fast[nparams] = out[slot];
-            slot += 1;
+            fast[nparams] = out[sig.varargs_slot()];
         }
         if has_varkw {
-            let d = if out[slot].is_null() {
+            let k = out[sig.varkw_slot()];
+            let d = if k.is_null() {
                 crate::types::dict::new_dict(vm)
             } else {
-                out[slot]
+                k
             };
             fast[nparams + has_varargs as usize] = d;
         }

@@ -1,4 +1,11 @@
-//! The `builtins` module: the builtin types and exceptions, and the builtin functions.
+//! The `builtins` module: the builtin types and exceptions, and the builtin functions (the
+//! table here; `more` holds the value/iterable builtins, `code` exec/eval/compile and the
+//! namespace builtins).
+
+mod code;
+mod more;
+#[cfg(test)]
+mod tests;
 
 use crate::native;
 use crate::native::NativeDef;
@@ -35,6 +42,114 @@ static FUNCTIONS: &[NativeDef] = &[
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
         build_class
+    ),
+    native!(
+        "all",
+        "(*args, **kwargs)",
+        more::all,
+        "all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."
+    ),
+    native!(
+        "any",
+        "(*args, **kwargs)",
+        more::any,
+        "any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."
+    ),
+    native!(
+        "chr",
+        "(*args, **kwargs)",
+        more::chr,
+        "chr($module, i, /)\n--\n\nReturn a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."
+    ),
+    native!(
+        "ord",
+        "(*args, **kwargs)",
+        more::ord,
+        "ord($module, c, /)\n--\n\nReturn the Unicode code point for a one-character string."
+    ),
+    native!(
+        "min",
+        "(*args, **kwargs)",
+        more::min,
+        "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its smallest item. The\ndefault keyword-only argument specifies an object to return if\nthe provided iterable is empty.\nWith two or more arguments, return the smallest argument."
+    ),
+    native!(
+        "max",
+        "(*args, **kwargs)",
+        more::max,
+        "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its biggest item. The\ndefault keyword-only argument specifies an object to return if\nthe provided iterable is empty.\nWith two or more arguments, return the largest argument."
+    ),
+    native!(
+        "sum",
+        "(*args, **kwargs)",
+        more::sum,
+        "sum($module, iterable, /, start=0)\n--\n\nReturn the sum of a 'start' value (default: 0) plus an iterable of numbers\n\nWhen the iterable is empty, return the start value.\nThis function is intended specifically for use with numeric values and may\nreject non-numeric types."
+    ),
+    native!(
+        "sorted",
+        "(*args, **kwargs)",
+        more::sorted,
+        "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nReturn a new list containing all items from the iterable in ascending order.\n\nA custom key function can be supplied to customize the sort order, and the\nreverse flag can be set to request the result in descending order."
+    ),
+    native!(
+        "input",
+        "(*args, **kwargs)",
+        more::input,
+        "input($module, prompt='', /)\n--\n\nRead a string from standard input.  The trailing newline is stripped."
+    ),
+    native!(
+        "open",
+        "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+        more::open
+    ),
+    native!("help", "(*args, **kwargs)", more::help),
+    native!("breakpoint", "(*args, **kws)", more::breakpoint),
+    native!("memoryview", "(object)", more::memoryview),
+    native!(
+        "globals",
+        "(*args, **kwargs)",
+        code::globals,
+        "globals($module, /)\n--\n\nReturn the dictionary containing the current scope's global variables."
+    ),
+    native!(
+        "locals",
+        "(*args, **kwargs)",
+        code::locals,
+        "locals($module, /)\n--\n\nReturn a dictionary containing the current scope's local variables."
+    ),
+    native!(
+        "vars",
+        "(*args, **kwargs)",
+        code::vars,
+        "vars([object]) -> dictionary\n\nWithout arguments, equivalent to locals().\nWith an argument, equivalent to object.__dict__."
+    ),
+    native!(
+        "dir",
+        "(*args, **kwargs)",
+        code::dir,
+        "dir([object]) -> list of strings\n\nIf called without an argument, return the names in the current scope.\nElse, return an alphabetized list of names comprising (some of) the attributes\nof the given object, and of attributes reachable from it."
+    ),
+    native!(
+        "eval",
+        "(*args, **kwargs)",
+        code::eval,
+        "eval($module, source, globals=None, locals=None, /)\n--\n\nEvaluate the given source in the context of globals and locals."
+    ),
+    native!(
+        "exec",
+        "(*args, **kwargs)",
+        code::exec,
+        "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\nExecute the given source in the context of globals and locals."
+    ),
+    native!(
+        "compile",
+        "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)",
+        code::compile
+    ),
+    native!(
+        "__import__",
+        "(name, globals=None, locals=None, fromlist=(), level=0)",
+        code::import
     ),
 ];
 
@@ -134,17 +249,17 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
         out.push_str(&ops::repr::str_string(vm, *v)?);
     }
     out.push_str(&end);
-    let file = a[3];
+    let mut file = a[3];
     if file.is_null() || file.is_none() {
-        crate::modules::sys::write_stdout(vm, &out);
-    } else {
-        let w = ops::attr::getattr_str(vm, file, "write")?;
-        let s = vm.new_string(out);
-        ops::call::call(vm, w, &[s])?;
-        if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
-            let fl = ops::attr::getattr_str(vm, file, "flush")?;
-            ops::call::call(vm, fl, &[])?;
+        file = crate::modules::sys::stream(vm, "stdout");
+        if file.is_none() {
+            return Ok(Value::NONE);
         }
+    }
+    crate::modules::stdio::write_to(vm, file, &out)?;
+    if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
+        let fl = ops::attr::getattr_str(vm, file, "flush")?;
+        ops::call::call(vm, fl, &[])?;
     }
     Ok(Value::NONE)
 }
@@ -188,7 +303,7 @@ pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         return Ok(true);
     }
     if let Some(ts) = crate::types::tuple::items(cls) {
-        for t in ts.to_vec() {
+        for &t in ts {
             if is_instance(vm, obj, t)? {
                 return Ok(true);
             }
@@ -218,7 +333,7 @@ fn isinstance(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 pub fn is_subclass(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
     if let Some(ts) = crate::types::tuple::items(cls) {
-        for t in ts.to_vec() {
+        for &t in ts {
             if is_subclass(vm, c, t)? {
                 return Ok(true);
             }
@@ -475,11 +590,9 @@ fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
     let cls = ops::call::call_kw(vm, meta, &args, &kwnames)?;
     if let Some(c) = cell.downcast::<crate::types::function::CellObj>()
         && cls.is::<TypeObject>()
-        && c.get() != cls
+        && c.get().is_null()
     {
-        if c.get().is_null() {
-            c.set(cls);
-        }
+        c.set(cls);
     }
     Ok(cls)
 }

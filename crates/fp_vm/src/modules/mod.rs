@@ -6,6 +6,8 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod signals;
+pub mod stdio;
 pub mod sys;
 
 use crate::types::dict;
@@ -62,6 +64,19 @@ pub fn import_name(
     {
         return crate::ops::call::call(vm, f, &[name, globals, locals, fromlist, level]);
     }
+    import_name_builtin(vm, name, globals, locals, fromlist, level)
+}
+
+/// The builtin `__import__` itself (no check for a replaced `builtins.__import__`, so a
+/// replacement that calls the original does not recurse).
+pub fn import_name_builtin(
+    vm: &mut Vm,
+    name: Value,
+    globals: Value,
+    _locals: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult {
     let lvl = level.as_small_int().unwrap_or(0);
     let n = crate::types::str::as_str(name).unwrap_or("").to_string();
     let full = if lvl > 0 {

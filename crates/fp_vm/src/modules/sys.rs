@@ -53,18 +53,229 @@ pub fn init(vm: &mut Vm) {
     set_attr(vm, m, "version_info", version_info);
     let version = vm.new_str(&format!("3.11.7 (ferropy {})", env!("CARGO_PKG_VERSION")));
     set_attr(vm, m, "version", version);
+    init_streams(vm, m);
+    init_info(vm, m);
 }
 
-pub fn write_stdout(_vm: &mut Vm, s: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes());
+fn init_streams(vm: &mut Vm, m: Value) {
+    let unbuffered = vm.config.unbuffered;
+    for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        let s = crate::modules::stdio::new_stream(vm, fd, unbuffered);
+        set_attr(vm, m, name, s);
+        set_attr(vm, m, &format!("__{name}__"), s);
+    }
 }
 
-pub fn write_stderr(_vm: &mut Vm, s: &str) {
-    let _ = std::io::stdout().flush();
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(s.as_bytes());
-    let _ = err.flush();
+fn small(i: i64) -> Value {
+    Value::try_small_int(i).unwrap_or(Value::NONE)
+}
+
+/// `sys.version_info`, `sys.flags`, `sys.implementation`, `sys.float_info`, `sys.int_info`,
+/// `sys.hash_info` and the scalar constants.
+fn init_info(vm: &mut Vm, m: Value) {
+    use crate::types::structseq;
+    let vi_t = structseq::new_type(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    let final_ = vm.new_str("final");
+    let vi = structseq::new(
+        vm,
+        vi_t,
+        vec![small(3), small(11), small(7), final_, small(0)],
+    );
+    set_attr(vm, m, "version_info", vi);
+    let hexversion = crate::types::int::from_i64(vm, 0x030B07F0);
+    set_attr(vm, m, "hexversion", hexversion);
+    let c = &vm.config;
+    let flag_values = [
+        ("debug", 0),
+        ("inspect", c.inspect as i64),
+        ("interactive", c.inspect as i64),
+        ("optimize", c.optimize as i64),
+        ("dont_write_bytecode", c.dont_write_bytecode as i64),
+        ("no_user_site", c.no_user_site as i64),
+        ("no_site", c.no_site as i64),
+        ("ignore_environment", c.ignore_environment as i64),
+        ("verbose", c.verbose as i64),
+        ("bytes_warning", 0),
+        ("quiet", c.quiet as i64),
+        ("hash_randomization", 1),
+        ("isolated", c.isolated as i64),
+        ("dev_mode", 0),
+        ("utf8_mode", 0),
+        ("warn_default_encoding", 0),
+        ("safe_path", c.safe_path as i64),
+        ("int_max_str_digits", -1),
+    ];
+    let names: Vec<&str> = flag_values.iter().map(|(n, _)| *n).collect();
+    let flags_t = structseq::new_type(vm, "sys", "flags", &names);
+    let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| small(*v)).collect();
+    // dev_mode is a bool in CPython.
+    vals[13] = Value::FALSE;
+    let flags = structseq::new(vm, flags_t, vals);
+    set_attr(vm, m, "flags", flags);
+    // sys.implementation: a SimpleNamespace.
+    let imp = crate::heap::alloc(vm.types.simple_namespace, ());
+    let name = vm.new_str("ferropy");
+    let tag = vm.new_str("ferropy-311");
+    let multiarch = vm.new_str("x86_64-linux-gnu");
+    let impl_ver = structseq::new(
+        vm,
+        vi_t,
+        vec![small(0), small(1), small(0), final_, small(0)],
+    );
+    for (k, v) in [
+        ("name", name),
+        ("cache_tag", tag),
+        ("version", impl_ver),
+        ("_multiarch", multiarch),
+        ("hexversion", small(0x000100F0)),
+    ] {
+        let kk = vm.intern(k);
+        crate::types::instance::set(vm, imp, kk, v);
+    }
+    set_attr(vm, m, "implementation", imp);
+    let fi_t = structseq::new_type(
+        vm,
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    );
+    let f = |vm: &mut Vm, x: f64| crate::types::float::new_float(vm, x);
+    let fvals = vec![
+        f(vm, f64::MAX),
+        small(1024),
+        small(308),
+        f(vm, f64::MIN_POSITIVE),
+        small(-1021),
+        small(-307),
+        small(15),
+        small(53),
+        f(vm, f64::EPSILON),
+        small(2),
+        small(1),
+    ];
+    let fi = structseq::new(vm, fi_t, fvals);
+    set_attr(vm, m, "float_info", fi);
+    let ii_t = structseq::new_type(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    let ii = structseq::new(vm, ii_t, vec![small(30), small(4), small(4300), small(640)]);
+    set_attr(vm, m, "int_info", ii);
+    let hi_t = structseq::new_type(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
+    let modulus = crate::types::int::from_i64(vm, (1i64 << 61) - 1);
+    let algo = vm.new_str("siphash13");
+    let hi = structseq::new(
+        vm,
+        hi_t,
+        vec![
+            small(64),
+            modulus,
+            small(314159),
+            small(0),
+            small(1000003),
+            algo,
+            small(64),
+            small(128),
+            small(0),
+        ],
+    );
+    set_attr(vm, m, "hash_info", hi);
+    let maxunicode = small(0x10FFFF);
+    set_attr(vm, m, "maxunicode", maxunicode);
+    let enc = vm.new_str("utf-8");
+    set_attr(vm, m, "_default_encoding", enc);
+    let api = small(1013);
+    set_attr(vm, m, "api_version", api);
+    let copyright = vm.new_str("Copyright (c) ferropy authors.");
+    set_attr(vm, m, "copyright", copyright);
+    let dflt = vm.new_str("utf-8");
+    set_attr(vm, m, "_fs_encoding", dflt);
+    let warnopts: Vec<Value> = vm
+        .config
+        .warnoptions
+        .clone()
+        .iter()
+        .map(|w| vm.new_str(w))
+        .collect();
+    let wl = crate::types::list::new_list(vm, warnopts);
+    set_attr(vm, m, "warnoptions", wl);
+    let xo = crate::types::dict::new_dict(vm);
+    for x in vm.config.xoptions.clone() {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
+            None => (vm.new_str(&x), Value::TRUE),
+        };
+        let _ = crate::types::dict::set_item(vm, xo, k, v);
+    }
+    set_attr(vm, m, "_xoptions", xo);
+}
+
+/// The current `sys.<name>` stream (user code may have replaced it).
+pub fn stream(vm: &mut Vm, name: &str) -> Value {
+    if vm.sys.is_null() {
+        return Value::NONE;
+    }
+    crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), name)
+        .unwrap_or(Value::NONE)
+}
+
+/// Writes to `sys.stdout` (errors writing are ignored here, as for displayhook output).
+pub fn write_stdout(vm: &mut Vm, s: &str) {
+    let out = stream(vm, "stdout");
+    if out.is_none() || crate::modules::stdio::write_to(vm, out, s).is_err() {
+        let _ = std::io::stdout().write_all(s.as_bytes());
+    }
+}
+
+/// Writes to `sys.stderr`, falling back to the process's stderr when it is unusable (as
+/// CPython does when reporting errors).
+pub fn write_stderr(vm: &mut Vm, s: &str) {
+    let err = stream(vm, "stderr");
+    if err.is_none() || crate::modules::stdio::write_to(vm, err, s).is_err() {
+        crate::modules::stdio::flush_stdout(vm);
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(s.as_bytes());
+        let _ = e.flush();
+    }
 }
 
 /// `sys.displayhook`: interactive echo of expression values.

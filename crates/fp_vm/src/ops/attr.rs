@@ -21,6 +21,8 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
         generic_getattr(vm, obj, name)
     } else if is_native(ga, type_getattribute_native) {
         type_getattr(vm, obj, name)
+    } else if is_native(ga, super_getattribute_native) {
+        super_getattr(vm, obj, name)
     } else if ga.is_null() {
         generic_getattr(vm, obj, name)
     } else {
@@ -60,7 +62,8 @@ fn is_native(f: Value, func: crate::native::NativeFn) -> bool {
 
 /// Whether `d` (found on a type) is a data descriptor (has `__set__` or `__delete__`).
 fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
-    if d.is::<PropertyObj>() || d.is::<MemberObj>() {
+    if d.is::<PropertyObj>() || d.is::<MemberObj>() || d.is::<crate::types::structseq::FieldDescr>()
+    {
         return true;
     }
     if d.is::<FunctionObj>() || d.is::<NativeFunction>() || d.is_small_int() || d.is::<StrObj>() {
@@ -97,19 +100,12 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
         }
         return Ok(crate::types::function::bind_native(vm, n, obj));
     }
-    if let Some(p) = d.downcast::<PropertyObj>() {
+    // Exact property/getset only: a property subclass may override `__get__` (generic path).
+    if d.is::<PropertyObj>() && is_plain_property(vm, d) {
         if obj.is_null() {
             return Ok(d);
         }
-        let g = p.fget.get();
-        if g.is_null() || g.is_none() {
-            let n = property_name(vm, d);
-            return Err(vm.attribute_error(format!(
-                "property {n}of '{}' object has no getter",
-                vm.type_name(obj)
-            )));
-        }
-        return crate::ops::call::call(vm, g, &[obj]);
+        return crate::types::descriptor_methods::property_get_value(vm, d, obj);
     }
     if let Some(m) = d.downcast::<MemberObj>() {
         if obj.is_null() {
@@ -122,6 +118,14 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
                 Err(attr_error_for(vm, obj, &n))
             }
         };
+    }
+    if let Some(fd) = d.downcast::<crate::types::structseq::FieldDescr>() {
+        if obj.is_null() {
+            return Ok(d);
+        }
+        return Ok(crate::types::tuple::items(obj)
+            .and_then(|t| t.get(fd.index).copied())
+            .unwrap_or(Value::NONE));
     }
     if let Some(c) = d.downcast::<ClassMethodObj>() {
         let f = c.0.func.get();
@@ -156,15 +160,10 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
     crate::ops::call::call(vm, get, &[d, o, ty])
 }
 
-fn property_name(vm: &mut Vm, p: Value) -> String {
-    if let Some(po) = p.downcast::<PropertyObj>() {
-        let n = po.name.get();
-        if let Some(s) = crate::types::str::as_str(n) {
-            return format!("'{s}' ");
-        }
-        let _ = vm;
-    }
-    String::new()
+/// Whether `d` is an exact `property` or a getset descriptor (not a subclass of property).
+fn is_plain_property(vm: &Vm, d: Value) -> bool {
+    let t = vm.type_of(d);
+    t == vm.types.property || t == vm.types.getset_descriptor
 }
 
 pub fn attr_error_for(vm: &mut Vm, obj: Value, name: &str) -> Exc {
@@ -296,29 +295,15 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     let ty = vm.type_of(obj);
     let descr = typeobj::lookup(vm, ty, name);
     if !descr.is_null() {
-        if let Some(p) = descr.downcast::<PropertyObj>() {
-            let s = p.fset.get();
-            if s.is_null() || s.is_none() {
-                let n = crate::types::str::as_str(name).unwrap_or("?");
-                let msg = if descr.header().map(|h| h.ty()) == Some(vm.types.getset_descriptor) {
-                    format!(
-                        "attribute '{n}' of '{}' objects is not writable",
-                        vm.type_name(obj)
-                    )
-                } else {
-                    format!(
-                        "property '{n}' of '{}' object has no setter",
-                        vm.type_name(obj)
-                    )
-                };
-                return Err(vm.attribute_error(msg));
-            }
-            crate::ops::call::call(vm, s, &[obj, value])?;
-            return Ok(());
+        if descr.is::<PropertyObj>() && is_plain_property(vm, descr) {
+            return crate::types::descriptor_methods::property_set(vm, descr, obj, value);
         }
         if descr.is::<MemberObj>() {
             instance::set(vm, obj, name, value);
             return Ok(());
+        }
+        if descr.is::<crate::types::structseq::FieldDescr>() {
+            return Err(vm.attribute_error("readonly attribute"));
         }
         let dt = vm.type_of(descr);
         if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE) {
@@ -442,17 +427,8 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         return Err(attr_error_for(vm, obj, &n));
     }
     let descr = typeobj::lookup(vm, ty, name);
-    if let Some(p) = descr.downcast::<PropertyObj>() {
-        let d = p.fdel.get();
-        if d.is_null() || d.is_none() {
-            let n = crate::types::str::as_str(name).unwrap_or("?");
-            return Err(vm.attribute_error(format!(
-                "property '{n}' of '{}' object has no deleter",
-                vm.type_name(obj)
-            )));
-        }
-        crate::ops::call::call(vm, d, &[obj])?;
-        return Ok(());
+    if descr.is::<PropertyObj>() && is_plain_property(vm, descr) {
+        return crate::types::descriptor_methods::property_delete(vm, descr, obj);
     }
     if !descr.is_null() {
         let dt = vm.type_of(descr);

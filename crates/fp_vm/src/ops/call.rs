@@ -78,6 +78,7 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult {
     let sig = n.sig();
+    // Functions bound to a module declare no `$module` parameter: only `$self` is filled in.
     let bound_self = !n.bound.is_null() && sig.has_self;
     let display = native_display_name(n);
     let mut slots = [Value::NULL; 12];
@@ -150,36 +151,26 @@ pub fn bind(
     fname: &str,
     required: impl Fn(usize) -> Option<bool>,
 ) -> PyResult<()> {
-    let nkw = kwnames.len();
-    let npos_given = args.len() - nkw;
+    let npos_given = args.len() - kwnames.len();
     let npos_params = sig.npos - skip;
     let nparams = sig.params.len();
     // Positional arguments.
     let take = npos_given.min(npos_params);
     out[skip..skip + take].copy_from_slice(&args[..take]);
-    let mut slot = nparams;
-    if let Some(_) = &sig.varargs {
+    if sig.varargs.is_some() {
         let extra = if npos_given > npos_params {
             args[npos_params..npos_given].to_vec()
         } else {
             Vec::new()
         };
-        out[slot] = crate::types::tuple::new_tuple(vm, extra);
-        slot += 1;
+        out[sig.varargs_slot()] = crate::types::tuple::new_tuple(vm, extra);
     } else if npos_given > npos_params {
         return Err(too_many_positional(
-            vm,
-            sig,
-            skip,
-            npos_given,
-            fname,
-            &required,
-            kwnames.len(),
-            out,
+            vm, sig, skip, npos_given, fname, &required, out,
         ));
     }
     let kw_slot = if sig.varkw.is_some() {
-        Some(slot)
+        Some(sig.varkw_slot())
     } else {
         None
     };
@@ -192,12 +183,13 @@ pub fn bind(
         let found = (skip.max(sig.posonly)..nparams).find(|&p| sig.params[p].name == key);
         match found {
             Some(p) => {
-                if !out[p].is_null() {
+                let slot = sig.slot_of(p);
+                if !out[slot].is_null() {
                     return Err(vm.type_error(format!(
                         "{fname}() got multiple values for argument '{key}'"
                     )));
                 }
-                out[p] = value;
+                out[slot] = value;
             }
             None => {
                 if let Some(ks) = kw_slot {
@@ -220,7 +212,7 @@ pub fn bind(
     // Missing required arguments.
     let mut missing_pos = Vec::new();
     for p in skip..sig.npos {
-        if out[p].is_null() && required(p) == Some(true) {
+        if out[sig.slot_of(p)].is_null() && required(p) == Some(true) {
             missing_pos.push(sig.params[p].name.clone());
         }
     }
@@ -229,7 +221,7 @@ pub fn bind(
     }
     let mut missing_kw = Vec::new();
     for p in sig.npos..nparams {
-        if out[p].is_null() && required(p) == Some(true) {
+        if out[sig.slot_of(p)].is_null() && required(p) == Some(true) {
             missing_kw.push(sig.params[p].name.clone());
         }
     }
@@ -257,7 +249,6 @@ fn missing_args(vm: &mut Vm, fname: &str, names: &[String], kind: &str) -> Exc {
     ))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn too_many_positional(
     vm: &mut Vm,
     sig: &Signature,
@@ -265,7 +256,6 @@ fn too_many_positional(
     given: usize,
     fname: &str,
     required: &impl Fn(usize) -> Option<bool>,
-    nkw_given: usize,
     out: &[Value],
 ) -> Exc {
     let npos = sig.npos - skip;
@@ -281,9 +271,8 @@ fn too_many_positional(
         )
     };
     let kwonly_given = (sig.npos..sig.params.len())
-        .filter(|&p| !out[p].is_null())
+        .filter(|&p| !out[sig.slot_of(p)].is_null())
         .count();
-    let _ = nkw_given;
     let given_s = if kwonly_given > 0 {
         format!(
             "{given} positional argument{} (and {kwonly_given} keyword-only argument{})",

@@ -22,6 +22,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             crate::types::float::as_f64(v).unwrap_or(0.0),
         ));
     }
+    if ty == vm.types.frozenset
+        && let Some(s) = v.downcast::<crate::types::set::SetObj>()
+    {
+        return Ok(crate::types::set::frozenset_hash(s));
+    }
     let h = crate::types::typeobj::lookup(vm, ty, vm.names.hash);
     if h.is_null() || h.is_none() {
         return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(v))));
@@ -29,10 +34,10 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let r = super::call_special(vm, v, vm.names.hash, &[])?.unwrap_or(Value::NONE);
     match crate::types::int::int_ref(r) {
         Some(i) => {
-            // Big results are reduced like int hashes, as CPython.
+            // Results outside the i64 range are reduced like int hashes, as CPython.
             let h = match i.to_i64() {
-                Some(x) if crate::value::Value::try_small_int(x).is_some() => x,
-                _ => crate::types::int::hash_int(i),
+                Some(x) => x,
+                None => crate::types::int::hash_int(i),
             };
             Ok(if h == -1 { -2 } else { h })
         }

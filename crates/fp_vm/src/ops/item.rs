@@ -23,6 +23,11 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if ty == vm.types.dict {
         return Ok(crate::types::dict::len(v));
     }
+    if (ty == vm.types.set || ty == vm.types.frozenset)
+        && let Some(so) = v.downcast::<crate::types::set::SetObj>()
+    {
+        return Ok(so.len());
+    }
     match super::call_special(vm, v, vm.names.len, &[])? {
         Some(r) => {
             let n = super::number::len_result(vm, r)?;
@@ -65,6 +70,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             return Ok(t[j as usize]);
         }
         return Err(vm.index_error("tuple index out of range"));
+    }
+    if ty == vm.types.str_ {
+        return crate::types::str_methods::getitem(vm, c, k);
     }
     if ty == vm.types.dict {
         if let Some(v) = crate::types::dict::get_item(vm, c, k)? {

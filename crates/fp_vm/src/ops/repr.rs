@@ -129,13 +129,14 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let is_set = v.is::<crate::types::set::SetObj>();
     if !repr_enter(vm, v) {
         return Ok(if is_list {
-            "[...]"
+            "[...]".to_string()
         } else if is_dict {
-            "{...}"
+            "{...}".to_string()
+        } else if is_set {
+            format!("{}(...)", crate::types::typeobj::type_name(ty))
         } else {
-            "(...)"
-        }
-        .to_string());
+            "(...)".to_string()
+        });
     }
     let r = (|| -> PyResult<String> {
         let mut out = String::new();
@@ -194,20 +195,9 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     r
 }
 
-/// Whether CPython's `str.isprintable()` holds for `c` (approximation of the Unicode
-/// categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs-except-space; full tables come with unicodedata).
+/// Whether CPython's `str.isprintable()` holds for `c` (Unicode 14 categories).
 pub fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() {
-        return false;
-    }
-    !matches!(u,
-        0xA0 | 0xAD | 0x1680 | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x2064 | 0x2066..=0x206F
-        | 0x3000 | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0x110000.. | 0xD800..=0xDFFF
-        | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0xFFFE | 0xFFFF)
+    crate::types::str_unicode::is_printable(c)
 }
 
 /// `repr(str)`: CPython's quote choice and escapes.

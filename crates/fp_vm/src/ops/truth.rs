@@ -29,6 +29,11 @@ pub fn is_true(vm: &mut Vm, v: Value) -> PyResult<bool> {
     if ty == vm.types.dict {
         return Ok(crate::types::dict::len(v) != 0);
     }
+    if (ty == vm.types.set || ty == vm.types.frozenset)
+        && let Some(so) = v.downcast::<crate::types::set::SetObj>()
+    {
+        return Ok(!so.is_empty());
+    }
     if ty == vm.types.float {
         return Ok(crate::types::float::as_f64(v).is_some_and(|f| f != 0.0));
     }

@@ -117,3 +117,25 @@ pub fn repr_bytes(prefix: &str, data: &[u8]) -> String {
     out.push(quote);
     out
 }
+
+/// Runs `f` on the bytes of a bytes or bytearray object without copying. `f` must not run
+/// Python code (a bytearray's buffer is borrowed meanwhile).
+#[inline]
+pub fn with_bytes<R>(v: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Some(f(&b.data));
+    }
+    v.downcast::<ByteArrayObj>().map(|b| f(&b.data.borrow()))
+}
+
+/// The byte at `i` of a bytes or bytearray object.
+#[inline]
+pub fn byte_at(v: Value, i: usize) -> Option<u8> {
+    with_bytes(v, |d| d.get(i).copied()).flatten()
+}
+
+/// The length of a bytes or bytearray object.
+#[inline]
+pub fn bytes_len(v: Value) -> Option<usize> {
+    with_bytes(v, |d| d.len())
+}

@@ -14,6 +14,9 @@ pub struct PropertyObj {
     pub fdel: Cell<Value>,
     pub doc: Cell<Value>,
     pub name: Cell<Value>,
+    /// Whether `doc` was taken from the getter's `__doc__` (so `getter()` copies take the new
+    /// getter's doc instead), as CPython's `getter_doc`.
+    pub getter_doc: Cell<bool>,
 }
 
 impl Trace for PropertyObj {
@@ -43,6 +46,7 @@ pub fn new_property(ty: Value, fget: Value, fset: Value, fdel: Value, doc: Value
             fdel: Cell::new(fdel),
             doc: Cell::new(doc),
             name: Cell::new(Value::NULL),
+            getter_doc: Cell::new(false),
         },
     )
 }
@@ -56,6 +60,11 @@ pub fn new_getset(vm: &mut Vm, get: Value, set: Value) -> Value {
         Value::NULL,
         Value::NONE,
     )
+}
+
+/// A getset descriptor with a deleter too (`del f.__defaults__`, `del cell.cell_contents`).
+pub fn new_getset_full(vm: &mut Vm, get: Value, set: Value, del: Value) -> Value {
+    new_property(vm.types.getset_descriptor, get, set, del, Value::NONE)
 }
 
 /// `classmethod(f)` / `staticmethod(f)`: one payload, told apart by kind.
@@ -90,17 +99,20 @@ impl Payload for StaticMethodObj {
 }
 
 pub fn new_classmethod(vm: &mut Vm, f: Value) -> Value {
-    alloc(
-        vm.types.classmethod,
-        ClassMethodObj(MethodWrapperObj { func: Cell::new(f) }),
-    )
+    new_classmethod_of_type(vm.types.classmethod, f)
 }
 
 pub fn new_staticmethod(vm: &mut Vm, f: Value) -> Value {
-    alloc(
-        vm.types.staticmethod,
-        StaticMethodObj(MethodWrapperObj { func: Cell::new(f) }),
-    )
+    new_staticmethod_of_type(vm.types.staticmethod, f)
+}
+
+/// `classmethod` (or a subclass `ty`) wrapping `f` (NULL until `__init__` sets it).
+pub fn new_classmethod_of_type(ty: Value, f: Value) -> Value {
+    alloc(ty, ClassMethodObj(MethodWrapperObj { func: Cell::new(f) }))
+}
+
+pub fn new_staticmethod_of_type(ty: Value, f: Value) -> Value {
+    alloc(ty, StaticMethodObj(MethodWrapperObj { func: Cell::new(f) }))
 }
 
 /// A `__slots__` member: reads and writes the named slot in the instance's attribute storage.

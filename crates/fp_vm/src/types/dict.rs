@@ -28,6 +28,9 @@ pub struct DictTable {
     indices: Vec<i32>,
     pub entries: Vec<Entry>,
     used: usize,
+    /// Whether a key other than an exact str was ever stored (CPython's "general" key kind;
+    /// only `__sizeof__` can tell).
+    general: bool,
 }
 
 pub struct DictObj {
@@ -169,11 +172,8 @@ impl DictTable {
         self.indices[i] = entry_ix as i32;
     }
 
-    fn resize(&mut self, min_used: usize) {
-        let mut size = MIN_SIZE;
-        while size * 2 < min_used * 3 + 1 {
-            size *= 2;
-        }
+    /// Rebuilds the index for a table of `size` slots (a power of two), dropping deleted entries.
+    fn resize_to(&mut self, size: usize) {
         self.entries.retain(|e| !e.key.is_null());
         self.indices = vec![EMPTY; size];
         for ix in 0..self.entries.len() {
@@ -182,11 +182,34 @@ impl DictTable {
         }
     }
 
-    fn ensure_room(&mut self) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
-            self.resize((self.used + 1) * 2);
+    /// Makes room for one more entry, growing as CPython 3.11 does (to the smallest power of two
+    /// holding `used * 3`; also when the first non-str key arrives), so `__sizeof__` agrees.
+    fn ensure_room(&mut self, key_is_str: bool) {
+        if self.indices.is_empty() {
+            self.general = !key_is_str;
+            self.resize_to(MIN_SIZE);
+            return;
+        }
+        let full = self.entries.len() >= usable(self.indices.len());
+        if full || (!self.general && !key_is_str) {
+            if !key_is_str {
+                self.general = true;
+            }
+            self.resize_to(size_for(self.used * 3));
         }
     }
+}
+
+/// CPython's USABLE_FRACTION: entries a table of `size` slots holds before growing.
+fn usable(size: usize) -> usize {
+    (size << 1) / 3
+}
+
+/// CPython's `calculate_log2_keysize` (as a size): the table size used for a resize asked to
+/// hold `n` (a power of two above `n`, at least 16 for any non-zero `n` below 8).
+fn size_for(n: usize) -> usize {
+    let m = ((n | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    1usize << (usize::BITS - m.leading_zeros())
 }
 
 /// Finds `key` (hash precomputed). Returns the entry index when present.
@@ -263,8 +286,9 @@ pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64, value: Valu
             o.table.borrow_mut().entries[ix].value = value;
         }
         Err(_) => {
+            let is_str = key.is::<StrObj>() && vm.type_of(key) == vm.types.str_;
             let mut t = o.table.borrow_mut();
-            t.ensure_room();
+            t.ensure_room(is_str);
             let ix = t.entries.len();
             t.entries.push(Entry { hash, key, value });
             t.insert_index(hash, ix);
@@ -452,11 +476,17 @@ pub fn pop_last(d: Value) -> Option<(Value, Value)> {
     Some((key, value))
 }
 
-/// A shallow copy as a new exact dict.
+/// A shallow copy as a new exact dict (sized like CPython's `dict.copy`).
 pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
     let n = new_dict(vm);
     let src = dobj(d).table.borrow();
-    let mut t = DictTable::default();
+    if src.used == 0 {
+        return Ok(n);
+    }
+    let mut t = DictTable {
+        general: src.general,
+        ..DictTable::default()
+    };
     t.entries = src
         .entries
         .iter()
@@ -464,22 +494,112 @@ pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
         .copied()
         .collect();
     t.used = t.entries.len();
-    t.resize(t.used.max(1));
+    // A dense table is cloned at its size; a sparse one is rebuilt for its contents.
+    let size = if src.used >= src.entries.len() * 2 / 3 {
+        src.indices.len()
+    } else {
+        size_for((t.used * 3).div_ceil(2))
+    };
+    t.resize_to(size);
     drop(src);
     *dobj(n).table.borrow_mut() = t;
     Ok(n)
 }
 
-/// Inserts every pair of `src` (a dict) into `d`.
-pub fn update_from_dict(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
-    let entries: Vec<Entry> = dobj(src)
-        .table
-        .borrow()
-        .entries
+/// The (key, hash) pairs in order (for set construction, which reuses stored hashes).
+pub fn keys_hashed(d: Value) -> Vec<(Value, i64)> {
+    let t = dobj(d).table.borrow();
+    t.entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| (e.key, e.hash))
+        .collect()
+}
+
+/// The (key, value, hash) triples in order.
+pub fn entries(d: Value) -> Vec<Entry> {
+    let t = dobj(d).table.borrow();
+    t.entries
         .iter()
         .filter(|e| !e.key.is_null())
         .copied()
-        .collect();
+        .collect()
+}
+
+/// The entry at index `pos` or the nearest live one below it (for reverse iterators):
+/// (its index, key, value).
+pub fn entry_before(d: Value, pos: usize) -> Option<(usize, Value, Value)> {
+    let t = dobj(d).table.borrow();
+    let mut p = pos.min(t.entries.len());
+    while p > 0 {
+        p -= 1;
+        let e = t.entries[p];
+        if !e.key.is_null() {
+            return Some((p, e.key, e.value));
+        }
+    }
+    None
+}
+
+/// The number of entry slots in use, deleted ones included (where reverse iteration starts).
+pub fn entries_len(d: Value) -> usize {
+    dobj(d).table.borrow().entries.len()
+}
+
+/// `dict.__sizeof__()` as CPython 3.11 computes it on 64-bit builds.
+pub fn sizeof(d: Value) -> usize {
+    let t = dobj(d).table.borrow();
+    let size = t.indices.len();
+    if size == 0 {
+        return 48;
+    }
+    let index_bytes = if size <= 0x80 {
+        1
+    } else if size <= 0x8000 {
+        2
+    } else if size <= 0x8000_0000 {
+        4
+    } else {
+        8
+    };
+    let entry_size = if t.general { 24 } else { 16 };
+    48 + 32 + size * index_bytes + usable(size) * entry_size
+}
+
+/// Inserts every pair of `src` (a dict) into `d`, pre-sizing `d` as CPython's `dict_merge`.
+pub fn update_from_dict(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    if d == src {
+        return Ok(());
+    }
+    let (entries, src_size, src_dense, src_general) = {
+        let t = dobj(src).table.borrow();
+        let live: Vec<Entry> = t
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .copied()
+            .collect();
+        let dense = live.len() == t.entries.len();
+        (live, t.indices.len(), dense, t.general)
+    };
+    let n = entries.len();
+    if n == 0 {
+        return Ok(());
+    }
+    {
+        let mut t = dobj(d).table.borrow_mut();
+        if t.used == 0 && src_dense && (src_size == MIN_SIZE || usable(src_size / 2) < n) {
+            // CPython clones a clean source's table.
+            t.general = src_general;
+            t.resize_to(src_size);
+        } else if usable(t.indices.len()) < n {
+            if t.used == 0 {
+                t.general = src_general;
+            }
+            let size = size_for(((t.used + n) * 3).div_ceil(2));
+            t.resize_to(size);
+        }
+    }
     for e in entries {
         set_item_hashed(vm, d, e.key, e.hash, e.value)?;
     }

@@ -166,6 +166,8 @@ pub fn init(vm: &mut Vm) {
         typeobj::add_methods(vm, ty, defs);
     }
     crate::types::exception_group::init(vm);
+    crate::types::str_codec::install_unicode_errors(vm);
+    crate::types::bytes_methods::bytes_codec::install(vm);
 }
 
 /// Allocates an exception of class `ty` with `args` and runs its class's attribute set-up

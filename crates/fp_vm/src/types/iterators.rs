@@ -259,7 +259,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                 });
             }
             IterState::Bytes { seq, pos } => {
-                let b = crate::types::bytes::bytes_data(*seq).and_then(|d| d.get(*pos).copied());
+                let b = crate::types::bytes::byte_at(*seq, *pos);
                 return Ok(match b {
                     Some(x) => {
                         *pos += 1;

@@ -8,6 +8,8 @@ pub fn install(vm: &mut Vm) {
     crate::types::module::install(vm);
     crate::types::iterators::install(vm);
     crate::types::generator::install(vm);
+    crate::types::namespace::install(vm);
+    crate::modules::stdio::install(vm);
     crate::types::str_methods::install(vm);
     crate::types::format::install(vm);
     crate::types::int_methods::install(vm);

@@ -12,11 +12,14 @@ pub mod descriptor_methods;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;
+pub mod dict_views;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod float_methods;
 pub mod format;
+pub mod format_percent;
+pub mod format_str;
 pub mod function;
 pub mod function_methods;
 pub mod generator;
@@ -27,6 +30,7 @@ pub mod iterators;
 pub mod list;
 pub mod methods;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod range;
 pub mod range_methods;
@@ -34,9 +38,14 @@ pub mod seq_methods;
 pub mod set;
 pub mod set_methods;
 pub mod str;
+pub mod str_codec;
 pub mod str_methods;
+pub mod str_search;
+pub mod str_unicode;
+pub mod structseq;
 pub mod tuple;
 pub mod typeobj;
+pub mod unicode_db;
 
 use crate::object::ObjKind;
 use crate::value::Value;
@@ -312,6 +321,12 @@ pub fn bootstrap(vm: &mut Vm) {
             |t| &mut t.native_data,
             "native_data",
             ObjKind::NativeData,
+            NONE,
+        ),
+        (
+            |t| &mut t.std_stream,
+            "TextIOWrapper",
+            ObjKind::StdStream,
             NONE,
         ),
     ];

@@ -26,6 +26,7 @@ const UNUSED: Slot = Slot {
     hash: 0,
 };
 
+#[derive(Clone)]
 pub struct SetTable {
     slots: Vec<Slot>,
     fill: usize,
@@ -47,6 +48,8 @@ pub struct SetObj {
     pub version: Cell<u64>,
     /// Cached hash of a frozenset (-1 = not computed).
     pub hash: Cell<i64>,
+    /// Where `pop` resumes its scan (CPython's `finger`; survives `clear` and resizes, as there).
+    finger: Cell<usize>,
 }
 
 impl Trace for SetObj {
@@ -69,6 +72,7 @@ impl SetObj {
             table: RefCell::new(SetTable::default()),
             version: Cell::new(0),
             hash: Cell::new(-1),
+            finger: Cell::new(0),
         }
     }
     pub fn len(&self) -> usize {
@@ -187,7 +191,8 @@ fn find(vm: &mut Vm, so: &SetObj, key: Value, hash: i64) -> PyResult<Found> {
                     });
                 }
                 if slot.key == DUMMY {
-                    freeslot.get_or_insert(j);
+                    // CPython 3.11 fills the *last* dummy met on the probe path.
+                    freeslot = Some(j);
                 } else if slot.hash == hash {
                     match fast_eq(slot.key, key) {
                         Some(true) => return Ok(Found::Active(j)),
@@ -279,8 +284,9 @@ pub fn add_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<()> 
     Ok(())
 }
 
+/// `key in s` (a `set` key is looked up as a frozenset).
 pub fn contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let hash = crate::ops::hash::hash(vm, key)?;
+    let (key, hash) = lookup_key(vm, key)?;
     Ok(matches!(find(vm, sobj(s), key, hash)?, Found::Active(_)))
 }
 
@@ -288,9 +294,138 @@ pub fn contains_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult
     Ok(matches!(find(vm, sobj(s), key, hash)?, Found::Active(_)))
 }
 
-/// Removes `key`; returns whether it was present.
+/// Removes `key` (a `set` key is looked up as a frozenset); returns whether it was present.
 pub fn discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let hash = crate::ops::hash::hash(vm, key)?;
+    let (key, hash) = lookup_key(vm, key)?;
+    discard_hashed(vm, s, key, hash)
+}
+
+/// Removes and returns an arbitrary member: CPython's `set.pop` scan, which resumes where the
+/// previous pop stopped.
+pub fn pop(s: Value) -> Option<Value> {
+    let so = sobj(s);
+    let mut t = so.table.borrow_mut();
+    if t.used == 0 {
+        return None;
+    }
+    let mask = t.slots.len() - 1;
+    let mut i = so.finger.get() & mask;
+    while t.slots[i].key.is_null() || t.slots[i].key == DUMMY {
+        i = if i >= mask { 0 } else { i + 1 };
+    }
+    let k = t.slots[i].key;
+    t.slots[i] = Slot {
+        key: DUMMY,
+        hash: -1,
+    };
+    t.used -= 1;
+    drop(t);
+    so.finger.set(i + 1);
+    so.touch();
+    Some(k)
+}
+
+pub fn clear(s: Value) {
+    let so = sobj(s);
+    *so.table.borrow_mut() = SetTable::default();
+    so.touch();
+}
+
+/// Adds every element of `iterable` (CPython's `set_update_internal`): sets are merged slot by
+/// slot and exact dicts with their stored hashes, with CPython's pre-sizing, so the resulting
+/// layout (and iteration order) matches.
+pub fn update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
+    if iterable.is::<SetObj>() {
+        return merge(vm, s, iterable);
+    }
+    if vm.type_of(iterable) == vm.types.dict {
+        let keys = crate::types::dict::keys_hashed(iterable);
+        presize(sobj(s), keys.len());
+        for (k, h) in keys {
+            add_hashed(vm, s, k, h)?;
+        }
+        return Ok(());
+    }
+    let it = crate::ops::iter::get_iter(vm, iterable)?;
+    while let Some(v) = crate::ops::iter::next(vm, it)? {
+        add(vm, s, v)?;
+    }
+    Ok(())
+}
+
+/// One big resize before adding `n` probably-new keys.
+fn presize(so: &SetObj, n: usize) {
+    let mut t = so.table.borrow_mut();
+    let mask = t.slots.len() - 1;
+    if (t.fill + n) * 5 >= mask * 3 {
+        let m = (t.used + n) * 2;
+        resize(&mut t, m);
+    }
+}
+
+/// `set_merge`: adds the members of the set `o` to `s`.
+fn merge(vm: &mut Vm, s: Value, o: Value) -> PyResult<()> {
+    if s == o {
+        return Ok(());
+    }
+    let so = sobj(s);
+    let (oslots, ofill, oused) = {
+        let t = sobj(o).table.borrow();
+        (t.slots.clone(), t.fill, t.used)
+    };
+    if oused == 0 {
+        return Ok(());
+    }
+    presize(so, oused);
+    {
+        let mut t = so.table.borrow_mut();
+        if t.fill == 0 {
+            if t.slots.len() == oslots.len() && ofill == oused {
+                // Same size and no dummies: copy the slots as they are.
+                t.slots.copy_from_slice(&oslots);
+            } else {
+                for sl in &oslots {
+                    if !sl.key.is_null() && sl.key != DUMMY {
+                        insert_clean(&mut t.slots, sl.key, sl.hash);
+                    }
+                }
+            }
+            t.fill = oused;
+            t.used = oused;
+            drop(t);
+            so.touch();
+            return Ok(());
+        }
+    }
+    for sl in oslots {
+        if !sl.key.is_null() && sl.key != DUMMY {
+            add_hashed(vm, s, sl.key, sl.hash)?;
+        }
+    }
+    Ok(())
+}
+
+/// The key and hash to look up for `__contains__`/`remove`/`discard`: an unhashable `set` is
+/// looked up as the equal frozenset, as CPython does.
+pub fn lookup_key(vm: &mut Vm, key: Value) -> PyResult<(Value, i64)> {
+    match crate::ops::hash::hash(vm, key) {
+        Ok(h) => Ok((key, h)),
+        Err(e) => {
+            let is_set = key.is::<SetObj>()
+                && crate::types::typeobj::is_subtype(vm.type_of(key), vm.types.set);
+            if !is_set || !vm.exc_matches(e, vm.exc.type_error) {
+                return Err(e);
+            }
+            let fs = alloc(vm.types.frozenset, SetObj::new());
+            merge(vm, fs, key)?;
+            let h = frozenset_hash(sobj(fs));
+            Ok((fs, h))
+        }
+    }
+}
+
+/// Removes `key` (hash precomputed); returns whether it was present.
+pub fn discard_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<bool> {
     let so = sobj(s);
     match find(vm, so, key, hash)? {
         Found::Active(ix) => {
@@ -308,87 +443,46 @@ pub fn discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     }
 }
 
-/// Removes and returns an arbitrary member (CPython's `set.pop` scan order).
-pub fn pop(s: Value) -> Option<Value> {
+/// After bulk removals: when more than a quarter of the table is dummies, rebuild it (CPython
+/// does this at the end of `difference_update`).
+pub fn drop_dummies(s: Value) {
     let so = sobj(s);
     let mut t = so.table.borrow_mut();
-    if t.used == 0 {
-        return None;
+    let mask = t.slots.len() - 1;
+    if t.fill - t.used <= mask / 4 {
+        return;
     }
-    let pos = t
-        .slots
-        .iter()
-        .position(|s| !s.key.is_null() && s.key != DUMMY)?;
-    let k = t.slots[pos].key;
-    t.slots[pos] = Slot {
-        key: DUMMY,
-        hash: -1,
+    let n = if t.used > 50000 {
+        t.used * 2
+    } else {
+        t.used * 4
     };
-    t.used -= 1;
+    resize(&mut t, n);
     drop(t);
     so.touch();
-    Some(k)
 }
 
-pub fn clear(s: Value) {
-    let so = sobj(s);
-    *so.table.borrow_mut() = SetTable::default();
-    so.touch();
+/// Gives `dst` the table of `src` (CPython's `set_swap_bodies`, used by `intersection_update`
+/// with a temporary result, so the layout is the temporary's).
+pub fn take_table(dst: Value, src: Value) {
+    if dst == src {
+        return;
+    }
+    let t = sobj(src).table.borrow().clone();
+    let d = sobj(dst);
+    *d.table.borrow_mut() = t;
+    d.hash.set(-1);
+    d.touch();
 }
 
-/// Adds every element of `iterable`, with CPython's pre-sizing for set and dict sources so the
-/// resulting layout (and iteration order) matches.
-pub fn update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
-    let so = sobj(s);
-    if let Some(other) = iterable.downcast::<SetObj>() {
-        let items = other.items_hashed();
-        {
-            let mut t = so.table.borrow_mut();
-            let mask = t.slots.len() - 1;
-            if (t.fill + items.len()) * 5 >= mask * 3 {
-                let n = (t.used + items.len()) * 2;
-                resize(&mut t, n);
-            }
-            let same_shape = t.fill == 0 && t.slots.len() == other.table.borrow().slots.len();
-            if same_shape {
-                let src = other.table.borrow();
-                for (i, sl) in src.slots.iter().enumerate() {
-                    if !sl.key.is_null() && sl.key != DUMMY {
-                        t.slots[i] = *sl;
-                    }
-                }
-                t.used = items.len();
-                t.fill = items.len();
-                drop(t);
-                so.touch();
-                return Ok(());
-            }
-        }
-        for (k, h) in items {
-            add_hashed(vm, s, k, h)?;
-        }
-        return Ok(());
-    }
-    if iterable.is::<crate::types::dict::DictObj>() {
-        let n = crate::types::dict::len(iterable);
-        {
-            let mut t = so.table.borrow_mut();
-            let mask = t.slots.len() - 1;
-            if (t.fill + n) * 5 >= mask * 3 {
-                let m = (t.used + n) * 2;
-                resize(&mut t, m);
-            }
-        }
-        for k in crate::types::dict::keys(iterable) {
-            add(vm, s, k)?;
-        }
-        return Ok(());
-    }
-    let it = crate::ops::iter::get_iter(vm, iterable)?;
-    while let Some(v) = crate::ops::iter::next(vm, it)? {
-        add(vm, s, v)?;
-    }
-    Ok(())
+/// The number of members of the set `s`.
+pub fn sobj_len(s: Value) -> usize {
+    sobj(s).len()
+}
+
+/// The table size (for `__sizeof__`).
+pub fn table_size(so: &SetObj) -> usize {
+    so.table.borrow().slots.len()
 }
 
 /// `hash(frozenset)`, CPython's order-independent scheme.

@@ -8,7 +8,6 @@ use crate::heap::alloc;
 use crate::native::{NativeDef, NativeKind};
 use crate::object::{ObjKind, Payload, Trace};
 use crate::types::dict::{self, DictObj};
-use crate::types::function::NativeFunction;
 use crate::types::str::StrObj;
 use crate::types::tuple::TupleObj;
 use crate::value::Value;
@@ -131,7 +130,8 @@ pub fn new_static_type(
             slots: RefCell::new(Vec::new()),
         },
     );
-    if !vm.types.dict.is_null() {
+    // During bootstrap the core types (dict, str, tuple) are finished together once all exist.
+    if !vm.types.dict.is_null() && !vm.types.str_.is_null() && !vm.types.tuple.is_null() {
         finish_static_type(vm, ty);
     }
     ty
@@ -224,6 +224,14 @@ impl MethodCache {
         MethodCache {
             entries: vec![(0, Value::NULL, Value::NULL); CACHE_SIZE],
         }
+    }
+}
+
+impl MethodCache {
+    pub fn clear(&mut self) {
+        self.entries
+            .iter_mut()
+            .for_each(|e| *e = (0, Value::NULL, Value::NULL));
     }
 }
 

@@ -1,0 +1,289 @@
+//! The stable sort behind `list.sort()` and `sorted()`.
+//!
+//! Python's sort only ever asks `a < b` (which may run Python code and may raise), so Rust's
+//! `sort_by` cannot be used on arbitrary objects: a comparator that fails, or that is not a
+//! total order, must neither panic nor lose items. This is a natural merge sort in the spirit
+//! of timsort: existing ascending/descending runs are found, short runs are extended to a
+//! minimum length with binary insertion sort, and runs are merged pairwise — O(n log n)
+//! comparisons, O(n) for already ordered input. On an error every item is still in the slice.
+//!
+//! Keys that are all small ints, all exact ints, all exact strs, or all NaN-free exact floats
+//! form a total order compared without Python code; those take Rust's stable sort directly.
+
+use crate::ops;
+use crate::types::int::{self, int_ref};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use fp_bytecode::CompareOp;
+
+/// Sorts `items` in place like `list.sort(key=key, reverse=reverse)` (`key` NULL or None for
+/// none). Stable; with `reverse`, equal items keep their original order (as CPython: reverse,
+/// stable sort, reverse). Key-function and comparison errors propagate; the items are then in
+/// some order, none lost.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+    if key.is_null() || key.is_none() {
+        if items.len() < 2 {
+            return Ok(());
+        }
+        if reverse {
+            items.reverse();
+        }
+        let r = sort_slice(vm, items);
+        if reverse {
+            items.reverse();
+        }
+        return r;
+    }
+    // Keys are computed once per item, in order, before any comparison.
+    let mut pairs: Vec<Keyed> = Vec::with_capacity(items.len());
+    for &it in items.iter() {
+        let k = ops::call::call(vm, key, &[it])?;
+        pairs.push(Keyed(k, it));
+    }
+    if reverse {
+        pairs.reverse();
+    }
+    let r = sort_slice(vm, &mut pairs);
+    if reverse {
+        pairs.reverse();
+    }
+    for (dst, p) in items.iter_mut().zip(pairs) {
+        *dst = p.1;
+    }
+    r
+}
+
+/// Something sortable: a value, or a (key, value) pair ordered by its key.
+trait SortItem: Copy {
+    fn key(&self) -> Value;
+}
+
+impl SortItem for Value {
+    #[inline]
+    fn key(&self) -> Value {
+        *self
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Keyed(Value, Value);
+
+impl SortItem for Keyed {
+    #[inline]
+    fn key(&self) -> Value {
+        self.0
+    }
+}
+
+/// `a < b` on the keys; when every key is an exact tuple (`tuples`), compares them in place
+/// (CPython's tuple compare: first unequal item decides) without the generic dispatch.
+#[inline]
+fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T, tuples: bool) -> PyResult<bool> {
+    if tuples {
+        return tuple_lt(vm, a.key(), b.key());
+    }
+    ops::compare::lt(vm, a.key(), b.key())
+}
+
+fn tuple_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    // Tuples are immutable, so the item slices stay valid across the comparisons' calls.
+    let xs = crate::types::tuple::items(a).unwrap_or(&[]);
+    let ys = crate::types::tuple::items(b).unwrap_or(&[]);
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        if x == y {
+            continue;
+        }
+        let same = match ops::compare::fast_compare(vm, *x, *y, CompareOp::Eq) {
+            Some(r) => r,
+            None => ops::compare::eq(vm, *x, *y)?,
+        };
+        if !same {
+            return ops::compare::lt(vm, *x, *y);
+        }
+    }
+    Ok(xs.len() < ys.len())
+}
+
+fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
+    if v.len() < 2 {
+        return Ok(());
+    }
+    if fast_sort(vm, v) {
+        return Ok(());
+    }
+    let tuple_ty = vm.types.tuple;
+    let tuples = v.iter().all(|x| vm.type_of(x.key()) == tuple_ty);
+    merge_sort(vm, v, tuples)
+}
+
+/// Sorts without calling Python code when every key belongs to one builtin type with a total
+/// order. Returns false (nothing done) otherwise.
+fn fast_sort<T: SortItem>(vm: &Vm, v: &mut [T]) -> bool {
+    if v.iter().all(|x| x.key().is_small_int()) {
+        v.sort_by_key(|x| x.key().small_int_unchecked());
+        return true;
+    }
+    let t = &vm.types;
+    let first = vm.type_of(v[0].key());
+    if first == t.str_ {
+        if v.iter().all(|x| vm.type_of(x.key()) == t.str_) {
+            v.sort_by(|a, b| {
+                let sa = crate::types::str::as_str(a.key()).unwrap_or("");
+                let sb = crate::types::str::as_str(b.key()).unwrap_or("");
+                sa.cmp(sb)
+            });
+            return true;
+        }
+        return false;
+    }
+    if first == t.int || first == t.bool_ {
+        if v.iter().all(|x| {
+            let ty = vm.type_of(x.key());
+            ty == t.int || ty == t.bool_
+        }) {
+            v.sort_by(|a, b| match (int_ref(a.key()), int_ref(b.key())) {
+                (Some(x), Some(y)) => int::compare(x, y),
+                _ => std::cmp::Ordering::Equal,
+            });
+            return true;
+        }
+        return false;
+    }
+    if first == t.float {
+        let f = |x: &T| crate::types::float::as_f64(x.key()).unwrap_or(f64::NAN);
+        if v.iter()
+            .all(|x| vm.type_of(x.key()) == t.float && !f(x).is_nan())
+        {
+            v.sort_by(|a, b| f(a).partial_cmp(&f(b)).unwrap_or(std::cmp::Ordering::Equal));
+            return true;
+        }
+    }
+    false
+}
+
+/// Timsort's minimum run length: between 32 and 64, so the number of runs is close to (and at
+/// most) a power of two and pairwise merging stays balanced.
+fn min_run(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], tuples: bool) -> PyResult<()> {
+    let n = v.len();
+    let minrun = min_run(n);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let mut hi = lo + 1;
+        if hi < n {
+            if lt(vm, &v[hi], &v[lo], tuples)? {
+                // Strictly descending (so reversing keeps stability).
+                hi += 1;
+                while hi < n && lt(vm, &v[hi], &v[hi - 1], tuples)? {
+                    hi += 1;
+                }
+                v[lo..hi].reverse();
+            } else {
+                hi += 1;
+                while hi < n && !lt(vm, &v[hi], &v[hi - 1], tuples)? {
+                    hi += 1;
+                }
+            }
+        }
+        let force = (lo + minrun).min(n);
+        if hi < force {
+            binary_insertion(vm, v, lo, hi, force, tuples)?;
+            hi = force;
+        }
+        runs.push((lo, hi));
+        lo = hi;
+    }
+    let mut tmp: Vec<T> = Vec::new();
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        for pair in runs.chunks(2) {
+            match *pair {
+                [(a, m), (_, b)] => {
+                    merge(vm, v, a, m, b, &mut tmp, tuples)?;
+                    merged.push((a, b));
+                }
+                [r] => merged.push(r),
+                _ => {}
+            }
+        }
+        runs = merged;
+    }
+    Ok(())
+}
+
+/// Extends the sorted prefix `v[lo..start]` to `v[lo..end]` by binary insertion (inserting
+/// after equal items, for stability). An item moves only after its place is known.
+fn binary_insertion<T: SortItem>(
+    vm: &mut Vm,
+    v: &mut [T],
+    lo: usize,
+    start: usize,
+    end: usize,
+    tuples: bool,
+) -> PyResult<()> {
+    for i in start..end {
+        let pivot = v[i];
+        let (mut l, mut r) = (lo, i);
+        while l < r {
+            let m = l + (r - l) / 2;
+            if lt(vm, &pivot, &v[m], tuples)? {
+                r = m;
+            } else {
+                l = m + 1;
+            }
+        }
+        v[l..=i].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Merges the sorted runs `v[lo..mid]` and `v[mid..hi]` (left items first on ties). The left
+/// run is copied out; on an error its unmerged rest fills exactly the free gap, so no item is
+/// lost or duplicated.
+fn merge<T: SortItem>(
+    vm: &mut Vm,
+    v: &mut [T],
+    lo: usize,
+    mid: usize,
+    hi: usize,
+    tmp: &mut Vec<T>,
+    tuples: bool,
+) -> PyResult<()> {
+    // Already in order: one comparison instead of a merge.
+    if !lt(vm, &v[mid], &v[mid - 1], tuples)? {
+        return Ok(());
+    }
+    tmp.clear();
+    tmp.extend_from_slice(&v[lo..mid]);
+    let (mut i, mut j, mut k) = (0, mid, lo);
+    while i < tmp.len() && j < hi {
+        match lt(vm, &v[j], &tmp[i], tuples) {
+            Ok(true) => {
+                v[k] = v[j];
+                j += 1;
+            }
+            Ok(false) => {
+                v[k] = tmp[i];
+                i += 1;
+            }
+            Err(e) => {
+                let rest = tmp.len() - i;
+                v[k..k + rest].copy_from_slice(&tmp[i..]);
+                return Err(e);
+            }
+        }
+        k += 1;
+    }
+    let rest = tmp.len() - i;
+    v[k..k + rest].copy_from_slice(&tmp[i..]);
+    Ok(())
+}

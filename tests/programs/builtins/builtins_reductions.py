@@ -1,0 +1,83 @@
+# min/max/sum/all/any/sorted/chr/ord: results, keyword arguments and CPython's error messages.
+def show(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+show(max, [3, 1, 2])
+show(min, [3, 1, 2])
+show(max, 3, 1, 2)
+show(min, "hello")
+show(max, [1, -5, 3], key=abs)
+show(min, [2, -2], key=abs)
+show(max, [2, -2], key=abs)
+show(max, [], default="empty")
+show(min, iter([]), default=None)
+show(max, [1, 2], key=None)
+show(max, [])
+show(min, ())
+show(max)
+show(min, 5)
+show(max, 1, 2, default=0)
+show(max, [1], foo=1)
+show(max, [1], key=len, default=0, foo=1)
+show(max, [1, "a"])
+show(min, [(1, "b"), (1, "a")])
+show(sum, [1, 2, 3])
+show(sum, [0.1] * 10)
+show(sum, [0.1, 0.2, 0.3])
+show(sum, [1, 2.5, 3])
+show(sum, [2 ** 62, 2 ** 62, -(2 ** 63)])
+show(sum, [True, True, False])
+show(sum, [1], True)
+show(sum, [[1], [2]], [])
+show(sum, range(10), start=5)
+show(sum, (x * 0.5 for x in range(5)), 0.0)
+show(sum, ["a"], "")
+show(sum, [b"a"], b"")
+show(sum, [1.5, "a"])
+show(sum, ["a"])
+show(sum)
+show(sum, [1.0, 2 ** 1024])
+show(all, [1, 2, 0])
+show(all, [])
+show(any, [0, "", None])
+show(any, iter([0, 3]))
+show(all, 5)
+show(any)
+show(sorted, [3, 1, 2])
+show(sorted, "cab", reverse=True)
+show(sorted, [-3, 1, -2], key=abs)
+show(sorted, {3: "x", 1: "y"})
+show(sorted)
+show(sorted, [1], [2])
+show(chr, 65)
+show(chr, 0x1F600)
+show(chr, 0x110000)
+show(chr, -1)
+show(chr, 1.5)
+show(chr, True)
+show(ord, "A")
+show(ord, "\u00e9")
+show(ord, b"z")
+show(ord, bytearray(b"q"))
+show(ord, "ab")
+show(ord, "")
+show(ord, 5)
+show(ord)
+print([chr(i) for i in range(97, 102)], [ord(c) for c in "az09"])
+print(max("apple", "fig", "banana", key=len), min(["b", "a", "c"]))
+print(sum([[i] for i in range(4)], []), sum(range(101)))
+
+class Num:
+    def __init__(self, v):
+        self.v = v
+    def __add__(self, other):
+        return Num(self.v + (other.v if isinstance(other, Num) else other))
+    __radd__ = __add__
+    def __lt__(self, other):
+        return self.v < other.v
+    def __gt__(self, other):
+        return self.v > other.v
+print(sum([Num(1), Num(2)]).v, sum([Num(1)], Num(10)).v, max([Num(3), Num(7), Num(5)]).v, min(Num(3), Num(2)).v)
