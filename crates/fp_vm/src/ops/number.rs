@@ -55,6 +55,16 @@ fn num_any(v: Value) -> Option<Num> {
 
 /// Arithmetic on exact builtin numbers; None when either operand is something else.
 pub fn numeric_binop(vm: &mut Vm, a: Value, b: Value, op: BinaryOp) -> Option<PyResult> {
+    // bool & | ^ bool stays a bool (bool's own methods); other bool arithmetic is int's.
+    if a.is_bool() && b.is_bool() {
+        let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+        match op {
+            BinaryOp::And => return Some(Ok(Value::from_bool(x & y))),
+            BinaryOp::Or => return Some(Ok(Value::from_bool(x | y))),
+            BinaryOp::Xor => return Some(Ok(Value::from_bool(x ^ y))),
+            _ => {}
+        }
+    }
     let na = num_of(vm, a)?;
     let nb = num_of(vm, b)?;
     Some(num_binop(vm, na, nb, op))

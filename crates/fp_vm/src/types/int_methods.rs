@@ -1155,6 +1155,26 @@ mod tests {
     }
 
     #[test]
+    fn bool_bit_operators_keep_bool() {
+        use crate::value::Value;
+        use fp_bytecode::BinaryOp;
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let one = value(vm, "i:1");
+        let cases = [
+            (Value::TRUE, Value::TRUE, BinaryOp::And, "True <bool>"),
+            (Value::TRUE, Value::FALSE, BinaryOp::Or, "True <bool>"),
+            (Value::TRUE, Value::TRUE, BinaryOp::Xor, "False <bool>"),
+            (Value::TRUE, one, BinaryOp::And, "1 <int>"),
+            (Value::TRUE, Value::TRUE, BinaryOp::Add, "2 <int>"),
+        ];
+        for (a, b, op, expected) in cases {
+            let r = crate::ops::number::binary_op(vm, a, b, op, false);
+            assert_eq!(show(vm, r), expected);
+        }
+    }
+
+    #[test]
     fn constructors_check_their_type() {
         let mut vm = new_vm();
         let vm = &mut vm;
