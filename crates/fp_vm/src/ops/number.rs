@@ -324,15 +324,37 @@ fn sequence_binop(vm: &mut Vm, a: Value, b: Value, op: BinaryOp) -> Option<PyRes
     }
 }
 
+/// `x op y` for two small ints when the result is an int that fits an i64 and no error is
+/// possible; None sends the caller to the general path (division, overflow, errors).
+#[inline]
+fn small_int_binop(x: i64, y: i64, op: BinaryOp) -> Option<i64> {
+    use num_integer::Integer;
+    // Small ints have 63 bits, so sums and differences cannot overflow an i64.
+    match op {
+        BinaryOp::Add => Some(x + y),
+        BinaryOp::Sub => Some(x - y),
+        BinaryOp::Mul => x.checked_mul(y),
+        BinaryOp::FloorDiv if y != 0 => Some(Integer::div_floor(&x, &y)),
+        BinaryOp::Mod if y != 0 => Some(Integer::mod_floor(&x, &y)),
+        BinaryOp::And => Some(x & y),
+        BinaryOp::Or => Some(x | y),
+        BinaryOp::Xor => Some(x ^ y),
+        BinaryOp::RShift if y >= 0 => Some(x >> y.min(63)),
+        BinaryOp::LShift if (0..63).contains(&y) => {
+            let r = x << y;
+            (r >> y == x).then_some(r)
+        }
+        _ => None,
+    }
+}
+
 /// `a op b` (BINARY_OP), `inplace` for the augmented forms.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
     // Small-int fast path (the commonest case by far).
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        match op {
-            BinaryOp::Add => return Ok(int::from_i64(vm, x + y)),
-            BinaryOp::Sub => return Ok(int::from_i64(vm, x - y)),
-            _ => {}
-        }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int())
+        && let Some(r) = small_int_binop(x, y, op)
+    {
+        return Ok(int::from_i64(vm, r));
     }
     if let Some(r) = numeric_binop(vm, a, b, op) {
         let r = r?;

@@ -1174,6 +1174,72 @@ mod tests {
         }
     }
 
+    /// The small-int fast path of `binary_op` agrees with big-int arithmetic at the edges.
+    #[test]
+    fn small_int_fast_path_matches_bigints() {
+        use fp_bytecode::BinaryOp;
+        use num_bigint::BigInt;
+        use num_integer::Integer;
+        let mut vm = new_vm();
+        let vm = &mut vm;
+        let small_max = (1i64 << 62) - 1;
+        let vals = [
+            0,
+            1,
+            -1,
+            2,
+            -3,
+            7,
+            -7,
+            62,
+            63,
+            64,
+            1 << 31,
+            -(1 << 31) - 1,
+            small_max,
+            -small_max - 1,
+        ];
+        let ops = [
+            BinaryOp::Add,
+            BinaryOp::Sub,
+            BinaryOp::Mul,
+            BinaryOp::FloorDiv,
+            BinaryOp::Mod,
+            BinaryOp::And,
+            BinaryOp::Or,
+            BinaryOp::Xor,
+            BinaryOp::LShift,
+            BinaryOp::RShift,
+        ];
+        for &x in &vals {
+            for &y in &vals {
+                for op in ops {
+                    let (bx, by) = (BigInt::from(x), BigInt::from(y));
+                    let expected = match op {
+                        BinaryOp::Add => Some(&bx + &by),
+                        BinaryOp::Sub => Some(&bx - &by),
+                        BinaryOp::Mul => Some(&bx * &by),
+                        BinaryOp::FloorDiv if y != 0 => Some(bx.div_floor(&by)),
+                        BinaryOp::Mod if y != 0 => Some(bx.mod_floor(&by)),
+                        BinaryOp::And => Some(&bx & &by),
+                        BinaryOp::Or => Some(&bx | &by),
+                        BinaryOp::Xor => Some(&bx ^ &by),
+                        BinaryOp::LShift if (0..200).contains(&y) => Some(&bx << y as usize),
+                        BinaryOp::RShift if y >= 0 => Some(&bx >> y.min(100) as usize),
+                        _ => None,
+                    };
+                    let Some(expected) = expected else { continue };
+                    let (a, b) = (
+                        crate::types::int::from_i64(vm, x),
+                        crate::types::int::from_i64(vm, y),
+                    );
+                    let r = crate::ops::number::binary_op(vm, a, b, op, false);
+                    assert_eq!(show(vm, r), format!("{expected} <int>"), "{x} {op:?} {y}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn constructors_check_their_type() {
         let mut vm = new_vm();
