@@ -216,6 +216,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) ->
 // ----- decoding -----
 
 /// What to do with one undecodable byte range [start, end).
+#[allow(clippy::too_many_arguments)]
 fn on_decode_error(
     vm: &mut Vm,
     h: Handler,
@@ -641,8 +642,11 @@ fn unicode_error_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// A UnicodeError's (encoding, object, start, end, reason).
+type ErrorFields = (String, Value, i64, i64, String);
+
 /// The (encoding, object, start, end, reason) attributes, if all present.
-fn error_fields(vm: &mut Vm, e: Value) -> PyResult<Option<(String, Value, i64, i64, String)>> {
+fn error_fields(vm: &mut Vm, e: Value) -> PyResult<Option<ErrorFields>> {
     let mut vals = Vec::new();
     for name in ["encoding", "object", "start", "end", "reason"] {
         let n = vm.intern(name);
