@@ -5,7 +5,7 @@
 //!
 //! Also gives UnicodeEncodeError/UnicodeDecodeError their attributes (`encoding`, `object`,
 //! `start`, `end`, `reason`) and CPython's messages. Lone surrogates cannot be represented in
-//! ferropy's str, so `surrogateescape`/`surrogatepass` are refused.
+//! ferropy's str, so `surrogateescape`/`surrogatepass` decode to U+FFFD.
 
 use crate::native;
 use crate::native::NativeDef;
@@ -79,6 +79,10 @@ enum Handler {
     Replace,
     BackslashReplace,
     XmlCharRefReplace,
+    /// surrogateescape/surrogatepass: ferropy's str cannot hold the lone surrogates these
+    /// produce, so decoding substitutes U+FFFD per byte; encoding acts as strict (a str
+    /// without surrogates gives these handlers nothing to do).
+    Surrogate,
 }
 
 fn handler(vm: &mut Vm, errors: &str) -> PyResult<Handler> {
@@ -88,6 +92,7 @@ fn handler(vm: &mut Vm, errors: &str) -> PyResult<Handler> {
         "replace" => Handler::Replace,
         "backslashreplace" => Handler::BackslashReplace,
         "xmlcharrefreplace" => Handler::XmlCharRefReplace,
+        "surrogateescape" | "surrogatepass" => Handler::Surrogate,
         _ => {
             return Err(vm.new_exc(
                 vm.exc.lookup_error,
@@ -150,7 +155,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) ->
                     j += 1;
                 }
                 match h {
-                    Handler::Strict => {
+                    Handler::Strict | Handler::Surrogate => {
                         let reason = format!("ordinal not in range({limit})");
                         return Err(encode_error(vm, codec.name(), obj, s, i, j, &reason));
                     }
@@ -211,6 +216,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) ->
 // ----- decoding -----
 
 /// What to do with one undecodable byte range [start, end).
+#[allow(clippy::too_many_arguments)]
 fn on_decode_error(
     vm: &mut Vm,
     h: Handler,
@@ -242,6 +248,10 @@ fn on_decode_error(
         Handler::Ignore => Ok(()),
         Handler::Replace => {
             out.push('\u{FFFD}');
+            Ok(())
+        }
+        Handler::Surrogate => {
+            out.extend(std::iter::repeat_n('\u{FFFD}', end - start));
             Ok(())
         }
         Handler::BackslashReplace => {
@@ -632,8 +642,11 @@ fn unicode_error_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// A UnicodeError's (encoding, object, start, end, reason).
+type ErrorFields = (String, Value, i64, i64, String);
+
 /// The (encoding, object, start, end, reason) attributes, if all present.
-fn error_fields(vm: &mut Vm, e: Value) -> PyResult<Option<(String, Value, i64, i64, String)>> {
+fn error_fields(vm: &mut Vm, e: Value) -> PyResult<Option<ErrorFields>> {
     let mut vals = Vec::new();
     for name in ["encoding", "object", "start", "end", "reason"] {
         let n = vm.intern(name);
