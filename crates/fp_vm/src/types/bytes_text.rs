@@ -693,7 +693,14 @@ fn decode(vm: &mut Vm, a: &[Value]) -> PyResult {
     let d = data_of(vm, a[0])?;
     let enc = str_arg(vm, a[1], "decode", "encoding", "utf-8")?;
     let errors = str_arg(vm, a[2], "decode", "errors", "strict")?;
-    super::bytes_codec::decode(vm, &d, &enc, &errors)
+    // UnicodeDecodeError.object is always bytes (a bytearray's data is copied).
+    let obj = if a[0].is::<ByteArrayObj>() {
+        Value::NULL
+    } else {
+        a[0]
+    };
+    let s = crate::types::str_codec::decode(vm, &d, &enc, &errors, obj)?;
+    Ok(vm.new_string(s))
 }
 
 /// An optional str argument (NULL gives `default`).

@@ -167,7 +167,6 @@ pub fn init(vm: &mut Vm) {
     }
     crate::types::exception_group::init(vm);
     crate::types::str_codec::install_unicode_errors(vm);
-    crate::types::bytes_methods::bytes_codec::install(vm);
 }
 
 /// Allocates an exception of class `ty` with `args` and runs its class's attribute set-up

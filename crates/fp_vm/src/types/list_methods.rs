@@ -65,7 +65,7 @@ static LIST_METHODS: &[NativeDef] = &[
     native!("reverse", "($self, /)", list_reverse),
     native!(
         "sort",
-        "($self, /, *args, key=None, reverse=False)",
+        "($self, /, *args, key=None, reverse=False, **kwargs)",
         list_sort
     ),
 ];
@@ -442,9 +442,16 @@ fn list_reverse(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// (the Vec gained capacity) and reported after the sorted items are put back, as CPython.
 fn list_sort(vm: &mut Vm, a: &[Value]) -> PyResult {
     let l = this(vm, a[0])?;
-    // Slots in textual order: self, *args, key, reverse.
+    // Slots in textual order: self, *args, key, reverse, **kwargs (the last two catch-alls
+    // exist only to give CPython's messages).
     if crate::types::tuple::items(a[1]).is_some_and(|t| !t.is_empty()) {
         return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    if !a[4].is_null()
+        && let Some((k, _)) = crate::types::dict::items(a[4]).into_iter().next()
+    {
+        let k = crate::types::str::as_str(k).unwrap_or("?").to_string();
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
     }
     let key = a[2];
     let reverse = reverse_flag(vm, a[3])?;
