@@ -126,7 +126,7 @@ pub fn load_const(vm: &mut Vm, c: &Const) -> Value {
         }
         Const::FrozenSet(items) => {
             let v: Vec<Value> = items.iter().map(|c| load_const(vm, c)).collect();
-            crate::types::set::new_frozenset_from(vm, v).unwrap_or(Value::NONE)
+            crate::types::set::new_frozenset_const(vm, v).unwrap_or(Value::NONE)
         }
         Const::Code(code) => load_code(vm, (**code).clone()),
     }

@@ -140,6 +140,16 @@ pub fn new_frozenset_from(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     Ok(s)
 }
 
+/// A frozenset constant of a code object, laid out as CPython's: its compiler builds the
+/// frozenset from the elements, then `merge_consts_recursive` rebuilds it from that frozenset's
+/// iteration order. Set displays of 3+ constants (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`) and
+/// `x in {...}` tests print in the order this layout gives.
+pub fn new_frozenset_const(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+    let first = new_frozenset_from(vm, items)?;
+    let order = sobj(first).items();
+    new_frozenset_from(vm, order)
+}
+
 fn sobj(s: Value) -> &'static SetObj {
     match s.downcast::<SetObj>() {
         Some(x) => x,

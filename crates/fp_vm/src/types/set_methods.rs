@@ -978,3 +978,28 @@ pub(crate) mod tests {
         assert_eq!(repr(vm, r), "set()");
     }
 }
+
+#[cfg(test)]
+mod const_tests {
+    use super::tests::{int, repr, vm};
+    use super::*;
+
+    #[test]
+    fn frozenset_constants_are_laid_out_as_cpython() {
+        let mut vm = vm();
+        let vm = &mut *vm;
+        for (items, want) in [
+            (&[33i64, 1, 65, 97][..], "[65, 97, 1, 33]"),
+            (&[0, 21, 63, 64, 128][..], "[0, 64, 128, 21, 63]"),
+        ] {
+            let v = items.iter().map(|&i| int(i)).collect();
+            let fs = set::new_frozenset_const(vm, v).unwrap();
+            // What `BUILD_SET 0; LOAD_CONST fs; SET_UPDATE 1` produces.
+            let st = vm.types.set;
+            let s = make_new_set(vm, st, Some(fs)).unwrap();
+            let order = ops::iter::collect(vm, s).unwrap();
+            let l = crate::types::list::new_list(vm, order);
+            assert_eq!(repr(vm, l), want);
+        }
+    }
+}
