@@ -345,6 +345,17 @@ impl Vm {
         }
         Ok(())
     }
+    /// Like `enter_native`, for Rust-level recursion over data (repr of nested containers,
+    /// comparisons), with CPython's message suffix.
+    pub fn enter_recursive(&mut self, what: &str) -> PyResult<()> {
+        self.native_depth += 1;
+        if self.native_depth + self.frames.len() > self.recursion_limit + 50 {
+            self.native_depth -= 1;
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
+        }
+        Ok(())
+    }
+
     pub fn leave_native(&mut self) {
         self.native_depth -= 1;
     }

@@ -1506,8 +1506,13 @@ fn before_with(vm: &mut Vm, mgr: Value, is_async: bool) -> PyResult<(Value, Valu
             ""
         };
         let _ = extra;
+        let missed = match (enter.is_null(), is_async) {
+            (false, false) => " (missed __exit__ method)",
+            (false, true) => " (missed __aexit__ method)",
+            _ => "",
+        };
         return Err(vm.type_error(format!(
-            "'{}' object does not support the {what} protocol",
+            "'{}' object does not support the {what} protocol{missed}",
             vm.type_name(mgr)
         )));
     }
@@ -1629,7 +1634,7 @@ fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult {
 
 fn match_class(vm: &mut Vm, subject: Value, cls: Value, npos: usize, names: Value) -> PyResult {
     if !cls.is::<typeobj::TypeObject>() {
-        return Err(vm.type_error("called match pattern must be a class"));
+        return Err(vm.type_error("called match pattern must be a type"));
     }
     let st = vm.type_of(subject);
     if !typeobj::is_subtype(st, cls) {

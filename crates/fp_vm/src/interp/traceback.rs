@@ -136,7 +136,14 @@ pub fn format_exception_only(vm: &mut Vm, e: Value) -> String {
     if crate::types::typeobj::is_subtype(ty, vm.exc.syntax_error) {
         out.push_str(&format_syntax_error(vm, e));
     }
-    let msg = match crate::ops::repr::str_string(vm, e) {
+    let is_syntax = crate::types::typeobj::is_subtype(ty, vm.exc.syntax_error);
+    let msg_v = if is_syntax {
+        let k = vm.intern("msg");
+        crate::types::instance::get(e, k).filter(|m| !m.is_none())
+    } else {
+        None
+    };
+    let msg = match crate::ops::repr::str_string(vm, msg_v.unwrap_or(e)) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".into(),
     };

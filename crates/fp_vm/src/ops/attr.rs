@@ -77,6 +77,15 @@ fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
         || !typeobj::lookup(vm, dt, vm.names().delete).is_null()
 }
 
+/// Whether a descriptor found on a type can compute a value (`__get__`, or a builtin kind).
+fn has_get(vm: &mut Vm, d: Value) -> bool {
+    if !typeobj::type_flags(vm.type_of(d)).contains(TypeFlags::HEAPTYPE) {
+        return true;
+    }
+    let dt = vm.type_of(d);
+    !typeobj::lookup(vm, dt, vm.names.get).is_null()
+}
+
 /// Calls `d.__get__(obj, ty)` for descriptors; returns `d` itself for plain values.
 pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
     if d.is_small_int() || d.is_immediate() {
@@ -191,7 +200,11 @@ pub fn attr_error_for(vm: &mut Vm, obj: Value, name: &str) -> Exc {
 pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
     let ty = vm.type_of(obj);
     let descr = typeobj::lookup(vm, ty, name);
-    if !descr.is_null() && !descr.is::<FunctionObj>() && is_data_descriptor(vm, descr) {
+    if !descr.is_null()
+        && !descr.is::<FunctionObj>()
+        && is_data_descriptor(vm, descr)
+        && has_get(vm, descr)
+    {
         return bind_descriptor(vm, descr, obj, ty);
     }
     if let Some(v) = instance::get(obj, name) {
@@ -351,7 +364,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     }
 }
 
-fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
+pub fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
     let Some(newt) = value.downcast::<TypeObject>() else {
         return Err(vm.type_error(format!(
             "__class__ must be set to a class, not '{}' object",

@@ -165,6 +165,9 @@ pub fn bind(
         };
         out[sig.varargs_slot()] = crate::types::tuple::new_tuple(vm, extra);
     } else if npos_given > npos_params {
+        if let Some(e) = meth_o_error(vm, sig, skip, fname, npos_given) {
+            return Err(e);
+        }
         return Err(too_many_positional(
             vm, sig, skip, npos_given, fname, &required, out,
         ));
@@ -217,6 +220,9 @@ pub fn bind(
         }
     }
     if !missing_pos.is_empty() {
+        if let Some(e) = meth_o_error(vm, sig, skip, fname, npos_given) {
+            return Err(e);
+        }
         return Err(missing_args(vm, fname, &missing_pos, "positional"));
     }
     let mut missing_kw = Vec::new();
@@ -229,6 +235,23 @@ pub fn bind(
         return Err(missing_args(vm, fname, &missing_kw, "keyword-only"));
     }
     Ok(())
+}
+
+/// CPython's wording for builtins taking exactly one positional-only argument (METH_O).
+fn meth_o_error(
+    vm: &mut Vm,
+    sig: &Signature,
+    skip: usize,
+    fname: &str,
+    given: usize,
+) -> Option<Exc> {
+    let one = sig.params.len() == skip + 1 && sig.posonly == skip + 1 && sig.params[skip].required;
+    if one && sig.varargs.is_none() && sig.varkw.is_none() {
+        return Some(vm.type_error(format!(
+            "{fname}() takes exactly one argument ({given} given)"
+        )));
+    }
+    None
 }
 
 fn missing_args(vm: &mut Vm, fname: &str, names: &[String], kind: &str) -> Exc {

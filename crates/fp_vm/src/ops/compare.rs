@@ -165,6 +165,18 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
 
 /// Lexicographic comparison of two lists or two tuples (exact builtin types).
 fn sequence_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<bool>> {
+    vm.enter_recursive(" in comparison")?;
+    let r = sequence_compare_inner(vm, a, b, op);
+    vm.leave_native();
+    r
+}
+
+fn sequence_compare_inner(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    op: CompareOp,
+) -> PyResult<Option<bool>> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     if ta != tb || (ta != vm.types.list && ta != vm.types.tuple) {

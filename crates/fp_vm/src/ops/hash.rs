@@ -10,7 +10,15 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             crate::types::int::IntRef::Small(i),
         ));
     }
+    if v.is_bool() {
+        return Ok((v == Value::TRUE) as i64);
+    }
     let ty = vm.type_of(v);
+    if ty == vm.types.int
+        && let Some(i) = crate::types::int::int_ref(v)
+    {
+        return Ok(crate::types::int::hash_int(i));
+    }
     if ty == vm.types.str_ {
         return Ok(v.downcast::<StrObj>().map(|s| s.hash()).unwrap_or(0));
     }

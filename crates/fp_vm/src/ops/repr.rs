@@ -123,6 +123,13 @@ fn repr_leave(vm: &mut Vm, v: Value) {
 }
 
 pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    vm.enter_recursive(" while getting the repr of an object")?;
+    let r = container_repr_inner(vm, v);
+    vm.leave_native();
+    r
+}
+
+fn container_repr_inner(vm: &mut Vm, v: Value) -> PyResult<String> {
     let ty = vm.type_of(v);
     let is_list = v.is::<crate::types::list::ListObj>();
     let is_dict = v.is::<crate::types::dict::DictObj>();

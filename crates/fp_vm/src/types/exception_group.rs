@@ -47,11 +47,11 @@ fn eg_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         if all_exc {
             cls = vm.exc.exception_group;
         }
+    } else if cls == vm.exc.exception_group && !all_exc {
+        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     } else if typeobj::is_subtype(cls, vm.exc.exception) && !all_exc {
         let n = typeobj::type_name(cls);
         return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{n}'")));
-    } else if cls == vm.exc.exception_group && !all_exc {
-        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
     let t = crate::types::tuple::new_tuple(vm, vec![msg, excs]);
     let e = crate::types::exceptions::new_exception(vm, cls, vec![]);

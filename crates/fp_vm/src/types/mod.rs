@@ -90,18 +90,8 @@ pub fn bootstrap(vm: &mut Vm) {
         (|t| &mut t.int, "int", ObjKind::Int, BASE),
         (|t| &mut t.float, "float", ObjKind::Float, BASE),
         (|t| &mut t.complex, "complex", ObjKind::Complex, BASE),
-        (
-            |t| &mut t.bytes,
-            "bytes",
-            ObjKind::Bytes,
-            BASE.union(TypeFlags::SEQUENCE),
-        ),
-        (
-            |t| &mut t.bytearray,
-            "bytearray",
-            ObjKind::ByteArray,
-            BASE.union(TypeFlags::SEQUENCE),
-        ),
+        (|t| &mut t.bytes, "bytes", ObjKind::Bytes, BASE),
+        (|t| &mut t.bytearray, "bytearray", ObjKind::ByteArray, BASE),
         (
             |t| &mut t.list,
             "list",

@@ -20,6 +20,7 @@ impl Payload for () {
 pub fn install(vm: &mut Vm) {
     let o = vm.types.object;
     typeobj::add_methods(vm, o, OBJECT_METHODS);
+    typeobj::add_getsets(vm, o, OBJECT_GETSETS);
     let t = vm.types.type_;
     typeobj::add_methods(vm, t, TYPE_METHODS);
     typeobj::add_getsets(vm, t, TYPE_GETSETS);
@@ -65,6 +66,52 @@ static OBJECT_METHODS: &[NativeDef] = &[
     native_classmethod!("__subclasshook__", "($type, /, *args)", object_subclasshook),
 ];
 
+static OBJECT_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[(
+    native!("__class__", "($self, /)", object_get_class),
+    Some(native!("__class__", "($self, value, /)", object_set_class)),
+)];
+
+/// The `__dict__` and `__weakref__` descriptors a class gets when it introduces instance
+/// dictionaries (as CPython adds them to the first such class in a hierarchy).
+pub static INSTANCE_DICT_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
+    (
+        native!("__dict__", "($self, /)", instance_get_dict),
+        Some(native!("__dict__", "($self, value, /)", instance_set_dict)),
+    ),
+    (
+        native!("__weakref__", "($self, /)", instance_get_weakref),
+        None,
+    ),
+];
+
+fn object_get_class(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(vm.type_of(a[0]))
+}
+
+fn object_set_class(vm: &mut Vm, a: &[Value]) -> PyResult {
+    ops::attr::set_class(vm, a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+fn instance_get_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(crate::types::instance::to_dict(vm, a[0]))
+}
+
+fn instance_set_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[1].is::<crate::types::dict::DictObj>() {
+        return Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(a[1])
+        )));
+    }
+    crate::types::instance::set_dict(a[0], a[1]);
+    Ok(Value::NONE)
+}
+
+fn instance_get_weakref(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
 static TYPE_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", type_new),
     native!("__init__", "($self, /, *args, **kwargs)", type_init),
@@ -105,6 +152,7 @@ static TYPE_METHODS: &[NativeDef] = &[
 ];
 
 static TYPE_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
+    (native!("__dict__", "($self, /)", type_get_dict), None),
     (
         native!("__name__", "($self, /)", type_get_name),
         Some(native!("__name__", "($self, value, /)", type_set_name)),
@@ -527,6 +575,11 @@ fn type_set_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     *t.qualname.borrow_mut() = s.to_string();
     Ok(Value::NONE)
 }
+fn type_get_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let d = t_of(vm, a[0])?.dict.get();
+    Ok(crate::types::module::new_mappingproxy(vm, d))
+}
+
 fn type_get_bases(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(t_of(vm, a[0])?.bases.get())
 }

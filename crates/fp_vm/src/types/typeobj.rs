@@ -391,6 +391,11 @@ pub fn new_class_kw(
             )));
         }
     }
+    for (i, b) in base_list.iter().enumerate() {
+        if base_list[..i].contains(b) {
+            return Err(vm.type_error(format!("duplicate base class {}", type_name(*b))));
+        }
+    }
     if base_list.is_empty() {
         base_list.push(vm.types.object);
     }
@@ -495,6 +500,28 @@ pub fn new_class_kw(
         let m = crate::types::descriptors::new_member(vm, *s, ty);
         dict::set_item_str(vm, d, *s, m);
     }
+    let base_has_dict = base_list
+        .iter()
+        .any(|b| tobj(*b).flags.get().contains(TypeFlags::HAS_DICT));
+    if has_dict && !base_has_dict {
+        for (get, set) in crate::types::object::INSTANCE_DICT_GETSETS {
+            if dict::get_str(d, get.name).is_some() {
+                continue;
+            }
+            let g = crate::types::function::new_native(vm, get, Value::NULL, ty);
+            let s = match set {
+                Some(s) => crate::types::function::new_native(vm, s, Value::NULL, ty),
+                None => Value::NULL,
+            };
+            let p = crate::types::descriptors::new_getset(vm, g, s);
+            let k = vm.intern(get.name);
+            dict::set_item_str(vm, d, k, p);
+        }
+    }
+    if dict::get_str(d, "__doc__").is_none() {
+        let k = vm.intern("__doc__");
+        dict::set_item_str(vm, d, k, Value::NONE);
+    }
     if let Some(q) = dict::get_str(d, "__qualname__") {
         match q.downcast::<StrObj>() {
             Some(qs) => *tobj(ty).qualname.borrow_mut() = qs.as_str().to_string(),
@@ -553,15 +580,28 @@ pub fn new_class_kw(
         let k = vm.intern("__classcell__");
         dict::del_item_str(vm, d, k);
     }
-    // __set_name__ on attributes, then __init_subclass__ on the parent.
+    // __set_name__ on attributes (errors wrapped in RuntimeError as 3.11 does), then
+    // __init_subclass__ on the parent.
     let items = dict::items(d);
     for (k, v) in items {
         let vt = vm.type_of(v);
         let sn = lookup_str(vm, vt, "__set_name__");
-        if !sn.is_null() {
-            if let Err(e) = crate::ops::call::call(vm, sn, &[v, ty, k]) {
-                return Err(e);
+        if sn.is_null() {
+            continue;
+        }
+        if let Err(e) = crate::ops::call::call(vm, sn, &[v, ty, k]) {
+            let kr = crate::ops::repr::repr_string(vm, k)?;
+            let msg = format!(
+                "Error calling __set_name__ on '{}' instance {kr} in '{name_s}'",
+                type_name(vt)
+            );
+            let re = vm.runtime_error(msg);
+            if let Some(x) = crate::types::exceptions::exc_obj(re.0) {
+                x.cause.set(e.0);
+                x.context.set(e.0);
+                x.suppress_context.set(true);
             }
+            return Err(re);
         }
     }
     let sup = crate::types::descriptors::new_super(vm, ty, ty)?;
