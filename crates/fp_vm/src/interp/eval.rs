@@ -1167,10 +1167,11 @@ fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callable: Value) ->
 
 fn callable_name(vm: &mut Vm, c: Value) -> String {
     if let Some(f) = c.downcast::<FunctionObj>() {
-        return format!(
-            "{}()",
-            crate::types::str::as_str(f.qualname.get()).unwrap_or("?")
-        );
+        let q = crate::types::str::as_str(f.qualname.get()).unwrap_or("?");
+        return match crate::types::str::as_str(f.module.get()) {
+            Some(m) if m != "builtins" => format!("{m}.{q}()"),
+            _ => format!("{q}()"),
+        };
     }
     if let Some(n) = c.downcast::<crate::types::function::NativeFunction>() {
         return format!("{}()", ops::call::native_display_name(n));

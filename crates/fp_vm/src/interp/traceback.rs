@@ -147,6 +147,10 @@ pub fn format_exception_only(vm: &mut Vm, e: Value) -> String {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".into(),
     };
+    let msg = match suggestion_for(vm, e) {
+        Some(sug) => format!("{msg}. Did you mean: '{sug}'?"),
+        None => msg,
+    };
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
@@ -209,37 +213,318 @@ fn format_syntax_error(vm: &mut Vm, e: Value) -> String {
     out
 }
 
-/// The full report for an uncaught exception, chained causes/contexts first.
+/// The full report for an uncaught exception, chained causes/contexts first, exception groups
+/// drawn with their sub-exceptions in boxes (the layout of CPython 3.11's `traceback` module).
 pub fn format_exception(vm: &mut Vm, e: Value) -> String {
-    let mut seen = Vec::new();
+    let mut ctx = PrintCtx {
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+    };
     let mut out = String::new();
-    format_chain(vm, e, &mut seen, &mut out);
+    format_with_chain(vm, e, &mut ctx, &mut out);
     out
 }
 
-fn format_chain(vm: &mut Vm, e: Value, seen: &mut Vec<Value>, out: &mut String) {
-    seen.push(e);
-    if let Some(x) = exc_obj(e) {
-        let cause = x.cause.get();
-        let context = x.context.get();
-        if !cause.is_none() && !seen.contains(&cause) {
-            format_chain(vm, cause, seen, out);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if !context.is_none() && !x.suppress_context.get() && !seen.contains(&context) {
-            format_chain(vm, context, seen, out);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+struct PrintCtx {
+    seen: Vec<Value>,
+    depth: usize,
+    need_close: bool,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
         }
-        let tb = x.traceback.get();
-        if !tb.is_none() {
-            out.push_str("Traceback (most recent call last):\n");
-            format_tb(out, tb);
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
-    out.push_str(&format_exception_only(vm, e));
+}
+
+fn exc_group_members(vm: &mut Vm, e: Value) -> Option<Vec<Value>> {
+    if !crate::types::typeobj::is_subtype(vm.type_of(e), vm.exc.base_exception_group) {
+        return None;
+    }
+    let k = vm.intern("exceptions");
+    crate::types::instance::get(e, k)
+        .and_then(crate::types::tuple::items)
+        .map(|t| t.to_vec())
+}
+
+const CAUSE_MSG: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+fn format_with_chain(vm: &mut Vm, e: Value, ctx: &mut PrintCtx, out: &mut String) {
+    // The chain, from `e` back to its outermost cause/context; printed oldest first.
+    let mut chain: Vec<(Option<&str>, Value)> = vec![(None, e)];
+    ctx.seen.push(e);
+    let mut cur = e;
+    while let Some(x) = exc_obj(cur) {
+        let cause = x.cause.get();
+        let context = x.context.get();
+        let next = if !cause.is_none() && !ctx.seen.contains(&cause) {
+            Some((CAUSE_MSG, cause))
+        } else if !context.is_none() && !x.suppress_context.get() && !ctx.seen.contains(&context) {
+            Some((CONTEXT_MSG, context))
+        } else {
+            None
+        };
+        let Some((msg, nx)) = next else { break };
+        ctx.seen.push(nx);
+        chain.push((Some(msg), nx));
+        cur = nx;
+    }
+    for (msg, exc) in chain.into_iter().rev() {
+        format_one(vm, exc, ctx, out);
+        if let Some(m) = msg {
+            ctx.emit(out, m, None);
+        }
+    }
+}
+
+fn format_one(vm: &mut Vm, e: Value, ctx: &mut PrintCtx, out: &mut String) {
+    let tb = exc_obj(e).map(|x| x.traceback.get()).unwrap_or(Value::NONE);
+    let Some(members) = exc_group_members(vm, e) else {
+        if !tb.is_none() {
+            ctx.emit(out, "Traceback (most recent call last):\n", None);
+            let mut t = String::new();
+            format_tb(&mut t, tb);
+            ctx.emit(out, &t, None);
+        }
+        let only = format_exception_only(vm, e);
+        ctx.emit(out, &only, None);
+        return;
+    };
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(
+            out,
+            &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+            None,
+        );
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if !tb.is_none() {
+        let margin = if toplevel { Some('+') } else { None };
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            margin,
+        );
+        let mut t = String::new();
+        format_tb(&mut t, tb);
+        ctx.emit(out, &t, None);
+    }
+    let only = format_exception_only(vm, e);
+    ctx.emit(out, &only, None);
+    let n = if members.len() <= MAX_GROUP_WIDTH {
+        members.len()
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for (i, member) in members.iter().take(n).enumerate() {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        let lead = if i == 0 { "+-" } else { "  " };
+        out.push_str(&format!(
+            "{}{lead}+---------------- {title} ----------------\n",
+            ctx.indent()
+        ));
+        ctx.depth += 1;
+        if truncated {
+            let rest = members.len() - MAX_GROUP_WIDTH;
+            let s = if rest > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {rest} more exception{s}\n"), None);
+        } else {
+            format_with_chain(vm, *member, ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
+}
+
+// ----- "Did you mean" suggestions (the rules of CPython 3.11's Python/suggestions.c) -----
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_CANDIDATES: usize = 750;
+const MAX_STRING: usize = 40;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING || b.len() > MAX_STRING {
+        return max_cost + 1;
+    }
+    let (a, b) = if b.len() < a.len() { (b, a) } else { (a, b) };
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (0..a.len()).map(|i| (i + 1) * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn best_suggestion(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATES {
+        return None;
+    }
+    let mut best: Option<(usize, &String)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let mut max = (name.len() + c.len() + 3) * MOVE_COST / 6;
+        if let Some((d, _)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), c.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c.clone())
+}
+
+fn sorted_names(names: Vec<Value>) -> Vec<String> {
+    let mut v: Vec<String> = names
+        .into_iter()
+        .filter_map(|n| crate::types::str::as_str(n).map(str::to_string))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The "Did you mean" suggestion for an uncaught NameError/AttributeError, if any.
+fn suggestion_for(vm: &mut Vm, e: Value) -> Option<String> {
+    let ty = vm.type_of(e);
+    let k = vm.intern("name");
+    let name = crate::types::instance::get(e, k)
+        .and_then(crate::types::str::as_str)?
+        .to_string();
+    if crate::types::typeobj::is_subtype(ty, vm.exc.attribute_error) {
+        let ko = vm.intern("obj");
+        let obj = crate::types::instance::get(e, ko).filter(|o| !o.is_none())?;
+        let dir = vm.intern("__dir__");
+        let d = crate::ops::call_special(vm, obj, dir, &[]).ok()??;
+        let items = crate::ops::iter::collect(vm, d).ok()?;
+        return best_suggestion(&sorted_names(items), &name);
+    }
+    if crate::types::typeobj::is_subtype(ty, vm.exc.name_error) {
+        // The innermost frame of the traceback: its locals, then globals, then builtins.
+        let mut tb = exc_obj(e)?.traceback.get();
+        let mut frame = Value::NULL;
+        while let Some(t) = tb.downcast::<TracebackObj>() {
+            frame = t.frame;
+            tb = t.next;
+        }
+        let f = frame.downcast::<FrameObj>()?.get();
+        let c = code_of(f);
+        let local_names: Vec<Value> =
+            if f.locals.is::<crate::types::dict::DictObj>() && f.locals != f.globals {
+                crate::types::dict::keys(f.locals)
+            } else if f.locals.is_null() {
+                c.varnames
+                    .iter()
+                    .copied()
+                    .zip(f.fast.iter())
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(n, _)| n)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        for names in [
+            local_names,
+            crate::types::dict::keys(f.globals),
+            crate::types::dict::keys(f.builtins),
+        ] {
+            if let Some(s) = best_suggestion(&sorted_names(names), &name) {
+                return Some(s);
+            }
+        }
+    }
+    None
 }
 
 /// Prints an uncaught exception to stderr (through `sys.stderr` once it exists).

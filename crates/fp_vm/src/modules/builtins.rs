@@ -240,14 +240,6 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let sep = str_or(vm, a[1], "sep", " ")?;
     let end = str_or(vm, a[2], "end", "\n")?;
-    let mut out = String::new();
-    for (i, v) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&ops::repr::str_string(vm, *v)?);
-    }
-    out.push_str(&end);
     let mut file = a[3];
     if file.is_null() || file.is_none() {
         file = crate::modules::sys::stream(vm, "stdout");
@@ -255,7 +247,27 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Ok(Value::NONE);
         }
     }
-    crate::modules::stdio::write_to(vm, file, &out)?;
+    if file.is::<crate::modules::stdio::StdStream>() {
+        let mut out = String::new();
+        for (i, v) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&ops::repr::str_string(vm, *v)?);
+        }
+        out.push_str(&end);
+        crate::modules::stdio::write_to(vm, file, &out)?;
+    } else {
+        // Other files see each piece written separately, as CPython's print does.
+        for (i, v) in args.iter().enumerate() {
+            if i > 0 {
+                crate::modules::stdio::write_to(vm, file, &sep)?;
+            }
+            let s = ops::repr::str_string(vm, *v)?;
+            crate::modules::stdio::write_to(vm, file, &s)?;
+        }
+        crate::modules::stdio::write_to(vm, file, &end)?;
+    }
     if !a[4].is_null() && ops::truth::is_true(vm, a[4])? {
         let fl = ops::attr::getattr_str(vm, file, "flush")?;
         ops::call::call(vm, fl, &[])?;
@@ -357,12 +369,12 @@ fn issubclass(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(is_subclass(vm, a[0], a[1])?))
 }
 
-fn attr_name(vm: &mut Vm, n: Value, what: &str) -> PyResult<()> {
+fn attr_name(vm: &mut Vm, n: Value, _what: &str) -> PyResult<()> {
     if n.is::<crate::types::str::StrObj>() {
         Ok(())
     } else {
         Err(vm.type_error(format!(
-            "{what}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             vm.type_name(n)
         )))
     }

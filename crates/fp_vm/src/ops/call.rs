@@ -177,6 +177,9 @@ pub fn bind(
     } else {
         None
     };
+    if !kwnames.is_empty() && kw_slot.is_none() && sig.posonly >= nparams && sig.varargs.is_none() {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
     // Keyword arguments.
     for (i, name) in kwnames.iter().enumerate() {
         let value = args[npos_given + i];

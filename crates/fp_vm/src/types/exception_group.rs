@@ -25,7 +25,10 @@ static METHODS: &[NativeDef] = &[
 fn eg_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (mut cls, msg, excs) = (a[0], a[1], a[2]);
     if !msg.is::<crate::types::str::StrObj>() {
-        return Err(vm.type_error("argument 1 must be str"));
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            vm.type_name(msg)
+        )));
     }
     let items = crate::ops::iter::collect(vm, excs)
         .map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
