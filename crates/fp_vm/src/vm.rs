@@ -218,17 +218,23 @@ impl Vm {
             return *v;
         }
         let v = crate::types::str::alloc_str(self, s);
+        if let Some(so) = v.downcast::<crate::types::str::StrObj>() {
+            so.mark_interned();
+        }
         self.interned.insert(s.into(), v);
         v
     }
 
     /// Interns an existing str object (returns the canonical one).
+    #[inline]
     pub fn intern_value(&mut self, v: Value) -> Value {
         match v.downcast::<crate::types::str::StrObj>() {
+            Some(s) if s.is_interned() => v,
             Some(s) if v.header().map(|h| h.ty()) == Some(self.types.str_) => {
                 if let Some(c) = self.interned.get(s.as_str()) {
                     return *c;
                 }
+                s.mark_interned();
                 self.interned.insert(s.as_str().into(), v);
                 v
             }

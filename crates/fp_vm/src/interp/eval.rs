@@ -700,19 +700,13 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     (callable, Value::NULL)
                 };
                 if inline_target(target).is_some() {
-                    let new_frame = if self_arg.is_null() {
-                        tri!(crate::interp::frame::frame_for_call(
-                            vm,
-                            target,
-                            &f.stack[first..],
-                            kw
-                        ))
-                    } else {
-                        let mut a = Vec::with_capacity(f.stack.len() - first + 1);
-                        a.push(self_arg);
-                        a.extend_from_slice(&f.stack[first..]);
-                        tri!(crate::interp::frame::frame_for_call(vm, target, &a, kw))
-                    };
+                    let new_frame = tri!(crate::interp::frame::frame_for_call_self(
+                        vm,
+                        target,
+                        self_arg,
+                        &f.stack[first..],
+                        kw
+                    ));
                     f.stack.truncate(base);
                     if vm.frames.len() >= vm.recursion_limit {
                         pending = Some((

@@ -81,18 +81,32 @@ impl FrameObj {
     }
 }
 
+#[inline]
 pub fn fobj(f: Value) -> &'static FrameObj {
     match f.downcast::<FrameObj>() {
         Some(x) => x,
-        None => panic!("internal error: not a frame"),
+        None => not_a_frame(),
     }
 }
 
+#[cold]
+#[inline(never)]
+fn not_a_frame() -> ! {
+    panic!("internal error: not a frame")
+}
+
+#[inline]
 pub fn code_of(f: &FrameData) -> &'static CodeObj {
     match f.code.downcast::<CodeObj>() {
         Some(c) => c,
-        None => panic!("internal error: frame without code"),
+        None => frame_without_code(),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn frame_without_code() -> ! {
+    panic!("internal error: frame without code")
 }
 
 pub fn frame_code(f: Value) -> Value {
@@ -159,6 +173,18 @@ pub fn frame_for_call(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
+    frame_for_call_self(vm, func, Value::NULL, args, kwnames)
+}
+
+/// Like `frame_for_call`, with `self_arg` (unless NULL) as the first positional argument: the
+/// call of a bound method, without building a combined argument vector on the fast path.
+pub fn frame_for_call_self(
+    vm: &mut Vm,
+    func: Value,
+    self_arg: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     let Some(f) = func.downcast::<FunctionObj>() else {
         return Err(vm.system_error("frame_for_call on a non-function"));
     };
@@ -173,15 +199,28 @@ pub fn frame_for_call(
     let has_varargs = co.flags & CodeFlags::VARARGS != 0;
     let has_varkw = co.flags & CodeFlags::VARKEYWORDS != 0;
     let defaults = crate::types::tuple::items(f.defaults.get()).unwrap_or(&[]);
+    let nself = (!self_arg.is_null()) as usize;
     // Fast path: exact positional call, no defaults needed, no */** parameters.
     if kwnames.is_empty()
-        && args.len() == argcount
+        && args.len() + nself == argcount
         && !has_varargs
         && !has_varkw
         && co.kwonlyargcount == 0
     {
-        fast[..argcount].copy_from_slice(args);
+        if nself == 1 {
+            fast[0] = self_arg;
+        }
+        fast[nself..argcount].copy_from_slice(args);
     } else {
+        let combined: Vec<Value>;
+        let args: &[Value] = if nself == 1 {
+            combined = std::iter::once(self_arg)
+                .chain(args.iter().copied())
+                .collect();
+            &combined
+        } else {
+            args
+        };
         let sig = signature_of(vm, c);
         let nslots = sig.nslots();
         let mut out = vec![Value::NULL; nslots];

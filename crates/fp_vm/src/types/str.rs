@@ -17,6 +17,8 @@ pub struct StrObj {
     char_len: usize,
     hash: Cell<i64>,
     index: OnceCell<Box<[u32]>>,
+    /// This object is the canonical interned copy of its text (so interning it again is free).
+    interned: Cell<bool>,
 }
 
 const INDEX_STRIDE: usize = 64;
@@ -44,11 +46,19 @@ impl StrObj {
             char_len,
             hash: Cell::new(-1),
             index: OnceCell::new(),
+            interned: Cell::new(false),
         }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.s
+    }
+    #[inline]
+    pub fn is_interned(&self) -> bool {
+        self.interned.get()
+    }
+    pub fn mark_interned(&self) {
+        self.interned.set(true)
     }
     #[inline]
     pub fn char_len(&self) -> usize {
