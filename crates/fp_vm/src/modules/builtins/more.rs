@@ -359,21 +359,38 @@ pub(super) fn sorted(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(list)
 }
 
-/// `input(prompt='')`: writes the prompt, reads one line from stdin without its newline.
+/// `input(prompt='')`: writes the prompt to `sys.stdout`, flushes it, and reads one line from
+/// `sys.stdin` (its `readline()` when replaced), without the line ending.
 pub(super) fn input(vm: &mut Vm, a: &[Value]) -> PyResult {
     let args = unpack(vm, a, "input", 0, 1)?;
+    let fin = crate::modules::sys::stream(vm, "stdin");
+    let fout = crate::modules::sys::stream(vm, "stdout");
+    if fin.is_none() {
+        return Err(vm.runtime_error("input(): lost sys.stdin"));
+    }
+    if fout.is_none() {
+        return Err(vm.runtime_error("input(): lost sys.stdout"));
+    }
     if let Some(p) = args.first() {
         let s = ops::repr::str_string(vm, *p)?;
-        crate::modules::sys::write_stdout(vm, &s);
+        crate::modules::stdio::write_to(vm, fout, &s)?;
     }
-    use std::io::{BufRead, Write};
-    let _ = std::io::stdout().flush();
-    let mut line = String::new();
-    let n = match std::io::stdin().lock().read_line(&mut line) {
-        Ok(n) => n,
-        Err(e) => return Err(vm.new_exc(vm.exc.os_error, e.to_string())),
+    // Flush errors are ignored, as in CPython.
+    let flush_name = vm.intern("flush");
+    if let Ok(Some(flush)) = ops::attr::getattr_opt(vm, fout, flush_name) {
+        let _ = ops::call::call(vm, flush, &[]);
+    }
+    let mut line = if fin.is::<crate::modules::stdio::StdStream>() {
+        crate::modules::stdio::read_line(vm)?
+    } else {
+        let readline = ops::attr::getattr_str(vm, fin, "readline")?;
+        let r = ops::call::call(vm, readline, &[])?;
+        match as_str(r) {
+            Some(s) => s.to_string(),
+            None => return Err(vm.type_error("object.readline() returned non-string")),
+        }
     };
-    if n == 0 {
+    if line.is_empty() {
         return Err(vm.new_exc(vm.exc.eof_error, "EOF when reading a line"));
     }
     if line.ends_with('\n') {

@@ -289,3 +289,27 @@ fn text_signatures_and_docs() {
     let r = ops::repr::repr(vm, f).unwrap();
     assert_eq!(repr(vm, r), "'<built-in function chr>'");
 }
+
+#[test]
+fn sorted_builds_and_sorts_a_list() {
+    let mut vm = new_vm();
+    let vm = &mut *vm;
+    let l = list(vm, &[int(3), int(-5), int(1)]);
+    let r = call(vm, "sorted", &[l]).unwrap();
+    assert_eq!(repr(vm, r), "[-5, 1, 3]");
+    assert_ne!(r, l);
+    let abs = builtin(vm, "abs");
+    let r = call_kw(
+        vm,
+        "sorted",
+        &[l],
+        &[("key", abs), ("reverse", Value::TRUE)],
+    )
+    .unwrap();
+    assert_eq!(repr(vm, r), "[-5, 3, 1]");
+    let r = call(vm, "sorted", &[]);
+    assert_eq!(err(vm, r), "TypeError: sorted expected 1 argument, got 0");
+    let s = vm.new_str("cab");
+    let r = call(vm, "sorted", &[s]).unwrap();
+    assert_eq!(repr(vm, r), "['a', 'b', 'c']");
+}
