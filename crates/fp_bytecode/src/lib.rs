@@ -481,6 +481,10 @@ impl CodeFlags {
     pub const COROUTINE: u32 = 0x80;
     pub const ITERABLE_COROUTINE: u32 = 0x100;
     pub const ASYNC_GENERATOR: u32 = 0x200;
+    /// ferropy-specific (not a CPython flag): `consts[0]` is the docstring of the function,
+    /// class body or module. Without it, `consts[0]` is not a docstring (function code objects
+    /// then still have `None` there, as CPython does). Never set under `-OO`.
+    pub const HAS_DOCSTRING: u32 = 0x1000_0000;
 }
 
 /// A compile-time constant.

@@ -5,7 +5,23 @@
 //! constant folding, line tables, and the syntax errors CPython raises at compile time.
 //! Depends on `fp_bytecode` and the ruff parser crates only; it must never depend on the runtime.
 
+mod codegen;
+mod errors;
+mod fold;
+mod fstrings;
+mod limits;
+mod symtable;
+mod warnings;
+
+pub use warnings::{CompileWarning, WarningCategory};
+
 pub use fp_bytecode::{CodeObject, CompileError, CompileErrorKind};
+
+use ruff_python_ast::{Expr, PythonVersion, Stmt};
+use ruff_python_parser::{Mode as ParseMode, ParseOptions, parse_unchecked};
+use ruff_text_size::{Ranged, TextRange};
+
+use errors::{LineTable, syntax_error};
 
 /// What kind of source `compile()` is given, as CPython's `mode` argument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,20 +44,337 @@ pub struct CompileOptions {
     pub future_annotations: bool,
 }
 
+/// Checks a finished code object tree: every instruction reachable with one consistent stack
+/// depth and handler-block stack, no underflow, `max_stack` large enough. For tests and tools.
+pub fn verify_code(code: &CodeObject) -> Result<(), String> {
+    codegen::flow::verify(code)
+}
+
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// Reads the `from __future__ import` statements at the top of a module: returns whether
+/// `annotations` is on and the line of the last one.
+fn scan_future(body: &[Stmt], lt: &LineTable) -> Result<(bool, u32), CompileError> {
+    let mut annotations = false;
+    let mut last_line = 0;
+    let mut done = false;
+    let mut prev_line = 0;
+    for (i, s) in body.iter().enumerate() {
+        let line = lt.line_col(s.range().start()).0;
+        // Once past the future imports, only statements sharing that line are checked here;
+        // later lines are the code generator's business.
+        if done && line > prev_line {
+            break;
+        }
+        prev_line = line;
+        match s {
+            Stmt::Expr(e) if i == 0 && matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {
+                continue;
+            }
+            Stmt::ImportFrom(f)
+                if f.level == 0
+                    && f.module
+                        .as_ref()
+                        .is_some_and(|m| m.id.as_str() == "__future__") =>
+            {
+                if done {
+                    // CPython reports this one at the 0-based column.
+                    let mut e = syntax_error(
+                        lt,
+                        "from __future__ imports must occur at the beginning of the file",
+                        f.range,
+                    );
+                    e.col = e.col.saturating_sub(1);
+                    return Err(e);
+                }
+                for a in &f.names {
+                    let name = a.name.id.as_str();
+                    if name == "braces" {
+                        return Err(syntax_error(lt, "not a chance", f.range));
+                    }
+                    if name == "*" || !FUTURE_FEATURES.contains(&name) {
+                        return Err(syntax_error(
+                            lt,
+                            format!("future feature {name} is not defined"),
+                            f.range,
+                        ));
+                    }
+                    if name == "annotations" {
+                        annotations = true;
+                    }
+                }
+                last_line = lt.line_col(f.range.start()).0;
+            }
+            _ => done = true,
+        }
+    }
+    Ok((annotations, last_line))
+}
+
+/// `compile(src, f, 'eval')` with an indented expression is an IndentationError in CPython
+/// (the `eval()` builtin strips leading blanks before compiling; `compile()` does not).
+fn eval_indent_error(source: &str, lt: &LineTable) -> Option<CompileError> {
+    let mut offset = 0usize;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let stripped = body.trim_start_matches([' ', '\t', '\x0c']);
+        if stripped.is_empty() || stripped.starts_with('#') {
+            offset += line.len();
+            continue;
+        }
+        let indent = body.len() - stripped.len();
+        if indent == 0 {
+            return None;
+        }
+        let (l, _) = lt.line_col(ruff_text_size::TextSize::from((offset + indent) as u32));
+        let col = body[..indent].chars().count() as u32;
+        return Some(CompileError {
+            kind: CompileErrorKind::IndentationError,
+            msg: "unexpected indent".into(),
+            line: l,
+            col,
+            end_line: l,
+            end_col: col,
+        });
+    }
+    None
+}
+
 /// Compiles `source` (already decoded) read from `filename`.
+///
+/// Never panics: any internal failure is reported as a SyntaxError starting with
+/// "internal compiler error". Deeply nested input is compiled on a helper thread with a stack
+/// large enough for it.
 pub fn compile(
     source: &str,
     filename: &str,
     mode: Mode,
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let _ = (source, filename, mode, opts);
-    Err(CompileError {
-        kind: CompileErrorKind::SyntaxError,
-        msg: "compiler not written yet".into(),
-        line: 0,
-        col: 0,
-        end_line: 0,
-        end_col: 0,
+    compile_with_warnings(source, filename, mode, opts).0
+}
+
+/// Like [`compile`], also returning the warnings CPython would issue while compiling
+/// (SyntaxWarning, DeprecationWarning for invalid escapes), in the order it issues them.
+/// Warnings come back even when compilation fails (those CPython issues before the error).
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
+    let mut warnings = Vec::new();
+    let run = || compile_inner(source, filename, mode, opts, &mut warnings);
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(p) => {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(CompileError {
+                kind: CompileErrorKind::SyntaxError,
+                msg: format!("internal compiler error: {what}"),
+                line: 0,
+                col: 0,
+                end_line: 0,
+                end_col: 0,
+            })
+        }
+    };
+    (result, warnings)
+}
+
+/// Above this nesting the passes run on a thread with a stack sized for the input.
+const INLINE_DEPTH: usize = 150;
+/// Stack bytes per level of nesting for the recursive passes (measured with a wide margin).
+const STACK_PER_LEVEL: usize = 24 * 1024;
+
+/// The message of a [`CompileError`] that CPython raises as `RecursionError` (nesting too
+/// deep for the compiler). The error's kind is SyntaxError; the caller picks the exception.
+pub const RECURSION_ERROR_MSG: &str = "maximum recursion depth exceeded during compilation";
+/// The message of a [`CompileError`] that CPython raises as a bare `MemoryError()` (a unary
+/// chain deep enough to overflow its parser stack).
+pub const PARSER_OVERFLOW_MSG: &str =
+    "Parser stack overflowed - Python source too complex to parse";
+
+fn recursion_error(lt: &LineTable, range: TextRange) -> CompileError {
+    syntax_error(lt, RECURSION_ERROR_MSG, range)
+}
+
+/// Runs `f` directly, or on a big-stack thread when `depth` is large.
+fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> T {
+    if depth <= INLINE_DEPTH {
+        return f();
+    }
+    let size = (depth + 64) * STACK_PER_LEVEL + (1 << 20);
+    std::thread::scope(|s| {
+        let handle = std::thread::Builder::new()
+            .stack_size(size)
+            .spawn_scoped(s, f);
+        match handle {
+            Ok(h) => match h.join() {
+                Ok(v) => v,
+                Err(p) => std::panic::resume_unwind(p),
+            },
+            Err(_) => panic!("cannot start a compiler thread"),
+        }
     })
+}
+
+fn compile_inner(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
+    let lt = LineTable::new(source);
+    if source.contains('\0') {
+        return Err(CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            line: 0,
+            col: 0,
+            end_line: 0,
+            end_col: 0,
+        });
+    }
+    if mode == Mode::Eval
+        && let Some(e) = eval_indent_error(source, &lt)
+    {
+        return Err(e);
+    }
+    let pmode = if mode == Mode::Eval {
+        ParseMode::Expression
+    } else {
+        ParseMode::Module
+    };
+    let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let parsed = parse_unchecked(source, options);
+    warnings::escape_warnings(parsed.tokens(), &lt, warnings);
+    warnings::number_warnings(parsed.tokens(), &lt, warnings);
+    let probe = match parsed.syntax() {
+        ruff_python_ast::Mod::Module(m) => limits::probe_body(&m.body),
+        ruff_python_ast::Mod::Expression(e) => limits::probe_expr(&e.body),
+    };
+    if probe.exceeded() {
+        let result = if let Some(err) = parsed.errors().first() {
+            errors::map_parse_error(err, &lt, parsed.tokens(), None, parsed.errors())
+        } else if let Some(r) = probe.too_deep_stmt {
+            errors::error_at(
+                &lt,
+                CompileErrorKind::IndentationError,
+                "too many levels of indentation",
+                r,
+            )
+        } else if probe.parser_overflow {
+            syntax_error(
+                &lt,
+                PARSER_OVERFLOW_MSG,
+                probe.too_deep_expr.unwrap_or_default(),
+            )
+        } else {
+            recursion_error(&lt, probe.too_deep_expr.unwrap_or_default())
+        };
+        // Dropping a tree this deep would recurse as deeply as building it did.
+        std::mem::forget(parsed);
+        return Err(result);
+    }
+    if let Some(e) = errors::check_tabs(parsed.tokens(), &lt) {
+        let before_parse_error = parsed
+            .errors()
+            .first()
+            .is_none_or(|p| e.line <= lt.line_col(p.range().start()).0);
+        if before_parse_error {
+            return Err(e);
+        }
+    }
+    let fscan = fstrings::scan(parsed.tokens(), &lt);
+    if let Some(err) = errors::report_parse_errors(
+        parsed.errors(),
+        &lt,
+        parsed.tokens(),
+        Some(parsed.syntax()),
+        &fscan,
+    ) {
+        // The tokenizer warns only about what it read before the error.
+        warnings.retain(|w| (w.line, w.col) < (err.line.max(1), err.col) || err.line == 0);
+        return Err(err);
+    }
+    if let Some(err) = parsed.unsupported_syntax_errors().first() {
+        return Err(errors::map_unsupported(err, &lt));
+    }
+    if let Some(e) = errors::check_nesting(parsed.tokens(), &lt) {
+        return Err(e);
+    }
+    let depth = probe.total();
+
+    let syntax = parsed.into_syntax();
+    let lt = &lt;
+    match &syntax {
+        ruff_python_ast::Mod::Module(m) => {
+            let body = &m.body[..];
+            if mode == Mode::Single && body.len() > 1 {
+                let first_line = lt.line_col(body[0].range().start()).0;
+                if body
+                    .iter()
+                    .any(|s| lt.line_col(s.range().start()).0 != first_line)
+                {
+                    return Err(syntax_error(
+                        lt,
+                        "multiple statements found while compiling a single statement",
+                        body[1].range(),
+                    ));
+                }
+            }
+            let (future_ann, future_line) = scan_future(body, lt)?;
+            let future_annotations = opts.future_annotations || future_ann;
+            let (r, ws) = with_stack(depth, || {
+                let st = match symtable::build_module(body, lt, future_annotations) {
+                    Ok(st) => st,
+                    Err(e) => return (Err(e), Vec::new()),
+                };
+                let mut c =
+                    codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
+                c.interactive = mode == Mode::Single;
+                c.future_lineno = future_line;
+                let r = c.compile_module(body);
+                (r, std::mem::take(&mut c.warnings))
+            });
+            warnings.extend(ws);
+            r
+        }
+        ruff_python_ast::Mod::Expression(e) => {
+            let (r, ws) = with_stack(depth, || {
+                let st = match symtable::build_expression(&e.body, lt, opts.future_annotations) {
+                    Ok(st) => st,
+                    Err(e) => return (Err(e), Vec::new()),
+                };
+                let mut c = codegen::Compiler::new(
+                    lt,
+                    &st,
+                    filename,
+                    opts.optimize,
+                    opts.future_annotations,
+                );
+                let r = c.compile_eval(&e.body);
+                (r, std::mem::take(&mut c.warnings))
+            });
+            warnings.extend(ws);
+            r
+        }
+    }
 }
