@@ -4,7 +4,8 @@
 //! Which programs must pass is listed in `tests/passing.txt` (one path per line, relative to
 //! `tests/programs/`): the list only grows as features land, and a listed program that fails
 //! fails the run. `FERROPY_DIFF_ALL=1` runs every program and reports the ones not yet listed
-//! that pass (so they can be added). `FERROPY_DIFF_FILTER=substr` narrows the run.
+//! that pass (so they can be added). `FERROPY_DIFF_FILTER=substr` narrows the run;
+//! `FERROPY_DIFF_SKIP=substr` leaves matching programs out.
 //! Programs run in parallel (one thread per core).
 
 use std::path::{Path, PathBuf};
@@ -155,6 +156,7 @@ fn main() {
         .collect();
     let run_all = std::env::var("FERROPY_DIFF_ALL").is_ok_and(|v| v == "1");
     let filter = std::env::var("FERROPY_DIFF_FILTER").ok();
+    let skip = std::env::var("FERROPY_DIFF_SKIP").ok();
     let mut progs = Vec::new();
     all_programs(&programs_dir, &mut progs);
     let rel = |p: &Path| {
@@ -166,6 +168,7 @@ fn main() {
         .into_iter()
         .filter(|p| run_all || listed.contains(&rel(p)))
         .filter(|p| filter.as_ref().is_none_or(|f| rel(p).contains(f.as_str())))
+        .filter(|p| skip.as_ref().is_none_or(|s| !rel(p).contains(s.as_str())))
         .collect();
     for l in &listed {
         if !programs_dir.join(l).exists() {

@@ -6,6 +6,13 @@ use crate::vm::{Exc, Vm};
 use fp_bytecode::{CompileError, CompileErrorKind};
 
 pub fn to_exception(vm: &mut Vm, e: &CompileError, source: &str, filename: &str) -> Exc {
+    // Resource limits of the compiler surface as CPython's exceptions, not as SyntaxError.
+    if e.msg == fp_compiler::RECURSION_ERROR_MSG {
+        return vm.recursion_error(&e.msg);
+    }
+    if e.msg == fp_compiler::PARSER_OVERFLOW_MSG {
+        return vm.memory_error();
+    }
     let ty = match e.kind {
         CompileErrorKind::SyntaxError => vm.exc.syntax_error,
         CompileErrorKind::IndentationError => vm.exc.indentation_error,

@@ -26,9 +26,13 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         return tuple_hash(vm, v);
     }
     if ty == vm.types.float {
-        return Ok(crate::types::float::hash_f64(
-            crate::types::float::as_f64(v).unwrap_or(0.0),
-        ));
+        let f = crate::types::float::as_f64(v).unwrap_or(0.0);
+        // NaNs hash by identity (3.10+), so distinct NaN objects are distinct keys.
+        return Ok(if f.is_nan() {
+            identity_hash(v) >> 1
+        } else {
+            crate::types::float::hash_f64(f)
+        });
     }
     if ty == vm.types.frozenset
         && let Some(s) = v.downcast::<crate::types::set::SetObj>()
