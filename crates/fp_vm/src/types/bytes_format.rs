@@ -289,9 +289,13 @@ fn int_arg(vm: &mut Vm, v: Value, conv: u8) -> PyResult<BigInt> {
             return Ok(crate::types::float::f64_to_bigint(f.trunc()).unwrap_or_default());
         }
         if let Some(r) = ops::call_special(vm, v, vm.names.int_, &[])? {
-            if let Some(i) = int::int_ref(r) {
-                return Ok(i.to_bigint());
-            }
+            return match int::int_ref(r) {
+                Some(i) => Ok(i.to_bigint()),
+                None => Err(vm.type_error(format!(
+                    "__int__ returned non-int (type {})",
+                    vm.type_name(r)
+                ))),
+            };
         }
     }
     if ops::has_special(vm, v, vm.names.index) {

@@ -408,9 +408,9 @@ pub fn hex_with_sep(d: &[u8], sep: Option<u8>, per: i64) -> String {
             && i > 0
         {
             let boundary = if per > 0 {
-                (d.len() - i) % group == 0
+                (d.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(c as char);

@@ -20,7 +20,7 @@ use fp_bytecode::CompareOp;
 /// none). Stable; with `reverse`, equal items keep their original order (as CPython: reverse,
 /// stable sort, reverse). Key-function and comparison errors propagate; the items are then in
 /// some order, none lost.
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Value, reverse: bool) -> PyResult<()> {
     if key.is_null() || key.is_none() {
         if items.len() < 2 {
             return Ok(());

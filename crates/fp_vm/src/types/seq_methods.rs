@@ -220,10 +220,7 @@ pub fn seq_richcompare(
         return Ok(Value::from_bool(op == CompareOp::Ne));
     }
     let mut i = 0;
-    loop {
-        let (Some(x), Some(y)) = (get(a, i), get(b, i)) else {
-            break;
-        };
+    while let (Some(x), Some(y)) = (get(a, i), get(b, i)) {
         if x != y && !ops::compare::eq(vm, x, y)? {
             return match op {
                 CompareOp::Eq => Ok(Value::FALSE),
