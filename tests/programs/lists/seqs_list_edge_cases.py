@@ -82,3 +82,32 @@ def key2(v):
 victim.sort(key=key2)
 print(victim, seen)
 print(list.__class_getitem__ is not None, [].__hash__)
+class NI:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        return NotImplemented
+    def __gt__(self, other):
+        return self.v > other.v
+    def __repr__(self):
+        return "NI%d" % self.v
+print(sorted([NI(3), NI(1), NI(2)]))
+class Truthy:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        return [1] if self.v < other.v else []
+    def __repr__(self):
+        return "T%d" % self.v
+print(sorted([Truthy(i % 5) for i in range(12)]), sorted([Truthy(2), Truthy(1)], reverse=True))
+class Bad:
+    def __lt__(self, other):
+        raise RuntimeError("no order")
+bl = [Bad(), Bad(), Bad()]
+try:
+    bl.sort()
+except RuntimeError as e:
+    print("RuntimeError", e, len(bl))
+class Sub(Truthy):
+    pass
+print(sorted([Sub(3), Truthy(1), Sub(2)]))

@@ -9,9 +9,13 @@
 //!
 //! Keys that are all small ints, all exact ints, all exact strs, or all NaN-free exact floats
 //! form a total order compared without Python code; those take Rust's stable sort directly.
+//! Otherwise the comparison is chosen once per sort (as CPython's pre-checks do): exact tuples
+//! are compared item by item in place, and instances of one class with a Python `__lt__` call
+//! that function directly; anything else goes through `ops::compare::lt`.
 
 use crate::ops;
 use crate::types::int::{self, int_ref};
+use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use fp_bytecode::CompareOp;
@@ -75,14 +79,35 @@ impl SortItem for Keyed {
     }
 }
 
-/// `a < b` on the keys; when every key is an exact tuple (`tuples`), compares them in place
-/// (CPython's tuple compare: first unequal item decides) without the generic dispatch.
+/// How `a < b` is computed for one sort, decided once from the key types (as CPython's
+/// `unsafe_*_compare` pre-checks).
+#[derive(Clone, Copy)]
+enum Cmp {
+    /// The full protocol (`ops::compare::lt`).
+    Generic,
+    /// Every key is an exact tuple: compared in place, item by item.
+    Tuples,
+    /// Every key has the same class, whose `__lt__` is this Python function: called directly
+    /// (the generic protocol only when it returns NotImplemented).
+    PyLt(Value),
+}
+
 #[inline]
-fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T, tuples: bool) -> PyResult<bool> {
-    if tuples {
-        return tuple_lt(vm, a.key(), b.key());
+fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T, cmp: Cmp) -> PyResult<bool> {
+    match cmp {
+        Cmp::Generic => ops::compare::lt(vm, a.key(), b.key()),
+        Cmp::Tuples => tuple_lt(vm, a.key(), b.key()),
+        Cmp::PyLt(f) => {
+            let r = ops::call::call(vm, f, &[a.key(), b.key()])?;
+            if r == Value::NOT_IMPLEMENTED {
+                return ops::compare::lt(vm, a.key(), b.key());
+            }
+            if r.is_bool() {
+                return Ok(r == Value::TRUE);
+            }
+            ops::truth::is_true(vm, r)
+        }
     }
-    ops::compare::lt(vm, a.key(), b.key())
 }
 
 fn tuple_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
@@ -104,6 +129,25 @@ fn tuple_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     Ok(xs.len() < ys.len())
 }
 
+/// The comparison mode for keys `v` (at least one).
+fn choose_cmp<T: SortItem>(vm: &mut Vm, v: &[T]) -> Cmp {
+    let ty = vm.type_of(v[0].key());
+    if !v.iter().all(|x| vm.type_of(x.key()) == ty) {
+        return Cmp::Generic;
+    }
+    if ty == vm.types.tuple {
+        return Cmp::Tuples;
+    }
+    if typeobj::type_flags(ty).contains(typeobj::TypeFlags::HEAPTYPE) {
+        let name = vm.intern("__lt__");
+        let f = typeobj::lookup(vm, ty, name);
+        if f.is::<crate::types::function::FunctionObj>() {
+            return Cmp::PyLt(f);
+        }
+    }
+    Cmp::Generic
+}
+
 fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
     if v.len() < 2 {
         return Ok(());
@@ -111,9 +155,8 @@ fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
     if fast_sort(vm, v) {
         return Ok(());
     }
-    let tuple_ty = vm.types.tuple;
-    let tuples = v.iter().all(|x| vm.type_of(x.key()) == tuple_ty);
-    merge_sort(vm, v, tuples)
+    let cmp = choose_cmp(vm, v);
+    merge_sort(vm, v, cmp)
 }
 
 /// Sorts without calling Python code when every key belongs to one builtin type with a total
@@ -127,11 +170,15 @@ fn fast_sort<T: SortItem>(vm: &Vm, v: &mut [T]) -> bool {
     let first = vm.type_of(v[0].key());
     if first == t.str_ {
         if v.iter().all(|x| vm.type_of(x.key()) == t.str_) {
-            v.sort_by(|a, b| {
-                let sa = crate::types::str::as_str(a.key()).unwrap_or("");
-                let sb = crate::types::str::as_str(b.key()).unwrap_or("");
-                sa.cmp(sb)
-            });
+            // Sort (text, item) pairs: one pointer hop per comparison instead of two.
+            let mut pairs: Vec<(&str, T)> = v
+                .iter()
+                .map(|x| (crate::types::str::as_str(x.key()).unwrap_or(""), *x))
+                .collect();
+            pairs.sort_by(|a, b| a.0.cmp(b.0));
+            for (dst, (_, x)) in v.iter_mut().zip(pairs) {
+                *dst = x;
+            }
             return true;
         }
         return false;
@@ -172,7 +219,7 @@ fn min_run(mut n: usize) -> usize {
     n + r
 }
 
-fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], tuples: bool) -> PyResult<()> {
+fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], cmp: Cmp) -> PyResult<()> {
     let n = v.len();
     let minrun = min_run(n);
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -180,23 +227,23 @@ fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], tuples: bool) -> PyResult<(
     while lo < n {
         let mut hi = lo + 1;
         if hi < n {
-            if lt(vm, &v[hi], &v[lo], tuples)? {
+            if lt(vm, &v[hi], &v[lo], cmp)? {
                 // Strictly descending (so reversing keeps stability).
                 hi += 1;
-                while hi < n && lt(vm, &v[hi], &v[hi - 1], tuples)? {
+                while hi < n && lt(vm, &v[hi], &v[hi - 1], cmp)? {
                     hi += 1;
                 }
                 v[lo..hi].reverse();
             } else {
                 hi += 1;
-                while hi < n && !lt(vm, &v[hi], &v[hi - 1], tuples)? {
+                while hi < n && !lt(vm, &v[hi], &v[hi - 1], cmp)? {
                     hi += 1;
                 }
             }
         }
         let force = (lo + minrun).min(n);
         if hi < force {
-            binary_insertion(vm, v, lo, hi, force, tuples)?;
+            binary_insertion(vm, v, lo, hi, force, cmp)?;
             hi = force;
         }
         runs.push((lo, hi));
@@ -208,7 +255,7 @@ fn merge_sort<T: SortItem>(vm: &mut Vm, v: &mut [T], tuples: bool) -> PyResult<(
         for pair in runs.chunks(2) {
             match *pair {
                 [(a, m), (_, b)] => {
-                    merge(vm, v, a, m, b, &mut tmp, tuples)?;
+                    merge(vm, v, a, m, b, &mut tmp, cmp)?;
                     merged.push((a, b));
                 }
                 [r] => merged.push(r),
@@ -228,14 +275,14 @@ fn binary_insertion<T: SortItem>(
     lo: usize,
     start: usize,
     end: usize,
-    tuples: bool,
+    cmp: Cmp,
 ) -> PyResult<()> {
     for i in start..end {
         let pivot = v[i];
         let (mut l, mut r) = (lo, i);
         while l < r {
             let m = l + (r - l) / 2;
-            if lt(vm, &pivot, &v[m], tuples)? {
+            if lt(vm, &pivot, &v[m], cmp)? {
                 r = m;
             } else {
                 l = m + 1;
@@ -256,17 +303,17 @@ fn merge<T: SortItem>(
     mid: usize,
     hi: usize,
     tmp: &mut Vec<T>,
-    tuples: bool,
+    cmp: Cmp,
 ) -> PyResult<()> {
     // Already in order: one comparison instead of a merge.
-    if !lt(vm, &v[mid], &v[mid - 1], tuples)? {
+    if !lt(vm, &v[mid], &v[mid - 1], cmp)? {
         return Ok(());
     }
     tmp.clear();
     tmp.extend_from_slice(&v[lo..mid]);
     let (mut i, mut j, mut k) = (0, mid, lo);
     while i < tmp.len() && j < hi {
-        match lt(vm, &v[j], &tmp[i], tuples) {
+        match lt(vm, &v[j], &tmp[i], cmp) {
             Ok(true) => {
                 v[k] = v[j];
                 j += 1;
