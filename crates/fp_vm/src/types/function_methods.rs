@@ -403,7 +403,9 @@ fn method_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
     let name = vm.intern_value(name);
     let ty = vm.type_of(m);
     let descr = typeobj::lookup(vm, ty, name);
-    if !descr.is_null() {
+    // `__module__` in a builtin type's dict names the type's module; CPython keeps it out of
+    // the type dict, so `m.__module__` is the function's.
+    if !descr.is_null() && !(name == vm.names.module && descr.is::<StrObj>()) {
         return ops::attr::bind_descriptor(vm, descr, m, ty);
     }
     if name == vm.names.class {
@@ -680,17 +682,19 @@ fn native_get_name(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn native_get_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
     let s = native_self(n);
-    // Methods are qualified by their type: the owner, or the type of (or the type that is)
-    // `__self__` for bound ones; module functions are not qualified.
-    let prefix = if !n.owner.is_null() {
-        Some(typeobj::tobj(n.owner).qualname.borrow().clone())
-    } else if s.is_none() || s.is::<crate::types::module::ModuleObj>() {
+    // Methods are qualified by the type of (or the type that is) `__self__` when bound, as
+    // CPython, else by their defining type; module functions are not qualified.
+    let prefix = if s.is::<crate::types::module::ModuleObj>() {
         None
     } else if let Some(t) = s.downcast::<TypeObject>() {
         Some(t.qualname.borrow().clone())
-    } else {
+    } else if !s.is_none() {
         let t = vm.type_of(s);
         Some(typeobj::tobj(t).qualname.borrow().clone())
+    } else if !n.owner.is_null() {
+        Some(typeobj::tobj(n.owner).qualname.borrow().clone())
+    } else {
+        None
     };
     let q = match prefix {
         Some(p) => format!("{p}.{}", n.def.name),
@@ -800,20 +804,24 @@ fn native_get_objclass(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ----- NoneType, NotImplementedType, ellipsis -----
 
 static NONE_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", none_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", none_new),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__bool__", "($self, /)", none_bool),
 ];
 
 static NOT_IMPLEMENTED_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", not_implemented_new),
+    native_staticmethod!(
+        "__new__",
+        "($type, /, *args, **kwargs)",
+        not_implemented_new
+    ),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__bool__", "($self, /)", true_bool),
     native!("__reduce__", "($self, /)", singleton_reduce),
 ];
 
 static ELLIPSIS_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", ellipsis_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", ellipsis_new),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__reduce__", "($self, /)", singleton_reduce),
 ];
