@@ -105,7 +105,6 @@ static FUNCTIONS: &[NativeDef] = &[
     ),
     native!("help", "(*args, **kwargs)", more::help),
     native!("breakpoint", "(*args, **kws)", more::breakpoint),
-    native!("memoryview", "(object)", more::memoryview),
     native!(
         "globals",
         "(*args, **kwargs)",
@@ -160,6 +159,9 @@ pub fn init(vm: &mut Vm) {
     vm.builtins_dict = crate::types::module::module_dict(m);
     add_functions(vm, m, FUNCTIONS);
     alias::init_types(vm);
+    crate::types::memoryview::install(vm);
+    let mv = vm.types.memoryview;
+    crate::types::module::set_attr(vm, m, "memoryview", mv);
     crate::types::int_methods::install_builtins(vm);
     let t = &vm.types;
     let types = [

@@ -51,11 +51,19 @@ pub fn install(vm: &mut Vm) {
     typeobj::add_methods(vm, t, BUILTIN_METHODS);
     typeobj::add_getsets(vm, t, BUILTIN_GETSETS);
     typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
-    for t in [vm.types.method_descriptor, vm.types.classmethod_descriptor] {
+    for t in [
+        vm.types.method_descriptor,
+        vm.types.classmethod_descriptor,
+        vm.types.wrapper_descriptor,
+    ] {
         typeobj::add_methods(vm, t, DESCR_METHODS);
         typeobj::add_getsets(vm, t, DESCR_GETSETS);
         typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
     }
+    let t = vm.types.method_wrapper;
+    typeobj::add_methods(vm, t, BUILTIN_METHODS);
+    typeobj::add_getsets(vm, t, METHOD_WRAPPER_GETSETS);
+    typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
 
     let t = vm.types.none;
     typeobj::add_methods(vm, t, NONE_METHODS);
@@ -522,6 +530,14 @@ static BUILTIN_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("__module__", "($self, /)", native_get_module), None),
 ];
 
+static METHOD_WRAPPER_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
+    (native!("__self__", "($self, /)", native_get_self), None),
+    (
+        native!("__objclass__", "($self, /)", native_get_objclass),
+        None,
+    ),
+];
+
 static DESCR_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[(
     native!("__objclass__", "($self, /)", native_get_objclass),
     None,
@@ -552,7 +568,19 @@ fn native_self(n: &NativeFunction) -> Value {
 fn native_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
     let name = n.def.name;
-    let s = if n.bound.is_null() {
+    let ty = vm.type_of(a[0]);
+    let s = if ty == vm.types.wrapper_descriptor {
+        format!(
+            "<slot wrapper '{name}' of '{}' objects>",
+            typeobj::type_name(n.owner)
+        )
+    } else if ty == vm.types.method_wrapper {
+        format!(
+            "<method-wrapper '{name}' of {} object at {:#x}>",
+            vm.type_name(n.bound),
+            n.bound.bits()
+        )
+    } else if n.bound.is_null() {
         if n.owner.is_null() {
             format!("<built-in function {name}>")
         } else if n.def.kind == NativeKind::StaticMethod {
@@ -737,7 +765,6 @@ const NO_TEXT_SIGNATURE: &[&str] = &[
     "__build_class__",
     "help",
     "breakpoint",
-    "memoryview",
     "open",
     "__import__",
 ];
