@@ -171,7 +171,10 @@ const SLOT_NAMES: &[&str] = &[
 /// Whether a native method of `owner` is a slot wrapper. A few lookups CPython also defines
 /// as ordinary methods (its METH_COEXIST fast paths) stay method descriptors.
 fn is_slot_wrapper(vm: &Vm, def: &NativeDef, owner: Value) -> bool {
-    if def.kind != crate::native::NativeKind::Function || !SLOT_NAMES.contains(&def.name) {
+    if def.kind != crate::native::NativeKind::Function
+        || !def.name.starts_with("__")
+        || !SLOT_NAMES.contains(&def.name)
+    {
         return false;
     }
     let t = &vm.types;
