@@ -393,11 +393,9 @@ pub(super) fn input(vm: &mut Vm, a: &[Value]) -> PyResult {
     if line.is_empty() {
         return Err(vm.new_exc(vm.exc.eof_error, "EOF when reading a line"));
     }
+    // Only the '\n' goes: CPython's stdin keeps a '\r' before it.
     if line.ends_with('\n') {
         line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
     }
     Ok(vm.new_string(line))
 }
