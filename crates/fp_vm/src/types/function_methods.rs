@@ -413,7 +413,8 @@ fn method_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
     let descr = typeobj::lookup(vm, ty, name);
     // `__module__` in a builtin type's dict names the type's module; CPython keeps it out of
     // the type dict, so `m.__module__` is the function's.
-    if !descr.is_null() && !(name == vm.names.module && descr.is::<StrObj>()) {
+    let type_module_name = name == vm.names.module && descr.is::<StrObj>();
+    if !descr.is_null() && !type_module_name {
         return ops::attr::bind_descriptor(vm, descr, m, ty);
     }
     if name == vm.names.class {
