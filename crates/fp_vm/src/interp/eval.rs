@@ -1143,8 +1143,7 @@ fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callable: Value) ->
     for (k, v) in pairs {
         if merge {
             if !k.is::<crate::types::str::StrObj>() {
-                let fname = callable_name(vm, callable);
-                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+                return Err(vm.type_error("keywords must be strings"));
             }
             if dict::get_item(vm, d, k)?.is_some() {
                 let fname = callable_name(vm, callable);
@@ -1352,7 +1351,7 @@ fn eg_match(vm: &mut Vm, e: Value, ty: Value) -> PyResult<(Value, Value)> {
         // A naked exception matching: wrap it in an ExceptionGroup("", [e]).
         if !typeobj::is_subtype(et, vm.exc.base_exception_group) {
             let msg = vm.names.empty;
-            let l = crate::types::list::new_list(vm, vec![e]);
+            let l = crate::types::tuple::new_tuple(vm, vec![e]);
             let g = ops::call::call(vm, vm.exc.base_exception_group, &[msg, l])?;
             if let (Some(gx), Some(ex)) = (exc_obj(g), exc_obj(e)) {
                 gx.traceback.set(ex.traceback.get());

@@ -99,6 +99,15 @@ fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value
         }
         out[0] = n.bound;
     }
+    // Builtins whose parameters are all positional-only reject keywords outright (CPython's
+    // wording); Python functions report the unexpected keyword instead.
+    if !kwnames.is_empty()
+        && sig.varkw.is_none()
+        && sig.varargs.is_none()
+        && sig.posonly >= sig.params.len()
+    {
+        return Err(vm.type_error(format!("{display}() takes no keyword arguments")));
+    }
     bind(vm, sig, skip, args, kwnames, out, &display, |i| {
         Some(sig.params[i].required)
     })?;
@@ -177,9 +186,7 @@ pub fn bind(
     } else {
         None
     };
-    if !kwnames.is_empty() && kw_slot.is_none() && sig.posonly >= nparams && sig.varargs.is_none() {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-    }
+
     // Keyword arguments.
     for (i, name) in kwnames.iter().enumerate() {
         let value = args[npos_given + i];

@@ -192,7 +192,16 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             vm.type_name(container)
         )));
     }
-    let it = super::iter::get_iter(vm, container)?;
+    let it = match super::iter::get_iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if vm.exc_matches(e, vm.exc.type_error) => {
+            return Err(vm.type_error(format!(
+                "argument of type '{}' is not iterable",
+                vm.type_name(container)
+            )));
+        }
+        Err(e) => return Err(e),
+    };
     while let Some(x) = super::iter::next(vm, it)? {
         if super::compare::eq(vm, x, item)? {
             return Ok(true);
