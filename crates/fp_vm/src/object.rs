@@ -62,6 +62,7 @@ pub enum ObjKind {
     StdStream,
     StructSeqField,
     DictRevIter,
+    MemoryView,
 }
 
 /// Objects that hold `Value`s report them to the collector.

@@ -36,6 +36,7 @@ type_registry! {
     dict_reverseitemiterator, list_iterator, list_reverseiterator, tuple_iterator,
     str_iterator, bytes_iterator, range_iterator, set_iterator, callable_iterator, seq_iterator,
     enumerate, zip, map_, filter, reversed, simple_namespace, native_data, std_stream,
+    generic_alias, union_type, memoryview, wrapper_descriptor, method_wrapper,
 }
 
 macro_rules! names_registry {

@@ -111,3 +111,7 @@ print(type(None)(), type(NotImplemented)(), type(...)(), None.__repr__(), NotImp
 show(lambda: type(None)(1))
 show(lambda: type(...)(x=1))
 print(type(None).__name__, type(NotImplemented).__name__, type(...).__name__, None.__bool__())
+print(type(object.__init__).__name__, type(object().__str__).__name__, repr(object.__init__), repr(int.__add__))
+print(repr(object().__str__).startswith("<method-wrapper '__str__' of object object at 0x"), type(list.__getitem__).__name__, type(list.__len__).__name__)
+print(type(dict.__contains__).__name__, type(str.__contains__).__name__, int.__add__(2, 3), (5).__add__.__self__, object.__init__.__objclass__)
+print(int.__add__.__qualname__, (5).__add__.__name__, (5).__add__ == (5).__add__)

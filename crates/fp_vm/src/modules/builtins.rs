@@ -2,6 +2,7 @@
 //! table here; `more` holds the value/iterable builtins, `code` exec/eval/compile and the
 //! namespace builtins).
 
+mod alias;
 mod code;
 mod more;
 #[cfg(test)]
@@ -104,7 +105,6 @@ static FUNCTIONS: &[NativeDef] = &[
     ),
     native!("help", "(*args, **kwargs)", more::help),
     native!("breakpoint", "(*args, **kws)", more::breakpoint),
-    native!("memoryview", "(object)", more::memoryview),
     native!(
         "globals",
         "(*args, **kwargs)",
@@ -158,6 +158,10 @@ pub fn init(vm: &mut Vm) {
     vm.builtins = m;
     vm.builtins_dict = crate::types::module::module_dict(m);
     add_functions(vm, m, FUNCTIONS);
+    alias::init_types(vm);
+    crate::types::memoryview::install(vm);
+    let mv = vm.types.memoryview;
+    crate::types::module::set_attr(vm, m, "memoryview", mv);
     crate::types::int_methods::install_builtins(vm);
     let t = &vm.types;
     let types = [
@@ -609,12 +613,13 @@ fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(cls)
 }
 
-/// `X | Y` on types: `types.UnionType` (needs the typing machinery of the stdlib issue).
-pub fn make_union(vm: &mut Vm, _a: Value, _b: Value) -> PyResult {
-    Err(vm.not_implemented_error("ferropy does not support 'X | Y' union types yet"))
+/// `X | Y` on classes, aliases and unions: a `types.UnionType` (NotImplemented for other
+/// operands).
+pub fn make_union(vm: &mut Vm, a: Value, b: Value) -> PyResult {
+    alias::make_union(vm, a, b)
 }
 
 /// `list[int]`-style aliases (`types.GenericAlias`).
-pub fn make_generic_alias(vm: &mut Vm, _origin: Value, _args: Value) -> PyResult {
-    Err(vm.not_implemented_error("ferropy does not support generic aliases such as list[int] yet"))
+pub fn make_generic_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult {
+    alias::make_generic_alias(vm, origin, args)
 }

@@ -325,6 +325,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
                 crate::ops::call::call(vm, set, &[descr, obj, value])?;
                 return Ok(());
             }
+            // A data descriptor with only `__delete__` cannot be assigned through.
+            if !typeobj::lookup(vm, dt, vm.names().delete).is_null() {
+                return Err(vm.attribute_error("__set__"));
+            }
         }
     }
     if name == vm.names().dict
@@ -395,11 +399,7 @@ pub fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
 
 /// `type.__setattr__`: stores into the class namespace and invalidates caches.
 pub fn type_setattr(vm: &mut Vm, ty: Value, name: Value, value: Value) -> PyResult<()> {
-    let meta = vm.type_of(ty);
-    let meta_attr = typeobj::lookup(vm, meta, name);
-    if !meta_attr.is_null() && is_data_descriptor(vm, meta_attr) {
-        return generic_setattr(vm, ty, name, value);
-    }
+    // Immutable (builtin) types refuse every assignment first, as CPython's type_setattro.
     let t = typeobj::tobj(ty);
     if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
         let n = crate::types::str::as_str(name).unwrap_or("?");
@@ -407,6 +407,11 @@ pub fn type_setattr(vm: &mut Vm, ty: Value, name: Value, value: Value) -> PyResu
             "cannot set '{n}' attribute of immutable type '{}'",
             t.name.borrow()
         )));
+    }
+    let meta = vm.type_of(ty);
+    let meta_attr = typeobj::lookup(vm, meta, name);
+    if !meta_attr.is_null() && is_data_descriptor(vm, meta_attr) {
+        return generic_setattr(vm, ty, name, value);
     }
     crate::types::dict::set_item_str(vm, t.dict.get(), name, value);
     typeobj::bump_version(vm, ty);
@@ -450,6 +455,10 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             if !del.is_null() {
                 crate::ops::call::call(vm, del, &[descr, obj])?;
                 return Ok(());
+            }
+            // A data descriptor with only `__set__` cannot be deleted through.
+            if !typeobj::lookup(vm, dt, vm.names().set).is_null() {
+                return Err(vm.attribute_error("__delete__"));
             }
         }
     }

@@ -86,6 +86,13 @@ pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<BytesObj>() {
         return Some(b.data.to_vec());
     }
+    if let Some(m) = v.downcast::<crate::types::memoryview::MemoryViewObj>() {
+        return if m.released.get() {
+            None
+        } else {
+            Some(m.data())
+        };
+    }
     v.downcast::<ByteArrayObj>()
         .map(|b| b.data.borrow().clone())
 }
@@ -124,6 +131,13 @@ pub fn repr_bytes(prefix: &str, data: &[u8]) -> String {
 pub fn with_bytes<R>(v: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     if let Some(b) = v.downcast::<BytesObj>() {
         return Some(f(&b.data));
+    }
+    if let Some(m) = v.downcast::<crate::types::memoryview::MemoryViewObj>() {
+        return if m.released.get() {
+            None
+        } else {
+            Some(f(&m.data()))
+        };
     }
     v.downcast::<ByteArrayObj>().map(|b| f(&b.data.borrow()))
 }

@@ -65,7 +65,7 @@ fn check_get_args(vm: &mut Vm, inst: Value, owner: Value) -> PyResult<()> {
 // ----- property -----
 
 static PROPERTY_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", property_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", property_new),
     native!(
         "__init__",
         "($self, /, fget=None, fset=None, fdel=None, doc=None)",
@@ -334,14 +334,14 @@ fn property_isabstract(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ----- classmethod / staticmethod -----
 
 static CLASSMETHOD_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", classmethod_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", classmethod_new),
     native!("__init__", "($self, /, *args, **kwargs)", wrapper_init),
     native!("__get__", "($self, instance, owner=None, /)", wrapper_get),
     native!("__repr__", "($self, /)", wrapper_repr),
 ];
 
 static STATICMETHOD_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", staticmethod_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", staticmethod_new),
     native!("__init__", "($self, /, *args, **kwargs)", wrapper_init),
     native!("__get__", "($self, instance, owner=None, /)", wrapper_get),
     native!("__repr__", "($self, /)", wrapper_repr),
@@ -483,7 +483,7 @@ fn wrapper_isabstract(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ----- super -----
 
 static SUPER_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", super_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", super_new),
     native!("__init__", "($self, /, *args, **kwargs)", super_init),
     native!(
         "__getattribute__",

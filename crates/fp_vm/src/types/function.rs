@@ -85,12 +85,114 @@ impl Payload for NativeFunction {
     const KIND: ObjKind = ObjKind::NativeFunction;
 }
 
-/// Creates a native callable. With `owner` set and `bound` NULL it is a method descriptor.
+/// The dunders CPython implements as type slots: on builtin types they are slot wrappers
+/// (`wrapper_descriptor`, bound: `method-wrapper`) rather than method descriptors.
+const SLOT_NAMES: &[&str] = &[
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__repr__",
+    "__hash__",
+    "__call__",
+    "__str__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__init__",
+    "__del__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+];
+
+/// Whether a native method of `owner` is a slot wrapper. A few lookups CPython also defines
+/// as ordinary methods (its METH_COEXIST fast paths) stay method descriptors.
+fn is_slot_wrapper(vm: &Vm, def: &NativeDef, owner: Value) -> bool {
+    if def.kind != crate::native::NativeKind::Function
+        || !def.name.starts_with("__")
+        || !SLOT_NAMES.contains(&def.name)
+    {
+        return false;
+    }
+    let t = &vm.types;
+    let coexist = (owner == t.list && def.name == "__getitem__")
+        || (owner == t.dict && (def.name == "__getitem__" || def.name == "__contains__"))
+        || ((owner == t.set || owner == t.frozenset) && def.name == "__contains__");
+    !coexist && !t.wrapper_descriptor.is_null()
+}
+
+/// Creates a native callable. With `owner` set and `bound` NULL it is a method descriptor
+/// (or slot wrapper, or classmethod descriptor).
 pub fn new_native(vm: &mut Vm, def: &'static NativeDef, bound: Value, owner: Value) -> Value {
     let ty = if owner.is_null() || !bound.is_null() {
         vm.types.builtin_function
     } else if def.kind == crate::native::NativeKind::ClassMethod {
         vm.types.classmethod_descriptor
+    } else if is_slot_wrapper(vm, def, owner) {
+        vm.types.wrapper_descriptor
     } else {
         vm.types.method_descriptor
     };
@@ -108,8 +210,13 @@ pub fn new_native(vm: &mut Vm, def: &'static NativeDef, bound: Value, owner: Val
 /// Binds a method descriptor to `obj` (what `obj.method` returns for a native method).
 pub fn bind_native(vm: &mut Vm, f: &NativeFunction, obj: Value) -> Value {
     let sig = f.sig.get().cloned();
+    let ty = if !f.owner.is_null() && is_slot_wrapper(vm, f.def, f.owner) {
+        vm.types.method_wrapper
+    } else {
+        vm.types.builtin_function
+    };
     let v = alloc(
-        vm.types.builtin_function,
+        ty,
         NativeFunction {
             def: f.def,
             sig: OnceCell::new(),

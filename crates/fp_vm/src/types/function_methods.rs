@@ -51,11 +51,19 @@ pub fn install(vm: &mut Vm) {
     typeobj::add_methods(vm, t, BUILTIN_METHODS);
     typeobj::add_getsets(vm, t, BUILTIN_GETSETS);
     typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
-    for t in [vm.types.method_descriptor, vm.types.classmethod_descriptor] {
+    for t in [
+        vm.types.method_descriptor,
+        vm.types.classmethod_descriptor,
+        vm.types.wrapper_descriptor,
+    ] {
         typeobj::add_methods(vm, t, DESCR_METHODS);
         typeobj::add_getsets(vm, t, DESCR_GETSETS);
         typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
     }
+    let t = vm.types.method_wrapper;
+    typeobj::add_methods(vm, t, BUILTIN_METHODS);
+    typeobj::add_getsets(vm, t, METHOD_WRAPPER_GETSETS);
+    typeobj::add_getsets(vm, t, NATIVE_COMMON_GETSETS);
 
     let t = vm.types.none;
     typeobj::add_methods(vm, t, NONE_METHODS);
@@ -403,7 +411,10 @@ fn method_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
     let name = vm.intern_value(name);
     let ty = vm.type_of(m);
     let descr = typeobj::lookup(vm, ty, name);
-    if !descr.is_null() {
+    // `__module__` in a builtin type's dict names the type's module; CPython keeps it out of
+    // the type dict, so `m.__module__` is the function's.
+    let type_module_name = name == vm.names.module && descr.is::<StrObj>();
+    if !descr.is_null() && !type_module_name {
         return ops::attr::bind_descriptor(vm, descr, m, ty);
     }
     if name == vm.names.class {
@@ -520,6 +531,14 @@ static BUILTIN_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("__module__", "($self, /)", native_get_module), None),
 ];
 
+static METHOD_WRAPPER_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
+    (native!("__self__", "($self, /)", native_get_self), None),
+    (
+        native!("__objclass__", "($self, /)", native_get_objclass),
+        None,
+    ),
+];
+
 static DESCR_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[(
     native!("__objclass__", "($self, /)", native_get_objclass),
     None,
@@ -550,7 +569,19 @@ fn native_self(n: &NativeFunction) -> Value {
 fn native_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
     let name = n.def.name;
-    let s = if n.bound.is_null() {
+    let ty = vm.type_of(a[0]);
+    let s = if ty == vm.types.wrapper_descriptor {
+        format!(
+            "<slot wrapper '{name}' of '{}' objects>",
+            typeobj::type_name(n.owner)
+        )
+    } else if ty == vm.types.method_wrapper {
+        format!(
+            "<method-wrapper '{name}' of {} object at {:#x}>",
+            vm.type_name(n.bound),
+            n.bound.bits()
+        )
+    } else if n.bound.is_null() {
         if n.owner.is_null() {
             format!("<built-in function {name}>")
         } else if n.def.kind == NativeKind::StaticMethod {
@@ -680,17 +711,19 @@ fn native_get_name(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn native_get_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
     let s = native_self(n);
-    // Methods are qualified by their type: the owner, or the type of (or the type that is)
-    // `__self__` for bound ones; module functions are not qualified.
-    let prefix = if !n.owner.is_null() {
-        Some(typeobj::tobj(n.owner).qualname.borrow().clone())
-    } else if s.is_none() || s.is::<crate::types::module::ModuleObj>() {
+    // Methods are qualified by the type of (or the type that is) `__self__` when bound, as
+    // CPython, else by their defining type; module functions are not qualified.
+    let prefix = if s.is::<crate::types::module::ModuleObj>() {
         None
     } else if let Some(t) = s.downcast::<TypeObject>() {
         Some(t.qualname.borrow().clone())
-    } else {
+    } else if !s.is_none() {
         let t = vm.type_of(s);
         Some(typeobj::tobj(t).qualname.borrow().clone())
+    } else if !n.owner.is_null() {
+        Some(typeobj::tobj(n.owner).qualname.borrow().clone())
+    } else {
+        None
     };
     let q = match prefix {
         Some(p) => format!("{p}.{}", n.def.name),
@@ -733,7 +766,6 @@ const NO_TEXT_SIGNATURE: &[&str] = &[
     "__build_class__",
     "help",
     "breakpoint",
-    "memoryview",
     "open",
     "__import__",
 ];
@@ -800,20 +832,24 @@ fn native_get_objclass(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ----- NoneType, NotImplementedType, ellipsis -----
 
 static NONE_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", none_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", none_new),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__bool__", "($self, /)", none_bool),
 ];
 
 static NOT_IMPLEMENTED_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", not_implemented_new),
+    native_staticmethod!(
+        "__new__",
+        "($type, /, *args, **kwargs)",
+        not_implemented_new
+    ),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__bool__", "($self, /)", true_bool),
     native!("__reduce__", "($self, /)", singleton_reduce),
 ];
 
 static ELLIPSIS_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", ellipsis_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", ellipsis_new),
     native!("__repr__", "($self, /)", singleton_repr),
     native!("__reduce__", "($self, /)", singleton_reduce),
 ];

@@ -28,6 +28,7 @@ pub mod int;
 pub mod int_methods;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod methods;
 pub mod module;
 pub mod namespace;
@@ -128,6 +129,18 @@ pub fn bootstrap(vm: &mut Vm) {
         (
             |t| &mut t.classmethod_descriptor,
             "classmethod_descriptor",
+            ObjKind::NativeFunction,
+            NONE,
+        ),
+        (
+            |t| &mut t.wrapper_descriptor,
+            "wrapper_descriptor",
+            ObjKind::NativeFunction,
+            NONE,
+        ),
+        (
+            |t| &mut t.method_wrapper,
+            "method-wrapper",
             ObjKind::NativeFunction,
             NONE,
         ),

@@ -146,7 +146,7 @@ static TYPE_METHODS: &[NativeDef] = &[
     ),
     native!("__dir__", "($self, /)", type_dir),
     native!("__or__", "($self, value, /)", type_or),
-    native!("__ror__", "($self, value, /)", type_or),
+    native!("__ror__", "($self, value, /)", type_ror),
     native_classmethod!("__prepare__", "($type, /, *args, **kwargs)", type_prepare),
     native!("__sizeof__", "($self, /)", object_sizeof),
 ];
@@ -460,7 +460,17 @@ fn object_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     object_reduce_ex(vm, &[a[0], two])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+/// `object.__init_subclass__()` accepts no class keywords (CPython names the class in the error).
+fn object_init_subclass(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[1].is_null() && crate::types::dict::len(a[1]) > 0 {
+        let q = match a[0].downcast::<TypeObject>() {
+            Some(t) => t.qualname.borrow().clone(),
+            None => vm.type_name(a[0]),
+        };
+        return Err(vm.type_error(format!(
+            "{q}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::NONE)
 }
 
@@ -541,6 +551,11 @@ fn type_or(vm: &mut Vm, a: &[Value]) -> PyResult {
     crate::modules::builtins::make_union(vm, a[0], a[1])
 }
 
+/// `other | cls`: the union keeps the operands' order.
+fn type_ror(vm: &mut Vm, a: &[Value]) -> PyResult {
+    crate::modules::builtins::make_union(vm, a[1], a[0])
+}
+
 fn type_get_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let n = t.name.borrow().clone();
@@ -593,8 +608,11 @@ fn type_get_mro(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 fn type_get_module(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
-    Ok(crate::types::dict::get_str(t.dict.get(), "__module__")
-        .unwrap_or_else(|| vm.intern("builtins")))
+    // `type`'s own dict holds this getset under `__module__`: that is not a module name.
+    match crate::types::dict::get_str(t.dict.get(), "__module__") {
+        Some(m) if !m.is::<crate::types::descriptors::PropertyObj>() => Ok(m),
+        _ => Ok(vm.intern("builtins")),
+    }
 }
 fn type_set_module(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;

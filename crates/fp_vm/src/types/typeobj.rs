@@ -170,7 +170,8 @@ pub fn add_methods(vm: &mut Vm, ty: Value, defs: &'static [NativeDef]) {
         let f = crate::types::function::new_native(vm, def, Value::NULL, ty);
         let v = match def.kind {
             NativeKind::Function => f,
-            NativeKind::ClassMethod => crate::types::descriptors::new_classmethod(vm, f),
+            // A classmethod_descriptor binds to the class itself (as CPython stores it).
+            NativeKind::ClassMethod => f,
             NativeKind::StaticMethod => crate::types::descriptors::new_staticmethod(vm, f),
         };
         let k = vm.intern(def.name);

@@ -1,5 +1,5 @@
 //! Builtin functions over values and iterables: `all any chr ord min max sum sorted input`, and
-//! the builtins ferropy cannot offer yet (`open`, `help`, `breakpoint`, `memoryview`), which
+//! the builtins ferropy cannot offer yet (`open`, `help`, `breakpoint`), which
 //! raise a clear NotImplementedError.
 //!
 //! Several take `(*args, **kwargs)` and check their arguments themselves, because CPython's
@@ -393,11 +393,9 @@ pub(super) fn input(vm: &mut Vm, a: &[Value]) -> PyResult {
     if line.is_empty() {
         return Err(vm.new_exc(vm.exc.eof_error, "EOF when reading a line"));
     }
+    // Only the '\n' goes: CPython's stdin keeps a '\r' before it.
     if line.ends_with('\n') {
         line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
     }
     Ok(vm.new_string(line))
 }
@@ -412,8 +410,4 @@ pub(super) fn help(vm: &mut Vm, _a: &[Value]) -> PyResult {
 
 pub(super) fn breakpoint(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Err(vm.not_implemented_error("ferropy does not support breakpoint() yet (it needs pdb)"))
-}
-
-pub(super) fn memoryview(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.not_implemented_error("ferropy does not support memoryview yet"))
 }

@@ -28,7 +28,7 @@ pub fn install(vm: &mut Vm) {
 // ----- cell -----
 
 static CELL_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", cell_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", cell_new),
     native!("__repr__", "($self, /)", cell_repr),
     native!("__eq__", "($self, value, /)", cell_eq),
     native!("__ne__", "($self, value, /)", cell_ne),
