@@ -214,10 +214,11 @@ fn recursion_error(lt: &LineTable, range: TextRange) -> CompileError {
     syntax_error(lt, RECURSION_ERROR_MSG, range)
 }
 
-/// Runs `f` directly, or on a big-stack thread when `depth` is large.
-fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> T {
+/// Runs `f` directly, or on a big-stack thread when `depth` is large; None when no such
+/// thread can be started (the caller reports the nesting as too deep).
+fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> Option<T> {
     if depth <= INLINE_DEPTH {
-        return f();
+        return Some(f());
     }
     let size = (depth + 64) * STACK_PER_LEVEL + (1 << 20);
     std::thread::scope(|s| {
@@ -226,10 +227,10 @@ fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> T {
             .spawn_scoped(s, f);
         match handle {
             Ok(h) => match h.join() {
-                Ok(v) => v,
+                Ok(v) => Some(v),
                 Err(p) => std::panic::resume_unwind(p),
             },
-            Err(_) => panic!("cannot start a compiler thread"),
+            Err(_) => None,
         }
     })
 }
@@ -353,7 +354,8 @@ fn compile_inner(
                 c.future_lineno = future_line;
                 let r = c.compile_module(body);
                 (r, std::mem::take(&mut c.warnings))
-            });
+            })
+            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
             warnings.extend(ws);
             r
         }
@@ -372,7 +374,8 @@ fn compile_inner(
                 );
                 let r = c.compile_eval(&e.body);
                 (r, std::mem::take(&mut c.warnings))
-            });
+            })
+            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
             warnings.extend(ws);
             r
         }

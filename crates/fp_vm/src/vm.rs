@@ -74,6 +74,46 @@ names_registry! {
     empty = "",
 }
 
+/// Interned dunder names of the operators, indexed by `BinaryOp`/`CompareOp` (the operator
+/// dispatch looks them up on every non-fast-path operation).
+pub struct OpNames {
+    /// `[__op__, __rop__, __iop__]` per binary operator.
+    pub binary: [[Value; 3]; 13],
+    /// `__lt__` ... `__ge__` per comparison.
+    pub compare: [Value; 6],
+}
+
+impl OpNames {
+    fn empty() -> OpNames {
+        OpNames {
+            binary: [[Value::NULL; 3]; 13],
+            compare: [Value::NULL; 6],
+        }
+    }
+    fn init(vm: &mut Vm) {
+        for op in fp_bytecode::BinaryOp::ALL {
+            let d = op.dunder();
+            vm.op_names.binary[op as usize] = [
+                vm.intern(&format!("__{d}__")),
+                vm.intern(&format!("__r{d}__")),
+                vm.intern(&format!("__i{d}__")),
+            ];
+        }
+        for i in 0..6u32 {
+            if let Some(op) = fp_bytecode::CompareOp::from_arg(i) {
+                vm.op_names.compare[i as usize] = vm.intern(op.dunder());
+            }
+        }
+    }
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.binary
+            .iter()
+            .flatten()
+            .chain(self.compare.iter())
+            .for_each(|v| visit(*v));
+    }
+}
+
 /// Per-run settings from the command line (`sys.flags` and friends).
 #[derive(Clone, Debug, Default)]
 pub struct Config {
@@ -100,6 +140,7 @@ pub struct Config {
 pub struct Vm {
     pub types: Types,
     pub names: Names,
+    pub op_names: OpNames,
     pub exc: ExcTypes,
     pub config: Config,
     interned: HashMap<Box<str>, Value>,
@@ -133,6 +174,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             types: Types::empty(),
             names: Names::empty(),
+            op_names: OpNames::empty(),
             exc: ExcTypes::empty(),
             config,
             interned: HashMap::new(),
@@ -153,6 +195,7 @@ impl Vm {
         });
         crate::types::bootstrap(&mut vm);
         Names::init(&mut vm);
+        OpNames::init(&mut vm);
         crate::types::exceptions::init(&mut vm);
         crate::modules::init(&mut vm);
         vm
@@ -192,6 +235,7 @@ impl Vm {
     pub fn trace_roots(&self, visit: &mut dyn FnMut(Value)) {
         self.types.trace(visit);
         self.names.trace(visit);
+        self.op_names.trace(visit);
         self.exc.trace(visit);
         for v in self.interned.values() {
             visit(*v);

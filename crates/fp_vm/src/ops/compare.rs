@@ -122,8 +122,8 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
     }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let name = vm.intern(op.dunder());
-    let rname = vm.intern(op.swapped().dunder());
+    let name = vm.op_names.compare[op as usize];
+    let rname = vm.op_names.compare[op.swapped() as usize];
     let mut tried_reflected = false;
     if ta != tb && typeobj::is_subtype(tb, ta) {
         let own = typeobj::lookup(vm, tb, rname);

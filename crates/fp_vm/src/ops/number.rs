@@ -375,7 +375,7 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
             l.items.borrow_mut().extend(items);
             return Ok(a);
         }
-        let iname = vm.intern(&format!("__i{}__", op.dunder()));
+        let iname = vm.op_names.binary[op as usize][2];
         if let Some(r) = super::call_special(vm, a, iname, &[b])?
             && r != Value::NOT_IMPLEMENTED
         {
@@ -389,8 +389,7 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
 }
 
 fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
-    let name = vm.intern(&format!("__{}__", op.dunder()));
-    let rname = vm.intern(&format!("__r{}__", op.dunder()));
+    let [name, rname, _] = vm.op_names.binary[op as usize];
     match binary_dispatch_named(vm, a, b, name, rname)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op, inplace)),

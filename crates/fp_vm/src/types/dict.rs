@@ -342,45 +342,26 @@ fn remove_entry(o: &DictObj, ix: usize) -> Value {
 /// Lookup by an interned (or any exact) str key; never runs Python code.
 pub fn get_str_value(d: Value, key: Value) -> Option<Value> {
     let s = key.downcast::<StrObj>()?;
-    let o = dobj(d);
-    let t = o.table.borrow();
-    if t.indices.is_empty() {
-        return None;
-    }
-    let hash = s.hash();
-    let mask = t.mask();
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    loop {
-        let ix = t.indices[i];
-        if ix == EMPTY {
-            return None;
-        }
-        if ix >= 0 {
-            let e = &t.entries[ix as usize];
-            if e.key == key {
-                return Some(e.value);
-            }
-            if e.hash == hash
-                && let Some(k) = e.key.downcast::<StrObj>()
-                && k.as_str() == s.as_str()
-            {
-                return Some(e.value);
-            }
-        }
-        perturb >>= 5;
-        i = (i * 5 + 1 + perturb as usize) & mask;
-    }
+    probe_str(d, s.hash(), key, s.as_str())
 }
 
 /// Lookup by Rust string (hashes it; no allocation).
 pub fn get_str(d: Value, key: &str) -> Option<Value> {
-    let o = dobj(d);
-    let t = o.table.borrow();
+    probe_str(
+        d,
+        crate::types::str::hash_bytes(key.as_bytes()),
+        Value::NULL,
+        key,
+    )
+}
+
+/// The probe shared by the str-keyed lookups: an entry matches when it is `key_obj` itself or
+/// a str with the same hash and text. Never runs Python code.
+fn probe_str(d: Value, hash: i64, key_obj: Value, text: &str) -> Option<Value> {
+    let t = dobj(d).table.borrow();
     if t.indices.is_empty() {
         return None;
     }
-    let hash = crate::types::str::hash_bytes(key.as_bytes());
     let mask = t.mask();
     let mut perturb = hash as u64;
     let mut i = (hash as u64 as usize) & mask;
@@ -391,9 +372,11 @@ pub fn get_str(d: Value, key: &str) -> Option<Value> {
         }
         if ix >= 0 {
             let e = &t.entries[ix as usize];
-            if e.hash == hash
-                && let Some(k) = e.key.downcast::<StrObj>()
-                && k.as_str() == key
+            if e.key == key_obj
+                || e.hash == hash
+                    && e.key
+                        .downcast::<StrObj>()
+                        .is_some_and(|k| k.as_str() == text)
             {
                 return Some(e.value);
             }
