@@ -160,8 +160,9 @@ pub struct Vm {
     /// Values that must stay alive for the whole run (singletons, caches keyed by Rust data).
     pub permanent: Vec<Value>,
     pub next_type_version: u64,
-    /// Native modules by name, created on first import.
-    pub native_modules: Value,
+    /// Runtime state of native modules, by string key (a dict): the type objects a module's Rust
+    /// code allocates (`"_io.FileIO"`), module-level caches. See `state_get`/`state_set`.
+    pub native_state: Value,
     /// The root map (no attributes) of instance attribute storage.
     pub empty_map: Value,
     /// Containers whose repr is in progress (recursion guard).
@@ -189,7 +190,7 @@ impl Vm {
             method_cache: crate::types::typeobj::MethodCache::new(),
             permanent: Vec::new(),
             next_type_version: 1,
-            native_modules: Value::NULL,
+            native_state: Value::NULL,
             empty_map: Value::NULL,
             repr_stack: Vec::new(),
         });
@@ -249,11 +250,22 @@ impl Vm {
             self.builtins_dict,
             self.sys,
             self.sys_modules,
-            self.native_modules,
+            self.native_state,
             self.empty_map,
         ] {
             visit(v);
         }
+    }
+
+    /// A native module's saved value (a type object, a cache) under `key`, e.g. `"_io.FileIO"`.
+    pub fn state_get(&self, key: &str) -> Option<Value> {
+        crate::types::dict::get_str(self.native_state, key)
+    }
+
+    /// Saves `v` under `key` for `state_get` (kept alive by the VM).
+    pub fn state_set(&mut self, key: &str, v: Value) {
+        let k = self.intern(key);
+        crate::types::dict::set_item_str(self, self.native_state, k, v);
     }
 
     /// The interned str for `s` (identifiers, attribute names): equal names share one object,

@@ -10,14 +10,40 @@ pub mod signals;
 pub mod stdio;
 pub mod sys;
 
+use crate::native::NativeDef;
 use crate::types::dict;
 use crate::types::module::{module_dict, new_module};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// A module written in Rust. `init` builds a fresh module object (`new_module(vm, name)` plus
+/// its functions, types and constants) and returns it; the import system registers it in
+/// `sys.modules`. Each native module lives in its own file under `modules/` and adds one line
+/// to `BUILTIN_MODULES`.
+pub struct BuiltinModule {
+    pub name: &'static str,
+    pub init: fn(&mut Vm) -> PyResult,
+}
+
+/// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
+/// and `builtins`, which exist from start-up).
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[];
+
+/// The native module `name`, if there is one.
+pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
+    BUILTIN_MODULES.iter().find(|m| m.name == name)
+}
+
+/// Builds a native module with its functions: the usual first step of a `BuiltinModule::init`.
+pub fn module_with_functions(vm: &mut Vm, name: &str, defs: &'static [NativeDef]) -> Value {
+    let m = new_module(vm, name);
+    builtins::add_functions(vm, m, defs);
+    m
+}
+
 pub fn init(vm: &mut Vm) {
     vm.sys_modules = dict::new_dict(vm);
-    vm.native_modules = dict::new_dict(vm);
+    vm.native_state = dict::new_dict(vm);
     builtins::init(vm);
     sys::init(vm);
 }
@@ -37,6 +63,11 @@ pub fn new_native_module(vm: &mut Vm, name: &str) -> Value {
 /// `importlib.import_module(name)` for an absolute name.
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(m) = dict::get_str(vm.sys_modules, name) {
+        return Ok(m);
+    }
+    if let Some(b) = find_builtin(name) {
+        let m = (b.init)(vm)?;
+        register(vm, name, m);
         return Ok(m);
     }
     let e = vm.new_exc(
