@@ -7,8 +7,12 @@
 //! class shares (method calls on `self`, argument conversions, buffer access, error builders).
 //! Type objects are kept with `vm.state_set("_io.<Name>", ty)` so Rust code can find them.
 
+pub mod buffered;
+pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
+pub mod newline;
+pub mod stringio;
 
 use crate::native;
 use crate::native::NativeDef;
@@ -37,7 +41,12 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, ty) in iobase::install(vm) {
         set(vm, m, name, ty);
     }
-    for (name, ty) in fileio::install(vm) {
+    let mut types = fileio::install(vm);
+    types.extend(bytesio::install(vm));
+    types.extend(buffered::install(vm));
+    types.extend(stringio::install(vm));
+    types.extend(newline::install(vm));
+    for (name, ty) in types {
         set(vm, m, name, ty);
     }
     Ok(m)
@@ -193,8 +202,9 @@ pub(crate) fn check_closed_value_error(vm: &mut Vm) -> Exc {
 }
 
 /// `BufferedReader(raw)` once the buffered classes exist; the raw stream itself until then.
-pub(crate) fn wrap_buffered_reader(_vm: &mut Vm, raw: Value) -> PyResult {
-    Ok(raw)
+pub(crate) fn wrap_buffered_reader(vm: &mut Vm, raw: Value) -> PyResult {
+    let t = io_type(vm, "BufferedReader");
+    ops::call::call(vm, t, &[raw])
 }
 
 /// OSError (right subclass) for an errno value.
