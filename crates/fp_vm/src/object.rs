@@ -65,6 +65,14 @@ pub enum ObjKind {
     StructSeqField,
     DictRevIter,
     MemoryView,
+    // `_io` (modules/io): FileIO, BytesIO, StringIO, the Buffered* classes, TextIOWrapper,
+    // IncrementalNewlineDecoder.
+    IoFile,
+    IoBytes,
+    IoString,
+    IoBuffered,
+    IoText,
+    IoNewlineDecoder,
 }
 
 /// Objects that hold `Value`s report them to the collector.

@@ -1,9 +1,7 @@
 //! Native modules (written in Rust where CPython writes C) and the import entry points.
 //!
-//! The full import system (`importlib._bootstrap` driving `sys.path` finders over CPython's
-//! `Lib/`) is the standard-library issue's work; for now `import` resolves modules already in
-//! `sys.modules` and the native modules registered here, and raises ModuleNotFoundError with
-//! CPython's message otherwise.
+//! `BUILTIN_MODULES` lists every native module; `import_system.rs` is the import statement and
+//! `startup.rs` installs importlib from CPython's `Lib/`.
 
 pub mod atexit;
 pub mod builtins;
@@ -13,6 +11,7 @@ pub use import_system::{
 pub mod gc;
 pub mod imp;
 pub mod import_system;
+pub mod io;
 pub mod marshal;
 pub mod signals;
 pub mod startup;
@@ -40,35 +39,19 @@ pub struct BuiltinModule {
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
-    BuiltinModule {
-        name: "_imp",
-        init: imp::init,
-    },
-    BuiltinModule {
-        name: "_thread",
-        init: thread::init,
-    },
-    BuiltinModule {
-        name: "_warnings",
-        init: warnings::init,
-    },
-    BuiltinModule {
-        name: "_weakref",
-        init: weakref::init,
-    },
-    BuiltinModule {
-        name: "atexit",
-        init: atexit::init,
-    },
-    BuiltinModule {
-        name: "gc",
-        init: gc::init,
-    },
-    BuiltinModule {
-        name: "marshal",
-        init: marshal::init,
-    },
+    module("_imp", imp::init),
+    module("_io", io::init),
+    module("_thread", thread::init),
+    module("_warnings", warnings::init),
+    module("_weakref", weakref::init),
+    module("atexit", atexit::init),
+    module("gc", gc::init),
+    module("marshal", marshal::init),
 ];
+
+const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
+    BuiltinModule { name, init }
+}
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
