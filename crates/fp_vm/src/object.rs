@@ -63,6 +63,8 @@ pub enum ObjKind {
     StructSeqField,
     DictRevIter,
     MemoryView,
+    ScandirIter,
+    DirEntry,
 }
 
 /// Objects that hold `Value`s report them to the collector.
