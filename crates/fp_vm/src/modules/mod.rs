@@ -6,10 +6,13 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod errno;
 pub mod posix;
 pub mod signals;
+pub mod stat;
 pub mod stdio;
 pub mod sys;
+pub mod time;
 
 use crate::native::NativeDef;
 use crate::types::dict;
@@ -28,10 +31,24 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
-    name: "posix",
-    init: posix::init,
-}];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    BuiltinModule {
+        name: "posix",
+        init: posix::init,
+    },
+    BuiltinModule {
+        name: "_stat",
+        init: stat::init,
+    },
+    BuiltinModule {
+        name: "errno",
+        init: errno::init,
+    },
+    BuiltinModule {
+        name: "time",
+        init: time::init,
+    },
+];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {

@@ -204,7 +204,8 @@ pub fn execve(vm: &mut Vm, a: &[Value]) -> PyResult {
         let kc = fs_cstring(vm, k)?;
         let vc = fs_cstring(vm, v)?;
         let kb = kc.as_bytes();
-        if kb.is_empty() || kb.contains(&b'=') {
+        // As CPython: empty, or '=' after the first character.
+        if kb.is_empty() || kb[1..].contains(&b'=') {
             return Err(vm.value_error("illegal environment variable name"));
         }
         let mut e = kb.to_vec();
@@ -368,8 +369,8 @@ fn env_name(vm: &mut Vm, v: Value) -> PyResult<CString> {
 pub fn putenv(vm: &mut Vm, a: &[Value]) -> PyResult {
     let k = env_name(vm, a[1])?;
     let v = fs_cstring(vm, a[2])?;
-    let kb = k.as_bytes();
-    if kb.is_empty() || kb.contains(&b'=') {
+    // As CPython: a name with '=' is refused here, an empty one by setenv (EINVAL).
+    if k.as_bytes().contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
     // SAFETY: NUL-terminated strings; setenv copies them. Only the interpreter thread

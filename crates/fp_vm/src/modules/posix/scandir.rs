@@ -202,7 +202,7 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     loop {
         let d = it.dir.get();
         if d == 0 {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Err(vm.new_exc_args(vm.exc.stop_iteration, vec![]));
         }
         // SAFETY: clearing errno to tell end-of-directory from an error.
         unsafe { *libc::__errno_location() = 0 };
@@ -215,7 +215,7 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
                 let f = util::fs_name(vm, &it.path, it.narrow);
                 return Err(util::error_from(vm, e, Some(f), None));
             }
-            return Err(vm.stop_iteration(Value::NONE));
+            return Err(vm.new_exc_args(vm.exc.stop_iteration, vec![]));
         }
         // SAFETY: `ent` points at the entry readdir returned; d_name is NUL-terminated.
         let (name, d_type, ino) = unsafe {

@@ -16,7 +16,7 @@ pub struct PathArg {
     pub c: Option<CString>,
     /// The descriptor, when an int was given and the function accepts one.
     pub fd: Option<i32>,
-    /// The argument as the caller passed it (shown in error messages as `filename`).
+    /// The argument (after `__fspath__`), shown in error messages as `filename`.
     pub object: Value,
     /// Whether results derived from the path should be bytes (a bytes path was given).
     pub narrow: bool,
@@ -111,7 +111,7 @@ pub fn convert_path(vm: &mut Vm, spec: PathSpec, o: Value) -> PyResult<PathArg> 
             Ok(c) => Ok(PathArg {
                 c: Some(c),
                 fd: None,
-                object: o,
+                object: path,
                 narrow: false,
             }),
             Err(_) => Err(vm.value_error("embedded null byte")),
@@ -123,7 +123,7 @@ pub fn convert_path(vm: &mut Vm, spec: PathSpec, o: Value) -> PyResult<PathArg> 
             Ok(c) => Ok(PathArg {
                 c: Some(c),
                 fd: None,
-                object: o,
+                object: path,
                 narrow: true,
             }),
             Err(_) => Err(vm.value_error(format!(
@@ -349,12 +349,14 @@ pub fn check_fd_combos(
     dirfd: i32,
     follow: bool,
 ) -> PyResult<()> {
-    if p.fd.is_some() && dirfd != libc::AT_FDCWD {
+    // As CPython, descriptor 0 escapes both checks (it tests `fd > 0`).
+    let fd_given = p.fd.is_some_and(|fd| fd > 0);
+    if fd_given && dirfd != libc::AT_FDCWD {
         return Err(vm.value_error(format!(
             "{func}: can't specify dir_fd without matching path"
         )));
     }
-    if p.fd.is_some() && !follow {
+    if fd_given && !follow {
         return Err(vm.value_error(format!(
             "{func}: cannot use fd and follow_symlinks together"
         )));
