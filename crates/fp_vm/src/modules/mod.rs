@@ -3,21 +3,26 @@
 //! `BUILTIN_MODULES` lists every native module; `import_system.rs` is the import statement and
 //! `startup.rs` installs importlib from CPython's `Lib/`.
 
-pub mod atexit;
-pub mod builtins;
 pub use import_system::{
     import_from, import_module, import_name, import_name_builtin, import_star,
 };
+
+pub mod atexit;
+pub mod builtins;
+pub mod errno;
 pub mod gc;
 pub mod imp;
 pub mod import_system;
 pub mod io;
 pub mod marshal;
+pub mod posix;
 pub mod signals;
 pub mod startup;
+pub mod stat;
 pub mod stdio;
 pub mod sys;
 pub mod thread;
+pub mod time;
 pub mod warnings;
 pub mod weakref;
 
@@ -46,7 +51,11 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_weakref", weakref::init),
     module("atexit", atexit::init),
     module("gc", gc::init),
+    module("_stat", stat::init),
+    module("errno", errno::init),
     module("marshal", marshal::init),
+    module("posix", posix::init),
+    module("time", time::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
