@@ -12,7 +12,9 @@ pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
 pub mod newline;
+pub mod open;
 pub mod stringio;
+pub mod textio;
 
 use crate::native;
 use crate::native::NativeDef;
@@ -27,7 +29,19 @@ use crate::vm::{Exc, PyResult, Vm};
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
 
-static FUNCTIONS: &[NativeDef] = &[native!("open_code", "(path)", fileio::open_code)];
+static FUNCTIONS: &[NativeDef] = &[
+    native!("open_code", "(path)", fileio::open_code),
+    native!(
+        "open",
+        "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+        open::open
+    ),
+    native!(
+        "text_encoding",
+        "(encoding, stacklevel=2, /)",
+        open::text_encoding
+    ),
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_io", FUNCTIONS);
@@ -46,6 +60,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
     types.extend(buffered::install(vm));
     types.extend(stringio::install(vm));
     types.extend(newline::install(vm));
+    types.extend(textio::install(vm));
     for (name, ty) in types {
         set(vm, m, name, ty);
     }
@@ -95,8 +110,13 @@ pub(crate) fn new_io_type(
 
 /// The `_io` type saved under `name` (the module installs every type at import).
 pub(crate) fn io_type(vm: &mut Vm, name: &str) -> Value {
-    vm.state_get(&format!("_io.{name}"))
-        .unwrap_or(vm.types.object)
+    let key = format!("_io.{name}");
+    if let Some(t) = vm.state_get(&key) {
+        return t;
+    }
+    // Reached before `import _io` (the builtin `open`): create the module's types now.
+    let _ = crate::modules::import_module(vm, "_io");
+    vm.state_get(&key).unwrap_or(vm.types.object)
 }
 
 /// `UnsupportedOperation(msg)`.

@@ -111,7 +111,12 @@ fn sio_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// Validates a `newline` argument: None or one of `''`, `'\n'`, `'\r'`, `'\r\n'`.
+/// StringIO shows the bad value with repr(), TextIOWrapper and open() with str().
 pub fn check_newline(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    check_newline_as(vm, v, true)
+}
+
+pub fn check_newline_as(vm: &mut Vm, v: Value, use_repr: bool) -> PyResult<Option<String>> {
     if v.is_none() {
         return Ok(None);
     }
@@ -124,7 +129,11 @@ pub fn check_newline(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     match s.as_str() {
         "" | "\n" | "\r" | "\r\n" => Ok(Some(s.as_str().to_string())),
         _ => {
-            let r = ops::repr::repr_string(vm, v)?;
+            let r = if use_repr {
+                ops::repr::repr_string(vm, v)?
+            } else {
+                s.as_str().to_string()
+            };
             Err(vm.value_error(format!("illegal newline value: {r}")))
         }
     }

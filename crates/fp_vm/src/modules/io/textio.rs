@@ -78,8 +78,11 @@ impl TextState {
         self.dpos >= self.decoded.len() && self.pending.is_empty() && self.pendingcr.is_none()
     }
     fn take(&mut self, n: usize) -> String {
-        let end = (self.dpos + n).min(self.decoded.len());
-        let s: String = self.decoded[self.dpos..end].iter().map(|(c, _)| *c).collect();
+        let end = self.dpos.saturating_add(n).min(self.decoded.len());
+        let s: String = self.decoded[self.dpos..end]
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
         self.dpos = end;
         s
     }
@@ -146,14 +149,24 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("encoding", "($self, /)", tw_encoding), None),
     (native!("errors", "($self, /)", tw_errors), None),
     (native!("buffer", "($self, /)", tw_buffer), None),
-    (native!("line_buffering", "($self, /)", tw_line_buffering), None),
-    (native!("write_through", "($self, /)", tw_write_through), None),
+    (
+        native!("line_buffering", "($self, /)", tw_line_buffering),
+        None,
+    ),
+    (
+        native!("write_through", "($self, /)", tw_write_through),
+        None,
+    ),
     (native!("newlines", "($self, /)", tw_newlines), None),
     (native!("closed", "($self, /)", tw_closed), None),
     (native!("name", "($self, /)", tw_name), None),
     (
         native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
-        Some(native!("_CHUNK_SIZE", "($self, value, /)", tw_set_chunk_size)),
+        Some(native!(
+            "_CHUNK_SIZE",
+            "($self, value, /)",
+            tw_set_chunk_size
+        )),
     ),
 ];
 
@@ -258,7 +271,7 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let newline = if a[4].is_null() {
         None
     } else {
-        super::stringio::check_newline(vm, a[4])?
+        super::stringio::check_newline_as(vm, a[4], false)?
     };
     let line_buffering = !a[5].is_null() && ops::truth::is_true(vm, a[5])?;
     let write_through = !a[6].is_null() && ops::truth::is_true(vm, a[6])?;
@@ -267,10 +280,7 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some(e) => e.to_string(),
     };
     if str_codec::lookup(&encoding).is_none() {
-        return Err(vm.new_exc(
-            vm.exc.lookup_error,
-            format!("unknown encoding: {encoding}"),
-        ));
+        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
@@ -773,7 +783,10 @@ fn tw_tell(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (clean, pos) = {
         let st = t.st.borrow();
         let consumed: i64 = st.decoded[..st.dpos].iter().map(|(_, w)| *w as i64).sum();
-        (st.is_clean() && st.decoded.is_empty(), st.snap_pos + consumed)
+        (
+            st.is_clean() && st.decoded.is_empty(),
+            st.snap_pos + consumed,
+        )
     };
     if clean {
         return call_method(vm, t.buffer.get(), "tell", &[]);
@@ -811,9 +824,7 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         0 => {}
         _ => {
-            return Err(vm.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )));
+            return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)")));
         }
     }
     let pos = ops::number::index(vm, cookie)?;
@@ -853,7 +864,9 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (enc_v, err_v, nl_v, lb_v, wt_v) = (a[1], a[2], a[3], a[4], a[5]);
     let has_data = !t.st.borrow().is_clean();
     let given = |v: Value| !v.is_null();
-    if has_data && (given(enc_v) && !enc_v.is_none() || given(err_v) && !err_v.is_none() || given(nl_v)) {
+    if has_data
+        && (given(enc_v) && !enc_v.is_none() || given(err_v) && !err_v.is_none() || given(nl_v))
+    {
         return Err(unsupported(
             vm,
             "It is not possible to set the encoding or newline of stream after the first read",
@@ -862,7 +875,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     let encoding = opt_str_arg(vm, enc_v, "encoding")?;
     let errors = opt_str_arg(vm, err_v, "errors")?;
     let newline = if given(nl_v) {
-        Some(super::stringio::check_newline(vm, nl_v)?)
+        Some(super::stringio::check_newline_as(vm, nl_v, false)?)
     } else {
         None
     };
