@@ -9,6 +9,7 @@ pub fn run(cfg: Config, what: What) -> i32 {
     fp_vm::modules::signals::install();
     let mut vm = Vm::new(cfg);
     let code = run_main(&mut vm, what);
+    fp_vm::modules::io::flush_at_exit(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);
     if code == KILLED_BY_SIGINT {
         fp_vm::modules::signals::die_by_sigint();

@@ -237,3 +237,67 @@ pub(crate) fn os_error(vm: &mut Vm, errno: i32, filename: Option<Value>) -> Exc 
 pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
+
+/// Remembers a stream that may hold unwritten output, so that interpreter exit flushes it.
+/// CPython closes (and so flushes) such streams from their finalizers when the last reference
+/// goes (`open(p, 'w').write(s)`) or at shutdown; ferropy has no finalizers, so exit does it.
+/// Closed streams are pruned whenever the list has doubled since the last pruning.
+pub(crate) fn register_for_exit_flush(vm: &mut Vm, obj: Value) -> PyResult<()> {
+    let list = match vm.state_get("_io.exit_flush") {
+        Some(l) => l,
+        None => {
+            let l = crate::types::list::new_list(vm, Vec::new());
+            vm.state_set("_io.exit_flush", l);
+            l
+        }
+    };
+    let Some(lo) = list.downcast::<crate::types::list::ListObj>() else {
+        return Ok(());
+    };
+    let limit = vm
+        .state_get("_io.exit_flush_limit")
+        .and_then(|v| v.as_small_int())
+        .unwrap_or(64) as usize;
+    if lo.len() >= limit {
+        let mut keep = Vec::new();
+        for v in lo.snapshot() {
+            let closed = ops::attr::getattr_str(vm, v, "closed")
+                .and_then(|c| ops::truth::is_true(vm, c))
+                .unwrap_or(true);
+            if !closed {
+                keep.push(v);
+            }
+        }
+        let new_limit = (keep.len() * 2).max(64) as i64;
+        let fresh = crate::types::list::new_list(vm, keep);
+        vm.state_set("_io.exit_flush", fresh);
+        let nl = crate::types::int::from_i64(vm, new_limit);
+        vm.state_set("_io.exit_flush_limit", nl);
+        if let Some(f) = fresh.downcast::<crate::types::list::ListObj>() {
+            f.push(obj);
+        }
+        return Ok(());
+    }
+    lo.push(obj);
+    Ok(())
+}
+
+/// Flushes every registered stream that is still open, oldest first (so later appends land
+/// after earlier writes; a TextIOWrapper's flush flushes its buffer too). Errors are ignored,
+/// as CPython ignores them in finalizers.
+pub fn flush_at_exit(vm: &mut Vm) {
+    let Some(list) = vm.state_get("_io.exit_flush") else {
+        return;
+    };
+    let Some(lo) = list.downcast::<crate::types::list::ListObj>() else {
+        return;
+    };
+    for v in lo.snapshot() {
+        let closed = ops::attr::getattr_str(vm, v, "closed")
+            .and_then(|c| ops::truth::is_true(vm, c))
+            .unwrap_or(true);
+        if !closed {
+            let _ = call_method(vm, v, "flush", &[]);
+        }
+    }
+}

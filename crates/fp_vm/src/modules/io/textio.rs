@@ -317,6 +317,9 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     t.detached.set(false);
     t.ok.set(true);
+    if writable {
+        super::register_for_exit_flush(vm, a[0])?;
+    }
     Ok(Value::NONE)
 }
 
@@ -661,10 +664,8 @@ fn find_line(st: &TextState, at_eof: bool) -> Option<usize> {
         return None;
     }
     let nl: Vec<char> = st.newline.as_deref().unwrap_or("\n").chars().collect();
-    let chars: Vec<char> = rest.iter().map(|(c, _)| *c).collect();
-    chars
-        .windows(nl.len())
-        .position(|w| w == nl.as_slice())
+    rest.windows(nl.len())
+        .position(|w| w.iter().zip(&nl).all(|((c, _), n)| c == n))
         .map(|i| i + nl.len())
 }
 
