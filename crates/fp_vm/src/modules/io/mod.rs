@@ -55,6 +55,10 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, ty) in iobase::install(vm) {
         set(vm, m, name, ty);
     }
+    // `builtins.open is _io.open`, as in CPython.
+    if let Some(o) = crate::types::dict::get_str(vm.builtins_dict, "open") {
+        set(vm, m, "open", o);
+    }
     let mut types = fileio::install(vm);
     types.extend(bytesio::install(vm));
     types.extend(buffered::install(vm));

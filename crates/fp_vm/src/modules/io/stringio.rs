@@ -113,16 +113,22 @@ fn sio_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 /// Validates a `newline` argument: None or one of `''`, `'\n'`, `'\r'`, `'\r\n'`.
 /// StringIO shows the bad value with repr(), TextIOWrapper and open() with str().
 pub fn check_newline(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
-    check_newline_as(vm, v, true)
+    check_newline_as(vm, v, true, "newline")
 }
 
-pub fn check_newline_as(vm: &mut Vm, v: Value, use_repr: bool) -> PyResult<Option<String>> {
+/// `what` names the argument in the TypeError (`"TextIOWrapper() argument 'newline'"`).
+pub fn check_newline_as(
+    vm: &mut Vm,
+    v: Value,
+    use_repr: bool,
+    what: &str,
+) -> PyResult<Option<String>> {
     if v.is_none() {
         return Ok(None);
     }
     let Some(s) = v.downcast::<StrObj>() else {
         return Err(vm.type_error(format!(
-            "newline must be str or None, not {}",
+            "{what} must be str or None, not {}",
             vm.type_name(v)
         )));
     };
