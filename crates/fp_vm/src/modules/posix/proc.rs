@@ -222,7 +222,7 @@ pub fn getrandom(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return Err(util::error_from(vm, libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
     // SAFETY: `buf` is writable for its length.
     let got = match util::retry(vm, || unsafe {
         libc::getrandom(
@@ -516,7 +516,7 @@ pub fn urandom(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
     let mut off = 0;
     while off < buf.len() {
         // SAFETY: the rest of `buf` is writable.
