@@ -6,6 +6,8 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod math;
+pub mod math_int;
 pub mod signals;
 pub mod stdio;
 pub mod sys;
@@ -27,7 +29,10 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
+    name: "math",
+    init: math::init,
+}];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
