@@ -63,6 +63,8 @@ pub enum ObjKind {
     StructSeqField,
     DictRevIter,
     MemoryView,
+    /// Objects of the native standard-library modules (`modules/stdobj.rs`).
+    StdObj,
 }
 
 /// Objects that hold `Value`s report them to the collector.

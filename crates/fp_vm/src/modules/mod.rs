@@ -6,10 +6,13 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod functools;
 pub mod math;
 pub mod math_int;
+pub mod operator;
 pub mod signals;
 pub mod stdio;
+pub mod stdobj;
 pub mod sys;
 
 use crate::native::NativeDef;
@@ -29,10 +32,20 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
-    name: "math",
-    init: math::init,
-}];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    BuiltinModule {
+        name: "math",
+        init: math::init,
+    },
+    BuiltinModule {
+        name: "_operator",
+        init: operator::init,
+    },
+    BuiltinModule {
+        name: "_functools",
+        init: functools::init,
+    },
+];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
