@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod functools;
+pub mod itertools;
 pub mod math;
 pub mod math_int;
 pub mod operator;
@@ -44,6 +45,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "_functools",
         init: functools::init,
+    },
+    BuiltinModule {
+        name: "itertools",
+        init: itertools::init,
     },
 ];
 
