@@ -6,6 +6,7 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod collections;
 pub mod functools;
 pub mod itertools;
 pub mod math;
@@ -49,6 +50,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "itertools",
         init: itertools::init,
+    },
+    BuiltinModule {
+        name: "_collections",
+        init: collections::init,
     },
 ];
 
