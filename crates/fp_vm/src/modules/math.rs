@@ -154,24 +154,24 @@ macro_rules! unary {
     };
 }
 
-unary!(m_acos, f64::acos, false);
-unary!(m_acosh, f64::acosh, false);
-unary!(m_asin, f64::asin, false);
-unary!(m_asinh, f64::asinh, false);
-unary!(m_atan, f64::atan, false);
+unary!(m_acos, c_acos, false);
+unary!(m_acosh, c_acosh, false);
+unary!(m_asin, c_asin, false);
+unary!(m_asinh, c_asinh, false);
+unary!(m_atan, c_atan, false);
 unary!(m_atanh, atanh, false);
 unary!(m_cbrt, c_cbrt, false);
-unary!(m_cos, f64::cos, false);
-unary!(m_cosh, f64::cosh, true);
-unary!(m_exp, f64::exp, true);
-unary!(m_exp2, f64::exp2, true);
-unary!(m_expm1, f64::exp_m1, true);
+unary!(m_cos, c_cos, false);
+unary!(m_cosh, c_cosh, true);
+unary!(m_exp, c_exp, true);
+unary!(m_exp2, c_exp2, true);
+unary!(m_expm1, c_expm1, true);
 unary!(m_fabs, f64::abs, false);
-unary!(m_sin, f64::sin, false);
-unary!(m_sinh, f64::sinh, true);
+unary!(m_sin, c_sin, false);
+unary!(m_sinh, c_sinh, true);
 unary!(m_sqrt, f64::sqrt, false);
-unary!(m_tan, f64::tan, false);
-unary!(m_tanh, f64::tanh, false);
+unary!(m_tan, c_tan, false);
+unary!(m_tanh, c_tanh, false);
 unary!(m_log1p, log1p, false);
 
 /// atanh(±1) is a pole: the infinity must come out so `math_1` reports a domain error.
@@ -179,27 +179,100 @@ fn atanh(x: f64) -> f64 {
     if x.abs() == 1.0 {
         return f64::INFINITY.copysign(x);
     }
-    x.atanh()
+    c_atanh(x)
 }
 
 fn log1p(x: f64) -> f64 {
     if x == -1.0 {
         return f64::NEG_INFINITY;
     }
-    x.ln_1p()
+    c_log1p(x)
 }
 
 unsafe extern "C" {
-    // SAFETY: the C library's erf/erfc/cbrt are pure functions of one double (no pointers, no
+    // SAFETY: the C library's erf/erfc are pure functions of one double (no pointers, no
     // global state besides errno), so calling them is always safe; CPython 3.11 uses them too.
     safe fn erf(x: f64) -> f64;
     safe fn erfc(x: f64) -> f64;
-    safe fn cbrt(x: f64) -> f64;
 }
 
-fn c_cbrt(x: f64) -> f64 {
-    cbrt(x)
+/// Looks up a function of the C math library by name. Rust's own versions of several
+/// functions (`asinh`, `cbrt`... implemented in Rust or taken from the compiler's builtins)
+/// differ from glibc's in the last bit, and CPython calls the C library, so the symbols are
+/// resolved in libm itself.
+fn libm_symbol(name: &std::ffi::CStr) -> Option<*mut libc::c_void> {
+    // SAFETY: dlopen/dlsym receive valid NUL-terminated names; null results are handled.
+    unsafe {
+        let h = libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY);
+        if h.is_null() {
+            return None;
+        }
+        let sym = libc::dlsym(h, name.as_ptr());
+        if sym.is_null() { None } else { Some(sym) }
+    }
 }
+
+/// Defines `fn $name(x) -> f64` calling libm's `$c` (falling back to Rust's `$fallback`).
+macro_rules! libm1 {
+    ($name:ident, $c:literal, $fallback:expr) => {
+        fn $name(x: f64) -> f64 {
+            static F: std::sync::OnceLock<Option<extern "C" fn(f64) -> f64>> =
+                std::sync::OnceLock::new();
+            let f = F.get_or_init(|| {
+                // SAFETY: the libm symbol has the C type double(double), matching the pointer.
+                libm_symbol($c).map(|p| unsafe {
+                    std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64) -> f64>(p)
+                })
+            });
+            match f {
+                Some(f) => f(x),
+                None => $fallback(x),
+            }
+        }
+    };
+}
+
+macro_rules! libm2 {
+    ($name:ident, $c:literal, $fallback:expr) => {
+        fn $name(x: f64, y: f64) -> f64 {
+            static F: std::sync::OnceLock<Option<extern "C" fn(f64, f64) -> f64>> =
+                std::sync::OnceLock::new();
+            let f = F.get_or_init(|| {
+                // SAFETY: the libm symbol has the C type double(double, double).
+                libm_symbol($c).map(|p| unsafe {
+                    std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64, f64) -> f64>(p)
+                })
+            });
+            match f {
+                Some(f) => f(x, y),
+                None => $fallback(x, y),
+            }
+        }
+    };
+}
+
+libm1!(c_acos, c"acos", f64::acos);
+libm1!(c_acosh, c"acosh", f64::acosh);
+libm1!(c_asin, c"asin", f64::asin);
+libm1!(c_asinh, c"asinh", f64::asinh);
+libm1!(c_atan, c"atan", f64::atan);
+libm1!(c_atanh, c"atanh", f64::atanh);
+libm1!(c_cbrt, c"cbrt", f64::cbrt);
+libm1!(c_cos, c"cos", f64::cos);
+libm1!(c_cosh, c"cosh", f64::cosh);
+libm1!(c_exp, c"exp", f64::exp);
+libm1!(c_exp2, c"exp2", f64::exp2);
+libm1!(c_expm1, c"expm1", f64::exp_m1);
+libm1!(c_sin, c"sin", f64::sin);
+libm1!(c_sinh, c"sinh", f64::sinh);
+libm1!(c_tan, c"tan", f64::tan);
+libm1!(c_tanh, c"tanh", f64::tanh);
+libm1!(c_log, c"log", f64::ln);
+libm1!(c_log10, c"log10", f64::log10);
+libm1!(c_log2, c"log2", f64::log2);
+libm1!(c_log1p, c"log1p", f64::ln_1p);
+libm2!(c_atan2, c"atan2", f64::atan2);
+libm2!(c_pow, c"pow", f64::powf);
 
 fn m_erf(vm: &mut Vm, a: &[Value]) -> PyResult {
     let x = arg_f64(vm, a[1])?;
@@ -278,11 +351,11 @@ fn sinpi(x: f64) -> f64 {
     let y = x.abs() % 2.0;
     let n = (2.0 * y).round() as i64;
     let r = match n {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
+        0 => c_sin(PI * y),
+        1 => c_cos(PI * (y - 0.5)),
+        2 => c_sin(PI * (1.0 - y)),
+        3 => -c_cos(PI * (y - 1.5)),
+        _ => c_sin(PI * (y - 2.0)),
     };
     1.0f64.copysign(x) * r
 }
@@ -339,22 +412,22 @@ fn tgamma(x: f64) -> (f64, Errno) {
     let z = z * LANCZOS_G / y;
     let mut r;
     if x < 0.0 {
-        r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r = -PI / sinpi(absx) / absx * c_exp(y) / lanczos_sum(absx);
         r -= z * r;
         if absx < 140.0 {
-            r /= y.powf(absx - 0.5);
+            r /= c_pow(y, absx - 0.5);
         } else {
-            let s = y.powf(absx / 2.0 - 0.25);
+            let s = c_pow(y, absx / 2.0 - 0.25);
             r /= s;
             r /= s;
         }
     } else {
-        r = lanczos_sum(absx) / y.exp();
+        r = lanczos_sum(absx) / c_exp(y);
         r += z * r;
         if absx < 140.0 {
-            r *= y.powf(absx - 0.5);
+            r *= c_pow(y, absx - 0.5);
         } else {
-            let s = y.powf(absx / 2.0 - 0.25);
+            let s = c_pow(y, absx / 2.0 - 0.25);
             r *= s;
             r *= s;
         }
@@ -384,13 +457,13 @@ fn lgamma(x: f64) -> (f64, Errno) {
     }
     let absx = x.abs();
     if absx < 1e-20 {
-        return (-absx.ln(), Errno::Ok);
+        return (-c_log(absx), Errno::Ok);
     }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    let mut r = c_log(lanczos_sum(absx)) - LANCZOS_G;
+    r += (absx - 0.5) * (c_log(absx + LANCZOS_G - 0.5) - 1.0);
     if x < 0.0 {
         // Reflection formula.
-        r = 1.144_729_885_849_400_2 - sinpi(absx).abs().ln() - absx.ln() - r;
+        r = 1.144_729_885_849_400_2 - c_log(sinpi(absx).abs()) - c_log(absx) - r;
     }
     (
         r,
@@ -431,7 +504,7 @@ fn atan2(y: f64, x: f64) -> f64 {
             PI.copysign(y)
         };
     }
-    y.atan2(x)
+    c_atan2(y, x)
 }
 
 fn m_copysign(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -536,7 +609,7 @@ fn m_pow(vm: &mut Vm, a: &[Value]) -> PyResult {
     if x < 0.0 && y != y.floor() {
         return Err(domain_error(vm));
     }
-    let r = x.powf(y);
+    let r = c_pow(x, y);
     if r.is_infinite() {
         return Err(range_error(vm));
     }
@@ -776,11 +849,11 @@ fn log_f64(vm: &mut Vm, v: f64, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn m_log(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let num = log_of(vm, a[1], f64::ln)?;
+    let num = log_of(vm, a[1], c_log)?;
     if a[2].is_null() {
         return Ok(new_float(vm, num));
     }
-    let den = log_of(vm, a[2], f64::ln)?;
+    let den = log_of(vm, a[2], c_log)?;
     if den == 0.0 {
         return Err(vm.zero_division("float division by zero"));
     }
@@ -788,12 +861,12 @@ fn m_log(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn m_log10(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = log_of(vm, a[1], f64::log10)?;
+    let r = log_of(vm, a[1], c_log10)?;
     Ok(new_float(vm, r))
 }
 
 fn m_log2(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = log_of(vm, a[1], f64::log2)?;
+    let r = log_of(vm, a[1], c_log2)?;
     Ok(new_float(vm, r))
 }
 
