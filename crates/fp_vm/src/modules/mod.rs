@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod collections;
 pub mod functools;
+pub mod heapq_bisect;
 pub mod itertools;
 pub mod math;
 pub mod math_int;
@@ -54,6 +55,14 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "_collections",
         init: collections::init,
+    },
+    BuiltinModule {
+        name: "_heapq",
+        init: heapq_bisect::init_heapq,
+    },
+    BuiltinModule {
+        name: "_bisect",
+        init: heapq_bisect::init_bisect,
     },
 ];
 
