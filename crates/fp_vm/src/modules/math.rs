@@ -215,7 +215,7 @@ fn libm_symbol(name: &std::ffi::CStr) -> Option<*mut libc::c_void> {
 /// Defines `fn $name(x) -> f64` calling libm's `$c` (falling back to Rust's `$fallback`).
 macro_rules! libm1 {
     ($name:ident, $c:literal, $fallback:expr) => {
-        fn $name(x: f64) -> f64 {
+        pub(crate) fn $name(x: f64) -> f64 {
             static F: std::sync::OnceLock<Option<extern "C" fn(f64) -> f64>> =
                 std::sync::OnceLock::new();
             let f = F.get_or_init(|| {
@@ -234,7 +234,7 @@ macro_rules! libm1 {
 
 macro_rules! libm2 {
     ($name:ident, $c:literal, $fallback:expr) => {
-        fn $name(x: f64, y: f64) -> f64 {
+        pub(crate) fn $name(x: f64, y: f64) -> f64 {
             static F: std::sync::OnceLock<Option<extern "C" fn(f64, f64) -> f64>> =
                 std::sync::OnceLock::new();
             let f = F.get_or_init(|| {
@@ -273,6 +273,7 @@ libm1!(c_log2, c"log2", f64::log2);
 libm1!(c_log1p, c"log1p", f64::ln_1p);
 libm2!(c_atan2, c"atan2", f64::atan2);
 libm2!(c_pow, c"pow", f64::powf);
+libm2!(c_hypot, c"hypot", f64::hypot);
 
 fn m_erf(vm: &mut Vm, a: &[Value]) -> PyResult {
     let x = arg_f64(vm, a[1])?;
@@ -483,7 +484,7 @@ fn m_atan2(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_float(vm, atan2(y, x)))
 }
 
-fn atan2(y: f64, x: f64) -> f64 {
+pub(crate) fn atan2(y: f64, x: f64) -> f64 {
     if x.is_nan() || y.is_nan() {
         return f64::NAN;
     }

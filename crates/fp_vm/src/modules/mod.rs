@@ -6,6 +6,7 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod cmath;
 pub mod collections;
 pub mod functools;
 pub mod heapq_bisect;
@@ -63,6 +64,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "_bisect",
         init: heapq_bisect::init_bisect,
+    },
+    BuiltinModule {
+        name: "cmath",
+        init: cmath::init,
     },
 ];
 
