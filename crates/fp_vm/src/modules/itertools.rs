@@ -159,8 +159,9 @@ pub fn init(vm: &mut Vm) -> PyResult {
         let ty = stdobj::new_type(vm, "itertools", name, flags, methods);
         crate::types::module::set_attr(vm, m, name, ty);
     }
-    // The shared buffer of tee iterators (not visible to Python by name).
-    stdobj::new_type(vm, "itertools", "_tee_dataobject", TypeFlags(0), &[]);
+    // The shared buffer of tee iterators.
+    let td = stdobj::new_type(vm, "itertools", "_tee_dataobject", TypeFlags(0), &[]);
+    crate::types::module::set_attr(vm, m, "_tee_dataobject", td);
     Ok(m)
 }
 
