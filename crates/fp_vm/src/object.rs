@@ -75,6 +75,8 @@ pub enum ObjKind {
     IoNewlineDecoder,
     ScandirIter,
     DirEntry,
+    /// Objects of the native standard-library modules (`modules/stdobj.rs`).
+    StdObj,
 }
 
 /// Objects that hold `Value`s report them to the collector.

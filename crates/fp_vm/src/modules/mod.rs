@@ -16,11 +16,20 @@ pub mod import_system;
 pub mod io;
 pub mod marshal;
 pub mod posix;
+pub mod cmath;
+pub mod collections;
+pub mod functools;
+pub mod heapq_bisect;
+pub mod itertools;
+pub mod math;
+pub mod math_int;
+pub mod operator;
 pub mod signals;
 pub mod startup;
 pub mod stat;
 pub mod stdio;
 pub mod stdlib_names;
+pub mod stdobj;
 pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
@@ -63,6 +72,39 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
     BuiltinModule { name, init }
 }
+    BuiltinModule {
+        name: "math",
+        init: math::init,
+    },
+    BuiltinModule {
+        name: "_operator",
+        init: operator::init,
+    },
+    BuiltinModule {
+        name: "_functools",
+        init: functools::init,
+    },
+    BuiltinModule {
+        name: "itertools",
+        init: itertools::init,
+    },
+    BuiltinModule {
+        name: "_collections",
+        init: collections::init,
+    },
+    BuiltinModule {
+        name: "_heapq",
+        init: heapq_bisect::init_heapq,
+    },
+    BuiltinModule {
+        name: "_bisect",
+        init: heapq_bisect::init_bisect,
+    },
+    BuiltinModule {
+        name: "cmath",
+        init: cmath::init,
+    },
+];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {

@@ -317,7 +317,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             return Err(vm.attribute_error("readonly attribute"));
         }
         let dt = vm.type_of(descr);
-        if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE) {
+        // Python classes and the native stdlib descriptors (`_collections._tuplegetter`...).
+        if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE)
+            || descr.kind() == Some(crate::object::ObjKind::StdObj)
+        {
             let set = typeobj::lookup(vm, dt, vm.names().set);
             if !set.is_null() {
                 crate::ops::call::call(vm, set, &[descr, obj, value])?;
