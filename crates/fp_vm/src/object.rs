@@ -63,6 +63,9 @@ pub enum ObjKind {
     StructSeqField,
     DictRevIter,
     MemoryView,
+    SrePattern,
+    SreMatch,
+    SreScanner,
 }
 
 /// Objects that hold `Value`s report them to the collector.

@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod signals;
+pub mod sre;
 pub mod stdio;
 pub mod sys;
 
@@ -27,7 +28,10 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
+    name: "_sre",
+    init: sre::init,
+}];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
