@@ -73,6 +73,8 @@ pub enum ObjKind {
     IoBuffered,
     IoText,
     IoNewlineDecoder,
+    ScandirIter,
+    DirEntry,
 }
 
 /// Objects that hold `Value`s report them to the collector.

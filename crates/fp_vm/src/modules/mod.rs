@@ -20,6 +20,13 @@ pub mod sys;
 pub mod thread;
 pub mod warnings;
 pub mod weakref;
+pub mod errno;
+pub mod posix;
+pub mod signals;
+pub mod stat;
+pub mod stdio;
+pub mod sys;
+pub mod time;
 
 use crate::native::NativeDef;
 use crate::types::dict;
@@ -46,7 +53,11 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_weakref", weakref::init),
     module("atexit", atexit::init),
     module("gc", gc::init),
+    module("_stat", stat::init),
+    module("errno", errno::init),
     module("marshal", marshal::init),
+    module("posix", posix::init),
+    module("time", time::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
