@@ -59,10 +59,22 @@ pub enum ObjKind {
     NativeData,
     AsyncGenOp,
     AsyncGenWrapped,
+    WeakRef,
+    Lock,
     StdStream,
     StructSeqField,
     DictRevIter,
     MemoryView,
+    // `_io` (modules/io): FileIO, BytesIO, StringIO, the Buffered* classes, TextIOWrapper,
+    // IncrementalNewlineDecoder.
+    IoFile,
+    IoBytes,
+    IoString,
+    IoBuffered,
+    IoText,
+    IoNewlineDecoder,
+    ScandirIter,
+    DirEntry,
     SrePattern,
     SreMatch,
     SreScanner,
@@ -126,6 +138,13 @@ impl ObjHeader {
     #[inline]
     pub fn kind(&self) -> ObjKind {
         self.vt.kind
+    }
+
+    /// Visits every value this object refers to: its type, attribute storage and payload.
+    pub fn trace_all(&self, visit: &mut dyn FnMut(Value)) {
+        // SAFETY: a header reachable from a Value belongs to a live object allocated with this
+        // vtable, which matches its payload type.
+        unsafe { (self.vt.trace)(self as *const ObjHeader, visit) }
     }
 
     /// # Safety

@@ -132,9 +132,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
         if obj.is_null() {
             return Ok(d);
         }
-        return Ok(crate::types::tuple::items(obj)
-            .and_then(|t| t.get(fd.index).copied())
-            .unwrap_or(Value::NONE));
+        return Ok(crate::types::structseq::get_field(obj, fd));
     }
     if let Some(c) = d.downcast::<ClassMethodObj>() {
         let f = c.0.func.get();

@@ -47,6 +47,7 @@ pub mod structseq;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode_db;
+pub mod weakref;
 
 use crate::object::ObjKind;
 use crate::value::Value;
