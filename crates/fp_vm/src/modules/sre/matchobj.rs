@@ -1,7 +1,7 @@
 //! `re.Match`: the spans of one successful run and the group accessors.
 
 use super::pattern::{Found, PatternObj};
-use super::{slice, ssize_clamped, subject};
+use super::{slice_now, ssize_clamped};
 use crate::heap::alloc;
 use crate::native::NativeDef;
 use crate::object::{ObjKind, Payload, Trace};
@@ -136,8 +136,7 @@ fn group_value(vm: &mut Vm, m: &MatchObj, i: usize, default: Value) -> PyResult 
     if m.string.is_none() || a < 0 || b < 0 {
         return Ok(default);
     }
-    let s = subject(vm, m.string)?;
-    Ok(slice(vm, m.string, &s.text, a as usize, b as usize))
+    slice_now(vm, m.string, a as usize, b as usize)
 }
 
 fn match_group(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -167,7 +167,7 @@ fn sre_unicode_tolower(vm: &mut Vm, a: &[Value]) -> PyResult {
 pub enum Text {
     Bytes(&'static [u8]),
     Owned(Vec<u8>),
-    Wide(Vec<u32>),
+    Wide(std::rc::Rc<[u32]>),
 }
 
 impl Text {
@@ -192,7 +192,13 @@ pub fn subject(vm: &mut Vm, v: Value) -> PyResult<Subject> {
         let text = if s.is_ascii() {
             Text::Bytes(s.as_str().as_bytes())
         } else {
-            Text::Wide(s.as_str().chars().map(|c| c as u32).collect())
+            Text::Wide(
+                s.as_str()
+                    .chars()
+                    .map(|c| c as u32)
+                    .collect::<Vec<u32>>()
+                    .into(),
+            )
         };
         return Ok(Subject {
             text,
@@ -246,6 +252,19 @@ pub fn slice(vm: &mut Vm, string: Value, text: &Text, i: usize, j: usize) -> Val
         return string;
     }
     crate::types::bytes::new_bytes(vm, data[i..j.max(i)].to_vec())
+}
+
+/// `string[i:j]` of a match's subject, read now (CPython re-reads the buffer, so a bytearray
+/// that changed since shows its current bytes; the indices are clamped to its length).
+pub fn slice_now(vm: &mut Vm, string: Value, i: usize, j: usize) -> PyResult {
+    if string.is::<StrObj>() {
+        return Ok(slice(vm, string, &Text::Owned(Vec::new()), i, j));
+    }
+    if let Some(b) = string.downcast::<BytesObj>() {
+        return Ok(slice(vm, string, &Text::Bytes(&b.data), i, j));
+    }
+    let s = subject(vm, string)?;
+    Ok(slice(vm, string, &s.text, i, j))
 }
 
 /// The error a failed match reports.

@@ -17,6 +17,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_classmethod, native_staticmethod};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 pub struct PatternObj {
     /// The source pattern (str, bytes or None).
@@ -32,6 +33,9 @@ pub struct PatternObj {
     pub indexgroup: Value,
     /// 1 bytes, 0 str, -1 no pattern (None).
     pub isbytes: i8,
+    /// The code points of the last long non-ASCII str subject, so repeated `match(s, pos)`
+    /// calls over one text (tokenizers) do not decode it each time.
+    cache: RefCell<Option<(Value, Rc<[u32]>)>>,
 }
 
 impl Trace for PatternObj {
@@ -39,6 +43,9 @@ impl Trace for PatternObj {
         self.pattern.trace(visit);
         self.groupindex.trace(visit);
         self.indexgroup.trace(visit);
+        if let Some((k, _)) = &*self.cache.borrow() {
+            k.trace(visit);
+        }
     }
 }
 
@@ -251,6 +258,7 @@ pub fn sre_compile(vm: &mut Vm, a: &[Value]) -> PyResult {
             groupindex: gi,
             indexgroup: ig,
             isbytes,
+            cache: RefCell::new(None),
         },
     ))
 }
@@ -387,11 +395,36 @@ fn prepare(
     } else {
         ssize(vm, endpos)?
     };
-    let s = subject(vm, string)?;
+    let s = cached_subject(vm, p, string)?;
     check_kind(vm, p, s.is_bytes)?;
     let len = s.text.len() as i64;
     let clamp = |x: i64| x.clamp(0, len) as usize;
     Ok((s, clamp(pos), clamp(endpos)))
+}
+
+/// Strings at least this long (in bytes) have their code points cached on the pattern.
+const CACHE_MIN: usize = 256;
+
+fn cached_subject(vm: &mut Vm, p: &PatternObj, string: Value) -> PyResult<Subject> {
+    if let Some(so) = string.downcast::<crate::types::str::StrObj>()
+        && !so.is_ascii()
+        && so.as_str().len() >= CACHE_MIN
+    {
+        if let Some((k, w)) = &*p.cache.borrow()
+            && *k == string
+        {
+            return Ok(Subject {
+                text: Text::Wide(w.clone()),
+                is_bytes: false,
+            });
+        }
+        let s = subject(vm, string)?;
+        if let Text::Wide(w) = &s.text {
+            *p.cache.borrow_mut() = Some((string, w.clone()));
+        }
+        return Ok(s);
+    }
+    subject(vm, string)
 }
 
 fn check_kind(vm: &mut Vm, p: &PatternObj, is_bytes: bool) -> PyResult<()> {
