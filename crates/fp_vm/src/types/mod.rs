@@ -21,6 +21,7 @@ pub mod format;
 pub mod format_percent;
 pub mod format_str;
 pub mod function;
+pub mod frame_methods;
 pub mod function_methods;
 pub mod generator;
 pub mod instance;
