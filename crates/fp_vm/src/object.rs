@@ -77,6 +77,9 @@ pub enum ObjKind {
     DirEntry,
     /// Objects of the native standard-library modules (`modules/stdobj.rs`).
     StdObj,
+    SrePattern,
+    SreMatch,
+    SreScanner,
 }
 
 /// Objects that hold `Value`s report them to the collector.

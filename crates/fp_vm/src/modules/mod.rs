@@ -25,6 +25,7 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod signals;
+pub mod sre;
 pub mod startup;
 pub mod stat;
 pub mod stdio;
@@ -67,6 +68,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("marshal", marshal::init),
     module("posix", posix::init),
     module("time", time::init),
+    module("_sre", sre::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {

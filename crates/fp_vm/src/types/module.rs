@@ -165,6 +165,7 @@ static PROXY_METHODS: &[NativeDef] = &[
     native!("items", "($self, /)", proxy_items),
     native!("copy", "($self, /)", proxy_copy),
     native!("__repr__", "($self, /)", proxy_repr),
+    native!("__str__", "($self, /)", proxy_str),
 ];
 
 fn proxy_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -210,6 +211,12 @@ fn proxy_items(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn proxy_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
     proxy_call(vm, a, "copy")
 }
+/// `str(proxy)` is `str` of the mapping, as CPython.
+fn proxy_str(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    crate::ops::repr::str(vm, m)
+}
+
 fn proxy_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = proxy_target(vm, a[0])?;
     let r = crate::ops::repr::repr_string(vm, m)?;
