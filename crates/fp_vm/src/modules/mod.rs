@@ -6,6 +6,7 @@
 //! CPython's message otherwise.
 
 pub mod builtins;
+pub mod codecs;
 pub mod signals;
 pub mod stdio;
 pub mod sys;
@@ -27,7 +28,10 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
+    name: "_codecs",
+    init: codecs::init,
+}];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
