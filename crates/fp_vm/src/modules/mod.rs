@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod signals;
 pub mod stdio;
+pub mod struct_;
 pub mod sys;
 
 use crate::native::NativeDef;
@@ -28,10 +29,16 @@ pub struct BuiltinModule {
 
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
-pub static BUILTIN_MODULES: &[BuiltinModule] = &[BuiltinModule {
-    name: "_codecs",
-    init: codecs::init,
-}];
+pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    BuiltinModule {
+        name: "_codecs",
+        init: codecs::init,
+    },
+    BuiltinModule {
+        name: "_struct",
+        init: struct_::init,
+    },
+];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
