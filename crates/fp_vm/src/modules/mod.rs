@@ -5,6 +5,7 @@
 //! `sys.modules` and the native modules registered here, and raises ModuleNotFoundError with
 //! CPython's message otherwise.
 
+pub mod binascii;
 pub mod builtins;
 pub mod codecs;
 pub mod signals;
@@ -37,6 +38,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "_struct",
         init: struct_::init,
+    },
+    BuiltinModule {
+        name: "binascii",
+        init: binascii::init,
     },
 ];
 
