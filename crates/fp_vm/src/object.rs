@@ -80,6 +80,15 @@ pub enum ObjKind {
     SrePattern,
     SreMatch,
     SreScanner,
+    /// `_struct.Struct` and its unpack iterator.
+    Struct,
+    StructIter,
+    /// The `_md5`/`_sha*`/`_blake2` hash objects.
+    Hash,
+    /// `zlib` compress/decompress objects.
+    ZlibStream,
+    /// `_random.Random`.
+    Random,
 }
 
 /// Objects that hold `Value`s report them to the collector.

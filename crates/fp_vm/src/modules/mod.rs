@@ -24,6 +24,9 @@ pub mod itertools;
 pub mod math;
 pub mod math_int;
 pub mod operator;
+pub mod binascii;
+pub mod builtins;
+pub mod codecs;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -31,6 +34,7 @@ pub mod stat;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod stdobj;
+pub mod struct_;
 pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
@@ -105,6 +109,17 @@ const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinMod
     BuiltinModule {
         name: "cmath",
         init: cmath::init,
+    BuiltinModule {
+        name: "_codecs",
+        init: codecs::init,
+    },
+    BuiltinModule {
+        name: "_struct",
+        init: struct_::init,
+    },
+    BuiltinModule {
+        name: "binascii",
+        init: binascii::init,
     },
 ];
 

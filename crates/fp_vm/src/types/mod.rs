@@ -5,6 +5,8 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod code;
+pub mod codec_errors;
+pub mod codec_extra;
 pub mod complex;
 pub mod complex_methods;
 pub mod complex_ops;
