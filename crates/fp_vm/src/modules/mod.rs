@@ -8,25 +8,24 @@ pub use import_system::{
 };
 
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
+pub mod cmath;
+pub mod codecs;
+pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
+pub mod heapq_bisect;
 pub mod imp;
 pub mod import_system;
 pub mod io;
-pub mod marshal;
-pub mod posix;
-pub mod cmath;
-pub mod collections;
-pub mod functools;
-pub mod heapq_bisect;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod math_int;
 pub mod operator;
-pub mod binascii;
-pub mod builtins;
-pub mod codecs;
+pub mod posix;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -60,68 +59,35 @@ pub struct BuiltinModule {
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    module("_bisect", heapq_bisect::init_bisect),
+    module("_codecs", codecs::init),
+    module("_collections", collections::init),
+    module("_functools", functools::init),
+    module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_operator", operator::init),
+    module("_sre", sre::init),
+    module("_stat", stat::init),
+    module("_struct", struct_::init),
     module("_thread", thread::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),
     module("atexit", atexit::init),
-    module("gc", gc::init),
-    module("_stat", stat::init),
+    module("binascii", binascii::init),
+    module("cmath", cmath::init),
     module("errno", errno::init),
+    module("gc", gc::init),
+    module("itertools", itertools::init),
     module("marshal", marshal::init),
+    module("math", math::init),
     module("posix", posix::init),
     module("time", time::init),
-    module("_sre", sre::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
     BuiltinModule { name, init }
 }
-    BuiltinModule {
-        name: "math",
-        init: math::init,
-    },
-    BuiltinModule {
-        name: "_operator",
-        init: operator::init,
-    },
-    BuiltinModule {
-        name: "_functools",
-        init: functools::init,
-    },
-    BuiltinModule {
-        name: "itertools",
-        init: itertools::init,
-    },
-    BuiltinModule {
-        name: "_collections",
-        init: collections::init,
-    },
-    BuiltinModule {
-        name: "_heapq",
-        init: heapq_bisect::init_heapq,
-    },
-    BuiltinModule {
-        name: "_bisect",
-        init: heapq_bisect::init_bisect,
-    },
-    BuiltinModule {
-        name: "cmath",
-        init: cmath::init,
-    BuiltinModule {
-        name: "_codecs",
-        init: codecs::init,
-    },
-    BuiltinModule {
-        name: "_struct",
-        init: struct_::init,
-    },
-    BuiltinModule {
-        name: "binascii",
-        init: binascii::init,
-    },
-];
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
