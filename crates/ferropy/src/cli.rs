@@ -126,3 +126,41 @@ pub fn parse(args: Vec<String>) -> Result<Parsed, String> {
     cfg.path0 = Some(String::new());
     Ok(Parsed::Run(cfg, What::Stdin))
 }
+
+/// The PYTHON* environment variables CPython reads at start-up (unless `-E` or `-I`).
+pub fn apply_environment(cfg: &mut Config) {
+    if cfg.ignore_environment || cfg.isolated {
+        return;
+    }
+    let set = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    // A numeric value is a level; any other non-empty value counts as 1.
+    let level = |v: &str| v.parse::<u32>().unwrap_or(1);
+    if set("PYTHONUNBUFFERED").is_some() {
+        cfg.unbuffered = true;
+    }
+    if set("PYTHONDONTWRITEBYTECODE").is_some() {
+        cfg.dont_write_bytecode = true;
+    }
+    if let Some(v) = set("PYTHONOPTIMIZE") {
+        cfg.optimize = cfg.optimize.max(level(&v));
+    }
+    if let Some(v) = set("PYTHONVERBOSE") {
+        cfg.verbose = cfg.verbose.max(level(&v));
+    }
+    if set("PYTHONINSPECT").is_some() {
+        cfg.inspect = true;
+    }
+    if set("PYTHONSAFEPATH").is_some() {
+        cfg.safe_path = true;
+    }
+    if set("PYTHONNOUSERSITE").is_some() {
+        cfg.no_user_site = true;
+    }
+    if let Some(v) = set("PYTHONWARNINGS") {
+        // Environment options come before the command line's -W options.
+        let mut w: Vec<String> = v.split(',').map(|s| s.trim().to_string()).collect();
+        w.retain(|s| !s.is_empty());
+        w.append(&mut cfg.warnoptions);
+        cfg.warnoptions = w;
+    }
+}

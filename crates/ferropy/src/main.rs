@@ -9,13 +9,22 @@ mod run;
 
 fn main() {
     let cfg = match cli::parse(std::env::args().collect()) {
-        Ok(cli::Parsed::Run(cfg, what)) => (cfg, what),
+        Ok(cli::Parsed::Run(mut cfg, what)) => {
+            cli::apply_environment(&mut cfg);
+            (cfg, what)
+        }
         Ok(cli::Parsed::Exit(code)) => std::process::exit(code),
         Err(msg) => {
             eprintln!("{msg}");
             std::process::exit(2);
         }
     };
+    // One malloc arena: the interpreter thread would otherwise get a secondary glibc arena,
+    // which grows by small mprotect steps (a tenth of start-up time went there).
+    // SAFETY: mallopt only changes allocator tuning; called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
     // The interpreter runs on a thread with a large stack: Rust-level re-entry (slot calls
     // from native code) is bounded by the recursion limit, and this leaves ample headroom.
     let handle = std::thread::Builder::new()

@@ -224,9 +224,13 @@ pub fn frame_for_call_self(
         let sig = signature_of(vm, c);
         let nslots = sig.nslots();
         let mut out = vec![Value::NULL; nslots];
-        let fname = crate::types::str::as_str(f.qualname.get())
-            .unwrap_or("?")
-            .to_string();
+        let qualname = f.qualname.get();
+        let fname_of = || {
+            crate::types::str::as_str(qualname)
+                .unwrap_or("?")
+                .to_string()
+        };
+        let fname = crate::ops::call::LazyName(&fname_of);
         let ndef = defaults.len();
         let kwdefaults = f.kwdefaults.get();
         let required = |i: usize| -> Option<bool> {

@@ -183,8 +183,87 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
     let b = vm.builtins;
     set_attr(vm, m, "__builtins__", b);
     let d = crate::types::module::module_dict(m);
-    crate::interp::exec_source(vm, &source, &frozen_name, d)?;
+    let stem = file.trim_end_matches(".py");
+    let cache = stdlib
+        .join("importlib")
+        .join("__pycache__")
+        .join(format!("{stem}.ferropy-311.pyc"));
+    let code = match load_cached(&path, &cache) {
+        Some(c) => c,
+        None => {
+            let opts = fp_compiler::CompileOptions {
+                optimize: 0,
+                future_annotations: false,
+            };
+            let c =
+                match fp_compiler::compile(&source, &frozen_name, fp_compiler::Mode::Exec, &opts) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        return Err(crate::interp::compile_error::to_exception(
+                            vm,
+                            &e,
+                            &source,
+                            &frozen_name,
+                        ));
+                    }
+                };
+            if !vm.config.dont_write_bytecode {
+                store_cached(&path, &cache, &c);
+            }
+            c
+        }
+    };
+    let codev = crate::types::code::load_code(vm, code);
+    let frame = crate::interp::frame::new_frame(vm, codev, d, d);
+    crate::interp::eval::run_frame(vm, frame)?;
     Ok(m)
+}
+
+/// The pyc header importlib writes: magic, flags 0, source mtime and size (32-bit each).
+fn cache_header(source: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(source).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs() as u32;
+    let magic: u16 = CODE_MAGIC.parse().ok()?;
+    let mut h = Vec::with_capacity(16);
+    h.extend_from_slice(&magic.to_le_bytes());
+    h.extend_from_slice(b"\r\n");
+    h.extend_from_slice(&0u32.to_le_bytes());
+    h.extend_from_slice(&mtime.to_le_bytes());
+    h.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+    Some(h)
+}
+
+/// The bootstrap modules' compiled code, from the same kind of cache file importlib keeps for
+/// every other module (CPython freezes these two; we cache them).
+fn load_cached(source: &Path, cache: &Path) -> Option<fp_bytecode::CodeObject> {
+    let header = cache_header(source)?;
+    let data = std::fs::read(cache).ok()?;
+    if data.len() < 17 || data[..16] != header[..] || data[16] != b'c' {
+        return None;
+    }
+    fp_bytecode::serialize::read_code(&data[17..]).map(|(c, _)| c)
+}
+
+fn store_cached(source: &Path, cache: &Path, code: &fp_bytecode::CodeObject) {
+    let Some(mut data) = cache_header(source) else {
+        return;
+    };
+    data.push(b'c');
+    fp_bytecode::serialize::write_code(&mut data, code);
+    // Written aside then renamed, so a concurrent start never reads half a file; failures
+    // (a read-only library) just mean no cache, as for importlib.
+    let tmp = cache.with_extension(format!("pyc.{}", std::process::id()));
+    if let Some(dir) = cache.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if std::fs::write(&tmp, &data).is_ok() && std::fs::rename(&tmp, cache).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 /// Installs importlib as the import system (CPython's `init_importlib` and

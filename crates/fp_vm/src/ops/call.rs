@@ -80,7 +80,8 @@ fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value
     let sig = n.sig();
     // Functions bound to a module declare no `$module` parameter: only `$self` is filled in.
     let bound_self = !n.bound.is_null() && sig.has_self;
-    let display = native_display_name(n);
+    let display_of = || native_display_name(n);
+    let display = LazyName(&display_of);
     let mut slots = [Value::NULL; 12];
     let nslots = sig.nslots();
     let mut heap_slots;
@@ -137,6 +138,16 @@ fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value
     r
 }
 
+/// A name formatted only when an error message needs it (binding arguments is hot; naming the
+/// callee is not).
+pub struct LazyName<'a>(pub &'a dyn Fn() -> String);
+
+impl std::fmt::Display for LazyName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&(self.0)())
+    }
+}
+
 pub fn native_display_name(n: &NativeFunction) -> String {
     if n.owner.is_null() {
         n.def.name.to_string()
@@ -157,7 +168,7 @@ pub fn bind(
     args: &[Value],
     kwnames: &[Value],
     out: &mut [Value],
-    fname: &str,
+    fname: &dyn std::fmt::Display,
     required: impl Fn(usize) -> Option<bool>,
 ) -> PyResult<()> {
     let npos_given = args.len() - kwnames.len();
@@ -252,7 +263,7 @@ fn meth_o_error(
     vm: &mut Vm,
     sig: &Signature,
     skip: usize,
-    fname: &str,
+    fname: &dyn std::fmt::Display,
     given: usize,
 ) -> Option<Exc> {
     let one = sig.params.len() == skip + 1 && sig.posonly == skip + 1 && sig.params[skip].required;
@@ -264,7 +275,7 @@ fn meth_o_error(
     None
 }
 
-fn missing_args(vm: &mut Vm, fname: &str, names: &[String], kind: &str) -> Exc {
+fn missing_args(vm: &mut Vm, fname: &dyn std::fmt::Display, names: &[String], kind: &str) -> Exc {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     let list = match quoted.len() {
         1 => quoted[0].clone(),
@@ -287,7 +298,7 @@ fn too_many_positional(
     sig: &Signature,
     skip: usize,
     given: usize,
-    fname: &str,
+    fname: &dyn std::fmt::Display,
     required: &impl Fn(usize) -> Option<bool>,
     out: &[Value],
 ) -> Exc {
