@@ -228,6 +228,9 @@ fn raw_of(vm: &mut Vm, v: Value) -> PyResult<&'static BufferedObj> {
 }
 
 fn is_closed(vm: &mut Vm, b: &BufferedObj) -> PyResult<bool> {
+    if let Some(c) = super::fast_closed(vm, b.raw.get()) {
+        return Ok(c);
+    }
     let c = ops::attr::getattr_str(vm, b.raw.get(), "closed")?;
     ops::truth::is_true(vm, c)
 }

@@ -123,6 +123,29 @@ pub(crate) fn io_type(vm: &mut Vm, name: &str) -> Value {
     vm.state_get(&key).unwrap_or(vm.types.object)
 }
 
+/// `stream.closed` without a Python-level lookup when `stream` is an instance of one of our
+/// native classes itself (not a subclass, which could override `closed`); None otherwise.
+pub(crate) fn fast_closed(vm: &Vm, stream: Value) -> Option<bool> {
+    let ty = vm.type_of(stream);
+    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) {
+        return None;
+    }
+    if let Some(f) = stream.downcast::<fileio::FileIOObj>() {
+        return Some(f.fd.get() < 0);
+    }
+    if let Some(b) = stream.downcast::<bytesio::BytesIOObj>() {
+        return Some(b.closed.get());
+    }
+    if let Some(b) = stream.downcast::<buffered::BufferedObj>()
+        && b.ok.get()
+        && !b.detached.get()
+        && b.kind.get() != buffered::BufKind::Pair
+    {
+        return fast_closed(vm, b.raw.get());
+    }
+    None
+}
+
 /// `UnsupportedOperation(msg)`.
 pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
     match unsupported_operation_type(vm) {

@@ -226,8 +226,19 @@ fn attached(vm: &mut Vm, v: Value) -> PyResult<&'static TextIOObj> {
 }
 
 fn is_closed(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if let Some(t) = v.downcast::<TextIOObj>()
+        && !typeobj_is_heap(vm, v)
+        && let Some(c) = super::fast_closed(vm, t.buffer.get())
+    {
+        return Ok(c);
+    }
     let c = ops::attr::getattr_str(vm, v, "closed")?;
     ops::truth::is_true(vm, c)
+}
+
+fn typeobj_is_heap(vm: &Vm, v: Value) -> bool {
+    let ty = vm.type_of(v);
+    crate::types::typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE)
 }
 
 /// Attached and open (CPython's CHECK_ATTACHED + CHECK_CLOSED).
