@@ -193,22 +193,21 @@ fn bio_readinto(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, d.len()))
 }
 
-fn write_bytes(b: &BytesIOObj, data: &[u8]) {
+fn write_bytes(vm: &mut Vm, b: &BytesIOObj, data: &[u8]) -> PyResult<()> {
     let mut buf = b.buf.borrow_mut();
     let pos = b.pos.get();
-    let end = pos + data.len();
-    if buf.len() < end {
-        buf.resize(end, 0);
-    }
+    let end = pos.saturating_add(data.len());
+    super::grow(vm, &mut buf, end, 0)?;
     buf[pos..end].copy_from_slice(data);
     b.pos.set(end);
+    Ok(())
 }
 
 fn bio_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = live(vm, a[0])?;
     let data = bytes_like(vm, a[1])?;
     if !data.is_empty() {
-        write_bytes(b, &data);
+        write_bytes(vm, b, &data)?;
     }
     Ok(crate::types::int::from_usize(vm, data.len()))
 }

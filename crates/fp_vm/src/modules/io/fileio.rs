@@ -38,6 +38,19 @@ impl Payload for FileIOObj {
     const KIND: ObjKind = ObjKind::IoFile;
 }
 
+/// An unreachable FileIO that still owns its descriptor closes it when the collector frees
+/// it (CPython closes it from `__del__`), so `open(p).read()` in a loop does not run out of
+/// descriptors once collections happen.
+impl Drop for FileIOObj {
+    fn drop(&mut self) {
+        let fd = self.fd.get();
+        if fd >= 0 && self.closefd.get() {
+            let _ = close_fd(fd);
+            self.fd.set(-1);
+        }
+    }
+}
+
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let raw = io_type(vm, "_RawIOBase");
     let t = new_io_type(vm, "FileIO", raw, ObjKind::IoFile, METHODS, GETSETS);
@@ -368,7 +381,9 @@ fn fileio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// One `read(2)` of up to `n` bytes; `Ok(None)` for EAGAIN (no data on a non-blocking fd).
 fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    // One read(2) returns at most 0x7ffff000 bytes on Linux: never allocate more than that.
+    let n = n.min(0x7fff_f000);
+    let mut buf = super::zeroed(vm, n)?;
     loop {
         // SAFETY: `buf` is a writable buffer of `n` bytes.
         let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };

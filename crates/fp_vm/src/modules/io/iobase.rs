@@ -335,7 +335,8 @@ fn raw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return call_method(vm, a[0], "readall", &[]);
     }
-    let buf = crate::types::bytes::new_bytearray(vm, vec![0; n as usize]);
+    let zeros = super::zeroed(vm, n as usize)?;
+    let buf = crate::types::bytes::new_bytearray(vm, zeros);
     let r = call_method(vm, a[0], "readinto", &[buf])?;
     if r.is_none() {
         return Ok(Value::NONE);

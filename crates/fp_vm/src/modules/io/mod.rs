@@ -146,6 +146,29 @@ pub(crate) fn fast_closed(vm: &Vm, stream: Value) -> Option<bool> {
     None
 }
 
+/// A zeroed buffer of `n` bytes, or MemoryError when it cannot be had (a huge `read(n)` must
+/// raise, not abort).
+pub(crate) fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if n > isize::MAX as usize / 2 || v.try_reserve_exact(n).is_err() {
+        return Err(vm.memory_error());
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// Grows `buf` to `len` items of `fill`, or MemoryError.
+pub(crate) fn grow<T: Clone>(vm: &mut Vm, buf: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
+    if len > buf.len() {
+        let extra = len - buf.len();
+        if len > (isize::MAX as usize) / 8 || buf.try_reserve(extra).is_err() {
+            return Err(vm.memory_error());
+        }
+        buf.resize(len, fill);
+    }
+    Ok(())
+}
+
 /// `UnsupportedOperation(msg)`.
 pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
     match unsupported_operation_type(vm) {

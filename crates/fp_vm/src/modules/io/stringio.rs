@@ -182,7 +182,7 @@ fn sio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     if let Some(text) = initial
         && !text.is_empty()
     {
-        write_text(s, text);
+        write_text(vm, s, text)?;
         s.pos.set(0);
     }
     Ok(Value::NONE)
@@ -190,7 +190,7 @@ fn sio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// Writes `text` at the position after newline translation; returns nothing (the caller
 /// reports the original length).
-fn write_text(s: &StringIOObj, text: &str) {
+fn write_text(vm: &mut Vm, s: &StringIOObj, text: &str) -> PyResult<()> {
     let mut t = match s.nl.borrow_mut().as_mut() {
         Some(st) => st.decode(text, true),
         None => text.to_string(),
@@ -200,19 +200,15 @@ fn write_text(s: &StringIOObj, text: &str) {
     }
     let chars: Vec<char> = t.chars().collect();
     if chars.is_empty() {
-        return;
+        return Ok(());
     }
     let mut buf = s.buf.borrow_mut();
     let pos = s.pos.get();
-    if buf.len() < pos {
-        buf.resize(pos, '\0');
-    }
-    let end = pos + chars.len();
-    if buf.len() < end {
-        buf.resize(end, '\0');
-    }
+    let end = pos.saturating_add(chars.len());
+    super::grow(vm, &mut buf, end, '\0')?;
     buf[pos..end].copy_from_slice(&chars);
     s.pos.set(end);
+    Ok(())
 }
 
 fn sio_getvalue(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -320,7 +316,7 @@ fn sio_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let s = live(vm, a[0])?;
     let n = text.char_len();
-    write_text(s, text.as_str());
+    write_text(vm, s, text.as_str())?;
     Ok(crate::types::int::from_usize(vm, n))
 }
 
