@@ -293,6 +293,10 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         super::iobase::check_writable(vm, raw)?;
     }
     let size = buffer_size_arg(vm, a[2])?;
+    // CPython primes its raw-position cache here; a failing tell() is ignored.
+    if super::fileio::exact_open(vm, raw).is_none() {
+        let _ = call_method(vm, raw, "tell", &[]);
+    }
     b.kind.set(kind);
     b.raw.set(raw);
     b.buffer_size.set(size);
@@ -306,6 +310,33 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `raw.write(memoryview)` of `data`: the count written, or None when the raw stream would
+/// block.
+fn raw_write(vm: &mut Vm, b: &BufferedObj, data: &[u8]) -> PyResult<Option<usize>> {
+    let raw = b.raw.get();
+    if let Some(r) = super::fileio::fast_write(vm, raw, data) {
+        return r;
+    }
+    let bytes = new_bytes(vm, data.to_vec());
+    let mv = vm.types.memoryview;
+    let view = ops::call::call(vm, mv, &[bytes])?;
+    let r = call_method(vm, raw, "write", &[view])?;
+    if r.is_none() {
+        return Ok(None);
+    }
+    let n = ops::number::index_i64(vm, r)?;
+    if n < 0 || n as usize > data.len() {
+        return Err(vm.new_exc(
+            vm.exc.os_error,
+            format!(
+                "raw write() returned invalid length {n} (should have been between 0 and {})",
+                data.len()
+            ),
+        ));
+    }
+    Ok(Some(n as usize))
+}
+
 /// Writes the whole write buffer to the raw stream.
 fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     loop {
@@ -313,25 +344,17 @@ fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
         if data.is_empty() {
             return Ok(());
         }
-        let bv = new_bytes(vm, data.clone());
-        let r = call_method(vm, b.raw.get(), "write", &[bv])?;
-        if r.is_none() {
-            return Err(vm.new_exc(
-                vm.exc.blocking_io_error,
-                "write could not complete without blocking",
-            ));
+        match raw_write(vm, b, &data)? {
+            None => {
+                return Err(vm.new_exc(
+                    vm.exc.blocking_io_error,
+                    "write could not complete without blocking",
+                ));
+            }
+            Some(n) => {
+                b.wbuf.borrow_mut().drain(..n);
+            }
         }
-        let n = ops::number::index_i64(vm, r)?;
-        if n < 0 || n as usize > data.len() {
-            return Err(vm.new_exc(
-                vm.exc.os_error,
-                format!(
-                    "raw write() returned invalid length {n} (should have been between 0 and {})",
-                    data.len()
-                ),
-            ));
-        }
-        b.wbuf.borrow_mut().drain(..n as usize);
     }
 }
 
@@ -347,43 +370,45 @@ fn rewind_reads(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     Ok(())
 }
 
-/// One raw read of up to `n` bytes: `None` when the raw stream had nothing (non-blocking).
+/// `raw.readinto(memoryview)` of up to `n` bytes: the bytes read (empty at EOF), or None when
+/// the raw stream would block.
 fn raw_read(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let nv = crate::types::int::from_usize(vm, n);
-    let r = call_method(vm, b.raw.get(), "read", &[nv])?;
+    let raw = b.raw.get();
+    if let Some(r) = super::fileio::fast_read(vm, raw, n) {
+        return r;
+    }
+    let zeros = super::zeroed(vm, n)?;
+    let ba = crate::types::bytes::new_bytearray(vm, zeros);
+    let mv = vm.types.memoryview;
+    let view = ops::call::call(vm, mv, &[ba])?;
+    let r = call_method(vm, raw, "readinto", &[view])?;
     if r.is_none() {
         return Ok(None);
     }
-    match crate::types::bytes::bytes_data(r) {
-        Some(d) => {
-            if d.len() > n {
-                return Err(vm.new_exc(
-                    vm.exc.os_error,
-                    format!("raw readinto() returned invalid length {} (should have been between 0 and {n})", d.len()),
-                ));
-            }
-            Ok(Some(d))
-        }
-        None => Err(vm.type_error(format!(
-            "read() should return bytes, not '{}'",
-            vm.type_name(r)
-        ))),
+    let got = ops::number::index_i64(vm, r)?;
+    if got < 0 || got as usize > n {
+        return Err(vm.new_exc(
+            vm.exc.os_error,
+            format!(
+                "raw readinto() returned invalid length {got} (should have been between 0 and {n})"
+            ),
+        ));
     }
+    let mut d = crate::types::bytes::bytes_data(ba).unwrap_or_default();
+    d.truncate(got as usize);
+    Ok(Some(d))
 }
 
-/// Refills the (empty) read buffer with one raw read; returns how many bytes arrived.
+/// Reads into the free space at the end of the read buffer (CPython's fill_buffer); returns
+/// the count read, None when the raw stream would block.
 fn fill(vm: &mut Vm, b: &BufferedObj) -> PyResult<Option<usize>> {
-    let size = b.buffer_size.get();
-    let d = raw_read(vm, b, size)?;
-    let mut buf = b.rbuf.borrow_mut();
-    let pos = b.rpos.get().min(buf.len());
-    buf.drain(..pos);
-    b.rpos.set(0);
+    let start = b.rbuf.borrow().len();
+    let len = b.buffer_size.get().saturating_sub(start);
+    let d = raw_read(vm, b, len)?;
     match d {
         Some(d) => {
-            let n = d.len();
-            buf.extend_from_slice(&d);
-            Ok(Some(n))
+            b.rbuf.borrow_mut().extend_from_slice(&d);
+            Ok(Some(d.len()))
         }
         None => Ok(None),
     }
@@ -399,6 +424,96 @@ fn prepare_read(vm: &mut Vm, b: &BufferedObj, msg: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `read()` to EOF: the buffered rest plus `raw.readall()` (or repeated `raw.read()`).
+fn read_all(vm: &mut Vm, b: &BufferedObj) -> PyResult {
+    let have = b.take(b.unread());
+    if b.kind.get() == BufKind::Random {
+        flush_writes(vm, b)?;
+    }
+    b.clear_read();
+    let raw = b.raw.get();
+    let readall = vm.intern("readall");
+    if let Some(f) = ops::attr::getattr_opt(vm, raw, readall)? {
+        let tmp = ops::call::call(vm, f, &[])?;
+        if !tmp.is_none() && !tmp.is::<crate::types::bytes::BytesObj>() {
+            return Err(vm.type_error("readall() should return bytes"));
+        }
+        if have.is_empty() {
+            return Ok(tmp);
+        }
+        let mut out = have;
+        if let Some(d) = crate::types::bytes::bytes_data(tmp) {
+            out.extend_from_slice(&d);
+        }
+        return Ok(new_bytes(vm, out));
+    }
+    let mut out = have;
+    let mut any = !out.is_empty();
+    loop {
+        let d = call_method(vm, raw, "read", &[])?;
+        if !d.is_none() && !d.is::<crate::types::bytes::BytesObj>() {
+            return Err(vm.type_error("read() should return bytes"));
+        }
+        let chunk = crate::types::bytes::bytes_data(d).unwrap_or_default();
+        if chunk.is_empty() {
+            if !any {
+                return Ok(d);
+            }
+            return Ok(new_bytes(vm, out));
+        }
+        any = true;
+        out.extend_from_slice(&chunk);
+    }
+}
+
+/// `read(n)` for n >= 0, as CPython: buffered bytes, then whole blocks straight from the raw
+/// stream, then the tail through the buffer.
+fn read_n(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult {
+    if n <= b.unread() {
+        let d = b.take(n);
+        return Ok(new_bytes(vm, d));
+    }
+    let mut out = b.take(n);
+    let mut remaining = n - out.len();
+    b.clear_read();
+    let size = b.buffer_size.get();
+    while remaining > 0 {
+        let r = remaining - remaining % size;
+        if r == 0 {
+            break;
+        }
+        match raw_read(vm, b, r)? {
+            Some(d) if !d.is_empty() => {
+                remaining -= d.len();
+                out.extend_from_slice(&d);
+            }
+            other => {
+                if other.is_some() || !out.is_empty() {
+                    return Ok(new_bytes(vm, out));
+                }
+                return Ok(Value::NONE);
+            }
+        }
+    }
+    b.clear_read();
+    while remaining > 0 && b.rbuf.borrow().len() < size {
+        match fill(vm, b)? {
+            Some(r) if r > 0 => {
+                let d = b.take(remaining.min(r));
+                remaining -= d.len();
+                out.extend_from_slice(&d);
+            }
+            other => {
+                if other.is_some() || !out.is_empty() {
+                    return Ok(new_bytes(vm, out));
+                }
+                return Ok(Value::NONE);
+            }
+        }
+    }
+    Ok(new_bytes(vm, out))
+}
+
 fn buf_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     let n = size_arg(vm, a[1])?;
@@ -406,83 +521,10 @@ fn buf_read(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error("read length must be non-negative or -1"));
     }
     prepare_read(vm, b, "read of closed file")?;
-    let mut out = b.take(b.unread());
     if n == -1 {
-        // Read to EOF: raw.readall() when the raw stream has it.
-        let readall = vm.intern("readall");
-        let r = if ops::attr::getattr_opt(vm, b.raw.get(), readall)?.is_some() {
-            call_method(vm, b.raw.get(), "readall", &[])?
-        } else {
-            let mut acc: Vec<u8> = Vec::new();
-            let mut got_none = true;
-            loop {
-                match raw_read(vm, b, b.buffer_size.get())? {
-                    None => break,
-                    Some(d) if d.is_empty() => {
-                        got_none = false;
-                        break;
-                    }
-                    Some(d) => {
-                        got_none = false;
-                        acc.extend_from_slice(&d)
-                    }
-                }
-            }
-            if got_none && acc.is_empty() {
-                Value::NONE
-            } else {
-                new_bytes(vm, acc)
-            }
-        };
-        if r.is_none() {
-            if out.is_empty() {
-                return Ok(Value::NONE);
-            }
-        } else if let Some(d) = crate::types::bytes::bytes_data(r) {
-            out.extend_from_slice(&d);
-        } else {
-            return Err(vm.type_error("readall() should return bytes"));
-        }
-        return Ok(new_bytes(vm, out));
+        return read_all(vm, b);
     }
-    let n = n as usize;
-    // Put back what we took beyond n.
-    if out.len() > n {
-        let extra = out.len() - n;
-        b.rpos.set(b.rpos.get() - extra);
-        out.truncate(n);
-        return Ok(new_bytes(vm, out));
-    }
-    while out.len() < n {
-        let want = n - out.len();
-        if want >= b.buffer_size.get() {
-            match raw_read(vm, b, want)? {
-                None => {
-                    if out.is_empty() {
-                        return Ok(Value::NONE);
-                    }
-                    break;
-                }
-                Some(d) if d.is_empty() => break,
-                Some(d) => out.extend_from_slice(&d),
-            }
-            continue;
-        }
-        match fill(vm, b)? {
-            None => {
-                if out.is_empty() {
-                    return Ok(Value::NONE);
-                }
-                break;
-            }
-            Some(0) => break,
-            Some(_) => {
-                let d = b.take(want);
-                out.extend_from_slice(&d);
-            }
-        }
-    }
-    Ok(new_bytes(vm, out))
+    read_n(vm, b, n as usize)
 }
 
 fn buf_read1(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -491,26 +533,32 @@ fn buf_read1(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         n = b.buffer_size.get() as i64;
     }
-    prepare_read(vm, b, "read of closed file")?;
+    check_closed(vm, b, "read of closed file")?;
     if n == 0 {
         return Ok(new_bytes(vm, Vec::new()));
     }
-    if b.unread() == 0 {
-        b.clear_read();
-        if n as usize > b.buffer_size.get() {
-            let d = raw_read(vm, b, n as usize)?.unwrap_or_default();
-            return Ok(new_bytes(vm, d));
-        }
-        fill(vm, b)?;
+    // Buffered bytes only when there are some, else one raw read.
+    let have = b.unread();
+    if have > 0 {
+        let d = b.take(have.min(n as usize));
+        return Ok(new_bytes(vm, d));
     }
-    let d = b.take(n as usize);
+    if !b.wbuf.borrow().is_empty() {
+        flush_writes(vm, b)?;
+    }
+    b.clear_read();
+    let d = raw_read(vm, b, n as usize)?.unwrap_or_default();
     Ok(new_bytes(vm, d))
 }
 
 fn buf_peek(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
-    prepare_read(vm, b, "peek of closed file")?;
+    check_closed(vm, b, "peek of closed file")?;
     if b.unread() == 0 {
+        if !b.wbuf.borrow().is_empty() {
+            flush_writes(vm, b)?;
+        }
+        b.clear_read();
         fill(vm, b)?;
     }
     let d = {
@@ -545,34 +593,62 @@ fn buf_readinto1(vm: &mut Vm, a: &[Value]) -> PyResult {
     readinto_via(vm, a, true)
 }
 
-fn read_line(vm: &mut Vm, b: &BufferedObj, limit: i64) -> PyResult<Vec<u8>> {
-    prepare_read(vm, b, "readline of closed file")?;
+/// `readline(limit)`: the line from the buffer, else refill the whole buffer until a newline,
+/// the limit or EOF.
+fn read_line(vm: &mut Vm, b: &BufferedObj, mut limit: i64) -> PyResult<Vec<u8>> {
+    if b.unread() == 0 {
+        check_closed(vm, b, "readline of closed file")?;
+    }
     let mut out: Vec<u8> = Vec::new();
-    loop {
-        {
-            let buf = b.rbuf.borrow();
-            let pos = b.rpos.get().min(buf.len());
-            let rest = &buf[pos..];
-            let room = if limit >= 0 {
-                (limit as usize).saturating_sub(out.len())
-            } else {
-                usize::MAX
-            };
-            let window = &rest[..rest.len().min(room)];
-            if let Some(i) = window.iter().position(|&c| c == b'\n') {
-                out.extend_from_slice(&window[..=i]);
-                b.rpos.set(pos + i + 1);
-                return Ok(out);
-            }
-            out.extend_from_slice(window);
-            b.rpos.set(pos + window.len());
-            if limit >= 0 && out.len() >= limit as usize {
-                return Ok(out);
-            }
+    {
+        let buf = b.rbuf.borrow();
+        let pos = b.rpos.get().min(buf.len());
+        let mut n = buf.len() - pos;
+        if limit >= 0 && n as i64 > limit {
+            n = limit as usize;
         }
-        match fill(vm, b)? {
-            None | Some(0) => return Ok(out),
-            Some(_) => {}
+        let window = &buf[pos..pos + n];
+        if let Some(i) = window.iter().position(|&c| c == b'\n') {
+            let line = window[..=i].to_vec();
+            b.rpos.set(pos + i + 1);
+            return Ok(line);
+        }
+        out.extend_from_slice(window);
+        b.rpos.set(pos + n);
+        if limit >= 0 && n as i64 == limit {
+            return Ok(out);
+        }
+        if limit >= 0 {
+            limit -= n as i64;
+        }
+    }
+    if !b.wbuf.borrow().is_empty() {
+        flush_writes(vm, b)?;
+    }
+    loop {
+        b.clear_read();
+        let n = match fill(vm, b)? {
+            Some(n) if n > 0 => n,
+            _ => return Ok(out),
+        };
+        let n = if limit >= 0 && n as i64 > limit {
+            limit as usize
+        } else {
+            n
+        };
+        let buf = b.rbuf.borrow();
+        if let Some(i) = buf[..n].iter().position(|&c| c == b'\n') {
+            out.extend_from_slice(&buf[..=i]);
+            b.rpos.set(i + 1);
+            return Ok(out);
+        }
+        out.extend_from_slice(&buf[..n]);
+        b.rpos.set(n);
+        if limit >= 0 && n as i64 == limit {
+            return Ok(out);
+        }
+        if limit >= 0 {
+            limit -= n as i64;
         }
     }
 }
@@ -593,25 +669,40 @@ fn buf_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_bytes(vm, d))
 }
 
+/// `write(b)`: buffered when it fits; otherwise flush, write whole blocks straight to the raw
+/// stream and buffer the rest (CPython's algorithm, so raw writes happen at the same points).
 fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     let data = super::bytes_like(vm, a[1])?;
     if is_closed(vm, b)? {
         return Err(vm.value_error("write to closed file"));
     }
-    if b.unread() > 0 {
-        rewind_reads(vm, b)?;
-    } else {
+    let size = b.buffer_size.get();
+    if b.unread() == 0 {
         b.clear_read();
     }
-    let size = b.buffer_size.get();
-    if b.wbuf.borrow().len() + data.len() > size {
-        flush_writes(vm, b)?;
+    if b.unread() == 0 && b.wbuf.borrow().len() + data.len() <= size {
+        b.wbuf.borrow_mut().extend_from_slice(&data);
+        return Ok(crate::types::int::from_usize(vm, data.len()));
     }
-    b.wbuf.borrow_mut().extend_from_slice(&data);
-    if b.wbuf.borrow().len() >= size {
-        flush_writes(vm, b)?;
+    flush_writes(vm, b)?;
+    if b.unread() > 0 {
+        rewind_reads(vm, b)?;
     }
+    let mut written = 0usize;
+    while data.len() - written > size {
+        match raw_write(vm, b, &data[written..])? {
+            Some(n) => written += n,
+            None => {
+                return Err(vm.new_exc(
+                    vm.exc.blocking_io_error,
+                    "write could not complete without blocking",
+                ));
+            }
+        }
+    }
+    b.clear_read();
+    b.wbuf.borrow_mut().extend_from_slice(&data[written..]);
     Ok(crate::types::int::from_usize(vm, data.len()))
 }
 

@@ -379,6 +379,37 @@ fn fileio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `read` on an exact, open, readable FileIO without a Python-level call (the buffered
+/// classes' raw reads); None when `raw` is anything else.
+pub fn fast_read(vm: &mut Vm, raw: Value, n: usize) -> Option<PyResult<Option<Vec<u8>>>> {
+    let f = exact_open(vm, raw)?;
+    if !f.readable.get() {
+        return None;
+    }
+    Some(read_some(vm, f.fd.get(), n))
+}
+
+/// `write` on an exact, open, writable FileIO; None when `raw` is anything else.
+pub fn fast_write(vm: &mut Vm, raw: Value, data: &[u8]) -> Option<PyResult<Option<usize>>> {
+    let f = exact_open(vm, raw)?;
+    if !f.writable.get() {
+        return None;
+    }
+    Some(write_some(vm, f.fd.get(), data))
+}
+
+/// The FileIO payload when `raw` is an open instance of FileIO itself (not a subclass).
+pub fn exact_open(vm: &Vm, raw: Value) -> Option<&'static FileIOObj> {
+    let f = raw.downcast::<FileIOObj>()?;
+    let ty = vm.type_of(raw);
+    let heap =
+        crate::types::typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE);
+    if heap || f.fd.get() < 0 {
+        return None;
+    }
+    Some(f)
+}
+
 /// One `read(2)` of up to `n` bytes; `Ok(None)` for EAGAIN (no data on a non-blocking fd).
 fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     // One read(2) returns at most 0x7ffff000 bytes on Linux: never allocate more than that.
