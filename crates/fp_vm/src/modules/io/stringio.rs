@@ -132,6 +132,9 @@ pub fn check_newline_as(
             vm.type_name(v)
         )));
     };
+    if !use_repr && s.as_str().contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
     match s.as_str() {
         "" | "\n" | "\r" | "\r\n" => Ok(Some(s.as_str().to_string())),
         _ => {

@@ -225,6 +225,18 @@ fn attached(vm: &mut Vm, v: Value) -> PyResult<&'static TextIOObj> {
     Ok(t)
 }
 
+/// The object, checked initialized only (the plain attributes work after `detach()`).
+fn initialized(vm: &mut Vm, v: Value) -> PyResult<&'static TextIOObj> {
+    match v.downcast::<TextIOObj>() {
+        Some(t) if t.ok.get() => Ok(t),
+        Some(_) => Err(vm.value_error("I/O operation on uninitialized object")),
+        None => Err(vm.type_error(format!(
+            "descriptor requires a '_io.TextIOWrapper' object but received '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
 fn is_closed(vm: &mut Vm, v: Value) -> PyResult<bool> {
     if let Some(t) = v.downcast::<TextIOObj>()
         && !typeobj_is_heap(vm, v)
@@ -272,6 +284,57 @@ fn opt_str_arg_of(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Opt
     }
 }
 
+/// The encoding must name one of our text codecs: CPython's errors for a NUL, a bytes-to-bytes
+/// codec, or an unknown name.
+fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
+    if encoding.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
+    if str_codec::lookup(encoding).is_some() {
+        return Ok(());
+    }
+    let norm: String = encoding
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let binary = [
+        "hex",
+        "hex_codec",
+        "base64",
+        "base64_codec",
+        "base_64",
+        "bz2",
+        "bz2_codec",
+        "zlib",
+        "zlib_codec",
+        "zip",
+        "quopri",
+        "quopri_codec",
+        "quotedprintable",
+        "quoted_printable",
+        "uu",
+        "uu_codec",
+        "rot13",
+        "rot_13",
+    ];
+    if binary.contains(&norm.as_str()) {
+        return Err(vm.new_exc(
+            vm.exc.lookup_error,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")))
+}
+
 fn bom_free(encoding: &str) -> String {
     match str_codec::lookup(encoding) {
         Some(Codec::Utf16(None)) => "utf-16-le".into(),
@@ -300,8 +363,9 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         None | Some("locale") => locale_encoding().to_string(),
         Some(e) => e.to_string(),
     };
-    if str_codec::lookup(&encoding).is_none() {
-        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
+    check_text_encoding(vm, &encoding)?;
+    if errors.as_deref().is_some_and(|e| e.contains('\0')) {
+        return Err(vm.value_error("embedded null character"));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
@@ -858,7 +922,16 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
             call_method(vm, a[0], "flush", &[])?;
             t.st.borrow_mut().clear_decoded();
             let two = crate::types::int::from_i64(vm, 2);
-            return call_method(vm, t.buffer.get(), "seek", &[zero, two]);
+            let r = call_method(vm, t.buffer.get(), "seek", &[zero, two])?;
+            // At the very start a BOM codec writes its BOM again; elsewhere it must not.
+            let at_start = r.as_small_int() == Some(0);
+            let mut st = t.st.borrow_mut();
+            st.enc_encoding = if at_start {
+                st.encoding.clone()
+            } else {
+                bom_free(&st.encoding)
+            };
+            return Ok(r);
         }
         0 => {}
         _ => {
@@ -881,6 +954,7 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
             st.enc_encoding = bom_free(&st.encoding);
         } else {
             st.dec_encoding = st.encoding.clone();
+            st.enc_encoding = st.encoding.clone();
         }
     }
     Ok(cookie)
@@ -924,9 +998,8 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     if let Some(e) = &encoding
         && e != "locale"
-        && str_codec::lookup(e).is_none()
     {
-        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {e}")));
+        check_text_encoding(vm, e)?;
     }
     let lb = if given(lb_v) && !lb_v.is_none() {
         Some(ops::truth::is_true(vm, lb_v)?)
@@ -970,12 +1043,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn tw_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let tn = super::repr_type_name(vm, a[0], "TextIOWrapper");
-    let Some(t) = a[0].downcast::<TextIOObj>() else {
-        return Ok(vm.new_string(format!("<{tn}>")));
-    };
-    if !t.ok.get() {
-        return Ok(vm.new_string(format!("<{tn}>")));
-    }
+    let t = initialized(vm, a[0])?;
     let mut s = format!("<{tn}");
     vm.enter_recursive(" while getting the repr of an object")?;
     let r = (|| -> PyResult<()> {
@@ -1006,13 +1074,13 @@ fn tw_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tw_encoding(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     let e = t.st.borrow().encoding.clone();
     Ok(vm.new_string(e))
 }
 
 fn tw_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     let e = t.st.borrow().errors.clone();
     Ok(vm.new_string(e))
 }
@@ -1028,12 +1096,12 @@ fn tw_buffer(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tw_line_buffering(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     Ok(Value::from_bool(t.st.borrow().line_buffering))
 }
 
 fn tw_write_through(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     Ok(Value::from_bool(t.st.borrow().write_through))
 }
 
