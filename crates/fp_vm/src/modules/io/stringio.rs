@@ -229,7 +229,6 @@ fn take(s: &StringIOObj, n: i64) -> String {
     } else {
         (n as usize).min(avail)
     };
-    s.pos.set(s.pos.get().max(pos) + n);
     if n == 0 {
         return String::new();
     }
@@ -424,28 +423,41 @@ fn sio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn sio_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    live(vm, a[0])?;
     let items = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
     if items.len() < 4 {
+        let tn = super::repr_type_name(vm, a[0], "StringIO");
+        let got = vm.type_name(a[1]);
         return Err(vm.type_error(format!(
-            "__setstate__ argument should be 4-tuple, got {}",
-            vm.type_name(a[1])
+            "{tn}.__setstate__ argument should be 4-tuple, got {got}"
         )));
     }
-    sio_init(vm, &[a[0], Value::NONE, items[1]])?;
+    // Validates the value and the newline argument as the constructor does.
+    sio_init(vm, &[a[0], items[0], items[1]])?;
     let s = this(vm, a[0])?;
     if let Some(t) = items[0].downcast::<StrObj>() {
         *s.buf.borrow_mut() = t.as_str().chars().collect();
     }
-    let pos = ops::number::index_i64(vm, items[2])?;
+    let p = items[2];
+    if !crate::types::int::is_int(p) {
+        return Err(vm.type_error(format!(
+            "third item of state must be an integer, got {}",
+            vm.type_name(p)
+        )));
+    }
+    let pos = ops::number::index_i64(vm, p)?;
     if pos < 0 {
         return Err(vm.value_error("position value cannot be negative"));
     }
-    s.pos.set(pos as usize);
-    if !items[3].is_none() {
-        for (k, val) in crate::types::dict::items(items[3]) {
-            ops::attr::setattr(vm, a[0], k, val)?;
-        }
+    let d = items[3];
+    if !d.is_none() && !d.is::<crate::types::dict::DictObj>() {
+        return Err(vm.type_error(format!(
+            "fourth item of state should be a dict, got a {}",
+            vm.type_name(d)
+        )));
     }
+    s.pos.set(pos as usize);
+    super::bytesio::set_state_dict(vm, a[0], d)?;
     Ok(Value::NONE)
 }
 
