@@ -125,8 +125,6 @@ macro_rules! common_methods {
             native!("tell", "($self, /)", buf_tell),
             native!("truncate", "($self, pos=None, /)", buf_truncate),
             native!("seekable", "($self, /)", buf_seekable),
-            native!("readable", "($self, /)", buf_readable),
-            native!("writable", "($self, /)", buf_writable),
             native!("fileno", "($self, /)", buf_fileno),
             native!("isatty", "($self, /)", buf_isatty),
             native!("_dealloc_warn", "($self, source, /)", buf_noop),
@@ -139,6 +137,7 @@ macro_rules! common_methods {
 }
 
 static READER_METHODS: &[NativeDef] = common_methods!(
+    native!("readable", "($self, /)", buf_readable),
     native!("read", "($self, size=-1, /)", buf_read),
     native!("read1", "($self, size=-1, /)", buf_read1),
     native!("peek", "($self, size=0, /)", buf_peek),
@@ -148,10 +147,14 @@ static READER_METHODS: &[NativeDef] = common_methods!(
     native!("__next__", "($self, /)", buf_next),
 );
 
-static WRITER_METHODS: &[NativeDef] =
-    common_methods!(native!("write", "($self, buffer, /)", buf_write));
+static WRITER_METHODS: &[NativeDef] = common_methods!(
+    native!("writable", "($self, /)", buf_writable),
+    native!("write", "($self, buffer, /)", buf_write),
+);
 
 static RANDOM_METHODS: &[NativeDef] = common_methods!(
+    native!("readable", "($self, /)", buf_readable),
+    native!("writable", "($self, /)", buf_writable),
     native!("read", "($self, size=-1, /)", buf_read),
     native!("read1", "($self, size=-1, /)", buf_read1),
     native!("peek", "($self, size=0, /)", buf_peek),
@@ -167,7 +170,12 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("closed", "($self, /)", buf_closed), None),
     (native!("name", "($self, /)", buf_name), None),
     (native!("mode", "($self, /)", buf_mode), None),
+    (native!("_finalizing", "($self, /)", buf_false), None),
 ];
+
+fn buf_false(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::FALSE)
+}
 
 static PAIR_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", buf_new),
@@ -267,6 +275,10 @@ fn buffer_size_arg(vm: &mut Vm, v: Value) -> PyResult<usize> {
     let n = ops::number::index_i64(vm, v)?;
     if n <= 0 {
         return Err(vm.value_error("buffer size must be strictly positive"));
+    }
+    if n > (1 << 40) {
+        // CPython allocates the buffer here and fails with MemoryError.
+        return Err(vm.memory_error());
     }
     Ok(n as usize)
 }
@@ -385,7 +397,19 @@ fn raw_read(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult<Option<Vec<u8>>>
     if r.is_none() {
         return Ok(None);
     }
-    let got = ops::number::index_i64(vm, r)?;
+    let got = match ops::number::index_i64(vm, r) {
+        Ok(g) => g,
+        Err(e) => {
+            // CPython: OSError("raw readinto() failed") from the conversion error.
+            let oe = vm.new_exc(vm.exc.os_error, "raw readinto() failed");
+            if let Some(x) = crate::types::exceptions::exc_obj(oe.0) {
+                x.cause.set(e.0);
+                x.context.set(e.0);
+                x.suppress_context.set(true);
+            }
+            return Err(oe);
+        }
+    };
     if got < 0 || got as usize > n {
         return Err(vm.new_exc(
             vm.exc.os_error,
@@ -568,21 +592,68 @@ fn buf_peek(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_bytes(vm, d))
 }
 
+/// `readinto[1](buffer)` as CPython: buffered bytes first, then whole reads straight into the
+/// caller's buffer when it is larger than ours, else through our buffer; `readinto1` makes at
+/// most one raw read and none once it has data.
 fn readinto_via(vm: &mut Vm, a: &[Value], one: bool) -> PyResult {
     let what = if one { "readinto1" } else { "readinto" };
     let len = super::writable_buffer_len(vm, a[1], what)?;
-    let nv = crate::types::int::from_usize(vm, len);
-    let r = if one {
-        buf_read1(vm, &[a[0], nv])?
-    } else {
-        buf_read(vm, &[a[0], nv])?
-    };
-    if r.is_none() {
+    let b = raw_of(vm, a[0])?;
+    prepare_read(vm, b, "readinto of closed file")?;
+    let mut out: Vec<u8> = Vec::with_capacity(len.min(1 << 20));
+    let have = b.unread();
+    if have > 0 {
+        if have >= len {
+            let d = b.take(len);
+            super::fill_buffer(a[1], &d);
+            return Ok(crate::types::int::from_usize(vm, d.len()));
+        }
+        out = b.take(have);
+    }
+    b.clear_read();
+    let size = b.buffer_size.get();
+    let mut none = false;
+    while out.len() < len {
+        let remaining = len - out.len();
+        let got = if remaining > size {
+            match raw_read(vm, b, remaining)? {
+                Some(d) => {
+                    let n = d.len();
+                    out.extend_from_slice(&d);
+                    Some(n)
+                }
+                None => None,
+            }
+        } else if !(one && !out.is_empty()) {
+            match fill(vm, b)? {
+                Some(n) if n > 0 => {
+                    let d = b.take(remaining.min(n));
+                    out.extend_from_slice(&d);
+                    continue;
+                }
+                other => other,
+            }
+        } else {
+            Some(0)
+        };
+        match got {
+            Some(0) => break,
+            None => {
+                none = out.is_empty();
+                break;
+            }
+            Some(_) => {
+                if one {
+                    break;
+                }
+            }
+        }
+    }
+    if none {
         return Ok(Value::NONE);
     }
-    let d = crate::types::bytes::bytes_data(r).unwrap_or_default();
-    super::fill_buffer(a[1], &d);
-    Ok(crate::types::int::from_usize(vm, d.len()))
+    super::fill_buffer(a[1], &out);
+    Ok(crate::types::int::from_usize(vm, out.len()))
 }
 
 fn buf_readinto(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -709,9 +780,8 @@ fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn buf_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     if b.kind.get() == BufKind::Reader {
-        // BufferedReader.flush is _BufferedIOBase's: only the closed check.
-        check_closed(vm, b, "flush of closed file")?;
-        return Ok(Value::NONE);
+        // BufferedReader.flush just forwards to the raw stream.
+        return call_method(vm, b.raw.get(), "flush", &[]);
     }
     check_closed(vm, b, "flush of closed file")?;
     flush_writes(vm, b)?;
@@ -721,26 +791,29 @@ fn buf_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Sets `later.__context__ = earlier` (CPython's _PyErr_ChainExceptions) and returns `later`.
+pub(crate) fn chain(earlier: crate::vm::Exc, later: crate::vm::Exc) -> crate::vm::Exc {
+    if let Some(x) = crate::types::exceptions::exc_obj(later.0)
+        && earlier.0 != later.0
+    {
+        x.context.set(earlier.0);
+    }
+    later
+}
+
+/// `close()`: `self.flush()` then `raw.close()`; a flush error becomes the close error's
+/// context, or is raised itself when the close succeeds.
 fn buf_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     if is_closed(vm, b)? {
         return Ok(Value::NONE);
     }
-    let r = if b.kind.get() == BufKind::Reader {
-        Ok(Value::NONE)
-    } else {
-        call_method(vm, a[0], "flush", &[])
-    };
-    b.clear_read();
+    let r = call_method(vm, a[0], "flush", &[]);
     let c = call_method(vm, b.raw.get(), "close", &[]);
+    b.clear_read();
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
-        (Err(e1), Err(e2)) => {
-            if let Some(x) = crate::types::exceptions::exc_obj(e2.0) {
-                x.context.set(e1.0);
-            }
-            Err(e2)
-        }
+        (Err(e1), Err(e2)) => Err(chain(e1, e2)),
         (Ok(_), Err(e)) => Err(e),
         (Ok(_), Ok(_)) => Ok(Value::NONE),
     }
@@ -989,8 +1062,8 @@ fn pair_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r1 = call_method(vm, p.writer.get(), "close", &[]);
     let r2 = call_method(vm, p.reader.get(), "close", &[]);
     match (r1, r2) {
-        (Err(e), _) => Err(e),
-        (_, Err(e)) => Err(e),
+        (Err(e1), Err(e2)) => Err(chain(e1, e2)),
+        (Err(e), _) | (_, Err(e)) => Err(e),
         _ => Ok(Value::NONE),
     }
 }

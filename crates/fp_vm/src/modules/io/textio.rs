@@ -823,12 +823,7 @@ fn tw_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = call_method(vm, t.buffer.get(), "close", &[]);
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
-        (Err(e1), Err(e2)) => {
-            if let Some(x) = crate::types::exceptions::exc_obj(e2.0) {
-                x.context.set(e1.0);
-            }
-            Err(e2)
-        }
+        (Err(e1), Err(e2)) => Err(super::buffered::chain(e1, e2)),
         (Ok(_), Err(e)) => Err(e),
         (Ok(_), Ok(_)) => Ok(Value::NONE),
     }
