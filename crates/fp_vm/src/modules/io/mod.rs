@@ -46,6 +46,9 @@ static FUNCTIONS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_io", FUNCTIONS);
     let set = crate::types::module::set_attr;
+    // CPython's `_io` module calls itself "io" (`_io.__name__ == 'io'`).
+    let io_name = vm.new_str("io");
+    set(vm, m, "__name__", io_name);
     let dbs = crate::types::int::from_usize(vm, DEFAULT_BUFFER_SIZE);
     set(vm, m, "DEFAULT_BUFFER_SIZE", dbs);
     let bio = vm.exc.blocking_io_error;

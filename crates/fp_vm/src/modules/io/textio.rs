@@ -115,6 +115,7 @@ impl Payload for TextIOObj {
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let base = io_type(vm, "_TextIOBase");
     let t = new_io_type(vm, "TextIOWrapper", base, ObjKind::IoText, METHODS, GETSETS);
+    crate::types::function_methods::add_getsets_full(vm, t, CHUNK_GETSET);
     vec![("TextIOWrapper", t)]
 }
 
@@ -164,15 +165,18 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("newlines", "($self, /)", tw_newlines), None),
     (native!("closed", "($self, /)", tw_closed), None),
     (native!("name", "($self, /)", tw_name), None),
-    (
-        native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
-        Some(native!(
-            "_CHUNK_SIZE",
-            "($self, value, /)",
-            tw_set_chunk_size
-        )),
-    ),
 ];
+
+/// `_CHUNK_SIZE` can be set but not deleted (AttributeError, as CPython).
+static CHUNK_GETSET: &[crate::types::function_methods::GetSetDel] = &[(
+    native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
+    Some(native!(
+        "_CHUNK_SIZE",
+        "($self, value, /)",
+        tw_set_chunk_size
+    )),
+    Some(native!("_CHUNK_SIZE", "($self, /)", tw_del_chunk_size)),
+)];
 
 fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(alloc(
@@ -455,13 +459,14 @@ fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let bytes = str_codec::encode(vm, out, &enc, &errors, a[1])?;
     let n = s.char_len();
-    {
-        let mut st = t.st.borrow_mut();
-        st.enc_encoding = bom_free(&enc);
-        st.wpending.extend_from_slice(&bytes);
+    t.st.borrow_mut().enc_encoding = bom_free(&enc);
+    // As CPython: never let the pending bytes grow past the chunk size by concatenation.
+    if t.st.borrow().wpending.len() + bytes.len() > chunk {
+        flush_pending(vm, t)?;
     }
-    let big = t.st.borrow().wpending.len() > chunk;
-    if big || needflush || write_through {
+    t.st.borrow_mut().wpending.extend_from_slice(&bytes);
+    let full = t.st.borrow().wpending.len() >= chunk;
+    if full || needflush || write_through {
         flush_pending(vm, t)?;
     }
     if needflush {
@@ -1007,6 +1012,13 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
         None
     };
     call_method(vm, a[0], "flush", &[])?;
+    // A new BOM codec writes its BOM only at the start of a seekable stream.
+    let mid_stream = if encoding.is_some() && t.st.borrow().writable && t.st.borrow().seekable {
+        let p = call_method(vm, t.buffer.get(), "tell", &[])?;
+        ops::number::index_i64(vm, p)? != 0
+    } else {
+        false
+    };
     let mut st = t.st.borrow_mut();
     if let Some(e) = encoding {
         let e = if e == "locale" {
@@ -1015,7 +1027,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
             e
         };
         st.dec_encoding = e.clone();
-        st.enc_encoding = e.clone();
+        st.enc_encoding = if mid_stream { bom_free(&e) } else { e.clone() };
         st.encoding = e;
         if errors.is_none() {
             st.errors = "strict".into();
@@ -1128,6 +1140,10 @@ fn tw_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = attached(vm, a[0])?;
     let n = t.st.borrow().chunk_size;
     Ok(crate::types::int::from_usize(vm, n))
+}
+
+fn tw_del_chunk_size(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Err(vm.attribute_error("cannot delete attribute"))
 }
 
 fn tw_set_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
