@@ -73,6 +73,7 @@ static IOBASE_METHODS: &[NativeDef] = &[
     native!("readline", "($self, size=-1, /)", iobase_readline),
     native!("readlines", "($self, hint=-1, /)", iobase_readlines),
     native!("writelines", "($self, lines, /)", iobase_writelines),
+    native!("__del__", "($self, /)", iobase_del),
 ];
 
 static IOBASE_GETSETS: &[(NativeDef, Option<NativeDef>)] =
@@ -165,6 +166,19 @@ pub fn iobase_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r = call_method(vm, a[0], "flush", &[]);
     iobase_set_closed(vm, a[0]);
     r.map(|_| Value::NONE)
+}
+
+/// `_IOBase.__del__` (CPython's finalizer): close an open stream, ignoring errors. ferropy
+/// does not run finalizers yet, but subclasses call `super().__del__()` explicitly.
+fn iobase_del(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let closed = match ops::attr::getattr_str(vm, a[0], "closed") {
+        Ok(c) => ops::truth::is_true(vm, c),
+        Err(_) => return Ok(Value::NONE),
+    };
+    if let Ok(false) = closed {
+        let _ = call_method(vm, a[0], "close", &[]);
+    }
+    Ok(Value::NONE)
 }
 
 fn iobase_closed_get(vm: &mut Vm, a: &[Value]) -> PyResult {
