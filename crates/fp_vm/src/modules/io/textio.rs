@@ -709,6 +709,51 @@ fn tw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         let mut s = t.st.borrow_mut().take(usize::MAX);
         let rest = call_method(vm, t.buffer.get(), "read", &[])?;
+        let (dec, errors) = {
+            let st = t.st.borrow();
+            (st.dec_encoding.clone(), st.errors.clone())
+        };
+        if bom_free(&dec) == dec {
+            // Fast path for the common whole-file read: decode once, translate newlines on the
+            // string, no per-character bookkeeping (nothing is left for tell() to account).
+            let pending = std::mem::take(&mut t.st.borrow_mut().pending);
+            let decoded = if pending.is_empty() {
+                match crate::types::bytes::with_bytes(rest, |d| {
+                    str_codec::decode(vm, d, &dec, &errors, Value::NULL)
+                }) {
+                    Some(r) => r?,
+                    None if rest.is_none() => String::new(),
+                    None => {
+                        let d = super::bytes_like(vm, rest)?;
+                        str_codec::decode(vm, &d, &dec, &errors, Value::NULL)?
+                    }
+                }
+            } else {
+                let mut d = pending;
+                if !rest.is_none() {
+                    d.extend_from_slice(&super::bytes_like(vm, rest)?);
+                }
+                str_codec::decode(vm, &d, &dec, &errors, Value::NULL)?
+            };
+            let mut st = t.st.borrow_mut();
+            let text = if st.universal() {
+                let mut ns = super::newline::NewlineState::new(st.translate());
+                ns.pendingcr = st.pendingcr.is_some();
+                ns.seennl = st.seennl;
+                let out = ns.decode(&decoded, true);
+                st.seennl = ns.seennl;
+                out
+            } else {
+                decoded
+            };
+            st.clear_decoded();
+            drop(st);
+            if s.is_empty() {
+                return Ok(vm.new_string(text));
+            }
+            s.push_str(&text);
+            return Ok(vm.new_string(s));
+        }
         let bytes = if rest.is_none() {
             Vec::new()
         } else {
