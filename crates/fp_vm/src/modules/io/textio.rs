@@ -647,12 +647,12 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
     let mut st = t.st.borrow_mut();
     st.pending = data[cut..].to_vec();
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(text.len() + 1);
-    if let Some(w) = st.pendingcr.take()
+    // The held-back `\r` comes out once more text (or the end) arrives.
+    if let Some(w) = st.pendingcr
         && (!text.is_empty() || final_)
     {
+        st.pendingcr = None;
         chars.push(('\r', w));
-    } else if let Some(w) = st.pendingcr {
-        st.pendingcr = Some(w);
     }
     chars.extend(text.chars().map(|c| (c, char_width(codec, c))));
     if st.universal() {
