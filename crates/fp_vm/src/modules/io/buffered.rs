@@ -39,6 +39,9 @@ pub struct BufferedObj {
     pub wbuf: RefCell<Vec<u8>>,
     pub ok: Cell<bool>,
     pub detached: Cell<bool>,
+    /// The raw stream's position as last seen (-1: unknown), kept up to date across raw
+    /// reads, writes and seeks as CPython's `abs_pos`, so seeks inside the buffer need no call.
+    pub abs_pos: Cell<i64>,
 }
 
 impl Trace for BufferedObj {
@@ -264,6 +267,7 @@ fn buf_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
             wbuf: RefCell::new(Vec::new()),
             ok: Cell::new(false),
             detached: Cell::new(false),
+            abs_pos: Cell::new(-1),
         },
     ))
 }
@@ -306,9 +310,8 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let size = buffer_size_arg(vm, a[2])?;
     // CPython primes its raw-position cache here; a failing tell() is ignored.
-    if super::fileio::exact_open(vm, raw).is_none() {
-        let _ = call_method(vm, raw, "tell", &[]);
-    }
+    let p = call_method(vm, raw, "tell", &[]).and_then(|p| ops::number::index_i64(vm, p));
+    b.abs_pos.set(p.unwrap_or(-1));
     b.kind.set(kind);
     b.raw.set(raw);
     b.buffer_size.set(size);
@@ -327,6 +330,9 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn raw_write(vm: &mut Vm, b: &BufferedObj, data: &[u8]) -> PyResult<Option<usize>> {
     let raw = b.raw.get();
     if let Some(r) = super::fileio::fast_write(vm, raw, data) {
+        if let Ok(Some(n)) = r {
+            advance(b, n);
+        }
         return r;
     }
     let bytes = new_bytes(vm, data.to_vec());
@@ -346,7 +352,20 @@ fn raw_write(vm: &mut Vm, b: &BufferedObj, data: &[u8]) -> PyResult<Option<usize
             ),
         ));
     }
+    advance(b, n as usize);
     Ok(Some(n as usize))
+}
+
+/// Moves the cached raw position after `n` bytes were read or written.
+fn advance(b: &BufferedObj, n: usize) {
+    if b.abs_pos.get() >= 0 {
+        b.abs_pos.set(b.abs_pos.get() + n as i64);
+    }
+}
+
+/// Records the raw position a seek returned.
+fn set_abs(vm: &mut Vm, b: &BufferedObj, r: Value) {
+    b.abs_pos.set(ops::number::index_i64(vm, r).unwrap_or(-1));
 }
 
 /// Writes the whole write buffer to the raw stream.
@@ -377,7 +396,8 @@ fn rewind_reads(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     if unread > 0 {
         let off = crate::types::int::from_i64(vm, -(unread as i64));
         let one = crate::types::int::from_i64(vm, 1);
-        call_method(vm, b.raw.get(), "seek", &[off, one])?;
+        let r = call_method(vm, b.raw.get(), "seek", &[off, one])?;
+        set_abs(vm, b, r);
     }
     Ok(())
 }
@@ -387,6 +407,9 @@ fn rewind_reads(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
 fn raw_read(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult<Option<Vec<u8>>> {
     let raw = b.raw.get();
     if let Some(r) = super::fileio::fast_read(vm, raw, n) {
+        if let Ok(Some(d)) = &r {
+            advance(b, d.len());
+        }
         return r;
     }
     let zeros = super::zeroed(vm, n)?;
@@ -420,6 +443,7 @@ fn raw_read(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult<Option<Vec<u8>>>
     }
     let mut d = crate::types::bytes::bytes_data(ba).unwrap_or_default();
     d.truncate(got as usize);
+    advance(b, d.len());
     Ok(Some(d))
 }
 
@@ -578,6 +602,12 @@ fn buf_read1(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn buf_peek(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     check_closed(vm, b, "peek of closed file")?;
+    if b.kind.get() == BufKind::Random {
+        // CPython flushes and rewinds first: a BufferedRandom peek refills from the logical
+        // position.
+        flush_writes(vm, b)?;
+        rewind_reads(vm, b)?;
+    }
     if b.unread() == 0 {
         if !b.wbuf.borrow().is_empty() {
             flush_writes(vm, b)?;
@@ -842,6 +872,30 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_closed(vm, b, "seek of closed file")?;
     super::iobase::check_seekable(vm, b.raw.get())?;
     let target = ops::number::index(vm, a[1])?;
+    // Seeking inside the read buffer just moves in it (CPython's optimization: the buffer, and
+    // so what later reads return from it, stays the same).
+    let avail = b.unread();
+    if (whence == 0 || whence == 1) && b.kind.get() != BufKind::Writer && avail > 0 {
+        let mut current = b.abs_pos.get();
+        if current < 0 {
+            let r = call_method(vm, b.raw.get(), "tell", &[])?;
+            current = ops::number::index_i64(vm, r)?;
+            b.abs_pos.set(current);
+        }
+        let t = ops::number::index_i64(vm, target)?;
+        let offset = if whence == 0 {
+            t - (current - avail as i64)
+        } else {
+            t
+        };
+        if offset >= -(b.rpos.get() as i64) && offset <= avail as i64 {
+            b.rpos.set((b.rpos.get() as i64 + offset) as usize);
+            return Ok(crate::types::int::from_i64(
+                vm,
+                current - avail as i64 + offset,
+            ));
+        }
+    }
     flush_writes(vm, b)?;
     let target = if whence == 1 {
         let unread = b.unread() as i64;
@@ -853,6 +907,7 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     b.clear_read();
     let w = crate::types::int::from_i64(vm, whence);
     let r = call_method(vm, b.raw.get(), "seek", &[target, w])?;
+    set_abs(vm, b, r);
     let n = ops::number::index_i64(vm, r)?;
     if n < 0 {
         return Err(vm.new_exc(
@@ -866,6 +921,7 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn logical_pos(vm: &mut Vm, b: &BufferedObj) -> PyResult<i64> {
     let r = call_method(vm, b.raw.get(), "tell", &[])?;
     let n = ops::number::index_i64(vm, r)?;
+    b.abs_pos.set(n);
     if n < 0 {
         return Err(vm.new_exc(
             vm.exc.os_error,
@@ -896,7 +952,10 @@ fn buf_truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     flush_writes(vm, b)?;
     rewind_reads(vm, b)?;
-    call_method(vm, b.raw.get(), "truncate", &[pos])
+    let r = call_method(vm, b.raw.get(), "truncate", &[pos])?;
+    // The raw position may have moved (CPython re-reads it).
+    b.abs_pos.set(-1);
+    Ok(r)
 }
 
 fn delegate(vm: &mut Vm, a: &[Value], name: &str) -> PyResult {

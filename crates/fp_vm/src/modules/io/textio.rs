@@ -1008,11 +1008,8 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn tw_truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = live(vm, a[0])?;
     call_method(vm, a[0], "flush", &[])?;
-    let pos = if a[1].is_null() || a[1].is_none() {
-        tw_tell(vm, &[a[0]])?
-    } else {
-        a[1]
-    };
+    // As CPython: None goes to the buffer, which truncates at its own position.
+    let pos = if a[1].is_null() { Value::NONE } else { a[1] };
     call_method(vm, t.buffer.get(), "truncate", &[pos])
 }
 
