@@ -323,10 +323,12 @@ fn iobase_readlines(vm: &mut Vm, a: &[Value]) -> PyResult {
     while let Some(line) = ops::iter::next(vm, it)? {
         out.push(line);
         if hint > 0 {
-            total += ops::item::len(vm, line)? as i64;
-            if total >= hint {
+            // CPython stops once a line would take the total past the hint.
+            let n = ops::item::len(vm, line)? as i64;
+            if n > hint - total {
                 break;
             }
+            total += n;
         }
     }
     Ok(crate::types::list::new_list(vm, out))
