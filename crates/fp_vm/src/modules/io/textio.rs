@@ -965,7 +965,12 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
             call_method(vm, a[0], "flush", &[])?;
-            t.st.borrow_mut().clear_decoded();
+            {
+                // CPython resets the decoder here, which forgets the newlines seen.
+                let mut st = t.st.borrow_mut();
+                st.clear_decoded();
+                st.seennl = 0;
+            }
             let two = crate::types::int::from_i64(vm, 2);
             let r = call_method(vm, t.buffer.get(), "seek", &[zero, two])?;
             // At the very start a BOM codec writes its BOM again; elsewhere it must not.
@@ -993,6 +998,14 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     call_method(vm, t.buffer.get(), "seek", &[pos])?;
     {
         let mut st = t.st.borrow_mut();
+        // CPython restores the decoder from the chunk the cookie falls in and resets it
+        // (forgetting the newlines seen) when that chunk is the first one.
+        if pos
+            .as_small_int()
+            .is_some_and(|p| (p as usize) < st.chunk_size)
+        {
+            st.seennl = 0;
+        }
         // Past the start, a BOM codec must not expect (or write) a BOM.
         if !matches!(pos.as_small_int(), Some(0)) {
             st.dec_encoding = bom_free(&st.encoding);
