@@ -1210,3 +1210,36 @@ fn tw_set_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
     t.st.borrow_mut().chunk_size = n as usize;
     Ok(Value::NONE)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_prefix_keeps_partial_characters_back() {
+        let e = "aé€😀".as_bytes();
+        // Cutting inside the 4-byte emoji keeps its lead byte and continuation bytes back.
+        assert_eq!(complete_prefix(Codec::Utf8, &e[..e.len() - 1]), e.len() - 4);
+        assert_eq!(complete_prefix(Codec::Utf8, e), e.len());
+        assert_eq!(complete_prefix(Codec::Utf8, &e[..2]), 1);
+        assert_eq!(complete_prefix(Codec::Latin1, b"\xff\xfe"), 2);
+        // UTF-16: odd byte counts and a dangling high surrogate wait for more input.
+        assert_eq!(complete_prefix(Codec::Utf16(Some(false)), b"a\x00b"), 2);
+        assert_eq!(
+            complete_prefix(Codec::Utf16(Some(false)), b"a\x00\x3d\xd8"),
+            2
+        );
+        assert_eq!(
+            complete_prefix(Codec::Utf32(Some(true)), b"\x00\x00\x00a\x00"),
+            4
+        );
+    }
+
+    #[test]
+    fn widths_count_source_bytes() {
+        assert_eq!(char_width(Codec::Utf8, '€'), 3);
+        assert_eq!(char_width(Codec::Utf16(None), '😀'), 4);
+        assert_eq!(char_width(Codec::Utf32(None), 'a'), 4);
+        assert_eq!(char_width(Codec::Latin1, 'é'), 1);
+    }
+}
