@@ -39,6 +39,9 @@ pub struct BufferedObj {
     pub wbuf: RefCell<Vec<u8>>,
     pub ok: Cell<bool>,
     pub detached: Cell<bool>,
+    /// The raw stream's position as last seen (-1: unknown), kept up to date across raw
+    /// reads, writes and seeks as CPython's `abs_pos`, so seeks inside the buffer need no call.
+    pub abs_pos: Cell<i64>,
 }
 
 impl Trace for BufferedObj {
@@ -125,8 +128,6 @@ macro_rules! common_methods {
             native!("tell", "($self, /)", buf_tell),
             native!("truncate", "($self, pos=None, /)", buf_truncate),
             native!("seekable", "($self, /)", buf_seekable),
-            native!("readable", "($self, /)", buf_readable),
-            native!("writable", "($self, /)", buf_writable),
             native!("fileno", "($self, /)", buf_fileno),
             native!("isatty", "($self, /)", buf_isatty),
             native!("_dealloc_warn", "($self, source, /)", buf_noop),
@@ -139,6 +140,7 @@ macro_rules! common_methods {
 }
 
 static READER_METHODS: &[NativeDef] = common_methods!(
+    native!("readable", "($self, /)", buf_readable),
     native!("read", "($self, size=-1, /)", buf_read),
     native!("read1", "($self, size=-1, /)", buf_read1),
     native!("peek", "($self, size=0, /)", buf_peek),
@@ -148,10 +150,14 @@ static READER_METHODS: &[NativeDef] = common_methods!(
     native!("__next__", "($self, /)", buf_next),
 );
 
-static WRITER_METHODS: &[NativeDef] =
-    common_methods!(native!("write", "($self, buffer, /)", buf_write));
+static WRITER_METHODS: &[NativeDef] = common_methods!(
+    native!("writable", "($self, /)", buf_writable),
+    native!("write", "($self, buffer, /)", buf_write),
+);
 
 static RANDOM_METHODS: &[NativeDef] = common_methods!(
+    native!("readable", "($self, /)", buf_readable),
+    native!("writable", "($self, /)", buf_writable),
     native!("read", "($self, size=-1, /)", buf_read),
     native!("read1", "($self, size=-1, /)", buf_read1),
     native!("peek", "($self, size=0, /)", buf_peek),
@@ -167,7 +173,12 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("closed", "($self, /)", buf_closed), None),
     (native!("name", "($self, /)", buf_name), None),
     (native!("mode", "($self, /)", buf_mode), None),
+    (native!("_finalizing", "($self, /)", buf_false), None),
 ];
+
+fn buf_false(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::FALSE)
+}
 
 static PAIR_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", buf_new),
@@ -228,6 +239,9 @@ fn raw_of(vm: &mut Vm, v: Value) -> PyResult<&'static BufferedObj> {
 }
 
 fn is_closed(vm: &mut Vm, b: &BufferedObj) -> PyResult<bool> {
+    if let Some(c) = super::fast_closed(vm, b.raw.get()) {
+        return Ok(c);
+    }
     let c = ops::attr::getattr_str(vm, b.raw.get(), "closed")?;
     ops::truth::is_true(vm, c)
 }
@@ -253,6 +267,7 @@ fn buf_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
             wbuf: RefCell::new(Vec::new()),
             ok: Cell::new(false),
             detached: Cell::new(false),
+            abs_pos: Cell::new(-1),
         },
     ))
 }
@@ -264,6 +279,10 @@ fn buffer_size_arg(vm: &mut Vm, v: Value) -> PyResult<usize> {
     let n = ops::number::index_i64(vm, v)?;
     if n <= 0 {
         return Err(vm.value_error("buffer size must be strictly positive"));
+    }
+    if n > (1 << 40) {
+        // CPython allocates the buffer here and fails with MemoryError.
+        return Err(vm.memory_error());
     }
     Ok(n as usize)
 }
@@ -290,6 +309,9 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         super::iobase::check_writable(vm, raw)?;
     }
     let size = buffer_size_arg(vm, a[2])?;
+    // CPython primes its raw-position cache here; a failing tell() is ignored.
+    let p = call_method(vm, raw, "tell", &[]).and_then(|p| ops::number::index_i64(vm, p));
+    b.abs_pos.set(p.unwrap_or(-1));
     b.kind.set(kind);
     b.raw.set(raw);
     b.buffer_size.set(size);
@@ -303,6 +325,49 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `raw.write(memoryview)` of `data`: the count written, or None when the raw stream would
+/// block.
+fn raw_write(vm: &mut Vm, b: &BufferedObj, data: &[u8]) -> PyResult<Option<usize>> {
+    let raw = b.raw.get();
+    if let Some(r) = super::fileio::fast_write(vm, raw, data) {
+        if let Ok(Some(n)) = r {
+            advance(b, n);
+        }
+        return r;
+    }
+    let bytes = new_bytes(vm, data.to_vec());
+    let mv = vm.types.memoryview;
+    let view = ops::call::call(vm, mv, &[bytes])?;
+    let r = call_method(vm, raw, "write", &[view])?;
+    if r.is_none() {
+        return Ok(None);
+    }
+    let n = ops::number::index_i64(vm, r)?;
+    if n < 0 || n as usize > data.len() {
+        return Err(vm.new_exc(
+            vm.exc.os_error,
+            format!(
+                "raw write() returned invalid length {n} (should have been between 0 and {})",
+                data.len()
+            ),
+        ));
+    }
+    advance(b, n as usize);
+    Ok(Some(n as usize))
+}
+
+/// Moves the cached raw position after `n` bytes were read or written.
+fn advance(b: &BufferedObj, n: usize) {
+    if b.abs_pos.get() >= 0 {
+        b.abs_pos.set(b.abs_pos.get() + n as i64);
+    }
+}
+
+/// Records the raw position a seek returned.
+fn set_abs(vm: &mut Vm, b: &BufferedObj, r: Value) {
+    b.abs_pos.set(ops::number::index_i64(vm, r).unwrap_or(-1));
+}
+
 /// Writes the whole write buffer to the raw stream.
 fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     loop {
@@ -310,25 +375,17 @@ fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
         if data.is_empty() {
             return Ok(());
         }
-        let bv = new_bytes(vm, data.clone());
-        let r = call_method(vm, b.raw.get(), "write", &[bv])?;
-        if r.is_none() {
-            return Err(vm.new_exc(
-                vm.exc.blocking_io_error,
-                "write could not complete without blocking",
-            ));
+        match raw_write(vm, b, &data)? {
+            None => {
+                return Err(vm.new_exc(
+                    vm.exc.blocking_io_error,
+                    "write could not complete without blocking",
+                ));
+            }
+            Some(n) => {
+                b.wbuf.borrow_mut().drain(..n);
+            }
         }
-        let n = ops::number::index_i64(vm, r)?;
-        if n < 0 || n as usize > data.len() {
-            return Err(vm.new_exc(
-                vm.exc.os_error,
-                format!(
-                    "raw write() returned invalid length {n} (should have been between 0 and {})",
-                    data.len()
-                ),
-            ));
-        }
-        b.wbuf.borrow_mut().drain(..n as usize);
     }
 }
 
@@ -339,48 +396,67 @@ fn rewind_reads(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     if unread > 0 {
         let off = crate::types::int::from_i64(vm, -(unread as i64));
         let one = crate::types::int::from_i64(vm, 1);
-        call_method(vm, b.raw.get(), "seek", &[off, one])?;
+        let r = call_method(vm, b.raw.get(), "seek", &[off, one])?;
+        set_abs(vm, b, r);
     }
     Ok(())
 }
 
-/// One raw read of up to `n` bytes: `None` when the raw stream had nothing (non-blocking).
+/// `raw.readinto(memoryview)` of up to `n` bytes: the bytes read (empty at EOF), or None when
+/// the raw stream would block.
 fn raw_read(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let nv = crate::types::int::from_usize(vm, n);
-    let r = call_method(vm, b.raw.get(), "read", &[nv])?;
+    let raw = b.raw.get();
+    if let Some(r) = super::fileio::fast_read(vm, raw, n) {
+        if let Ok(Some(d)) = &r {
+            advance(b, d.len());
+        }
+        return r;
+    }
+    let zeros = super::zeroed(vm, n)?;
+    let ba = crate::types::bytes::new_bytearray(vm, zeros);
+    let mv = vm.types.memoryview;
+    let view = ops::call::call(vm, mv, &[ba])?;
+    let r = call_method(vm, raw, "readinto", &[view])?;
     if r.is_none() {
         return Ok(None);
     }
-    match crate::types::bytes::bytes_data(r) {
-        Some(d) => {
-            if d.len() > n {
-                return Err(vm.new_exc(
-                    vm.exc.os_error,
-                    format!("raw readinto() returned invalid length {} (should have been between 0 and {n})", d.len()),
-                ));
+    let got = match ops::number::index_i64(vm, r) {
+        Ok(g) => g,
+        Err(e) => {
+            // CPython: OSError("raw readinto() failed") from the conversion error.
+            let oe = vm.new_exc(vm.exc.os_error, "raw readinto() failed");
+            if let Some(x) = crate::types::exceptions::exc_obj(oe.0) {
+                x.cause.set(e.0);
+                x.context.set(e.0);
+                x.suppress_context.set(true);
             }
-            Ok(Some(d))
+            return Err(oe);
         }
-        None => Err(vm.type_error(format!(
-            "read() should return bytes, not '{}'",
-            vm.type_name(r)
-        ))),
+    };
+    if got < 0 || got as usize > n {
+        return Err(vm.new_exc(
+            vm.exc.os_error,
+            format!(
+                "raw readinto() returned invalid length {got} (should have been between 0 and {n})"
+            ),
+        ));
     }
+    let mut d = crate::types::bytes::bytes_data(ba).unwrap_or_default();
+    d.truncate(got as usize);
+    advance(b, d.len());
+    Ok(Some(d))
 }
 
-/// Refills the (empty) read buffer with one raw read; returns how many bytes arrived.
+/// Reads into the free space at the end of the read buffer (CPython's fill_buffer); returns
+/// the count read, None when the raw stream would block.
 fn fill(vm: &mut Vm, b: &BufferedObj) -> PyResult<Option<usize>> {
-    let size = b.buffer_size.get();
-    let d = raw_read(vm, b, size)?;
-    let mut buf = b.rbuf.borrow_mut();
-    let pos = b.rpos.get().min(buf.len());
-    buf.drain(..pos);
-    b.rpos.set(0);
+    let start = b.rbuf.borrow().len();
+    let len = b.buffer_size.get().saturating_sub(start);
+    let d = raw_read(vm, b, len)?;
     match d {
         Some(d) => {
-            let n = d.len();
-            buf.extend_from_slice(&d);
-            Ok(Some(n))
+            b.rbuf.borrow_mut().extend_from_slice(&d);
+            Ok(Some(d.len()))
         }
         None => Ok(None),
     }
@@ -396,6 +472,96 @@ fn prepare_read(vm: &mut Vm, b: &BufferedObj, msg: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `read()` to EOF: the buffered rest plus `raw.readall()` (or repeated `raw.read()`).
+fn read_all(vm: &mut Vm, b: &BufferedObj) -> PyResult {
+    let have = b.take(b.unread());
+    if b.kind.get() == BufKind::Random {
+        flush_writes(vm, b)?;
+    }
+    b.clear_read();
+    let raw = b.raw.get();
+    let readall = vm.intern("readall");
+    if let Some(f) = ops::attr::getattr_opt(vm, raw, readall)? {
+        let tmp = ops::call::call(vm, f, &[])?;
+        if !tmp.is_none() && !tmp.is::<crate::types::bytes::BytesObj>() {
+            return Err(vm.type_error("readall() should return bytes"));
+        }
+        if have.is_empty() {
+            return Ok(tmp);
+        }
+        let mut out = have;
+        if let Some(d) = crate::types::bytes::bytes_data(tmp) {
+            out.extend_from_slice(&d);
+        }
+        return Ok(new_bytes(vm, out));
+    }
+    let mut out = have;
+    let mut any = !out.is_empty();
+    loop {
+        let d = call_method(vm, raw, "read", &[])?;
+        if !d.is_none() && !d.is::<crate::types::bytes::BytesObj>() {
+            return Err(vm.type_error("read() should return bytes"));
+        }
+        let chunk = crate::types::bytes::bytes_data(d).unwrap_or_default();
+        if chunk.is_empty() {
+            if !any {
+                return Ok(d);
+            }
+            return Ok(new_bytes(vm, out));
+        }
+        any = true;
+        out.extend_from_slice(&chunk);
+    }
+}
+
+/// `read(n)` for n >= 0, as CPython: buffered bytes, then whole blocks straight from the raw
+/// stream, then the tail through the buffer.
+fn read_n(vm: &mut Vm, b: &BufferedObj, n: usize) -> PyResult {
+    if n <= b.unread() {
+        let d = b.take(n);
+        return Ok(new_bytes(vm, d));
+    }
+    let mut out = b.take(n);
+    let mut remaining = n - out.len();
+    b.clear_read();
+    let size = b.buffer_size.get();
+    while remaining > 0 {
+        let r = remaining - remaining % size;
+        if r == 0 {
+            break;
+        }
+        match raw_read(vm, b, r)? {
+            Some(d) if !d.is_empty() => {
+                remaining -= d.len();
+                out.extend_from_slice(&d);
+            }
+            other => {
+                if other.is_some() || !out.is_empty() {
+                    return Ok(new_bytes(vm, out));
+                }
+                return Ok(Value::NONE);
+            }
+        }
+    }
+    b.clear_read();
+    while remaining > 0 && b.rbuf.borrow().len() < size {
+        match fill(vm, b)? {
+            Some(r) if r > 0 => {
+                let d = b.take(remaining.min(r));
+                remaining -= d.len();
+                out.extend_from_slice(&d);
+            }
+            other => {
+                if other.is_some() || !out.is_empty() {
+                    return Ok(new_bytes(vm, out));
+                }
+                return Ok(Value::NONE);
+            }
+        }
+    }
+    Ok(new_bytes(vm, out))
+}
+
 fn buf_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     let n = size_arg(vm, a[1])?;
@@ -403,83 +569,10 @@ fn buf_read(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error("read length must be non-negative or -1"));
     }
     prepare_read(vm, b, "read of closed file")?;
-    let mut out = b.take(b.unread());
     if n == -1 {
-        // Read to EOF: raw.readall() when the raw stream has it.
-        let readall = vm.intern("readall");
-        let r = if ops::attr::getattr_opt(vm, b.raw.get(), readall)?.is_some() {
-            call_method(vm, b.raw.get(), "readall", &[])?
-        } else {
-            let mut acc: Vec<u8> = Vec::new();
-            let mut got_none = true;
-            loop {
-                match raw_read(vm, b, b.buffer_size.get())? {
-                    None => break,
-                    Some(d) if d.is_empty() => {
-                        got_none = false;
-                        break;
-                    }
-                    Some(d) => {
-                        got_none = false;
-                        acc.extend_from_slice(&d)
-                    }
-                }
-            }
-            if got_none && acc.is_empty() {
-                Value::NONE
-            } else {
-                new_bytes(vm, acc)
-            }
-        };
-        if r.is_none() {
-            if out.is_empty() {
-                return Ok(Value::NONE);
-            }
-        } else if let Some(d) = crate::types::bytes::bytes_data(r) {
-            out.extend_from_slice(&d);
-        } else {
-            return Err(vm.type_error("readall() should return bytes"));
-        }
-        return Ok(new_bytes(vm, out));
+        return read_all(vm, b);
     }
-    let n = n as usize;
-    // Put back what we took beyond n.
-    if out.len() > n {
-        let extra = out.len() - n;
-        b.rpos.set(b.rpos.get() - extra);
-        out.truncate(n);
-        return Ok(new_bytes(vm, out));
-    }
-    while out.len() < n {
-        let want = n - out.len();
-        if want >= b.buffer_size.get() {
-            match raw_read(vm, b, want)? {
-                None => {
-                    if out.is_empty() {
-                        return Ok(Value::NONE);
-                    }
-                    break;
-                }
-                Some(d) if d.is_empty() => break,
-                Some(d) => out.extend_from_slice(&d),
-            }
-            continue;
-        }
-        match fill(vm, b)? {
-            None => {
-                if out.is_empty() {
-                    return Ok(Value::NONE);
-                }
-                break;
-            }
-            Some(0) => break,
-            Some(_) => {
-                let d = b.take(want);
-                out.extend_from_slice(&d);
-            }
-        }
-    }
-    Ok(new_bytes(vm, out))
+    read_n(vm, b, n as usize)
 }
 
 fn buf_read1(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -488,26 +581,38 @@ fn buf_read1(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         n = b.buffer_size.get() as i64;
     }
-    prepare_read(vm, b, "read of closed file")?;
+    check_closed(vm, b, "read of closed file")?;
     if n == 0 {
         return Ok(new_bytes(vm, Vec::new()));
     }
-    if b.unread() == 0 {
-        b.clear_read();
-        if n as usize > b.buffer_size.get() {
-            let d = raw_read(vm, b, n as usize)?.unwrap_or_default();
-            return Ok(new_bytes(vm, d));
-        }
-        fill(vm, b)?;
+    // Buffered bytes only when there are some, else one raw read.
+    let have = b.unread();
+    if have > 0 {
+        let d = b.take(have.min(n as usize));
+        return Ok(new_bytes(vm, d));
     }
-    let d = b.take(n as usize);
+    if !b.wbuf.borrow().is_empty() {
+        flush_writes(vm, b)?;
+    }
+    b.clear_read();
+    let d = raw_read(vm, b, n as usize)?.unwrap_or_default();
     Ok(new_bytes(vm, d))
 }
 
 fn buf_peek(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
-    prepare_read(vm, b, "peek of closed file")?;
+    check_closed(vm, b, "peek of closed file")?;
+    if b.kind.get() == BufKind::Random {
+        // CPython flushes and rewinds first: a BufferedRandom peek refills from the logical
+        // position.
+        flush_writes(vm, b)?;
+        rewind_reads(vm, b)?;
+    }
     if b.unread() == 0 {
+        if !b.wbuf.borrow().is_empty() {
+            flush_writes(vm, b)?;
+        }
+        b.clear_read();
         fill(vm, b)?;
     }
     let d = {
@@ -517,21 +622,68 @@ fn buf_peek(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_bytes(vm, d))
 }
 
+/// `readinto[1](buffer)` as CPython: buffered bytes first, then whole reads straight into the
+/// caller's buffer when it is larger than ours, else through our buffer; `readinto1` makes at
+/// most one raw read and none once it has data.
 fn readinto_via(vm: &mut Vm, a: &[Value], one: bool) -> PyResult {
     let what = if one { "readinto1" } else { "readinto" };
     let len = super::writable_buffer_len(vm, a[1], what)?;
-    let nv = crate::types::int::from_usize(vm, len);
-    let r = if one {
-        buf_read1(vm, &[a[0], nv])?
-    } else {
-        buf_read(vm, &[a[0], nv])?
-    };
-    if r.is_none() {
+    let b = raw_of(vm, a[0])?;
+    prepare_read(vm, b, "readinto of closed file")?;
+    let mut out: Vec<u8> = Vec::with_capacity(len.min(1 << 20));
+    let have = b.unread();
+    if have > 0 {
+        if have >= len {
+            let d = b.take(len);
+            super::fill_buffer(a[1], &d);
+            return Ok(crate::types::int::from_usize(vm, d.len()));
+        }
+        out = b.take(have);
+    }
+    b.clear_read();
+    let size = b.buffer_size.get();
+    let mut none = false;
+    while out.len() < len {
+        let remaining = len - out.len();
+        let got = if remaining > size {
+            match raw_read(vm, b, remaining)? {
+                Some(d) => {
+                    let n = d.len();
+                    out.extend_from_slice(&d);
+                    Some(n)
+                }
+                None => None,
+            }
+        } else if !(one && !out.is_empty()) {
+            match fill(vm, b)? {
+                Some(n) if n > 0 => {
+                    let d = b.take(remaining.min(n));
+                    out.extend_from_slice(&d);
+                    continue;
+                }
+                other => other,
+            }
+        } else {
+            Some(0)
+        };
+        match got {
+            Some(0) => break,
+            None => {
+                none = out.is_empty();
+                break;
+            }
+            Some(_) => {
+                if one {
+                    break;
+                }
+            }
+        }
+    }
+    if none {
         return Ok(Value::NONE);
     }
-    let d = crate::types::bytes::bytes_data(r).unwrap_or_default();
-    super::fill_buffer(a[1], &d);
-    Ok(crate::types::int::from_usize(vm, d.len()))
+    super::fill_buffer(a[1], &out);
+    Ok(crate::types::int::from_usize(vm, out.len()))
 }
 
 fn buf_readinto(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -542,34 +694,62 @@ fn buf_readinto1(vm: &mut Vm, a: &[Value]) -> PyResult {
     readinto_via(vm, a, true)
 }
 
-fn read_line(vm: &mut Vm, b: &BufferedObj, limit: i64) -> PyResult<Vec<u8>> {
-    prepare_read(vm, b, "readline of closed file")?;
+/// `readline(limit)`: the line from the buffer, else refill the whole buffer until a newline,
+/// the limit or EOF.
+fn read_line(vm: &mut Vm, b: &BufferedObj, mut limit: i64) -> PyResult<Vec<u8>> {
+    if b.unread() == 0 {
+        check_closed(vm, b, "readline of closed file")?;
+    }
     let mut out: Vec<u8> = Vec::new();
-    loop {
-        {
-            let buf = b.rbuf.borrow();
-            let pos = b.rpos.get().min(buf.len());
-            let rest = &buf[pos..];
-            let room = if limit >= 0 {
-                (limit as usize).saturating_sub(out.len())
-            } else {
-                usize::MAX
-            };
-            let window = &rest[..rest.len().min(room)];
-            if let Some(i) = window.iter().position(|&c| c == b'\n') {
-                out.extend_from_slice(&window[..=i]);
-                b.rpos.set(pos + i + 1);
-                return Ok(out);
-            }
-            out.extend_from_slice(window);
-            b.rpos.set(pos + window.len());
-            if limit >= 0 && out.len() >= limit as usize {
-                return Ok(out);
-            }
+    {
+        let buf = b.rbuf.borrow();
+        let pos = b.rpos.get().min(buf.len());
+        let mut n = buf.len() - pos;
+        if limit >= 0 && n as i64 > limit {
+            n = limit as usize;
         }
-        match fill(vm, b)? {
-            None | Some(0) => return Ok(out),
-            Some(_) => {}
+        let window = &buf[pos..pos + n];
+        if let Some(i) = window.iter().position(|&c| c == b'\n') {
+            let line = window[..=i].to_vec();
+            b.rpos.set(pos + i + 1);
+            return Ok(line);
+        }
+        out.extend_from_slice(window);
+        b.rpos.set(pos + n);
+        if limit >= 0 && n as i64 == limit {
+            return Ok(out);
+        }
+        if limit >= 0 {
+            limit -= n as i64;
+        }
+    }
+    if !b.wbuf.borrow().is_empty() {
+        flush_writes(vm, b)?;
+    }
+    loop {
+        b.clear_read();
+        let n = match fill(vm, b)? {
+            Some(n) if n > 0 => n,
+            _ => return Ok(out),
+        };
+        let n = if limit >= 0 && n as i64 > limit {
+            limit as usize
+        } else {
+            n
+        };
+        let buf = b.rbuf.borrow();
+        if let Some(i) = buf[..n].iter().position(|&c| c == b'\n') {
+            out.extend_from_slice(&buf[..=i]);
+            b.rpos.set(i + 1);
+            return Ok(out);
+        }
+        out.extend_from_slice(&buf[..n]);
+        b.rpos.set(n);
+        if limit >= 0 && n as i64 == limit {
+            return Ok(out);
+        }
+        if limit >= 0 {
+            limit -= n as i64;
         }
     }
 }
@@ -590,34 +770,48 @@ fn buf_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_bytes(vm, d))
 }
 
+/// `write(b)`: buffered when it fits; otherwise flush, write whole blocks straight to the raw
+/// stream and buffer the rest (CPython's algorithm, so raw writes happen at the same points).
 fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     let data = super::bytes_like(vm, a[1])?;
     if is_closed(vm, b)? {
         return Err(vm.value_error("write to closed file"));
     }
-    if b.unread() > 0 {
-        rewind_reads(vm, b)?;
-    } else {
+    let size = b.buffer_size.get();
+    if b.unread() == 0 {
         b.clear_read();
     }
-    let size = b.buffer_size.get();
-    if b.wbuf.borrow().len() + data.len() > size {
-        flush_writes(vm, b)?;
+    if b.unread() == 0 && b.wbuf.borrow().len() + data.len() <= size {
+        b.wbuf.borrow_mut().extend_from_slice(&data);
+        return Ok(crate::types::int::from_usize(vm, data.len()));
     }
-    b.wbuf.borrow_mut().extend_from_slice(&data);
-    if b.wbuf.borrow().len() >= size {
-        flush_writes(vm, b)?;
+    flush_writes(vm, b)?;
+    if b.unread() > 0 {
+        rewind_reads(vm, b)?;
     }
+    let mut written = 0usize;
+    while data.len() - written > size {
+        match raw_write(vm, b, &data[written..])? {
+            Some(n) => written += n,
+            None => {
+                return Err(vm.new_exc(
+                    vm.exc.blocking_io_error,
+                    "write could not complete without blocking",
+                ));
+            }
+        }
+    }
+    b.clear_read();
+    b.wbuf.borrow_mut().extend_from_slice(&data[written..]);
     Ok(crate::types::int::from_usize(vm, data.len()))
 }
 
 fn buf_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     if b.kind.get() == BufKind::Reader {
-        // BufferedReader.flush is _BufferedIOBase's: only the closed check.
-        check_closed(vm, b, "flush of closed file")?;
-        return Ok(Value::NONE);
+        // BufferedReader.flush just forwards to the raw stream.
+        return call_method(vm, b.raw.get(), "flush", &[]);
     }
     check_closed(vm, b, "flush of closed file")?;
     flush_writes(vm, b)?;
@@ -627,26 +821,29 @@ fn buf_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Sets `later.__context__ = earlier` (CPython's _PyErr_ChainExceptions) and returns `later`.
+pub(crate) fn chain(earlier: crate::vm::Exc, later: crate::vm::Exc) -> crate::vm::Exc {
+    if let Some(x) = crate::types::exceptions::exc_obj(later.0)
+        && earlier.0 != later.0
+    {
+        x.context.set(earlier.0);
+    }
+    later
+}
+
+/// `close()`: `self.flush()` then `raw.close()`; a flush error becomes the close error's
+/// context, or is raised itself when the close succeeds.
 fn buf_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
     if is_closed(vm, b)? {
         return Ok(Value::NONE);
     }
-    let r = if b.kind.get() == BufKind::Reader {
-        Ok(Value::NONE)
-    } else {
-        call_method(vm, a[0], "flush", &[])
-    };
-    b.clear_read();
+    let r = call_method(vm, a[0], "flush", &[]);
     let c = call_method(vm, b.raw.get(), "close", &[]);
+    b.clear_read();
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
-        (Err(e1), Err(e2)) => {
-            if let Some(x) = crate::types::exceptions::exc_obj(e2.0) {
-                x.context.set(e1.0);
-            }
-            Err(e2)
-        }
+        (Err(e1), Err(e2)) => Err(chain(e1, e2)),
         (Ok(_), Err(e)) => Err(e),
         (Ok(_), Ok(_)) => Ok(Value::NONE),
     }
@@ -675,6 +872,30 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_closed(vm, b, "seek of closed file")?;
     super::iobase::check_seekable(vm, b.raw.get())?;
     let target = ops::number::index(vm, a[1])?;
+    // Seeking inside the read buffer just moves in it (CPython's optimization: the buffer, and
+    // so what later reads return from it, stays the same).
+    let avail = b.unread();
+    if (whence == 0 || whence == 1) && b.kind.get() != BufKind::Writer && avail > 0 {
+        let mut current = b.abs_pos.get();
+        if current < 0 {
+            let r = call_method(vm, b.raw.get(), "tell", &[])?;
+            current = ops::number::index_i64(vm, r)?;
+            b.abs_pos.set(current);
+        }
+        let t = ops::number::index_i64(vm, target)?;
+        let offset = if whence == 0 {
+            t - (current - avail as i64)
+        } else {
+            t
+        };
+        if offset >= -(b.rpos.get() as i64) && offset <= avail as i64 {
+            b.rpos.set((b.rpos.get() as i64 + offset) as usize);
+            return Ok(crate::types::int::from_i64(
+                vm,
+                current - avail as i64 + offset,
+            ));
+        }
+    }
     flush_writes(vm, b)?;
     let target = if whence == 1 {
         let unread = b.unread() as i64;
@@ -686,6 +907,7 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     b.clear_read();
     let w = crate::types::int::from_i64(vm, whence);
     let r = call_method(vm, b.raw.get(), "seek", &[target, w])?;
+    set_abs(vm, b, r);
     let n = ops::number::index_i64(vm, r)?;
     if n < 0 {
         return Err(vm.new_exc(
@@ -699,6 +921,7 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn logical_pos(vm: &mut Vm, b: &BufferedObj) -> PyResult<i64> {
     let r = call_method(vm, b.raw.get(), "tell", &[])?;
     let n = ops::number::index_i64(vm, r)?;
+    b.abs_pos.set(n);
     if n < 0 {
         return Err(vm.new_exc(
             vm.exc.os_error,
@@ -729,7 +952,10 @@ fn buf_truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     flush_writes(vm, b)?;
     rewind_reads(vm, b)?;
-    call_method(vm, b.raw.get(), "truncate", &[pos])
+    let r = call_method(vm, b.raw.get(), "truncate", &[pos])?;
+    // The raw position may have moved (CPython re-reads it).
+    b.abs_pos.set(-1);
+    Ok(r)
 }
 
 fn delegate(vm: &mut Vm, a: &[Value], name: &str) -> PyResult {
@@ -895,8 +1121,8 @@ fn pair_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r1 = call_method(vm, p.writer.get(), "close", &[]);
     let r2 = call_method(vm, p.reader.get(), "close", &[]);
     match (r1, r2) {
-        (Err(e), _) => Err(e),
-        (_, Err(e)) => Err(e),
+        (Err(e1), Err(e2)) => Err(chain(e1, e2)),
+        (Err(e), _) | (_, Err(e)) => Err(e),
         _ => Ok(Value::NONE),
     }
 }

@@ -130,6 +130,10 @@ fn take(b: &BytesIOObj, n: i64) -> Vec<u8> {
     } else {
         (n as usize).min(avail)
     };
+    if n == 0 {
+        // Past the end the position stays where it was put.
+        return Vec::new();
+    }
     b.pos.set(pos + n);
     buf[pos..pos + n].to_vec()
 }
@@ -193,22 +197,21 @@ fn bio_readinto(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, d.len()))
 }
 
-fn write_bytes(b: &BytesIOObj, data: &[u8]) {
+fn write_bytes(vm: &mut Vm, b: &BytesIOObj, data: &[u8]) -> PyResult<()> {
     let mut buf = b.buf.borrow_mut();
     let pos = b.pos.get();
-    let end = pos + data.len();
-    if buf.len() < end {
-        buf.resize(end, 0);
-    }
+    let end = pos.saturating_add(data.len());
+    super::grow(vm, &mut buf, end, 0)?;
     buf[pos..end].copy_from_slice(data);
     b.pos.set(end);
+    Ok(())
 }
 
 fn bio_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = live(vm, a[0])?;
     let data = bytes_like(vm, a[1])?;
     if !data.is_empty() {
-        write_bytes(b, &data);
+        write_bytes(vm, b, &data)?;
     }
     Ok(crate::types::int::from_usize(vm, data.len()))
 }
@@ -318,7 +321,7 @@ fn bio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn bio_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let b = this(vm, a[0])?;
+    let b = live(vm, a[0])?;
     let items = crate::types::tuple::items(a[1]).unwrap_or(&[]);
     if items.len() < 3 {
         let tn = super::repr_type_name(vm, a[0], "BytesIO");
@@ -329,18 +332,36 @@ fn bio_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let (v, p, d) = (items[0], items[1], items[2]);
     let data = bytes_like(vm, v)?;
+    if !crate::types::int::is_int(p) {
+        return Err(vm.type_error(format!(
+            "second item of state must be an integer, not {}",
+            vm.type_name(p)
+        )));
+    }
     let pos = ops::number::index_i64(vm, p)?;
     if pos < 0 {
         return Err(vm.value_error("position value cannot be negative"));
     }
+    if !d.is_none() && !d.is::<crate::types::dict::DictObj>() {
+        return Err(vm.type_error(format!(
+            "third item of state should be a dict, got a {}",
+            vm.type_name(d)
+        )));
+    }
     *b.buf.borrow_mut() = data;
     b.pos.set(pos as usize);
-    if !d.is_none() {
+    set_state_dict(vm, a[0], d)?;
+    Ok(Value::NONE)
+}
+
+/// Copies a pickled instance dict onto the object.
+pub(crate) fn set_state_dict(vm: &mut Vm, obj: Value, d: Value) -> PyResult<()> {
+    if d.is::<crate::types::dict::DictObj>() {
         for (k, val) in crate::types::dict::items(d) {
-            ops::attr::setattr(vm, a[0], k, val)?;
+            ops::attr::setattr(vm, obj, k, val)?;
         }
     }
-    Ok(Value::NONE)
+    Ok(())
 }
 
 fn bio_sizeof(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -38,6 +38,19 @@ impl Payload for FileIOObj {
     const KIND: ObjKind = ObjKind::IoFile;
 }
 
+/// An unreachable FileIO that still owns its descriptor closes it when the collector frees
+/// it (CPython closes it from `__del__`), so `open(p).read()` in a loop does not run out of
+/// descriptors once collections happen.
+impl Drop for FileIOObj {
+    fn drop(&mut self) {
+        let fd = self.fd.get();
+        if fd >= 0 && self.closefd.get() {
+            let _ = close_fd(fd);
+            self.fd.set(-1);
+        }
+    }
+}
+
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let raw = io_type(vm, "_RawIOBase");
     let t = new_io_type(vm, "FileIO", raw, ObjKind::IoFile, METHODS, GETSETS);
@@ -366,9 +379,42 @@ fn fileio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `read` on an exact, open, readable FileIO without a Python-level call (the buffered
+/// classes' raw reads); None when `raw` is anything else.
+pub fn fast_read(vm: &mut Vm, raw: Value, n: usize) -> Option<PyResult<Option<Vec<u8>>>> {
+    let f = exact_open(vm, raw)?;
+    if !f.readable.get() {
+        return None;
+    }
+    Some(read_some(vm, f.fd.get(), n))
+}
+
+/// `write` on an exact, open, writable FileIO; None when `raw` is anything else.
+pub fn fast_write(vm: &mut Vm, raw: Value, data: &[u8]) -> Option<PyResult<Option<usize>>> {
+    let f = exact_open(vm, raw)?;
+    if !f.writable.get() {
+        return None;
+    }
+    Some(write_some(vm, f.fd.get(), data))
+}
+
+/// The FileIO payload when `raw` is an open instance of FileIO itself (not a subclass).
+pub fn exact_open(vm: &Vm, raw: Value) -> Option<&'static FileIOObj> {
+    let f = raw.downcast::<FileIOObj>()?;
+    let ty = vm.type_of(raw);
+    let heap =
+        crate::types::typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE);
+    if heap || f.fd.get() < 0 {
+        return None;
+    }
+    Some(f)
+}
+
 /// One `read(2)` of up to `n` bytes; `Ok(None)` for EAGAIN (no data on a non-blocking fd).
 fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    // One read(2) returns at most 0x7ffff000 bytes on Linux: never allocate more than that.
+    let n = n.min(0x7fff_f000);
+    let mut buf = super::zeroed(vm, n)?;
     loop {
         // SAFETY: `buf` is a writable buffer of `n` bytes.
         let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };

@@ -73,6 +73,7 @@ static IOBASE_METHODS: &[NativeDef] = &[
     native!("readline", "($self, size=-1, /)", iobase_readline),
     native!("readlines", "($self, hint=-1, /)", iobase_readlines),
     native!("writelines", "($self, lines, /)", iobase_writelines),
+    native!("__del__", "($self, /)", iobase_del),
 ];
 
 static IOBASE_GETSETS: &[(NativeDef, Option<NativeDef>)] =
@@ -165,6 +166,19 @@ pub fn iobase_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r = call_method(vm, a[0], "flush", &[]);
     iobase_set_closed(vm, a[0]);
     r.map(|_| Value::NONE)
+}
+
+/// `_IOBase.__del__` (CPython's finalizer): close an open stream, ignoring errors. ferropy
+/// does not run finalizers yet, but subclasses call `super().__del__()` explicitly.
+fn iobase_del(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let closed = match ops::attr::getattr_str(vm, a[0], "closed") {
+        Ok(c) => ops::truth::is_true(vm, c),
+        Err(_) => return Ok(Value::NONE),
+    };
+    if let Ok(false) = closed {
+        let _ = call_method(vm, a[0], "close", &[]);
+    }
+    Ok(Value::NONE)
 }
 
 fn iobase_closed_get(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -309,10 +323,12 @@ fn iobase_readlines(vm: &mut Vm, a: &[Value]) -> PyResult {
     while let Some(line) = ops::iter::next(vm, it)? {
         out.push(line);
         if hint > 0 {
-            total += ops::item::len(vm, line)? as i64;
-            if total >= hint {
+            // CPython stops once a line would take the total past the hint.
+            let n = ops::item::len(vm, line)? as i64;
+            if n > hint - total {
                 break;
             }
+            total += n;
         }
     }
     Ok(crate::types::list::new_list(vm, out))
@@ -335,7 +351,8 @@ fn raw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return call_method(vm, a[0], "readall", &[]);
     }
-    let buf = crate::types::bytes::new_bytearray(vm, vec![0; n as usize]);
+    let zeros = super::zeroed(vm, n as usize)?;
+    let buf = crate::types::bytes::new_bytearray(vm, zeros);
     let r = call_method(vm, a[0], "readinto", &[buf])?;
     if r.is_none() {
         return Ok(Value::NONE);

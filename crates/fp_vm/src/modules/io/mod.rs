@@ -46,6 +46,9 @@ static FUNCTIONS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_io", FUNCTIONS);
     let set = crate::types::module::set_attr;
+    // CPython's `_io` module calls itself "io" (`_io.__name__ == 'io'`).
+    let io_name = vm.new_str("io");
+    set(vm, m, "__name__", io_name);
     let dbs = crate::types::int::from_usize(vm, DEFAULT_BUFFER_SIZE);
     set(vm, m, "DEFAULT_BUFFER_SIZE", dbs);
     let bio = vm.exc.blocking_io_error;
@@ -121,6 +124,52 @@ pub(crate) fn io_type(vm: &mut Vm, name: &str) -> Value {
     // Reached before `import _io` (the builtin `open`): create the module's types now.
     let _ = crate::modules::import_module(vm, "_io");
     vm.state_get(&key).unwrap_or(vm.types.object)
+}
+
+/// `stream.closed` without a Python-level lookup when `stream` is an instance of one of our
+/// native classes itself (not a subclass, which could override `closed`); None otherwise.
+pub(crate) fn fast_closed(vm: &Vm, stream: Value) -> Option<bool> {
+    let ty = vm.type_of(stream);
+    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) {
+        return None;
+    }
+    if let Some(f) = stream.downcast::<fileio::FileIOObj>() {
+        return Some(f.fd.get() < 0);
+    }
+    if let Some(b) = stream.downcast::<bytesio::BytesIOObj>() {
+        return Some(b.closed.get());
+    }
+    if let Some(b) = stream.downcast::<buffered::BufferedObj>()
+        && b.ok.get()
+        && !b.detached.get()
+        && b.kind.get() != buffered::BufKind::Pair
+    {
+        return fast_closed(vm, b.raw.get());
+    }
+    None
+}
+
+/// A zeroed buffer of `n` bytes, or MemoryError when it cannot be had (a huge `read(n)` must
+/// raise, not abort).
+pub(crate) fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if n > isize::MAX as usize / 2 || v.try_reserve_exact(n).is_err() {
+        return Err(vm.memory_error());
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// Grows `buf` to `len` items of `fill`, or MemoryError.
+pub(crate) fn grow<T: Clone>(vm: &mut Vm, buf: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
+    if len > buf.len() {
+        let extra = len - buf.len();
+        if len > (isize::MAX as usize) / 8 || buf.try_reserve(extra).is_err() {
+            return Err(vm.memory_error());
+        }
+        buf.resize(len, fill);
+    }
+    Ok(())
 }
 
 /// `UnsupportedOperation(msg)`.

@@ -278,3 +278,25 @@ fn nd_newlines(vm: &mut Vm, a: &[Value]) -> PyResult {
     let st = *d.state.borrow();
     Ok(st.newlines(vm))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_back_a_final_cr_until_the_next_chunk() {
+        let mut s = NewlineState::new(true);
+        assert_eq!(s.decode("a\r", false), "a");
+        assert!(s.pendingcr);
+        assert_eq!(s.decode("\nb\r", false), "\nb");
+        assert_eq!(s.decode("", true), "\n");
+        assert_eq!(s.seennl, SEEN_CR | SEEN_CRLF);
+    }
+
+    #[test]
+    fn untranslated_mode_keeps_endings_but_records_them() {
+        let mut s = NewlineState::new(false);
+        assert_eq!(s.decode("x\r\ny\rz\n", true), "x\r\ny\rz\n");
+        assert_eq!(s.seennl, SEEN_CR | SEEN_LF | SEEN_CRLF);
+    }
+}

@@ -204,3 +204,88 @@ fn wrap(
     ops::attr::setattr_str(vm, wrapper, "mode", m)?;
     Ok(wrapper)
 }
+
+/// `sys.stdin`/`stdout`/`stderr` as CPython's `create_stdio` builds them: `open(fd, 'rb'/'wb',
+/// closefd=False)` (unbuffered for output under `-u`), the raw stream named `<stdout>`...,
+/// then a UTF-8 TextIOWrapper with `newline='\n'`, line-buffered on a terminal (and always for
+/// stderr), write-through when unbuffered, `errors` as the configuration says (CPython uses
+/// "backslashreplace" for stderr), and `mode` set to 'r' or 'w'. Not wired in yet: `sys` still
+/// uses `modules::stdio`; this is for the switch to `_io` streams.
+pub fn create_stdio(
+    vm: &mut Vm,
+    fd: i32,
+    name: &str,
+    write: bool,
+    buffered_stdio: bool,
+    errors: &str,
+) -> PyResult {
+    let fdv = crate::types::int::from_i64(vm, fd as i64);
+    let mode = vm.new_str(if write { "wb" } else { "rb" });
+    let unbuffered = write && !buffered_stdio;
+    let buffering = crate::types::int::from_i64(vm, if unbuffered { 0 } else { -1 });
+    let none = Value::NONE;
+    let buf = open(
+        vm,
+        &[fdv, mode, buffering, none, none, none, Value::FALSE, none],
+    )?;
+    let raw = if unbuffered {
+        buf
+    } else {
+        ops::attr::getattr_str(vm, buf, "raw")?
+    };
+    let n = vm.new_str(name);
+    ops::attr::setattr_str(vm, raw, "name", n)?;
+    let isatty = {
+        let r = call_method(vm, raw, "isatty", &[])?;
+        ops::truth::is_true(vm, r)?
+    };
+    let line_buffering = buffered_stdio && (isatty || fd == 2);
+    let tw = io_type(vm, "TextIOWrapper");
+    let enc = vm.new_str("utf-8");
+    let err = vm.new_str(errors);
+    let nl = vm.new_str("\n");
+    let stream = ops::call::call(
+        vm,
+        tw,
+        &[
+            buf,
+            enc,
+            err,
+            nl,
+            Value::from_bool(line_buffering),
+            Value::from_bool(!buffered_stdio),
+        ],
+    )?;
+    let m = vm.new_str(if write { "w" } else { "r" });
+    ops::attr::setattr_str(vm, stream, "mode", m)?;
+    Ok(stream)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::Config;
+
+    fn attr_str(vm: &mut Vm, v: Value, name: &str) -> String {
+        let a = ops::attr::getattr_str(vm, v, name).unwrap_or(Value::NONE);
+        ops::repr::repr_string(vm, a).unwrap_or_default()
+    }
+
+    #[test]
+    fn stdio_streams_look_like_cpythons() {
+        let mut vm = Vm::new(Config::default());
+        let vm = &mut *vm;
+        let out = create_stdio(vm, 1, "<stdout>", true, true, "strict").expect("stdout");
+        assert_eq!(attr_str(vm, out, "name"), "'<stdout>'");
+        assert_eq!(attr_str(vm, out, "mode"), "'w'");
+        assert_eq!(attr_str(vm, out, "encoding"), "'utf-8'");
+        assert_eq!(attr_str(vm, out, "write_through"), "False");
+        let err = create_stdio(vm, 2, "<stderr>", true, false, "backslashreplace").expect("err");
+        assert_eq!(attr_str(vm, err, "errors"), "'backslashreplace'");
+        assert_eq!(attr_str(vm, err, "write_through"), "True");
+        let b = ops::attr::getattr_str(vm, err, "buffer").expect("buffer");
+        assert_eq!(attr_str(vm, b, "closefd"), "False");
+        let inp = create_stdio(vm, 0, "<stdin>", false, false, "strict").expect("stdin");
+        assert_eq!(attr_str(vm, inp, "mode"), "'r'");
+    }
+}

@@ -132,6 +132,9 @@ pub fn check_newline_as(
             vm.type_name(v)
         )));
     };
+    if !use_repr && s.as_str().contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
     match s.as_str() {
         "" | "\n" | "\r" | "\r\n" => Ok(Some(s.as_str().to_string())),
         _ => {
@@ -182,7 +185,7 @@ fn sio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     if let Some(text) = initial
         && !text.is_empty()
     {
-        write_text(s, text);
+        write_text(vm, s, text)?;
         s.pos.set(0);
     }
     Ok(Value::NONE)
@@ -190,7 +193,7 @@ fn sio_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// Writes `text` at the position after newline translation; returns nothing (the caller
 /// reports the original length).
-fn write_text(s: &StringIOObj, text: &str) {
+fn write_text(vm: &mut Vm, s: &StringIOObj, text: &str) -> PyResult<()> {
     let mut t = match s.nl.borrow_mut().as_mut() {
         Some(st) => st.decode(text, true),
         None => text.to_string(),
@@ -200,19 +203,15 @@ fn write_text(s: &StringIOObj, text: &str) {
     }
     let chars: Vec<char> = t.chars().collect();
     if chars.is_empty() {
-        return;
+        return Ok(());
     }
     let mut buf = s.buf.borrow_mut();
     let pos = s.pos.get();
-    if buf.len() < pos {
-        buf.resize(pos, '\0');
-    }
-    let end = pos + chars.len();
-    if buf.len() < end {
-        buf.resize(end, '\0');
-    }
+    let end = pos.saturating_add(chars.len());
+    super::grow(vm, &mut buf, end, '\0')?;
     buf[pos..end].copy_from_slice(&chars);
     s.pos.set(end);
+    Ok(())
 }
 
 fn sio_getvalue(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -230,7 +229,6 @@ fn take(s: &StringIOObj, n: i64) -> String {
     } else {
         (n as usize).min(avail)
     };
-    s.pos.set(s.pos.get().max(pos) + n);
     if n == 0 {
         return String::new();
     }
@@ -320,7 +318,7 @@ fn sio_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let s = live(vm, a[0])?;
     let n = text.char_len();
-    write_text(s, text.as_str());
+    write_text(vm, s, text.as_str())?;
     Ok(crate::types::int::from_usize(vm, n))
 }
 
@@ -425,28 +423,41 @@ fn sio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn sio_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    live(vm, a[0])?;
     let items = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
     if items.len() < 4 {
+        let tn = super::repr_type_name(vm, a[0], "StringIO");
+        let got = vm.type_name(a[1]);
         return Err(vm.type_error(format!(
-            "__setstate__ argument should be 4-tuple, got {}",
-            vm.type_name(a[1])
+            "{tn}.__setstate__ argument should be 4-tuple, got {got}"
         )));
     }
-    sio_init(vm, &[a[0], Value::NONE, items[1]])?;
+    // Validates the value and the newline argument as the constructor does.
+    sio_init(vm, &[a[0], items[0], items[1]])?;
     let s = this(vm, a[0])?;
     if let Some(t) = items[0].downcast::<StrObj>() {
         *s.buf.borrow_mut() = t.as_str().chars().collect();
     }
-    let pos = ops::number::index_i64(vm, items[2])?;
+    let p = items[2];
+    if !crate::types::int::is_int(p) {
+        return Err(vm.type_error(format!(
+            "third item of state must be an integer, got {}",
+            vm.type_name(p)
+        )));
+    }
+    let pos = ops::number::index_i64(vm, p)?;
     if pos < 0 {
         return Err(vm.value_error("position value cannot be negative"));
     }
-    s.pos.set(pos as usize);
-    if !items[3].is_none() {
-        for (k, val) in crate::types::dict::items(items[3]) {
-            ops::attr::setattr(vm, a[0], k, val)?;
-        }
+    let d = items[3];
+    if !d.is_none() && !d.is::<crate::types::dict::DictObj>() {
+        return Err(vm.type_error(format!(
+            "fourth item of state should be a dict, got a {}",
+            vm.type_name(d)
+        )));
     }
+    s.pos.set(pos as usize);
+    super::bytesio::set_state_dict(vm, a[0], d)?;
     Ok(Value::NONE)
 }
 

@@ -115,6 +115,7 @@ impl Payload for TextIOObj {
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let base = io_type(vm, "_TextIOBase");
     let t = new_io_type(vm, "TextIOWrapper", base, ObjKind::IoText, METHODS, GETSETS);
+    crate::types::function_methods::add_getsets_full(vm, t, CHUNK_GETSET);
     vec![("TextIOWrapper", t)]
 }
 
@@ -164,15 +165,18 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("newlines", "($self, /)", tw_newlines), None),
     (native!("closed", "($self, /)", tw_closed), None),
     (native!("name", "($self, /)", tw_name), None),
-    (
-        native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
-        Some(native!(
-            "_CHUNK_SIZE",
-            "($self, value, /)",
-            tw_set_chunk_size
-        )),
-    ),
 ];
+
+/// `_CHUNK_SIZE` can be set but not deleted (AttributeError, as CPython).
+static CHUNK_GETSET: &[crate::types::function_methods::GetSetDel] = &[(
+    native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
+    Some(native!(
+        "_CHUNK_SIZE",
+        "($self, value, /)",
+        tw_set_chunk_size
+    )),
+    Some(native!("_CHUNK_SIZE", "($self, /)", tw_del_chunk_size)),
+)];
 
 fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(alloc(
@@ -225,9 +229,32 @@ fn attached(vm: &mut Vm, v: Value) -> PyResult<&'static TextIOObj> {
     Ok(t)
 }
 
+/// The object, checked initialized only (the plain attributes work after `detach()`).
+fn initialized(vm: &mut Vm, v: Value) -> PyResult<&'static TextIOObj> {
+    match v.downcast::<TextIOObj>() {
+        Some(t) if t.ok.get() => Ok(t),
+        Some(_) => Err(vm.value_error("I/O operation on uninitialized object")),
+        None => Err(vm.type_error(format!(
+            "descriptor requires a '_io.TextIOWrapper' object but received '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
 fn is_closed(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if let Some(t) = v.downcast::<TextIOObj>()
+        && !typeobj_is_heap(vm, v)
+        && let Some(c) = super::fast_closed(vm, t.buffer.get())
+    {
+        return Ok(c);
+    }
     let c = ops::attr::getattr_str(vm, v, "closed")?;
     ops::truth::is_true(vm, c)
+}
+
+fn typeobj_is_heap(vm: &Vm, v: Value) -> bool {
+    let ty = vm.type_of(v);
+    crate::types::typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE)
 }
 
 /// Attached and open (CPython's CHECK_ATTACHED + CHECK_CLOSED).
@@ -261,6 +288,57 @@ fn opt_str_arg_of(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Opt
     }
 }
 
+/// The encoding must name one of our text codecs: CPython's errors for a NUL, a bytes-to-bytes
+/// codec, or an unknown name.
+fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
+    if encoding.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
+    if str_codec::lookup(encoding).is_some() {
+        return Ok(());
+    }
+    let norm: String = encoding
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let binary = [
+        "hex",
+        "hex_codec",
+        "base64",
+        "base64_codec",
+        "base_64",
+        "bz2",
+        "bz2_codec",
+        "zlib",
+        "zlib_codec",
+        "zip",
+        "quopri",
+        "quopri_codec",
+        "quotedprintable",
+        "quoted_printable",
+        "uu",
+        "uu_codec",
+        "rot13",
+        "rot_13",
+    ];
+    if binary.contains(&norm.as_str()) {
+        return Err(vm.new_exc(
+            vm.exc.lookup_error,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")))
+}
+
 fn bom_free(encoding: &str) -> String {
     match str_codec::lookup(encoding) {
         Some(Codec::Utf16(None)) => "utf-16-le".into(),
@@ -289,8 +367,9 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         None | Some("locale") => locale_encoding().to_string(),
         Some(e) => e.to_string(),
     };
-    if str_codec::lookup(&encoding).is_none() {
-        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
+    check_text_encoding(vm, &encoding)?;
+    if errors.as_deref().is_some_and(|e| e.contains('\0')) {
+        return Err(vm.value_error("embedded null character"));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
@@ -380,13 +459,14 @@ fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let bytes = str_codec::encode(vm, out, &enc, &errors, a[1])?;
     let n = s.char_len();
-    {
-        let mut st = t.st.borrow_mut();
-        st.enc_encoding = bom_free(&enc);
-        st.wpending.extend_from_slice(&bytes);
+    t.st.borrow_mut().enc_encoding = bom_free(&enc);
+    // As CPython: never let the pending bytes grow past the chunk size by concatenation.
+    if t.st.borrow().wpending.len() + bytes.len() > chunk {
+        flush_pending(vm, t)?;
     }
-    let big = t.st.borrow().wpending.len() > chunk;
-    if big || needflush || write_through {
+    t.st.borrow_mut().wpending.extend_from_slice(&bytes);
+    let full = t.st.borrow().wpending.len() >= chunk;
+    if full || needflush || write_through {
         flush_pending(vm, t)?;
     }
     if needflush {
@@ -567,12 +647,12 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
     let mut st = t.st.borrow_mut();
     st.pending = data[cut..].to_vec();
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(text.len() + 1);
-    if let Some(w) = st.pendingcr.take()
+    // The held-back `\r` comes out once more text (or the end) arrives.
+    if let Some(w) = st.pendingcr
         && (!text.is_empty() || final_)
     {
+        st.pendingcr = None;
         chars.push(('\r', w));
-    } else if let Some(w) = st.pendingcr {
-        st.pendingcr = Some(w);
     }
     chars.extend(text.chars().map(|c| (c, char_width(codec, c))));
     if st.universal() {
@@ -629,6 +709,51 @@ fn tw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         let mut s = t.st.borrow_mut().take(usize::MAX);
         let rest = call_method(vm, t.buffer.get(), "read", &[])?;
+        let (dec, errors) = {
+            let st = t.st.borrow();
+            (st.dec_encoding.clone(), st.errors.clone())
+        };
+        if bom_free(&dec) == dec {
+            // Fast path for the common whole-file read: decode once, translate newlines on the
+            // string, no per-character bookkeeping (nothing is left for tell() to account).
+            let pending = std::mem::take(&mut t.st.borrow_mut().pending);
+            let decoded = if pending.is_empty() {
+                match crate::types::bytes::with_bytes(rest, |d| {
+                    str_codec::decode(vm, d, &dec, &errors, Value::NULL)
+                }) {
+                    Some(r) => r?,
+                    None if rest.is_none() => String::new(),
+                    None => {
+                        let d = super::bytes_like(vm, rest)?;
+                        str_codec::decode(vm, &d, &dec, &errors, Value::NULL)?
+                    }
+                }
+            } else {
+                let mut d = pending;
+                if !rest.is_none() {
+                    d.extend_from_slice(&super::bytes_like(vm, rest)?);
+                }
+                str_codec::decode(vm, &d, &dec, &errors, Value::NULL)?
+            };
+            let mut st = t.st.borrow_mut();
+            let text = if st.universal() {
+                let mut ns = super::newline::NewlineState::new(st.translate());
+                ns.pendingcr = st.pendingcr.is_some();
+                ns.seennl = st.seennl;
+                let out = ns.decode(&decoded, true);
+                st.seennl = ns.seennl;
+                out
+            } else {
+                decoded
+            };
+            st.clear_decoded();
+            drop(st);
+            if s.is_empty() {
+                return Ok(vm.new_string(text));
+            }
+            s.push_str(&text);
+            return Ok(vm.new_string(s));
+        }
         let bytes = if rest.is_none() {
             Vec::new()
         } else {
@@ -748,12 +873,7 @@ fn tw_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = call_method(vm, t.buffer.get(), "close", &[]);
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
-        (Err(e1), Err(e2)) => {
-            if let Some(x) = crate::types::exceptions::exc_obj(e2.0) {
-                x.context.set(e1.0);
-            }
-            Err(e2)
-        }
+        (Err(e1), Err(e2)) => Err(super::buffered::chain(e1, e2)),
         (Ok(_), Err(e)) => Err(e),
         (Ok(_), Ok(_)) => Ok(Value::NONE),
     }
@@ -845,9 +965,23 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
             call_method(vm, a[0], "flush", &[])?;
-            t.st.borrow_mut().clear_decoded();
+            {
+                // CPython resets the decoder here, which forgets the newlines seen.
+                let mut st = t.st.borrow_mut();
+                st.clear_decoded();
+                st.seennl = 0;
+            }
             let two = crate::types::int::from_i64(vm, 2);
-            return call_method(vm, t.buffer.get(), "seek", &[zero, two]);
+            let r = call_method(vm, t.buffer.get(), "seek", &[zero, two])?;
+            // At the very start a BOM codec writes its BOM again; elsewhere it must not.
+            let at_start = r.as_small_int() == Some(0);
+            let mut st = t.st.borrow_mut();
+            st.enc_encoding = if at_start {
+                st.encoding.clone()
+            } else {
+                bom_free(&st.encoding)
+            };
+            return Ok(r);
         }
         0 => {}
         _ => {
@@ -864,12 +998,21 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     call_method(vm, t.buffer.get(), "seek", &[pos])?;
     {
         let mut st = t.st.borrow_mut();
+        // CPython restores the decoder from the chunk the cookie falls in and resets it
+        // (forgetting the newlines seen) when that chunk is the first one.
+        if pos
+            .as_small_int()
+            .is_some_and(|p| (p as usize) < st.chunk_size)
+        {
+            st.seennl = 0;
+        }
         // Past the start, a BOM codec must not expect (or write) a BOM.
         if !matches!(pos.as_small_int(), Some(0)) {
             st.dec_encoding = bom_free(&st.encoding);
             st.enc_encoding = bom_free(&st.encoding);
         } else {
             st.dec_encoding = st.encoding.clone();
+            st.enc_encoding = st.encoding.clone();
         }
     }
     Ok(cookie)
@@ -878,11 +1021,8 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn tw_truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = live(vm, a[0])?;
     call_method(vm, a[0], "flush", &[])?;
-    let pos = if a[1].is_null() || a[1].is_none() {
-        tw_tell(vm, &[a[0]])?
-    } else {
-        a[1]
-    };
+    // As CPython: None goes to the buffer, which truncates at its own position.
+    let pos = if a[1].is_null() { Value::NONE } else { a[1] };
     call_method(vm, t.buffer.get(), "truncate", &[pos])
 }
 
@@ -913,9 +1053,8 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     if let Some(e) = &encoding
         && e != "locale"
-        && str_codec::lookup(e).is_none()
     {
-        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {e}")));
+        check_text_encoding(vm, e)?;
     }
     let lb = if given(lb_v) && !lb_v.is_none() {
         Some(ops::truth::is_true(vm, lb_v)?)
@@ -928,6 +1067,13 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
         None
     };
     call_method(vm, a[0], "flush", &[])?;
+    // A new BOM codec writes its BOM only at the start of a seekable stream.
+    let mid_stream = if encoding.is_some() && t.st.borrow().writable && t.st.borrow().seekable {
+        let p = call_method(vm, t.buffer.get(), "tell", &[])?;
+        ops::number::index_i64(vm, p)? != 0
+    } else {
+        false
+    };
     let mut st = t.st.borrow_mut();
     if let Some(e) = encoding {
         let e = if e == "locale" {
@@ -936,7 +1082,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
             e
         };
         st.dec_encoding = e.clone();
-        st.enc_encoding = e.clone();
+        st.enc_encoding = if mid_stream { bom_free(&e) } else { e.clone() };
         st.encoding = e;
         if errors.is_none() {
             st.errors = "strict".into();
@@ -959,12 +1105,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn tw_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let tn = super::repr_type_name(vm, a[0], "TextIOWrapper");
-    let Some(t) = a[0].downcast::<TextIOObj>() else {
-        return Ok(vm.new_string(format!("<{tn}>")));
-    };
-    if !t.ok.get() {
-        return Ok(vm.new_string(format!("<{tn}>")));
-    }
+    let t = initialized(vm, a[0])?;
     let mut s = format!("<{tn}");
     vm.enter_recursive(" while getting the repr of an object")?;
     let r = (|| -> PyResult<()> {
@@ -995,13 +1136,13 @@ fn tw_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tw_encoding(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     let e = t.st.borrow().encoding.clone();
     Ok(vm.new_string(e))
 }
 
 fn tw_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     let e = t.st.borrow().errors.clone();
     Ok(vm.new_string(e))
 }
@@ -1017,12 +1158,12 @@ fn tw_buffer(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tw_line_buffering(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     Ok(Value::from_bool(t.st.borrow().line_buffering))
 }
 
 fn tw_write_through(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let t = attached(vm, a[0])?;
+    let t = initialized(vm, a[0])?;
     Ok(Value::from_bool(t.st.borrow().write_through))
 }
 
@@ -1056,6 +1197,10 @@ fn tw_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, n))
 }
 
+fn tw_del_chunk_size(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Err(vm.attribute_error("cannot delete attribute"))
+}
+
 fn tw_set_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = attached(vm, a[0])?;
     let n = ops::number::index_i64(vm, a[1])?;
@@ -1064,4 +1209,37 @@ fn tw_set_chunk_size(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     t.st.borrow_mut().chunk_size = n as usize;
     Ok(Value::NONE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_prefix_keeps_partial_characters_back() {
+        let e = "aé€😀".as_bytes();
+        // Cutting inside the 4-byte emoji keeps its lead byte and continuation bytes back.
+        assert_eq!(complete_prefix(Codec::Utf8, &e[..e.len() - 1]), e.len() - 4);
+        assert_eq!(complete_prefix(Codec::Utf8, e), e.len());
+        assert_eq!(complete_prefix(Codec::Utf8, &e[..2]), 1);
+        assert_eq!(complete_prefix(Codec::Latin1, b"\xff\xfe"), 2);
+        // UTF-16: odd byte counts and a dangling high surrogate wait for more input.
+        assert_eq!(complete_prefix(Codec::Utf16(Some(false)), b"a\x00b"), 2);
+        assert_eq!(
+            complete_prefix(Codec::Utf16(Some(false)), b"a\x00\x3d\xd8"),
+            2
+        );
+        assert_eq!(
+            complete_prefix(Codec::Utf32(Some(true)), b"\x00\x00\x00a\x00"),
+            4
+        );
+    }
+
+    #[test]
+    fn widths_count_source_bytes() {
+        assert_eq!(char_width(Codec::Utf8, '€'), 3);
+        assert_eq!(char_width(Codec::Utf16(None), '😀'), 4);
+        assert_eq!(char_width(Codec::Utf32(None), 'a'), 4);
+        assert_eq!(char_width(Codec::Latin1, 'é'), 1);
+    }
 }
