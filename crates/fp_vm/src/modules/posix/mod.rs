@@ -1,9 +1,12 @@
 //! The `posix` native module (CPython's `Modules/posixmodule.c` on Linux): what `os.py`
 //! re-exports. Argument conversion and errors live in `util.rs`, file and directory
 //! operations in `fs.rs`, `stat_result` in `stat.rs`, `scandir`/`DirEntry` in `scandir.rs`,
-//! processes, environment and system information in `proc.rs`.
+//! processes, environment and system information in `proc.rs`, the configuration queries
+//! and `statvfs` in `conf.rs`, and rarer calls (vectored I/O, device numbers, id setters) in
+//! `extra.rs`.
 
 mod conf;
+mod extra;
 mod fs;
 mod proc;
 mod scandir;
@@ -58,13 +61,17 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
     "HAVE_FEXECVE",
+    "HAVE_FPATHCONF",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_LCHOWN",
     "HAVE_LINKAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -246,6 +253,31 @@ static FUNCS: &[NativeDef] = &[
     ),
     native!("getrandom", "($module, /, size, flags=0)", proc::getrandom),
     native!("sysconf", "($module, name, /)", conf::sysconf),
+    native!("writev", "($module, fd, buffers, /)", extra::writev),
+    native!("readv", "($module, fd, buffers, /)", extra::readv),
+    native!(
+        "sendfile",
+        "($module, /, out_fd, in_fd, offset, count)",
+        extra::sendfile
+    ),
+    native!("major", "($module, device, /)", extra::major),
+    native!("minor", "($module, device, /)", extra::minor),
+    native!("makedev", "($module, major, minor, /)", extra::makedev),
+    native!(
+        "mknod",
+        "($module, /, path, mode=384, device=0, *, dir_fd=None)",
+        extra::mknod
+    ),
+    native!("lchown", "($module, /, path, uid, gid)", extra::lchown),
+    native!("fchown", "($module, /, fd, uid, gid)", extra::fchown),
+    native!("setuid", "($module, uid, /)", extra::setuid),
+    native!("setgid", "($module, gid, /)", extra::setgid),
+    native!("seteuid", "($module, euid, /)", extra::seteuid),
+    native!("setegid", "($module, egid, /)", extra::setegid),
+    native!("setreuid", "($module, ruid, euid, /)", extra::setreuid),
+    native!("setregid", "($module, rgid, egid, /)", extra::setregid),
+    native!("getresuid", "($module, /)", extra::getresuid),
+    native!("getresgid", "($module, /)", extra::getresgid),
     native!("confstr", "($module, name, /)", conf::confstr),
     native!("pathconf", "($module, /, path, name)", conf::pathconf),
     native!("fpathconf", "($module, fd, name, /)", conf::fpathconf),
