@@ -279,13 +279,21 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
         s as i128 * 1_000_000_000
     };
     let start = clock(libc::CLOCK_MONOTONIC);
-    let start_ns = start.0 as i128 * 1_000_000_000 + start.1 as i128;
-    let deadline = start_ns + total_ns;
-    let ts = libc::timespec {
-        tv_sec: (deadline / 1_000_000_000) as i64,
-        tv_nsec: (deadline % 1_000_000_000) as i64,
-    };
+    let deadline = start.0 as i128 * 1_000_000_000 + start.1 as i128 + total_ns;
+    // Sleep in slices: SIGINT may be delivered to another thread than this one, so the
+    // pending flag is polled instead of relying on EINTR alone.
+    const SLICE_NS: i128 = 50_000_000;
     loop {
+        let now = clock(libc::CLOCK_MONOTONIC);
+        let now_ns = now.0 as i128 * 1_000_000_000 + now.1 as i128;
+        if now_ns >= deadline {
+            return Ok(Value::NONE);
+        }
+        let until = deadline.min(now_ns + SLICE_NS);
+        let ts = libc::timespec {
+            tv_sec: (until / 1_000_000_000) as i64,
+            tv_nsec: (until % 1_000_000_000) as i64,
+        };
         // SAFETY: `ts` is a valid absolute deadline; no remaining-time output is needed.
         let r = unsafe {
             libc::clock_nanosleep(
@@ -295,14 +303,10 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
                 std::ptr::null_mut(),
             )
         };
-        if r == 0 {
-            return Ok(Value::NONE);
+        if r != 0 && r != libc::EINTR {
+            return Err(crate::modules::posix::util::error_from(vm, r, None, None));
         }
-        if r == libc::EINTR {
-            crate::modules::posix::util::check_interrupt(vm)?;
-            continue;
-        }
-        return Err(crate::modules::posix::util::error_from(vm, r, None, None));
+        crate::modules::posix::util::check_interrupt(vm)?;
     }
 }
 
