@@ -35,8 +35,13 @@ match posix.terminal_size((80, 24)):
 # register_at_fork
 log = []
 posix.register_at_fork(before=lambda: log.append("b1"), after_in_parent=lambda: log.append("p1"))
+child_done = []
+def child_cb():
+    if not child_done:
+        posix.write(w, b"child-cb;")
+        child_done.append(1)
 posix.register_at_fork(before=lambda: log.append("b2"), after_in_parent=lambda: log.append("p2"),
-                       after_in_child=lambda: posix.write(w, b"child-cb;"))
+                       after_in_child=child_cb)
 r, w = posix.pipe()
 pid = posix.fork()
 if pid == 0:
@@ -44,6 +49,7 @@ if pid == 0:
 posix.waitpid(pid, 0)
 posix.close(w)
 print(log, posix.read(r, 100))
+child_done.append(1)
 posix.close(r)
 attempt(posix.register_at_fork)
 attempt(posix.register_at_fork, before=5)
@@ -87,3 +93,24 @@ r, w = posix.pipe2(posix.O_NONBLOCK)
 print(posix.get_blocking(r), posix.get_inheritable(r))
 posix.close(r)
 posix.close(w)
+
+# terminals, locks, scheduling, waitid
+print(posix.ctermid())
+attempt(posix.tcgetpgrp, 9999)
+attempt(posix.lockf, 9999, posix.F_LOCK, 0)
+attempt(posix.posix_fallocate, 9999, 0, 1)
+attempt(posix.posix_fadvise, 9999, 0, 0, 0)
+attempt(posix.chroot, "/nonexistent")
+print(posix.sched_get_priority_max(posix.SCHED_OTHER), posix.sched_get_priority_min(posix.SCHED_FIFO))
+print(type(posix.getpriority(posix.PRIO_PROCESS, 0)).__name__)
+attempt(posix.waitid, posix.P_ALL, 0, posix.WEXITED | posix.WNOHANG)
+pid = posix.fork()
+if pid == 0:
+    posix._exit(3)
+res = posix.waitid(posix.P_PID, pid, posix.WEXITED)
+print(type(res).__name__, res.si_pid == pid, res.si_status, res.si_code == posix.CLD_EXITED, res.si_signo, len(res))
+print(posix.waitid_result.__match_args__)
+m, s = posix.openpty()
+print(posix.isatty(m), posix.isatty(s), posix.get_inheritable(m), posix.ttyname(s).startswith("/dev/pts/"))
+posix.close(m)
+posix.close(s)

@@ -270,3 +270,211 @@ pub fn getresgid(vm: &mut Vm, _a: &[Value]) -> PyResult {
     let items = [r, e, s].iter().map(|x| int(vm, *x as i64)).collect();
     Ok(crate::types::tuple::new_tuple(vm, items))
 }
+
+// ----- terminals, locks, scheduling -----
+
+pub fn ctermid(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: `buf` is larger than L_ctermid.
+    let p = unsafe { libc::ctermid(buf.as_mut_ptr()) };
+    if p.is_null() {
+        return Err(util::last_error(vm));
+    }
+    // SAFETY: ctermid wrote a NUL-terminated string into `buf`.
+    let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
+        .to_bytes()
+        .to_vec();
+    Ok(util::fs_name(vm, &s, false))
+}
+
+pub fn tcgetpgrp(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    // SAFETY: integer only.
+    let r = unsafe { libc::tcgetpgrp(fd) };
+    if r < 0 {
+        return Err(util::last_error(vm));
+    }
+    Ok(int(vm, r as i64))
+}
+
+pub fn tcsetpgrp(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let pg = util::c_int(vm, a[2])?;
+    // SAFETY: integers only.
+    check(vm, unsafe { libc::tcsetpgrp(fd, pg) })
+}
+
+pub fn lockf(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let cmd = util::c_int(vm, a[2])?;
+    let len = util::c_i64(vm, a[3])?;
+    // SAFETY: integers only.
+    match util::retry(vm, || unsafe { libc::lockf(fd, cmd, len) })? {
+        Ok(_) => Ok(Value::NONE),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}
+
+/// `posix_fallocate` / `posix_fadvise` report their error as the return value.
+fn direct_errno(vm: &mut Vm, mut f: impl FnMut() -> libc::c_int) -> PyResult {
+    loop {
+        match f() {
+            0 => return Ok(Value::NONE),
+            libc::EINTR => util::check_interrupt(vm)?,
+            e => return Err(util::error_from(vm, e, None, None)),
+        }
+    }
+}
+
+pub fn posix_fallocate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let off = util::c_i64(vm, a[2])?;
+    let len = util::c_i64(vm, a[3])?;
+    // SAFETY: integers only.
+    direct_errno(vm, || unsafe { libc::posix_fallocate(fd, off, len) })
+}
+
+pub fn posix_fadvise(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let off = util::c_i64(vm, a[2])?;
+    let len = util::c_i64(vm, a[3])?;
+    let advice = util::c_int(vm, a[4])?;
+    // SAFETY: integers only.
+    direct_errno(vm, || unsafe { libc::posix_fadvise(fd, off, len, advice) })
+}
+
+pub fn chroot(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = util::convert_path(vm, PathSpec::path("chroot"), a[1])?;
+    // SAFETY: a NUL-terminated path.
+    if unsafe { libc::chroot(p.ptr()) } < 0 {
+        return Err(util::path_error(vm, &p));
+    }
+    Ok(Value::NONE)
+}
+
+pub fn setpgrp(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    // SAFETY: integers only.
+    check(vm, unsafe { libc::setpgid(0, 0) })
+}
+
+pub fn sched_get_priority_max(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = util::c_int(vm, a[1])?;
+    // SAFETY: integer only.
+    let r = unsafe { libc::sched_get_priority_max(p) };
+    if r < 0 {
+        return Err(util::last_error(vm));
+    }
+    Ok(int(vm, r as i64))
+}
+
+pub fn sched_get_priority_min(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = util::c_int(vm, a[1])?;
+    // SAFETY: integer only.
+    let r = unsafe { libc::sched_get_priority_min(p) };
+    if r < 0 {
+        return Err(util::last_error(vm));
+    }
+    Ok(int(vm, r as i64))
+}
+
+pub fn getpriority(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let which = util::c_int(vm, a[1])?;
+    let who = util::c_int(vm, a[2])?;
+    // SAFETY: clearing errno, since -1 is a valid priority.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: integers only.
+    let r = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    if r == -1 && util::errno() != 0 {
+        return Err(util::last_error(vm));
+    }
+    Ok(int(vm, r as i64))
+}
+
+pub fn setpriority(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let which = util::c_int(vm, a[1])?;
+    let who = util::c_int(vm, a[2])?;
+    let prio = util::c_int(vm, a[3])?;
+    // SAFETY: integers only.
+    check(vm, unsafe {
+        libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio)
+    })
+}
+
+/// `waitid(idtype, id, options)`: a `waitid_result`, or None when WNOHANG found no child.
+pub fn waitid(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let idtype = util::c_int(vm, a[1])?;
+    let id = util::c_i64(vm, a[2])?;
+    let options = util::c_int(vm, a[3])?;
+    // SAFETY: siginfo_t is plain data; zeroed so "no child" shows as si_pid 0.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `info` is a valid out-pointer.
+    if let Err(e) = util::retry(vm, || unsafe {
+        libc::waitid(
+            idtype as libc::idtype_t,
+            id as libc::id_t,
+            &mut info,
+            options,
+        )
+    })? {
+        return Err(util::error_from(vm, e, None, None));
+    }
+    // SAFETY: waitid filled the child fields of `info` (or left it zeroed).
+    let (pid, uid, status) = unsafe { (info.si_pid(), info.si_uid(), info.si_status()) };
+    if pid == 0 {
+        return Ok(Value::NONE);
+    }
+    let vals = vec![
+        int(vm, pid as i64),
+        int(vm, uid as i64),
+        int(vm, info.si_signo as i64),
+        int(vm, status as i64),
+        int(vm, info.si_code as i64),
+    ];
+    let ty = vm
+        .state_get("posix.waitid_result")
+        .unwrap_or(vm.types.tuple);
+    Ok(crate::types::structseq::new(vm, ty, vals))
+}
+
+pub fn make_waitid_type(vm: &mut Vm) -> Value {
+    let ty = crate::types::structseq::new_type(
+        vm,
+        "posix",
+        "waitid_result",
+        &["si_pid", "si_uid", "si_signo", "si_status", "si_code"],
+    );
+    crate::types::structseq::add_constructor(vm, ty);
+    vm.state_set("posix.waitid_result", ty);
+    ty
+}
+
+pub fn openpty(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: valid out-pointers; the optional name/termios/winsize are NULL.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    if r < 0 {
+        return Err(util::last_error(vm));
+    }
+    // The new descriptors are non-inheritable, as CPython's.
+    for fd in [master, slave] {
+        // SAFETY: setting FD_CLOEXEC on descriptors we own.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    let m = int(vm, master as i64);
+    let s = int(vm, slave as i64);
+    Ok(crate::types::tuple::new_tuple(vm, vec![m, s]))
+}
+
+pub fn login_tty(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    // SAFETY: integer only.
+    check(vm, unsafe { libc::login_tty(fd) })
+}

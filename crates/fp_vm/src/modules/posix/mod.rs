@@ -44,6 +44,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, d) in conf::name_dicts(vm)? {
         set_attr(vm, m, name, d);
     }
+    let wr = extra::make_waitid_type(vm);
+    set_attr(vm, m, "waitid_result", wr);
     let have: Vec<Value> = HAVE_FUNCTIONS.iter().map(|n| vm.new_str(n)).collect();
     let have = crate::types::list::new_list(vm, have);
     set_attr(vm, m, "_have_functions", have);
@@ -278,6 +280,45 @@ static FUNCS: &[NativeDef] = &[
     native!("setregid", "($module, rgid, egid, /)", extra::setregid),
     native!("getresuid", "($module, /)", extra::getresuid),
     native!("getresgid", "($module, /)", extra::getresgid),
+    native!("ctermid", "($module, /)", extra::ctermid),
+    native!("tcgetpgrp", "($module, fd, /)", extra::tcgetpgrp),
+    native!("tcsetpgrp", "($module, fd, pgid, /)", extra::tcsetpgrp),
+    native!("lockf", "($module, fd, command, length, /)", extra::lockf),
+    native!(
+        "posix_fallocate",
+        "($module, fd, offset, length, /)",
+        extra::posix_fallocate
+    ),
+    native!(
+        "posix_fadvise",
+        "($module, fd, offset, length, advice, /)",
+        extra::posix_fadvise
+    ),
+    native!("chroot", "($module, /, path)", extra::chroot),
+    native!("setpgrp", "($module, /)", extra::setpgrp),
+    native!(
+        "sched_get_priority_max",
+        "($module, /, policy)",
+        extra::sched_get_priority_max
+    ),
+    native!(
+        "sched_get_priority_min",
+        "($module, /, policy)",
+        extra::sched_get_priority_min
+    ),
+    native!(
+        "getpriority",
+        "($module, /, which, who)",
+        extra::getpriority
+    ),
+    native!(
+        "setpriority",
+        "($module, /, which, who, priority)",
+        extra::setpriority
+    ),
+    native!("waitid", "($module, idtype, id, options, /)", extra::waitid),
+    native!("openpty", "($module, /)", extra::openpty),
+    native!("login_tty", "($module, fd, /)", extra::login_tty),
     native!("confstr", "($module, name, /)", conf::confstr),
     native!("pathconf", "($module, /, path, name)", conf::pathconf),
     native!("fpathconf", "($module, fd, name, /)", conf::fpathconf),
