@@ -788,3 +788,42 @@ pub fn fspath_value(vm: &mut Vm, o: Value) -> PyResult {
         ))),
     }
 }
+
+/// `_path_normpath(path)`: `posixpath.normpath`'s core on a str (the result may be empty;
+/// the caller turns that into ".").
+pub fn path_normpath(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let Some(p) = crate::types::str::as_str(a[1]) else {
+        return Err(vm.type_error(format!("expected 'str', not '{}'", vm.type_name(a[1]))));
+    };
+    Ok(vm.new_string(normpath(p)))
+}
+
+/// POSIX path normalisation: one leading slash (two are kept, as POSIX allows), no empty or
+/// `.` components, `..` resolved where a preceding component exists.
+pub fn normpath(p: &str) -> String {
+    // As CPython: a one-character path is returned as is (so "." stays ".").
+    if p.len() <= 1 {
+        return p.to_string();
+    }
+    let lead = p.len() - p.trim_start_matches('/').len();
+    let prefix = match lead {
+        0 => "",
+        2 => "//",
+        _ => "/",
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if prefix.is_empty() {
+                    parts.push("..");
+                }
+            }
+            _ => parts.push(c),
+        }
+    }
+    format!("{prefix}{}", parts.join("/"))
+}

@@ -97,6 +97,7 @@ static FUNCS: &[NativeDef] = &[
     native!("listdir", "($module, /, path=None)", fs::listdir),
     native!("scandir", "($module, /, path=None)", scandir::scandir),
     native!("fspath", "($module, /, path)", fs::fspath),
+    native!("_path_normpath", "($module, /, path)", fs::path_normpath),
     native!(
         "open",
         "($module, /, path, flags, mode=511, *, dir_fd=None)",
