@@ -262,7 +262,7 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Err(vm.value_error("sleep length must be non-negative"));
         }
         if f * 1e9 > i64::MAX as f64 {
-            return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
         }
         (f * 1e9).ceil() as i128
     } else {
@@ -437,15 +437,18 @@ fn gettmarg(vm: &mut Vm, v: Value, func: &str) -> PyResult<(libc::tm, Option<CSt
     if st == Some(vm.type_of(v)) {
         let zk = vm.intern("tm_zone");
         if let Some(z) = crate::types::instance::get(v, zk)
-            && let Some(s) = crate::types::str::as_str(z)
+            && !z.is_none()
         {
-            zone = CString::new(s).ok();
+            match crate::types::str::as_str(z) {
+                Some(s) => zone = CString::new(s).ok(),
+                None => return Err(vm.type_error("bad argument type for built-in operation")),
+            }
         }
         let gk = vm.intern("tm_gmtoff");
         if let Some(g) = crate::types::instance::get(v, gk)
-            && let Some(n) = g.as_small_int()
+            && !g.is_none()
         {
-            tm.tm_gmtoff = n;
+            tm.tm_gmtoff = crate::modules::posix::util::c_i64(vm, g)?;
         }
     }
     Ok((tm, zone))
