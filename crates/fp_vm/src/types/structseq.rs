@@ -97,7 +97,10 @@ pub fn new_ex(vm: &mut Vm, ty: Value, mut values: Vec<Value>) -> Value {
         Vec::new()
     };
     let obj = crate::types::tuple::new_tuple_of_type(ty, values);
-    let names = hidden_names(ty, n_seq);
+    if hidden.is_empty() {
+        return obj;
+    }
+    let names = hidden_names(vm, ty, n_seq);
     for (name, v) in names.into_iter().zip(hidden) {
         crate::types::instance::set(vm, obj, name, v);
     }
@@ -127,13 +130,26 @@ fn fields_of(ty: Value) -> Vec<(usize, Value)> {
     out
 }
 
-/// Names of the hidden fields in order.
-fn hidden_names(ty: Value, n_seq: usize) -> Vec<Value> {
-    fields_of(ty)
+/// Names of the hidden fields in order, cached per type in the VM's native state (as a
+/// tuple `(type, names...)`, so a recycled address is never matched).
+fn hidden_names(vm: &mut Vm, ty: Value, n_seq: usize) -> Vec<Value> {
+    let key = format!("structseq.hidden.{:x}", ty.bits());
+    if let Some(t) = vm.state_get(&key)
+        && let Some(items) = crate::types::tuple::items(t)
+        && items.first() == Some(&ty)
+    {
+        return items[1..].to_vec();
+    }
+    let names: Vec<Value> = fields_of(ty)
         .into_iter()
         .filter(|(i, _)| *i >= n_seq)
         .map(|(_, n)| n)
-        .collect()
+        .collect();
+    let mut entry = vec![ty];
+    entry.extend_from_slice(&names);
+    let t = crate::types::tuple::new_tuple(vm, entry);
+    vm.state_set(&key, t);
+    names
 }
 
 fn display_name(ty: Value) -> String {
@@ -188,7 +204,7 @@ pub fn construct(vm: &mut Vm, a: &[Value]) -> PyResult {
         }));
     }
     let mut values = items;
-    let names = hidden_names(ty, n_seq);
+    let names = hidden_names(vm, ty, n_seq);
     for name in names.iter().skip(len - n_seq) {
         let v = if dict.is_none() {
             None
@@ -207,7 +223,7 @@ fn structseq_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n_seq = items.len();
     let t = crate::types::tuple::new_tuple(vm, items);
     let d = crate::types::dict::new_dict(vm);
-    for name in hidden_names(ty, n_seq) {
+    for name in hidden_names(vm, ty, n_seq) {
         let v = crate::types::instance::get(a[0], name).unwrap_or(Value::NONE);
         crate::types::dict::set_item(vm, d, name, v)?;
     }
