@@ -430,7 +430,8 @@ pub fn kill(vm: &mut Vm, a: &[Value]) -> PyResult {
     if unsafe { libc::kill(pid, sig) } < 0 {
         return Err(util::last_error(vm));
     }
-    vm.safe_point()?;
+    // A signal sent to ourselves (SIGINT) takes effect before kill() returns, as in CPython.
+    util::check_interrupt(vm)?;
     Ok(Value::NONE)
 }
 
