@@ -114,3 +114,23 @@ m, s = posix.openpty()
 print(posix.isatty(m), posix.isatty(s), posix.get_inheritable(m), posix.ttyname(s).startswith("/dev/pts/"))
 posix.close(m)
 posix.close(s)
+
+# memfd / eventfd
+fd = posix.memfd_create("fp-test")
+print(posix.get_inheritable(fd), posix.write(fd, b"hello"), posix.fstat(fd).st_size)
+posix.close(fd)
+fd = posix.memfd_create("fp-test", 0)
+print(posix.get_inheritable(fd))
+posix.close(fd)
+efd = posix.eventfd(3)
+posix.eventfd_write(efd, 4)
+print(posix.eventfd_read(efd), posix.get_inheritable(efd))
+posix.close(efd)
+attempt(posix.eventfd, -1)
+attempt(posix.eventfd_read, 9999)
+attempt(posix.memfd_create, "a\0b")
+print(posix.EFD_CLOEXEC, posix.MFD_CLOEXEC, sorted(posix._have_functions))
+for v in [2**32, 2**64, 1.5]:
+    attempt(posix.eventfd, v)
+for v in [-1, 2**64, 1.5]:
+    attempt(posix.eventfd_write, 0, v)

@@ -478,3 +478,73 @@ pub fn login_tty(vm: &mut Vm, a: &[Value]) -> PyResult {
     // SAFETY: integer only.
     check(vm, unsafe { libc::login_tty(fd) })
 }
+
+// ----- memfd / eventfd -----
+
+/// An unsigned int argument as CPython's eventfd converters read it: an exact int (no
+/// `__index__`), non-negative; None when it does not fit in 64 bits.
+fn unsigned_arg(vm: &mut Vm, v: Value) -> PyResult<Option<u64>> {
+    let Some(i) = crate::types::int::int_ref(v) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    if i.is_negative() {
+        return Err(vm.value_error("value must be positive"));
+    }
+    Ok(num_traits::ToPrimitive::to_u64(&i.to_bigint()))
+}
+
+/// `memfd_create(name, flags=MFD_CLOEXEC)`.
+pub fn memfd_create(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let name = super::proc::fs_cstring(vm, a[1])?;
+    let flags = util::c_int_or(vm, a[2], libc::MFD_CLOEXEC as i32)?;
+    // SAFETY: a NUL-terminated name.
+    match util::retry(vm, || unsafe {
+        libc::memfd_create(name.as_ptr(), flags as libc::c_uint)
+    })? {
+        Ok(fd) => Ok(int(vm, fd as i64)),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}
+
+/// `eventfd(initval, flags=EFD_CLOEXEC)`.
+pub fn eventfd(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let init = match unsigned_arg(vm, a[1])? {
+        Some(x) if x <= u32::MAX as u64 => x as u32,
+        Some(_) => return Err(vm.overflow_error("Python int too large for C unsigned int")),
+        None => {
+            return Err(vm.overflow_error("Python int too large to convert to C unsigned long"));
+        }
+    };
+    let flags = util::c_int_or(vm, a[2], libc::EFD_CLOEXEC)?;
+    // SAFETY: integers only.
+    match util::retry(vm, || unsafe { libc::eventfd(init, flags) })? {
+        Ok(fd) => Ok(int(vm, fd as i64)),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}
+
+pub fn eventfd_read(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let mut v: u64 = 0;
+    // SAFETY: reading exactly the 8-byte counter into `v`.
+    match util::retry(vm, || unsafe {
+        libc::read(fd, &mut v as *mut u64 as *mut libc::c_void, 8)
+    })? {
+        Ok(_) => Ok(crate::types::int::from_u64(vm, v)),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}
+
+pub fn eventfd_write(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fd = util::c_int(vm, a[1])?;
+    let Some(v) = unsigned_arg(vm, a[2])? else {
+        return Err(vm.overflow_error("int too big to convert"));
+    };
+    // SAFETY: writing exactly the 8-byte value.
+    match util::retry(vm, || unsafe {
+        libc::write(fd, &v as *const u64 as *const libc::c_void, 8)
+    })? {
+        Ok(_) => Ok(Value::NONE),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}

@@ -55,6 +55,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 /// The `HAVE_*` names `os.py` reads to build `supports_dir_fd`, `supports_fd` and
 /// `supports_follow_symlinks`: only what the functions here implement.
 const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_EVENTFD",
     "HAVE_FACCESSAT",
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
@@ -68,8 +69,12 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT",
     "HAVE_LCHOWN",
     "HAVE_LINKAT",
+    "HAVE_LUTIMES",
+    "HAVE_MEMFD_CREATE",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
@@ -320,6 +325,22 @@ static FUNCS: &[NativeDef] = &[
     native!("waitid", "($module, idtype, id, options, /)", extra::waitid),
     native!("openpty", "($module, /)", extra::openpty),
     native!("login_tty", "($module, fd, /)", extra::login_tty),
+    native!(
+        "memfd_create",
+        "($module, /, name, flags=MFD_CLOEXEC)",
+        extra::memfd_create
+    ),
+    native!(
+        "eventfd",
+        "($module, /, initval, flags=EFD_CLOEXEC)",
+        extra::eventfd
+    ),
+    native!("eventfd_read", "($module, /, fd)", extra::eventfd_read),
+    native!(
+        "eventfd_write",
+        "($module, /, fd, value)",
+        extra::eventfd_write
+    ),
     native!("confstr", "($module, name, /)", conf::confstr),
     native!("pathconf", "($module, /, path, name)", conf::pathconf),
     native!("fpathconf", "($module, fd, name, /)", conf::fpathconf),

@@ -245,7 +245,7 @@ pub fn getrandom(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// An argument of `exec*` or an environment entry as a C string (fsencoded).
-fn fs_cstring(vm: &mut Vm, v: Value) -> PyResult<CString> {
+pub fn fs_cstring(vm: &mut Vm, v: Value) -> PyResult<CString> {
     let p = super::fs::fspath_value(vm, v)?;
     let data = if let Some(s) = crate::types::str::as_str(p) {
         s.as_bytes().to_vec()
