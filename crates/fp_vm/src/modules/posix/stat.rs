@@ -40,7 +40,7 @@ pub fn make_type(vm: &mut Vm) -> Value {
 
 static STAT_RESULT_METHODS: &[crate::native::NativeDef] = &[crate::native_staticmethod!(
     "__new__",
-    "($type, sequence, dict=None)",
+    "($type, *args, **kwargs)",
     stat_result_new
 )];
 
