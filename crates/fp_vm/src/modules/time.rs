@@ -262,7 +262,7 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Err(vm.value_error("sleep length must be non-negative"));
         }
         if f * 1e9 > i64::MAX as f64 {
-            return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
         }
         (f * 1e9).ceil() as i128
     } else {
@@ -279,13 +279,21 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
         s as i128 * 1_000_000_000
     };
     let start = clock(libc::CLOCK_MONOTONIC);
-    let start_ns = start.0 as i128 * 1_000_000_000 + start.1 as i128;
-    let deadline = start_ns + total_ns;
-    let ts = libc::timespec {
-        tv_sec: (deadline / 1_000_000_000) as i64,
-        tv_nsec: (deadline % 1_000_000_000) as i64,
-    };
+    let deadline = start.0 as i128 * 1_000_000_000 + start.1 as i128 + total_ns;
+    // Sleep in slices: SIGINT may be delivered to another thread than this one, so the
+    // pending flag is polled instead of relying on EINTR alone.
+    const SLICE_NS: i128 = 50_000_000;
     loop {
+        let now = clock(libc::CLOCK_MONOTONIC);
+        let now_ns = now.0 as i128 * 1_000_000_000 + now.1 as i128;
+        if now_ns >= deadline {
+            return Ok(Value::NONE);
+        }
+        let until = deadline.min(now_ns + SLICE_NS);
+        let ts = libc::timespec {
+            tv_sec: (until / 1_000_000_000) as i64,
+            tv_nsec: (until % 1_000_000_000) as i64,
+        };
         // SAFETY: `ts` is a valid absolute deadline; no remaining-time output is needed.
         let r = unsafe {
             libc::clock_nanosleep(
@@ -295,14 +303,10 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
                 std::ptr::null_mut(),
             )
         };
-        if r == 0 {
-            return Ok(Value::NONE);
+        if r != 0 && r != libc::EINTR {
+            return Err(crate::modules::posix::util::error_from(vm, r, None, None));
         }
-        if r == libc::EINTR {
-            crate::modules::posix::util::check_interrupt(vm)?;
-            continue;
-        }
-        return Err(crate::modules::posix::util::error_from(vm, r, None, None));
+        crate::modules::posix::util::check_interrupt(vm)?;
     }
 }
 
@@ -433,15 +437,18 @@ fn gettmarg(vm: &mut Vm, v: Value, func: &str) -> PyResult<(libc::tm, Option<CSt
     if st == Some(vm.type_of(v)) {
         let zk = vm.intern("tm_zone");
         if let Some(z) = crate::types::instance::get(v, zk)
-            && let Some(s) = crate::types::str::as_str(z)
+            && !z.is_none()
         {
-            zone = CString::new(s).ok();
+            match crate::types::str::as_str(z) {
+                Some(s) => zone = CString::new(s).ok(),
+                None => return Err(vm.type_error("bad argument type for built-in operation")),
+            }
         }
         let gk = vm.intern("tm_gmtoff");
         if let Some(g) = crate::types::instance::get(v, gk)
-            && let Some(n) = g.as_small_int()
+            && !g.is_none()
         {
-            tm.tm_gmtoff = n;
+            tm.tm_gmtoff = crate::modules::posix::util::c_i64(vm, g)?;
         }
     }
     Ok((tm, zone))

@@ -97,7 +97,10 @@ pub fn new_ex(vm: &mut Vm, ty: Value, mut values: Vec<Value>) -> Value {
         Vec::new()
     };
     let obj = crate::types::tuple::new_tuple_of_type(ty, values);
-    let names = hidden_names(ty, n_seq);
+    if hidden.is_empty() {
+        return obj;
+    }
+    let names = hidden_names(vm, ty, n_seq);
     for (name, v) in names.into_iter().zip(hidden) {
         crate::types::instance::set(vm, obj, name, v);
     }
@@ -127,13 +130,26 @@ fn fields_of(ty: Value) -> Vec<(usize, Value)> {
     out
 }
 
-/// Names of the hidden fields in order.
-fn hidden_names(ty: Value, n_seq: usize) -> Vec<Value> {
-    fields_of(ty)
+/// Names of the hidden fields in order, cached per type in the VM's native state (as a
+/// tuple `(type, names...)`, so a recycled address is never matched).
+fn hidden_names(vm: &mut Vm, ty: Value, n_seq: usize) -> Vec<Value> {
+    let key = format!("structseq.hidden.{:x}", ty.bits());
+    if let Some(t) = vm.state_get(&key)
+        && let Some(items) = crate::types::tuple::items(t)
+        && items.first() == Some(&ty)
+    {
+        return items[1..].to_vec();
+    }
+    let names: Vec<Value> = fields_of(ty)
         .into_iter()
         .filter(|(i, _)| *i >= n_seq)
         .map(|(_, n)| n)
-        .collect()
+        .collect();
+    let mut entry = vec![ty];
+    entry.extend_from_slice(&names);
+    let t = crate::types::tuple::new_tuple(vm, entry);
+    vm.state_set(&key, t);
+    names
 }
 
 fn display_name(ty: Value) -> String {
@@ -150,24 +166,69 @@ fn display_name(ty: Value) -> String {
 }
 
 static CONSTRUCTOR: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, sequence, dict=None)", construct),
+    native_staticmethod!("__new__", "($type, *args, **kwargs)", construct),
     native!("__reduce__", "($self, /)", structseq_reduce),
 ];
 
-/// `type(sequence, dict=None)` (`a` = [type, sequence, dict]).
+/// `type(sequence, dict=None)` (`a` = [type, args, kwargs]), with the argument errors of
+/// CPython's `structseq()` (its Argument Clinic name).
 pub fn construct(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = a[0];
     let name = display_name(ty);
-    let items = if crate::types::tuple::items(a[1]).is_some()
-        || a[1].is::<crate::types::list::ListObj>()
-        || crate::ops::has_special(vm, a[1], vm.names().iter)
+    let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let kwargs = if a[2].is_null() {
+        Vec::new()
+    } else {
+        crate::types::dict::items(a[2])
+    };
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "structseq() takes at most 2 arguments ({} given)",
+            args.len() + kwargs.len()
+        )));
+    }
+    let mut slots = [Value::NULL; 2];
+    for (i, v) in args.iter().enumerate() {
+        slots[i] = *v;
+    }
+    let mut unknown = None;
+    for (k, v) in &kwargs {
+        let kn = crate::types::str::as_str(*k).unwrap_or("");
+        let i = match kn {
+            "sequence" => 0,
+            "dict" => 1,
+            _ => {
+                unknown.get_or_insert(kn.to_string());
+                continue;
+            }
+        };
+        if !slots[i].is_null() {
+            return Err(vm.type_error(format!(
+                "argument for structseq() given by name ('{kn}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = *v;
+    }
+    if slots[0].is_null() {
+        return Err(vm.type_error("structseq() missing required argument 'sequence' (pos 1)"));
+    }
+    if let Some(kn) = unknown {
+        return Err(vm.type_error(format!(
+            "'{kn}' is an invalid keyword argument for structseq()"
+        )));
+    }
+    let (seq, dict) = (slots[0], slots[1]);
+    let items = if crate::types::tuple::items(seq).is_some()
+        || seq.is::<crate::types::list::ListObj>()
+        || crate::ops::has_special(vm, seq, vm.names().iter)
     {
-        crate::ops::iter::collect(vm, a[1])?
+        crate::ops::iter::collect(vm, seq)?
     } else {
         return Err(vm.type_error("constructor requires a sequence"));
     };
-    let dict = if a[2].is_null() { Value::NONE } else { a[2] };
-    if !dict.is_none() && !dict.is::<crate::types::dict::DictObj>() {
+    // An explicit None is refused too (only an omitted dict is "no dict").
+    if !dict.is_null() && !dict.is::<crate::types::dict::DictObj>() {
         return Err(vm.type_error(format!("{name}() takes a dict as second arg, if any")));
     }
     let n_seq = type_int(ty, "n_sequence_fields").unwrap_or(0);
@@ -188,9 +249,9 @@ pub fn construct(vm: &mut Vm, a: &[Value]) -> PyResult {
         }));
     }
     let mut values = items;
-    let names = hidden_names(ty, n_seq);
+    let names = hidden_names(vm, ty, n_seq);
     for name in names.iter().skip(len - n_seq) {
-        let v = if dict.is_none() {
+        let v = if dict.is_null() {
             None
         } else {
             crate::types::dict::get_item(vm, dict, *name)?
@@ -207,7 +268,7 @@ fn structseq_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n_seq = items.len();
     let t = crate::types::tuple::new_tuple(vm, items);
     let d = crate::types::dict::new_dict(vm);
-    for name in hidden_names(ty, n_seq) {
+    for name in hidden_names(vm, ty, n_seq) {
         let v = crate::types::instance::get(a[0], name).unwrap_or(Value::NONE);
         crate::types::dict::set_item(vm, d, name, v)?;
     }

@@ -125,6 +125,8 @@ pub fn make_statvfs_type(vm: &mut Vm) -> Value {
     ty
 }
 
+// The casts are identities on x86_64 but not on every Linux architecture.
+#[allow(clippy::unnecessary_cast)]
 fn from_statvfs(vm: &mut Vm, s: &libc::statvfs) -> Value {
     let vals = [
         s.f_bsize as u64,

@@ -439,14 +439,14 @@ pub fn ftruncate(vm: &mut Vm, a: &[Value]) -> PyResult {
 pub fn truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = util::convert_path(vm, PathSpec::fd_ok("truncate"), a[1])?;
     let len = util::c_i64(vm, a[2])?;
-    let fd = p.fd;
-    // SAFETY: a NUL-terminated path or a descriptor.
-    path_call(vm, &p, || unsafe {
-        match fd {
-            Some(fd) => libc::ftruncate(fd, len),
-            None => libc::truncate(p.ptr(), len),
-        }
-    })?;
+    if let Some(fd) = p.fd {
+        // As CPython (which calls `ftruncate`), a failure names no file.
+        // SAFETY: ftruncate only takes integers.
+        fd_call(vm, || unsafe { libc::ftruncate(fd, len) })?;
+        return Ok(Value::NONE);
+    }
+    // SAFETY: a NUL-terminated path.
+    path_call(vm, &p, || unsafe { libc::truncate(p.ptr(), len) })?;
     Ok(Value::NONE)
 }
 
@@ -525,8 +525,9 @@ pub fn mkfifo(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = util::convert_path(vm, PathSpec::path("mkfifo"), a[1])?;
     let mode = util::c_int_or(vm, a[2], 0o666)?;
     let dirfd = util::dir_fd(vm, a[3])?;
+    // As CPython, a failure names no file.
     // SAFETY: a NUL-terminated path.
-    path_call(vm, &p, || unsafe {
+    fd_call(vm, || unsafe {
         libc::mkfifoat(dirfd, p.ptr(), mode as libc::mode_t)
     })?;
     Ok(Value::NONE)
@@ -591,25 +592,38 @@ pub fn readlink(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ----- attributes -----
 
-/// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`.
+/// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`. Linux cannot change a
+/// symlink's own mode: `fchmodat` refuses with EOPNOTSUPP, reported as CPython does.
 pub fn chmod(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = util::convert_path(vm, PathSpec::fd_ok("chmod"), a[1])?;
     let mode = util::c_int(vm, a[2])?;
     let dirfd = util::dir_fd(vm, a[3])?;
     let follow = util::flag(vm, a[4], true)?;
-    util::check_fd_combos(vm, "chmod", &p, dirfd, follow)?;
-    if !follow {
-        return Err(vm.not_implemented_error("chmod: follow_symlinks unavailable on this platform"));
-    }
+    // CPython checks only fd + follow_symlinks here (a dir_fd beside an fd is ignored).
+    util::check_fd_combos(vm, "chmod", &p, libc::AT_FDCWD, follow)?;
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     let fd = p.fd;
     // SAFETY: a NUL-terminated path or a descriptor.
-    path_call(vm, &p, || unsafe {
+    let r = util::retry(vm, || unsafe {
         match fd {
             Some(fd) => libc::fchmod(fd, mode as libc::mode_t),
-            None => libc::fchmodat(dirfd, p.ptr(), mode as libc::mode_t, 0),
+            None => libc::fchmodat(dirfd, p.ptr(), mode as libc::mode_t, flags),
         }
     })?;
-    Ok(Value::NONE)
+    match r {
+        Ok(_) => Ok(Value::NONE),
+        Err(e) if !follow && (e == libc::ENOTSUP || e == libc::EOPNOTSUPP) => {
+            if dirfd != libc::AT_FDCWD {
+                Err(vm.value_error("chmod: cannot use dir_fd and follow_symlinks together"))
+            } else {
+                Err(vm.not_implemented_error("chmod: follow_symlinks unavailable on this platform"))
+            }
+        }
+        Err(e) => {
+            let f = p.filename();
+            Err(util::error_from(vm, e, f, None))
+        }
+    }
 }
 
 pub fn fchmod(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -748,8 +762,9 @@ pub fn utime(vm: &mut Vm, a: &[Value]) -> PyResult {
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     let tp = ts.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
     let fd = p.fd;
+    // As CPython, a failure names no file.
     // SAFETY: a NUL-terminated path or a descriptor; `tp` is NULL or two timespecs.
-    path_call(vm, &p, || unsafe {
+    fd_call(vm, || unsafe {
         match fd {
             Some(fd) => libc::futimens(fd, tp),
             None => libc::utimensat(dirfd, p.ptr(), tp, flags),
@@ -787,4 +802,43 @@ pub fn fspath_value(vm: &mut Vm, o: Value) -> PyResult {
             vm.type_name(o)
         ))),
     }
+}
+
+/// `_path_normpath(path)`: `posixpath.normpath`'s core on a str (the result may be empty;
+/// the caller turns that into ".").
+pub fn path_normpath(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let Some(p) = crate::types::str::as_str(a[1]) else {
+        return Err(vm.type_error(format!("expected 'str', not '{}'", vm.type_name(a[1]))));
+    };
+    Ok(vm.new_string(normpath(p)))
+}
+
+/// POSIX path normalisation: one leading slash (two are kept, as POSIX allows), no empty or
+/// `.` components, `..` resolved where a preceding component exists.
+pub fn normpath(p: &str) -> String {
+    // As CPython: a one-character path is returned as is (so "." stays ".").
+    if p.len() <= 1 {
+        return p.to_string();
+    }
+    let lead = p.len() - p.trim_start_matches('/').len();
+    let prefix = match lead {
+        0 => "",
+        2 => "//",
+        _ => "/",
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if prefix.is_empty() {
+                    parts.push("..");
+                }
+            }
+            _ => parts.push(c),
+        }
+    }
+    format!("{prefix}{}", parts.join("/"))
 }

@@ -1,9 +1,12 @@
 //! The `posix` native module (CPython's `Modules/posixmodule.c` on Linux): what `os.py`
 //! re-exports. Argument conversion and errors live in `util.rs`, file and directory
 //! operations in `fs.rs`, `stat_result` in `stat.rs`, `scandir`/`DirEntry` in `scandir.rs`,
-//! processes, environment and system information in `proc.rs`.
+//! processes, environment and system information in `proc.rs`, the configuration queries
+//! and `statvfs` in `conf.rs`, and rarer calls (vectored I/O, device numbers, id setters) in
+//! `extra.rs`.
 
 mod conf;
+mod extra;
 mod fs;
 mod proc;
 mod scandir;
@@ -41,6 +44,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, d) in conf::name_dicts(vm)? {
         set_attr(vm, m, name, d);
     }
+    let wr = extra::make_waitid_type(vm);
+    set_attr(vm, m, "waitid_result", wr);
     let have: Vec<Value> = HAVE_FUNCTIONS.iter().map(|n| vm.new_str(n)).collect();
     let have = crate::types::list::new_list(vm, have);
     set_attr(vm, m, "_have_functions", have);
@@ -50,6 +55,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 /// The `HAVE_*` names `os.py` reads to build `supports_dir_fd`, `supports_fd` and
 /// `supports_follow_symlinks`: only what the functions here implement.
 const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_EVENTFD",
     "HAVE_FACCESSAT",
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
@@ -58,13 +64,21 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
     "HAVE_FEXECVE",
+    "HAVE_FPATHCONF",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT",
+    "HAVE_LCHOWN",
     "HAVE_LINKAT",
+    "HAVE_LUTIMES",
+    "HAVE_MEMFD_CREATE",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -88,6 +102,7 @@ static FUNCS: &[NativeDef] = &[
     native!("listdir", "($module, /, path=None)", fs::listdir),
     native!("scandir", "($module, /, path=None)", scandir::scandir),
     native!("fspath", "($module, /, path)", fs::fspath),
+    native!("_path_normpath", "($module, /, path)", fs::path_normpath),
     native!(
         "open",
         "($module, /, path, flags, mode=511, *, dir_fd=None)",
@@ -246,6 +261,86 @@ static FUNCS: &[NativeDef] = &[
     ),
     native!("getrandom", "($module, /, size, flags=0)", proc::getrandom),
     native!("sysconf", "($module, name, /)", conf::sysconf),
+    native!("writev", "($module, fd, buffers, /)", extra::writev),
+    native!("readv", "($module, fd, buffers, /)", extra::readv),
+    native!(
+        "sendfile",
+        "($module, /, out_fd, in_fd, offset, count)",
+        extra::sendfile
+    ),
+    native!("major", "($module, device, /)", extra::major),
+    native!("minor", "($module, device, /)", extra::minor),
+    native!("makedev", "($module, major, minor, /)", extra::makedev),
+    native!(
+        "mknod",
+        "($module, /, path, mode=384, device=0, *, dir_fd=None)",
+        extra::mknod
+    ),
+    native!("lchown", "($module, /, path, uid, gid)", extra::lchown),
+    native!("fchown", "($module, /, fd, uid, gid)", extra::fchown),
+    native!("setuid", "($module, uid, /)", extra::setuid),
+    native!("setgid", "($module, gid, /)", extra::setgid),
+    native!("seteuid", "($module, euid, /)", extra::seteuid),
+    native!("setegid", "($module, egid, /)", extra::setegid),
+    native!("setreuid", "($module, ruid, euid, /)", extra::setreuid),
+    native!("setregid", "($module, rgid, egid, /)", extra::setregid),
+    native!("getresuid", "($module, /)", extra::getresuid),
+    native!("getresgid", "($module, /)", extra::getresgid),
+    native!("ctermid", "($module, /)", extra::ctermid),
+    native!("tcgetpgrp", "($module, fd, /)", extra::tcgetpgrp),
+    native!("tcsetpgrp", "($module, fd, pgid, /)", extra::tcsetpgrp),
+    native!("lockf", "($module, fd, command, length, /)", extra::lockf),
+    native!(
+        "posix_fallocate",
+        "($module, fd, offset, length, /)",
+        extra::posix_fallocate
+    ),
+    native!(
+        "posix_fadvise",
+        "($module, fd, offset, length, advice, /)",
+        extra::posix_fadvise
+    ),
+    native!("chroot", "($module, /, path)", extra::chroot),
+    native!("setpgrp", "($module, /)", extra::setpgrp),
+    native!(
+        "sched_get_priority_max",
+        "($module, /, policy)",
+        extra::sched_get_priority_max
+    ),
+    native!(
+        "sched_get_priority_min",
+        "($module, /, policy)",
+        extra::sched_get_priority_min
+    ),
+    native!(
+        "getpriority",
+        "($module, /, which, who)",
+        extra::getpriority
+    ),
+    native!(
+        "setpriority",
+        "($module, /, which, who, priority)",
+        extra::setpriority
+    ),
+    native!("waitid", "($module, idtype, id, options, /)", extra::waitid),
+    native!("openpty", "($module, /)", extra::openpty),
+    native!("login_tty", "($module, fd, /)", extra::login_tty),
+    native!(
+        "memfd_create",
+        "($module, /, name, flags=MFD_CLOEXEC)",
+        extra::memfd_create
+    ),
+    native!(
+        "eventfd",
+        "($module, /, initval, flags=EFD_CLOEXEC)",
+        extra::eventfd
+    ),
+    native!("eventfd_read", "($module, /, fd)", extra::eventfd_read),
+    native!(
+        "eventfd_write",
+        "($module, /, fd, value)",
+        extra::eventfd_write
+    ),
     native!("confstr", "($module, name, /)", conf::confstr),
     native!("pathconf", "($module, /, path, name)", conf::pathconf),
     native!("fpathconf", "($module, fd, name, /)", conf::fpathconf),

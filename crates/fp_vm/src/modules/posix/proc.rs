@@ -160,7 +160,8 @@ fn atfork_lists(vm: &mut Vm) -> Value {
 }
 
 /// Runs the registered callbacks of one kind: `before` most recent first, the others in
-/// registration order. Their exceptions are ignored (CPython reports them as unraisable).
+/// registration order. Their exceptions are reported and ignored, as CPython's unraisable
+/// hook does.
 fn run_atfork(vm: &mut Vm, which: usize) {
     let Some(all) = vm.state_get("posix.atfork") else {
         return;
@@ -179,7 +180,12 @@ fn run_atfork(vm: &mut Vm, which: usize) {
         funcs.reverse();
     }
     for f in funcs {
-        let _ = crate::ops::call::call(vm, f, &[]);
+        if let Err(e) = crate::ops::call::call(vm, f, &[]) {
+            // CPython reports these as "unraisable" and carries on.
+            let r = crate::ops::repr::repr_string(vm, f).unwrap_or_else(|_| "?".into());
+            crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {r}\n"));
+            crate::interp::traceback::print_exception(vm, e.0);
+        }
     }
 }
 
@@ -239,7 +245,7 @@ pub fn getrandom(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// An argument of `exec*` or an environment entry as a C string (fsencoded).
-fn fs_cstring(vm: &mut Vm, v: Value) -> PyResult<CString> {
+pub fn fs_cstring(vm: &mut Vm, v: Value) -> PyResult<CString> {
     let p = super::fs::fspath_value(vm, v)?;
     let data = if let Some(s) = crate::types::str::as_str(p) {
         s.as_bytes().to_vec()
@@ -424,7 +430,8 @@ pub fn kill(vm: &mut Vm, a: &[Value]) -> PyResult {
     if unsafe { libc::kill(pid, sig) } < 0 {
         return Err(util::last_error(vm));
     }
-    vm.safe_point()?;
+    // A signal sent to ourselves (SIGINT) takes effect before kill() returns, as in CPython.
+    util::check_interrupt(vm)?;
     Ok(Value::NONE)
 }
 

@@ -23,10 +23,14 @@ pub struct ScandirIter {
     /// Whether `path` should be used to build entry paths (false for an fd).
     fd: Option<i32>,
     narrow: bool,
+    /// The `DirEntry` type (looked up once, not per entry).
+    entry_type: Value,
 }
 
 impl Trace for ScandirIter {
-    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.entry_type);
+    }
 }
 
 impl Payload for ScandirIter {
@@ -148,6 +152,7 @@ pub fn scandir(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = vm
         .state_get("posix.ScandirIterator")
         .unwrap_or(vm.types.object);
+    let entry_type = vm.state_get("posix.DirEntry").unwrap_or(vm.types.object);
     Ok(alloc(
         ty,
         ScandirIter {
@@ -155,6 +160,7 @@ pub fn scandir(vm: &mut Vm, a: &[Value]) -> PyResult {
             path,
             fd: p.fd,
             narrow: p.narrow,
+            entry_type,
         },
     ))
 }
@@ -243,9 +249,8 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
         let name_v = util::fs_name(vm, &name, it.narrow);
         let path_v = util::fs_name(vm, &full, it.narrow);
         let cpath = CString::new(full).unwrap_or_default();
-        let ty = vm.state_get("posix.DirEntry").unwrap_or(vm.types.object);
         return Ok(alloc(
-            ty,
+            it.entry_type,
             DirEntry {
                 name: name_v,
                 path: path_v,

@@ -40,7 +40,7 @@ pub fn make_type(vm: &mut Vm) -> Value {
 
 static STAT_RESULT_METHODS: &[crate::native::NativeDef] = &[crate::native_staticmethod!(
     "__new__",
-    "($type, sequence, dict=None)",
+    "($type, *args, **kwargs)",
     stat_result_new
 )];
 
@@ -61,6 +61,8 @@ fn stat_result_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// A `stat_result` from a C `struct stat`.
+// The conversions are identities on x86_64 but not on every Linux architecture.
+#[allow(clippy::useless_conversion)]
 pub fn from_stat(vm: &mut Vm, st: &libc::stat) -> Value {
     let ty = vm.state_get("posix.stat_result").unwrap_or(vm.types.tuple);
     let times = [
@@ -68,14 +70,15 @@ pub fn from_stat(vm: &mut Vm, st: &libc::stat) -> Value {
         (st.st_mtime, st.st_mtime_nsec),
         (st.st_ctime, st.st_ctime_nsec),
     ];
+    // `From` conversions: the field widths differ between Linux architectures.
     let mut v = vec![
-        from_u64(vm, st.st_mode as u64),
-        from_u64(vm, st.st_ino),
-        from_u64(vm, st.st_dev),
-        from_u64(vm, st.st_nlink),
-        from_u64(vm, st.st_uid as u64),
-        from_u64(vm, st.st_gid as u64),
-        from_i64(vm, st.st_size),
+        from_u64(vm, u64::from(st.st_mode)),
+        from_u64(vm, u64::from(st.st_ino)),
+        from_u64(vm, u64::from(st.st_dev)),
+        from_u64(vm, u64::from(st.st_nlink)),
+        from_u64(vm, u64::from(st.st_uid)),
+        from_u64(vm, u64::from(st.st_gid)),
+        from_i64(vm, i64::from(st.st_size)),
     ];
     for (s, _) in times {
         v.push(from_i64(vm, s));
@@ -89,9 +92,9 @@ pub fn from_stat(vm: &mut Vm, st: &libc::stat) -> Value {
     for (s, ns) in times {
         v.push(from_i128(vm, s as i128 * 1_000_000_000 + ns as i128));
     }
-    v.push(from_i64(vm, st.st_blksize));
-    v.push(from_i64(vm, st.st_blocks));
-    v.push(from_u64(vm, st.st_rdev));
+    v.push(from_i64(vm, i64::from(st.st_blksize)));
+    v.push(from_i64(vm, i64::from(st.st_blocks)));
+    v.push(from_u64(vm, u64::from(st.st_rdev)));
     structseq::new_ex(vm, ty, v)
 }
 
