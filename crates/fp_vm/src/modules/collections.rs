@@ -683,6 +683,9 @@ struct DequeIter {
 }
 
 impl StdData for DequeIter {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(dequeiter_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.deque], visit)
     }

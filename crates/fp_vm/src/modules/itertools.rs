@@ -182,6 +182,9 @@ struct Count {
 }
 
 impl StdData for Count {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(count_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.cur, visit);
         visit_all(&[self.step], visit);
@@ -276,6 +279,9 @@ struct Cycle {
 }
 
 impl StdData for Cycle {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(cycle_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it], visit);
         visit_all(&self.saved.borrow(), visit);
@@ -324,6 +330,9 @@ struct Repeat {
 }
 
 impl StdData for Repeat {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(repeat_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.obj], visit)
     }
@@ -410,6 +419,9 @@ struct Accumulate {
 }
 
 impl StdData for Accumulate {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(accumulate_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it, self.func], visit);
         visit_cell(&self.total, visit);
@@ -496,6 +508,9 @@ struct Chain {
 }
 
 impl StdData for Chain {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(chain_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.source, visit);
         visit_cell(&self.active, visit);
@@ -556,6 +571,8 @@ fn chain_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ---- compress, dropwhile, takewhile, filterfalse, starmap ----
 
 struct Pair {
+    /// The `__next__` of the concrete type (compress, dropwhile...).
+    next: crate::native::NativeFn,
     /// The function, or the data iterator for compress.
     f: Value,
     it: Value,
@@ -564,24 +581,22 @@ struct Pair {
 }
 
 impl StdData for Pair {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(self.next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.f, self.it], visit)
     }
 }
 
-fn pair_new(vm: &mut Vm, a: &[Value], name: &str, iter_first: bool) -> PyResult {
+fn pair_new(vm: &mut Vm, a: &[Value], name: &str, next: crate::native::NativeFn) -> PyResult {
     let args = positional(vm, name, a[1], a[2], 2, 2)?;
-    let (f, it) = if iter_first {
-        let d = ops::iter::get_iter(vm, args[0])?;
-        let s = ops::iter::get_iter(vm, args[1])?;
-        (d, s)
-    } else {
-        (args[0], ops::iter::get_iter(vm, args[1])?)
-    };
+    let it = ops::iter::get_iter(vm, args[1])?;
     Ok(stdobj::new_obj(
         a[0],
         Pair {
-            f,
+            next,
+            f: args[0],
             it,
             flag: Cell::new(false),
         },
@@ -624,6 +639,7 @@ fn compress_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(stdobj::new_obj(
         a[0],
         Pair {
+            next: compress_next,
             f: d,
             it: s,
             flag: Cell::new(false),
@@ -647,7 +663,7 @@ fn compress_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn dropwhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "dropwhile", false)
+    pair_new(vm, a, "dropwhile", dropwhile_next)
 }
 
 fn dropwhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -668,7 +684,7 @@ fn dropwhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn takewhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "takewhile", false)
+    pair_new(vm, a, "takewhile", takewhile_next)
 }
 
 fn takewhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -688,7 +704,7 @@ fn takewhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn filterfalse_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "filterfalse", false)
+    pair_new(vm, a, "filterfalse", filterfalse_next)
 }
 
 fn filterfalse_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -710,7 +726,7 @@ fn filterfalse_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn starmap_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "starmap", false)
+    pair_new(vm, a, "starmap", starmap_next)
 }
 
 fn starmap_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -735,6 +751,9 @@ struct GroupBy {
 }
 
 impl StdData for GroupBy {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(groupby_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it, self.keyfunc], visit);
         for c in [
@@ -754,6 +773,9 @@ struct Grouper {
 }
 
 impl StdData for Grouper {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(grouper_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.parent, self.tgtkey], visit)
     }
@@ -886,6 +908,9 @@ struct ISlice {
 }
 
 impl StdData for ISlice {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(islice_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.it, visit)
     }
@@ -990,6 +1015,9 @@ struct Pairwise {
 }
 
 impl StdData for Pairwise {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(pairwise_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.it, visit);
         visit_cell(&self.old, visit);
@@ -1062,6 +1090,9 @@ struct Tee {
 }
 
 impl StdData for Tee {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(tee_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.chunk, visit)
     }
@@ -1189,6 +1220,9 @@ struct ZipLongest {
 }
 
 impl StdData for ZipLongest {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(zip_longest_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&self.its.borrow(), visit);
         visit_all(&[self.fill], visit);
@@ -1256,6 +1290,8 @@ fn zip_longest_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// The combinatoric iterators: a pool (or pools) and index vectors.
 struct Combo {
+    /// The `__next__` of the concrete type (product, permutations...).
+    next: crate::native::NativeFn,
     pools: Vec<Vec<Value>>,
     indices: RefCell<Vec<usize>>,
     /// permutations only.
@@ -1266,6 +1302,9 @@ struct Combo {
 }
 
 impl StdData for Combo {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(self.next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         for p in &self.pools {
             visit_all(p, visit);
@@ -1273,10 +1312,17 @@ impl StdData for Combo {
     }
 }
 
-fn new_combo(ty: Value, pools: Vec<Vec<Value>>, indices: Vec<usize>, r: usize) -> Value {
+fn new_combo(
+    next: crate::native::NativeFn,
+    ty: Value,
+    pools: Vec<Vec<Value>>,
+    indices: Vec<usize>,
+    r: usize,
+) -> Value {
     stdobj::new_obj(
         ty,
         Combo {
+            next,
             pools,
             indices: RefCell::new(indices),
             cycles: RefCell::new(Vec::new()),
@@ -1313,7 +1359,7 @@ fn product_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         pools.extend(base.iter().cloned());
     }
     let n = pools.len();
-    Ok(new_combo(a[0], pools, vec![0; n], n))
+    Ok(new_combo(product_next, a[0], pools, vec![0; n], n))
 }
 
 fn product_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -1409,7 +1455,7 @@ fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let pool = ops::iter::collect(vm, iterable)?;
     let r = r_arg(vm, r, false)?.unwrap_or(0);
-    let o = new_combo(a[0], vec![pool], (0..r).collect(), r);
+    let o = new_combo(combinations_next, a[0], vec![pool], (0..r).collect(), r);
     Ok(o)
 }
 
@@ -1448,7 +1494,7 @@ fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let pool = ops::iter::collect(vm, iterable)?;
     let r = r_arg(vm, r, false)?.unwrap_or(0);
-    Ok(new_combo(a[0], vec![pool], vec![0; r], r))
+    Ok(new_combo(cwr_next, a[0], vec![pool], vec![0; r], r))
 }
 
 fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -1482,7 +1528,7 @@ fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let pool = ops::iter::collect(vm, iterable)?;
     let n = pool.len();
     let r = r_arg(vm, r, true)?.unwrap_or(n);
-    let o = new_combo(a[0], vec![pool], (0..n).collect(), r);
+    let o = new_combo(permutations_next, a[0], vec![pool], (0..n).collect(), r);
     if let Some(c) = stdobj::get::<Combo>(o) {
         *c.cycles.borrow_mut() = (0..r.min(n)).map(|i| n - i).collect();
     }

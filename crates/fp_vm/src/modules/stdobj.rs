@@ -14,6 +14,11 @@ use std::any::Any;
 pub trait StdData: Any {
     /// Reports every Value held (the collector must see them all).
     fn trace(&self, visit: &mut dyn FnMut(Value));
+    /// For iterators: the native `__next__`, which `next()` and `for` call directly (no
+    /// method lookup or argument binding) unless a Python subclass could override it.
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        None
+    }
 }
 
 pub struct StdObj(pub Box<dyn StdData>);
@@ -89,4 +94,24 @@ pub fn visit_cell(c: &std::cell::Cell<Value>, visit: &mut dyn FnMut(Value)) {
     if v.is_ptr() {
         visit(v)
     }
+}
+
+/// `next(it)` for the native iterators of these modules: None when `it` is not one (or is an
+/// instance of a Python subclass, whose `__next__` may differ).
+pub fn fast_next(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
+    let f = it.downcast::<StdObj>()?.0.next_fn()?;
+    let ty = vm.type_of(it);
+    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) {
+        return None;
+    }
+    if let Err(e) = vm.enter_native() {
+        return Some(Err(e));
+    }
+    let r = f(vm, &[it]);
+    vm.leave_native();
+    Some(match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => Ok(None),
+        Err(e) => Err(e),
+    })
 }
