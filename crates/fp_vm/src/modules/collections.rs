@@ -404,6 +404,11 @@ fn deque_insert(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.index_error("deque already at its maximum size"));
     }
     let i = ops::number::index_clamped(vm, a[1])?;
+    // `__index__` may have changed the deque: bound by its length now.
+    let n = d.len();
+    if d.maxlen.get() == Some(n) {
+        return Err(vm.index_error("deque already at its maximum size"));
+    }
     let i = if i < 0 { i + n as i64 } else { i };
     let i = i.clamp(0, n as i64) as usize;
     d.items.borrow_mut().insert(i, a[2]);

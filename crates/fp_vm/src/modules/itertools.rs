@@ -1461,7 +1461,9 @@ fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn combinations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
     let (n, r) = (pool.len(), c.r);
     if c.stopped.get() || r > n {
         c.stopped.set(true);
@@ -1499,7 +1501,9 @@ fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
     let (n, r) = (pool.len(), c.r);
     if c.stopped.get() || (n == 0 && r > 0) {
         c.stopped.set(true);
@@ -1537,7 +1541,9 @@ fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn permutations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
     let (n, r) = (pool.len(), c.r);
     if c.stopped.get() || r > n {
         c.stopped.set(true);
