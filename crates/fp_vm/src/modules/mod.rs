@@ -11,6 +11,7 @@ pub mod collections;
 pub mod functools;
 pub mod heapq_bisect;
 pub mod itertools;
+pub mod itertools_combo;
 pub mod math;
 pub mod math_int;
 pub mod operator;
