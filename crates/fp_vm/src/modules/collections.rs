@@ -200,34 +200,14 @@ fn deque_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn deque_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let d = dq(vm, a[0])?;
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "deque() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
+    // PyArg_ParseTupleAndKeywords counts keywords too.
+    let nkw = if a[2].is_null() { 0 } else { dict::len(a[2]) };
+    let nargs = tuple::items(a[1]).map_or(0, |t| t.len()) + nkw;
+    if nargs > 2 {
+        return Err(vm.type_error(format!("deque() takes at most 2 arguments ({nargs} given)")));
     }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut maxlen = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("maxlen") if maxlen.is_null() => maxlen = v,
-                Some(k @ ("iterable" | "maxlen")) => {
-                    return Err(vm.type_error(format!(
-                        "argument for deque() given by name ('{k}') and position"
-                    )));
-                }
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("deque() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
+    let p = stdobj::parse_kw(vm, "deque", a[1], a[2], &["iterable", "maxlen"], &[], 0)?;
+    let (iterable, maxlen) = (p[0], p[1]);
     let ml = if maxlen.is_null() || maxlen.is_none() {
         None
     } else {

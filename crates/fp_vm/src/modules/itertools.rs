@@ -124,7 +124,7 @@ itertype!(PERMUTATIONS_METHODS, permutations_new, permutations_next);
 itertype!(COMBINATIONS_METHODS, combinations_new, combinations_next);
 itertype!(CWR_METHODS, cwr_new, cwr_next);
 
-static FUNCS: &[NativeDef] = &[native!("tee", "($module, iterable, n=2, /)", tee)];
+static FUNCS: &[NativeDef] = &[native!("tee", "($module, /, *args, **kwargs)", tee)];
 
 fn class_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     super::builtins::make_generic_alias(vm, a[0], a[1])
@@ -207,34 +207,8 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn count_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "count() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut start = args.first().copied().unwrap_or(Value::NULL);
-    let mut step = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("start") if start.is_null() => start = v,
-                Some("step") if step.is_null() => step = v,
-                Some(k @ ("start" | "step")) => {
-                    return Err(vm.type_error(format!(
-                        "argument for count() given by name ('{k}') and position"
-                    )));
-                }
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("count() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
+    let p = stdobj::parse_kw(vm, "count", a[1], a[2], &["start", "step"], &[], 0)?;
+    let (start, step) = (p[0], p[1]);
     let start = if start.is_null() { small(0) } else { start };
     let step = if step.is_null() { small(1) } else { step };
     if !is_number(vm, start) || !is_number(vm, step) {
@@ -343,32 +317,8 @@ impl StdData for Repeat {
 }
 
 fn repeat_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    let mut obj = args.first().copied().unwrap_or(Value::NULL);
-    let mut times = args.get(1).copied().unwrap_or(Value::NULL);
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "repeat() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("object") if obj.is_null() => obj = v,
-                Some("times") if times.is_null() => times = v,
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("repeat() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if obj.is_null() {
-        return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(vm, "repeat", a[1], a[2], &["object", "times"], &[], 1)?;
+    let (obj, times) = (p[0], p[1]);
     let cnt = if times.is_null() {
         -1
     } else {
@@ -434,34 +384,16 @@ impl StdData for Accumulate {
 }
 
 fn accumulate_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "accumulate() takes at most 2 positional arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut func = args.get(1).copied().unwrap_or(Value::NULL);
-    let mut initial = Value::NULL;
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("func") if func.is_null() => func = v,
-                Some("initial") => initial = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "accumulate() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error("accumulate() missing required argument 'iterable' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(
+        vm,
+        "accumulate",
+        a[1],
+        a[2],
+        &["iterable", "func"],
+        &["initial"],
+        1,
+    )?;
+    let (iterable, func, initial) = (p[0], p[1], p[2]);
     let it = ops::iter::get_iter(vm, iterable)?;
     let initial = if initial.is_none() {
         Value::NULL
@@ -608,36 +540,8 @@ fn pair_new(vm: &mut Vm, a: &[Value], name: &str, next: crate::native::NativeFn)
 }
 
 fn compress_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    // compress(data, selectors) accepts keywords.
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    let mut data = args.first().copied().unwrap_or(Value::NULL);
-    let mut sel = args.get(1).copied().unwrap_or(Value::NULL);
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "compress() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("data") if data.is_null() => data = v,
-                Some("selectors") if sel.is_null() => sel = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "compress() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if data.is_null() {
-        return Err(vm.type_error("compress() missing required argument 'data' (pos 1)"));
-    }
-    if sel.is_null() {
-        return Err(vm.type_error("compress() missing required argument 'selectors' (pos 2)"));
-    }
+    let p = stdobj::parse_kw(vm, "compress", a[1], a[2], &["data", "selectors"], &[], 2)?;
+    let (data, sel) = (p[0], p[1]);
     let d = ops::iter::get_iter(vm, data)?;
     let s = ops::iter::get_iter(vm, sel)?;
     Ok(stdobj::new_obj(
@@ -786,32 +690,8 @@ impl StdData for Grouper {
 }
 
 fn groupby_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "groupby() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut key = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("key") if key.is_null() => key = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "groupby() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(vm, "groupby", a[1], a[2], &["iterable", "key"], &[], 1)?;
+    let (iterable, key) = (p[0], p[1]);
     let it = ops::iter::get_iter(vm, iterable)?;
     Ok(stdobj::new_obj(
         a[0],
@@ -1188,18 +1068,20 @@ fn tee_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tee(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let n = if a[2].is_null() {
-        2
-    } else {
-        ops::number::index_i64(vm, a[2])?
+    // tee(iterable, n=2, /), with the positional-only clinic's messages.
+    let args = positional(vm, "tee", a[1], a[2], 1, 2)?;
+    let n = match args.get(1) {
+        None => 2,
+        Some(&n) => ops::number::index_i64(vm, n)?,
     };
+    let iterable = args[0];
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
     if n == 0 {
         return Ok(tuple::new_tuple(vm, vec![]));
     }
-    let it = ops::iter::get_iter(vm, a[1])?;
+    let it = ops::iter::get_iter(vm, iterable)?;
     let copy_name = vm.intern("__copy__");
     let first = if ops::has_special(vm, it, copy_name) {
         it

@@ -139,40 +139,13 @@ fn r_arg(vm: &mut Vm, v: Value, optional: bool) -> PyResult<Option<usize>> {
 }
 
 /// (iterable, r) from positional and keyword arguments.
-fn iterable_r(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Value, Value)> {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut r = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("r") if r.is_null() => r = v,
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error(format!(
-            "{name}() missing required argument 'iterable' (pos 1)"
-        )));
-    }
-    Ok((iterable, r))
+fn iterable_r(vm: &mut Vm, a: &[Value], name: &str, required: usize) -> PyResult<(Value, Value)> {
+    let p = stdobj::parse_kw(vm, name, a[1], a[2], &["iterable", "r"], &[], required)?;
+    Ok((p[0], p[1]))
 }
 
 pub(super) fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "combinations")?;
+    let (iterable, r) = iterable_r(vm, a, "combinations", 2)?;
     if r.is_null() {
         return Err(vm.type_error("combinations() missing required argument 'r' (pos 2)"));
     }
@@ -211,7 +184,7 @@ pub(super) fn combinations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 pub(super) fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "combinations_with_replacement")?;
+    let (iterable, r) = iterable_r(vm, a, "combinations_with_replacement", 2)?;
     if r.is_null() {
         return Err(
             vm.type_error("combinations_with_replacement() missing required argument 'r' (pos 2)")
@@ -251,7 +224,7 @@ pub(super) fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 pub(super) fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "permutations")?;
+    let (iterable, r) = iterable_r(vm, a, "permutations", 1)?;
     let pool = ops::iter::collect(vm, iterable)?;
     let n = pool.len();
     let r = r_arg(vm, r, true)?.unwrap_or(n);
