@@ -85,7 +85,8 @@ itertype!(
     COUNT_METHODS,
     count_new,
     count_next,
-    native!("__repr__", "($self, /)", count_repr)
+    native!("__repr__", "($self, /)", count_repr),
+    native!("__reduce__", "($self, /)", count_reduce),
 );
 itertype!(CYCLE_METHODS, cycle_new, cycle_next);
 itertype!(
@@ -94,6 +95,7 @@ itertype!(
     repeat_next,
     native!("__repr__", "($self, /)", repeat_repr),
     native!("__length_hint__", "($self, /)", repeat_length_hint),
+    native!("__reduce__", "($self, /)", repeat_reduce),
 );
 itertype!(ACCUMULATE_METHODS, accumulate_new, accumulate_next);
 itertype!(
@@ -247,6 +249,25 @@ fn count_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(format!("{name}({start}, {step})")))
 }
 
+/// `(count, (start,))` while counting by the int 1 from a machine-size int (CPython's fast
+/// mode), else `(count, (start, step))`.
+fn count_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Count>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let cur = c.cur.get();
+    let int_ty = vm.types.int;
+    let fast = vm.type_of(c.step) == int_ty
+        && c.step.as_small_int() == Some(1)
+        && vm.type_of(cur) == int_ty
+        && int::int_ref(cur).and_then(|i| i.to_i64()).is_some();
+    let args = if fast {
+        tuple::new_tuple(vm, vec![cur])
+    } else {
+        tuple::new_tuple(vm, vec![cur, c.step])
+    };
+    Ok(tuple::new_tuple(vm, vec![ty, args]))
+}
+
 // ---- cycle ----
 
 struct Cycle {
@@ -353,6 +374,16 @@ fn repeat_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
         -1 => Ok(vm.new_string(format!("{name}({o})"))),
         n => Ok(vm.new_string(format!("{name}({o}, {n})"))),
     }
+}
+
+fn repeat_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = st::<Repeat>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let args = match r.cnt.get() {
+        -1 => tuple::new_tuple(vm, vec![r.obj]),
+        n => tuple::new_tuple(vm, vec![r.obj, small(n)]),
+    };
+    Ok(tuple::new_tuple(vm, vec![ty, args]))
 }
 
 fn repeat_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
