@@ -21,7 +21,14 @@ fn main() {
     let handle = std::thread::Builder::new()
         .name("ferropy-main".into())
         .stack_size(1 << 30)
-        .spawn(move || run::run(cfg.0, cfg.1));
+        .spawn(move || {
+            let code = run::run(cfg.0, cfg.1);
+            // A child made by `os.fork()` has no main thread to join this one: exit here.
+            if fp_vm::modules::posix::in_forked_child() {
+                std::process::exit(code);
+            }
+            code
+        });
     let code = match handle {
         Ok(h) => h.join().unwrap_or(70),
         Err(e) => {

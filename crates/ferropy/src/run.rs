@@ -5,10 +5,34 @@ use fp_vm::Value;
 use fp_vm::vm::{Config, Vm};
 use std::io::Read;
 
-pub fn run(cfg: Config, what: What) -> i32 {
+pub fn run(mut cfg: Config, what: What) -> i32 {
     fp_vm::modules::signals::install();
+    let stdlib = match fp_vm::modules::startup::find_stdlib() {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return 1;
+        }
+    };
+    if let What::File(path) = &what {
+        cfg.path0 = Some(script_dir(path));
+    } else if let What::Module(_) = &what {
+        cfg.path0 = std::env::current_dir()
+            .ok()
+            .map(|d| d.to_string_lossy().into_owned());
+    }
     let mut vm = Vm::new(cfg);
+    fp_vm::modules::startup::configure_sys(&mut vm, &stdlib);
+    if let Err(e) = fp_vm::modules::startup::install_importlib(&mut vm, &stdlib) {
+        eprintln!(
+            "ferropy: cannot start the import system from {}",
+            stdlib.display()
+        );
+        return handle_uncaught(&mut vm, e.0);
+    }
     let code = run_main(&mut vm, what);
+    fp_vm::modules::atexit::run_exitfuncs(&mut vm);
+    fp_vm::modules::io::flush_at_exit(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);
     if code == KILLED_BY_SIGINT {
         fp_vm::modules::signals::die_by_sigint();
@@ -41,10 +65,7 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
             let _ = std::io::stdin().read_to_string(&mut s);
             (s, "<stdin>".to_string())
         }
-        What::Module(m) => {
-            eprintln!("{}: No module named {m}", vm.config.executable);
-            return 1;
-        }
+        What::Module(m) => return run_module(vm, &m),
     };
     let main = fp_vm::types::module::new_module(&mut vm, "__main__");
     fp_vm::modules::register(&mut vm, "__main__", main);
@@ -62,6 +83,15 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
     }
 }
 
+/// `sys.path[0]` for a script: the directory of the script file, symlinks resolved.
+fn script_dir(path: &str) -> String {
+    let p =
+        std::fs::canonicalize(path).unwrap_or_else(|_| std::path::PathBuf::from(abs_path(path)));
+    p.parent()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn abs_path(p: &str) -> String {
     std::path::absolute(p)
         .map(|x| x.to_string_lossy().into_owned())
@@ -69,21 +99,21 @@ fn abs_path(p: &str) -> String {
 }
 
 fn exec_source(vm: &mut Vm, source: &str, filename: &str, globals: Value) -> fp_vm::PyResult {
-    let opts = fp_compiler::CompileOptions {
-        optimize: vm.config.optimize,
-        future_annotations: false,
-    };
-    let code = match fp_compiler::compile(source, filename, fp_compiler::Mode::Exec, &opts) {
-        Ok(c) => c,
-        Err(e) => {
-            return Err(fp_vm::interp::compile_error::to_exception(
-                vm, &e, source, filename,
-            ));
-        }
-    };
-    let codev = fp_vm::types::code::load_code(vm, code);
-    let frame = fp_vm::interp::frame::new_frame(vm, codev, globals, globals);
-    fp_vm::interp::eval::run_frame(vm, frame)
+    fp_vm::interp::exec_source(vm, source, filename, globals)
+}
+
+/// `-m module`: `runpy._run_module_as_main`, as CPython does.
+fn run_module(vm: &mut Vm, name: &str) -> i32 {
+    let r = (|| {
+        let runpy = fp_vm::modules::import_module(vm, "runpy")?;
+        let f = vm.intern("_run_module_as_main");
+        let n = vm.new_str(name);
+        fp_vm::ops::call::call_method(vm, runpy, f, &[n, Value::TRUE])
+    })();
+    match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, e.0),
+    }
 }
 
 /// Prints an uncaught exception (SystemExit is handled as CPython does) and gives the status.

@@ -15,6 +15,8 @@
 //! Stack effects below use `[before] -> [after]` with the top of stack on the right.
 //! `NULL` is the VM's "no value" word (never visible to Python code).
 
+pub mod serialize;
+
 use num_bigint::BigInt;
 
 /// One instruction: an opcode and its argument.

@@ -196,6 +196,20 @@ impl Heap {
         p
     }
 
+    /// Whether the object at `addr` is marked (unknown addresses count as live).
+    fn is_marked(&self, addr: usize, large_index: &HashMap<usize, usize>) -> bool {
+        let base = addr & !(BLOCK - 1);
+        if let Some(&bi) = self.block_index.get(&base) {
+            let b = &self.blocks[bi];
+            let i = (addr - base) / b.cell;
+            return b.marks[i / 64] & (1u64 << (i % 64)) != 0;
+        }
+        match large_index.get(&addr) {
+            Some(&li) => self.large[li].marked,
+            None => true,
+        }
+    }
+
     /// Sets the mark of the object at `addr`; true when it was newly marked.
     fn mark(&mut self, addr: usize, large_index: &HashMap<usize, usize>) -> bool {
         let base = addr & !(BLOCK - 1);
@@ -259,6 +273,11 @@ pub fn gc_requested() -> bool {
     with_heap(|h| h.gc_requested)
 }
 
+/// Asks for a collection at the next safe point.
+pub fn request_collection() {
+    with_heap(|h| h.gc_requested = true)
+}
+
 /// Statistics: (collections, total allocations, total bytes allocated, bytes live after the
 /// last collection).
 pub fn stats() -> (u64, u64, u64, usize) {
@@ -273,8 +292,12 @@ pub fn stats() -> (u64, u64, u64, usize) {
 }
 
 /// Collects garbage. Every live object must be reachable from `roots` (see the module doc for
-/// when that holds).
-pub fn collect(roots: &dyn Fn(&mut dyn FnMut(Value))) {
+/// when that holds). Between marking and sweeping, `weak` is called with a liveness test, so
+/// weak references to objects about to be freed can be cleared (see `types/weakref.rs`).
+pub fn collect(
+    roots: &dyn Fn(&mut dyn FnMut(Value)),
+    weak: &mut dyn FnMut(&dyn Fn(Value) -> bool),
+) {
     with_heap(|h| {
         h.gc_requested = false;
         let large_index: HashMap<usize, usize> = h
@@ -301,6 +324,10 @@ pub fn collect(roots: &dyn Fn(&mut dyn FnMut(Value))) {
             };
             // SAFETY: the vtable belongs to this object's payload type.
             unsafe { (vt.trace)(hdr, &mut visit) };
+        }
+        {
+            let h: &Heap = h;
+            weak(&|v: Value| !v.is_ptr() || h.is_marked(v.bits() as usize, &large_index));
         }
         // Sweep small objects, rebuilding the free lists.
         let mut live = 0usize;
@@ -398,7 +425,7 @@ mod tests {
                 },
             );
         }
-        collect(&|visit| visit(root));
+        collect(&|visit| visit(root), &mut |_| {});
         let (_, _, _, live) = stats();
         assert!(live < 1000 * 64 + 4096, "live bytes {live}");
         // The chain is intact.
@@ -449,7 +476,7 @@ mod tests {
                     n.next.set(b);
                 }
             }
-            collect(&|_visit| {});
+            collect(&|_visit| {}, &mut |_| {});
         }
         let (_, _, _, live) = stats();
         assert_eq!(live, 0);

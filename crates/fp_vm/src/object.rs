@@ -59,12 +59,36 @@ pub enum ObjKind {
     NativeData,
     AsyncGenOp,
     AsyncGenWrapped,
+    WeakRef,
+    Lock,
     StdStream,
     StructSeqField,
     DictRevIter,
     MemoryView,
+    // `_io` (modules/io): FileIO, BytesIO, StringIO, the Buffered* classes, TextIOWrapper,
+    // IncrementalNewlineDecoder.
+    IoFile,
+    IoBytes,
+    IoString,
+    IoBuffered,
+    IoText,
+    IoNewlineDecoder,
+    ScandirIter,
+    DirEntry,
     /// Objects of the native standard-library modules (`modules/stdobj.rs`).
     StdObj,
+    SrePattern,
+    SreMatch,
+    SreScanner,
+    /// `_struct.Struct` and its unpack iterator.
+    Struct,
+    StructIter,
+    /// The `_md5`/`_sha*`/`_blake2` hash objects.
+    Hash,
+    /// `zlib` compress/decompress objects.
+    ZlibStream,
+    /// `_random.Random`.
+    Random,
 }
 
 /// Objects that hold `Value`s report them to the collector.
@@ -125,6 +149,13 @@ impl ObjHeader {
     #[inline]
     pub fn kind(&self) -> ObjKind {
         self.vt.kind
+    }
+
+    /// Visits every value this object refers to: its type, attribute storage and payload.
+    pub fn trace_all(&self, visit: &mut dyn FnMut(Value)) {
+        // SAFETY: a header reachable from a Value belongs to a live object allocated with this
+        // vtable, which matches its payload type.
+        unsafe { (self.vt.trace)(self as *const ObjHeader, visit) }
     }
 
     /// # Safety

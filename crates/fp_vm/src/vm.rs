@@ -165,6 +165,17 @@ pub struct Vm {
     pub native_state: Value,
     /// The root map (no attributes) of instance attribute storage.
     pub empty_map: Value,
+    /// Every weak reference, by referent address. Deliberately NOT a root: the collector
+    /// clears and prunes it after marking (`types/weakref.rs`).
+    pub weakrefs: HashMap<u64, Vec<Value>>,
+    /// (weak reference, callback) pairs whose referent died, to call after the collection.
+    pub weak_callbacks: Vec<(Value, Value)>,
+    /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
+    pub int_max_str_digits: usize,
+    /// `gc.disable()` turns automatic collection off.
+    pub gc_enabled: bool,
+    /// `importlib._bootstrap` (`_frozen_importlib`) once the import system is installed.
+    pub importlib: Value,
     /// Containers whose repr is in progress (recursion guard).
     pub repr_stack: Vec<Value>,
 }
@@ -192,6 +203,11 @@ impl Vm {
             next_type_version: 1,
             native_state: Value::NULL,
             empty_map: Value::NULL,
+            weakrefs: HashMap::new(),
+            weak_callbacks: Vec::new(),
+            gc_enabled: true,
+            int_max_str_digits: crate::types::int::MAX_STR_DIGITS,
+            importlib: Value::NULL,
             repr_stack: Vec::new(),
         });
         crate::types::bootstrap(&mut vm);
@@ -212,7 +228,7 @@ impl Vm {
         if crate::modules::signals::take() {
             return Err(self.new_exc_args(self.exc.keyboard_interrupt, vec![]));
         }
-        if self.native_depth == 0 && crate::heap::gc_requested() {
+        if self.native_depth == 0 && crate::heap::gc_requested() && self.gc_enabled {
             self.collect_garbage();
         }
         Ok(())
@@ -228,8 +244,28 @@ impl Vm {
     pub fn collect_garbage(&mut self) {
         // Cached lookups are keyed by value bits: drop them so a freed address is never matched.
         self.method_cache.clear();
-        let vm: &Vm = self;
-        crate::heap::collect(&|visit| vm.trace_roots(visit));
+        let mut weakrefs = std::mem::take(&mut self.weakrefs);
+        let mut callbacks = std::mem::take(&mut self.weak_callbacks);
+        {
+            let vm: &Vm = self;
+            crate::heap::collect(&|visit| vm.trace_roots(visit), &mut |is_live| {
+                crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live)
+            });
+        }
+        self.weakrefs = weakrefs;
+        self.weak_callbacks = callbacks;
+        self.run_weak_callbacks();
+    }
+
+    /// Calls the callbacks of weak references cleared by the last collection.
+    fn run_weak_callbacks(&mut self) {
+        while let Some((r, cb)) = self.weak_callbacks.pop() {
+            if let Err(e) = crate::ops::call::call(self, cb, &[r]) {
+                let what = crate::ops::repr::repr_string(self, cb).unwrap_or_default();
+                let header = format!("Exception ignored in: {what}");
+                crate::interp::traceback::print_unraisable(self, e.0, &header);
+            }
+        }
     }
 
     /// Every root the collector must scan precisely.
@@ -244,6 +280,10 @@ impl Vm {
         self.frames.trace(visit);
         self.permanent.trace(visit);
         self.repr_stack.trace(visit);
+        for (r, cb) in &self.weak_callbacks {
+            visit(*r);
+            visit(*cb);
+        }
         for v in [
             self.handled_exc,
             self.builtins,
@@ -252,6 +292,7 @@ impl Vm {
             self.sys_modules,
             self.native_state,
             self.empty_map,
+            self.importlib,
         ] {
             visit(v);
         }

@@ -78,7 +78,7 @@ fn format_tb(out: &mut String, tb: Value) {
             Some(f) => {
                 let c = code_of(f.get());
                 (
-                    crate::types::str::as_str(c.filename)
+                    crate::types::str::as_str(c.filename.get())
                         .unwrap_or("?")
                         .to_string(),
                     crate::types::str::as_str(c.name).unwrap_or("?").to_string(),
@@ -531,4 +531,69 @@ fn suggestion_for(vm: &mut Vm, e: Value) -> Option<String> {
 pub fn print_exception(vm: &mut Vm, e: Value) {
     let text = format_exception(vm, e);
     crate::modules::sys::write_stderr(vm, &text);
+}
+
+/// Reports an exception that cannot propagate (a weakref or atexit callback, a `__del__`):
+/// `header` ("Exception ignored in: ..."), then the usual traceback, on stderr.
+pub fn print_unraisable(vm: &mut Vm, e: Value, header: &str) {
+    let text = format_exception(vm, e);
+    crate::modules::sys::write_stderr(vm, &format!("{header}\n{text}"));
+}
+
+/// Removes the import system's own frames from `exc`'s traceback, as CPython does when an
+/// import fails: for ImportError every `importlib._bootstrap(_external)` frame; for other
+/// errors (raised by the imported module's code) each chunk of importlib frames that ends in
+/// `_call_with_frames_removed`. The user then sees their import line, then the module's code.
+pub fn remove_importlib_frames(vm: &mut Vm, exc: Exc) {
+    const BOOTSTRAP: &str = "<frozen importlib._bootstrap>";
+    const EXTERNAL: &str = "<frozen importlib._bootstrap_external>";
+    let Some(x) = exc_obj(exc.0) else { return };
+    let always = vm.exc_matches(exc, vm.exc.import_error);
+    let mut entries = Vec::new();
+    let mut tb = x.traceback.get();
+    while let Some(t) = tb.downcast::<TracebackObj>() {
+        entries.push(tb);
+        tb = t.next;
+    }
+    let mut kept: Vec<Value> = Vec::with_capacity(entries.len());
+    let mut chunk_start = 0;
+    let mut in_importlib = false;
+    for e in &entries {
+        let Some(t) = e.downcast::<TracebackObj>() else {
+            continue;
+        };
+        let code = code_of(crate::interp::frame::fobj(t.frame).get());
+        let file = crate::types::str::as_str(code.filename.get()).unwrap_or("");
+        let now_in = file == BOOTSTRAP || file == EXTERNAL;
+        if now_in && !in_importlib {
+            chunk_start = kept.len();
+        }
+        in_importlib = now_in;
+        let name = crate::types::str::as_str(code.name).unwrap_or("");
+        if in_importlib && (always || name == "_call_with_frames_removed") {
+            kept.truncate(chunk_start);
+        } else {
+            kept.push(*e);
+        }
+    }
+    if kept.len() == entries.len() {
+        return;
+    }
+    // Traceback entries are immutable: rebuild the kept chain from its end.
+    let mut next = Value::NONE;
+    for e in kept.iter().rev() {
+        let Some(t) = e.downcast::<TracebackObj>() else {
+            continue;
+        };
+        next = alloc(
+            vm.types.traceback,
+            TracebackObj {
+                next,
+                frame: t.frame,
+                lasti: t.lasti,
+                lineno: t.lineno,
+            },
+        );
+    }
+    x.traceback.set(next);
 }

@@ -4,6 +4,7 @@
 
 mod alias;
 mod code;
+pub use code::frame_locals;
 mod more;
 #[cfg(test)]
 mod tests;

@@ -1,28 +1,50 @@
 //! Native modules (written in Rust where CPython writes C) and the import entry points.
 //!
-//! The full import system (`importlib._bootstrap` driving `sys.path` finders over CPython's
-//! `Lib/`) is the standard-library issue's work; for now `import` resolves modules already in
-//! `sys.modules` and the native modules registered here, and raises ModuleNotFoundError with
-//! CPython's message otherwise.
+//! `BUILTIN_MODULES` lists every native module; `import_system.rs` is the import statement and
+//! `startup.rs` installs importlib from CPython's `Lib/`.
 
+pub use import_system::{
+    import_from, import_module, import_name, import_name_builtin, import_star,
+};
+
+pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod cmath;
+pub mod codecs;
 pub mod collections;
+pub mod errno;
 pub mod functools;
+pub mod gc;
 pub mod heapq_bisect;
+pub mod imp;
+pub mod import_system;
+pub mod io;
 pub mod itertools;
 pub mod itertools_combo;
+pub mod marshal;
 pub mod math;
 pub mod math_int;
 pub mod operator;
+pub mod posix;
 pub mod signals;
+pub mod sre;
+pub mod startup;
+pub mod stat;
 pub mod stdio;
+pub mod stdlib_names;
 pub mod stdobj;
+pub mod struct_;
 pub mod sys;
+pub mod sys_hooks;
+pub mod thread;
+pub mod time;
+pub mod warnings;
+pub mod weakref;
 
 use crate::native::NativeDef;
 use crate::types::dict;
-use crate::types::module::{module_dict, new_module};
+use crate::types::module::new_module;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -38,39 +60,35 @@ pub struct BuiltinModule {
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
-    BuiltinModule {
-        name: "math",
-        init: math::init,
-    },
-    BuiltinModule {
-        name: "_operator",
-        init: operator::init,
-    },
-    BuiltinModule {
-        name: "_functools",
-        init: functools::init,
-    },
-    BuiltinModule {
-        name: "itertools",
-        init: itertools::init,
-    },
-    BuiltinModule {
-        name: "_collections",
-        init: collections::init,
-    },
-    BuiltinModule {
-        name: "_heapq",
-        init: heapq_bisect::init_heapq,
-    },
-    BuiltinModule {
-        name: "_bisect",
-        init: heapq_bisect::init_bisect,
-    },
-    BuiltinModule {
-        name: "cmath",
-        init: cmath::init,
-    },
+    module("_bisect", heapq_bisect::init_bisect),
+    module("_codecs", codecs::init),
+    module("_collections", collections::init),
+    module("_functools", functools::init),
+    module("_heapq", heapq_bisect::init_heapq),
+    module("_imp", imp::init),
+    module("_io", io::init),
+    module("_operator", operator::init),
+    module("_sre", sre::init),
+    module("_stat", stat::init),
+    module("_struct", struct_::init),
+    module("_thread", thread::init),
+    module("_warnings", warnings::init),
+    module("_weakref", weakref::init),
+    module("atexit", atexit::init),
+    module("binascii", binascii::init),
+    module("cmath", cmath::init),
+    module("errno", errno::init),
+    module("gc", gc::init),
+    module("itertools", itertools::init),
+    module("marshal", marshal::init),
+    module("math", math::init),
+    module("posix", posix::init),
+    module("time", time::init),
 ];
+
+const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
+    BuiltinModule { name, init }
+}
 
 /// The native module `name`, if there is one.
 pub fn find_builtin(name: &str) -> Option<&'static BuiltinModule> {
@@ -103,146 +121,22 @@ pub fn new_native_module(vm: &mut Vm, name: &str) -> Value {
     m
 }
 
-/// `importlib.import_module(name)` for an absolute name.
-pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
-    if let Some(m) = dict::get_str(vm.sys_modules, name) {
-        return Ok(m);
+/// Creates the native module `name` (once per interpreter: later calls return the same
+/// module, as CPython does for single-phase extension modules); None if there is no such one.
+pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    match name {
+        "sys" => return Ok(Some(vm.sys)),
+        "builtins" => return Ok(Some(vm.builtins)),
+        _ => {}
     }
-    if let Some(b) = find_builtin(name) {
-        let m = (b.init)(vm)?;
-        register(vm, name, m);
-        return Ok(m);
+    let key = format!("_imp.module.{name}");
+    if let Some(m) = vm.state_get(&key) {
+        return Ok(Some(m));
     }
-    let e = vm.new_exc(
-        vm.exc.module_not_found_error,
-        format!("No module named '{name}'"),
-    );
-    let n = vm.new_str(name);
-    let k = vm.intern("name");
-    crate::types::instance::set(vm, e.0, k, n);
-    Err(e)
-}
-
-/// IMPORT_NAME: `__import__(name, globals, locals, fromlist, level)`.
-pub fn import_name(
-    vm: &mut Vm,
-    name: Value,
-    globals: Value,
-    locals: Value,
-    fromlist: Value,
-    level: Value,
-) -> PyResult {
-    let custom = dict::get_str(vm.builtins_dict, "__import__");
-    if let Some(f) = custom
-        && !f.is::<crate::types::function::NativeFunction>()
-    {
-        return crate::ops::call::call(vm, f, &[name, globals, locals, fromlist, level]);
-    }
-    import_name_builtin(vm, name, globals, locals, fromlist, level)
-}
-
-/// The builtin `__import__` itself (no check for a replaced `builtins.__import__`, so a
-/// replacement that calls the original does not recurse).
-pub fn import_name_builtin(
-    vm: &mut Vm,
-    name: Value,
-    globals: Value,
-    _locals: Value,
-    fromlist: Value,
-    level: Value,
-) -> PyResult {
-    let lvl = level.as_small_int().unwrap_or(0);
-    let n = crate::types::str::as_str(name).unwrap_or("").to_string();
-    let full = if lvl > 0 {
-        let pkg = dict::get_str(globals, "__package__")
-            .and_then(crate::types::str::as_str)
-            .unwrap_or("")
-            .to_string();
-        if pkg.is_empty() {
-            return Err(vm.new_exc(
-                vm.exc.import_error,
-                "attempted relative import with no known parent package",
-            ));
-        }
-        let mut parts: Vec<&str> = pkg.split('.').collect();
-        for _ in 1..lvl {
-            parts.pop();
-        }
-        let base = parts.join(".");
-        if n.is_empty() {
-            base
-        } else {
-            format!("{base}.{n}")
-        }
-    } else {
-        n.clone()
+    let Some(b) = find_builtin(name) else {
+        return Ok(None);
     };
-    // Import each package level in turn, so `import a.b` binds `a`.
-    let mut cur = String::new();
-    let mut first = Value::NULL;
-    let mut last = Value::NULL;
-    for part in full.split('.') {
-        if !cur.is_empty() {
-            cur.push('.');
-        }
-        cur.push_str(part);
-        let m = import_module(vm, &cur)?;
-        if first.is_null() {
-            first = m;
-        }
-        last = m;
-    }
-    let has_fromlist = !fromlist.is_none() && crate::ops::truth::is_true(vm, fromlist)?;
-    if has_fromlist || lvl > 0 && n.is_empty() {
-        Ok(last)
-    } else {
-        Ok(first)
-    }
-}
-
-/// IMPORT_FROM: `from m import name`.
-pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
-    match crate::ops::attr::getattr_opt(vm, m, name)? {
-        Some(v) => Ok(v),
-        None => {
-            let mn = crate::types::module::module_name(m).unwrap_or_else(|| "?".into());
-            let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-            let sub = format!("{mn}.{n}");
-            if let Some(v) = dict::get_str(vm.sys_modules, &sub) {
-                return Ok(v);
-            }
-            let file = dict::get_str(module_dict(m), "__file__")
-                .and_then(crate::types::str::as_str)
-                .map(str::to_string);
-            let loc = match file {
-                Some(f) => format!(" ({f})"),
-                None => " (unknown location)".to_string(),
-            };
-            Err(vm.new_exc(
-                vm.exc.import_error,
-                format!("cannot import name '{n}' from '{mn}'{loc}"),
-            ))
-        }
-    }
-}
-
-/// IMPORT_STAR: copies public names (or `__all__`) into `target`.
-pub fn import_star(vm: &mut Vm, m: Value, target: Value) -> PyResult<()> {
-    let d = module_dict(m);
-    let names: Vec<Value> = match dict::get_str(d, "__all__") {
-        Some(all) => crate::ops::iter::collect(vm, all)?,
-        None => dict::keys(d)
-            .into_iter()
-            .filter(|k| crate::types::str::as_str(*k).is_some_and(|s| !s.starts_with('_')))
-            .collect(),
-    };
-    for n in names {
-        let v = crate::ops::attr::getattr(vm, m, n)?;
-        if target.is::<dict::DictObj>() {
-            dict::set_item(vm, target, n, v)?;
-        } else {
-            crate::ops::item::setitem(vm, target, n, v)?;
-        }
-    }
-    Ok(())
+    let m = (b.init)(vm)?;
+    vm.state_set(&key, m);
+    Ok(Some(m))
 }

@@ -44,3 +44,8 @@ pub fn die_by_sigint() -> ! {
     }
     std::process::exit(130)
 }
+
+/// Simulates the arrival of SIGINT (`_thread.interrupt_main`).
+pub fn raise_sigint() {
+    SIGINT_PENDING.store(true, Ordering::Relaxed);
+}

@@ -132,9 +132,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
         if obj.is_null() {
             return Ok(d);
         }
-        return Ok(crate::types::tuple::items(obj)
-            .and_then(|t| t.get(fd.index).copied())
-            .unwrap_or(Value::NONE));
+        return Ok(crate::types::structseq::get_field(obj, fd));
     }
     if let Some(c) = d.downcast::<ClassMethodObj>() {
         let f = c.0.func.get();
@@ -432,6 +430,13 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     {
         return crate::ops::call::call(vm, da, &[obj, name]).map(|_| ());
     }
+    generic_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__` / `type.__delattr__`: deletion through descriptors and the instance's
+/// (or class's) namespace, without dispatching to a `__delattr__` override.
+pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    let ty = vm.type_of(obj);
     if let Some(t) = obj.downcast::<TypeObject>() {
         if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
             let n = crate::types::str::as_str(name).unwrap_or("?");
@@ -519,25 +524,13 @@ pub fn type_setattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 pub fn generic_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_name(vm, a[1])?;
-    let ty = vm.type_of(a[0]);
     let name = vm.intern_value(a[1]);
-    let descr = typeobj::lookup(vm, ty, name);
-    if descr.is::<PropertyObj>()
-        || !descr.is_null() && typeobj::type_flags(vm.type_of(descr)).contains(TypeFlags::HEAPTYPE)
-    {
-        // Route through the descriptor logic of delattr without re-dispatching __delattr__.
-        let _ = descr;
-    }
-    if instance::delete(vm, a[0], name) {
-        return Ok(Value::NONE);
-    }
-    let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-    Err(attr_error_for(vm, a[0], &n))
-}
-pub fn type_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
-    check_name(vm, a[1])?;
-    delattr(vm, a[0], a[1])?;
+    generic_delattr(vm, a[0], name)?;
     Ok(Value::NONE)
+}
+
+pub fn type_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
+    generic_delattr_native(vm, a)
 }
 
 fn check_name(vm: &mut Vm, n: Value) -> PyResult<()> {

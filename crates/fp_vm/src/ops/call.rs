@@ -324,3 +324,9 @@ fn too_many_positional(
         "{fname}() takes {takes} but {given_s} {verb} given"
     ))
 }
+
+/// `obj.name(*args)`: an ordinary attribute lookup, then a call.
+pub fn call_method(vm: &mut Vm, obj: Value, name: Value, args: &[Value]) -> PyResult {
+    let f = crate::ops::attr::getattr(vm, obj, name)?;
+    call(vm, f, args)
+}

@@ -14,7 +14,8 @@ pub struct CodeObj {
     pub varnames: Box<[Value]>,
     /// `cellvars ++ freevars` names, as the cell index space.
     pub cellnames: Box<[Value]>,
-    pub filename: Value,
+    /// A Cell: `_imp._fix_co_filename` retargets code loaded from a moved cache file.
+    pub filename: std::cell::Cell<Value>,
     pub name: Value,
     pub qualname: Value,
     pub nlocals: usize,
@@ -33,7 +34,7 @@ impl Trace for CodeObj {
         {
             v.trace(visit);
         }
-        for v in [self.filename, self.name, self.qualname] {
+        for v in [self.filename.get(), self.name, self.qualname] {
             v.trace(visit);
         }
     }
@@ -85,7 +86,7 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
             names: names.into_boxed_slice(),
             varnames: varnames.into_boxed_slice(),
             cellnames: cellnames.into_boxed_slice(),
-            filename,
+            filename: std::cell::Cell::new(filename),
             name,
             qualname,
             nlocals,

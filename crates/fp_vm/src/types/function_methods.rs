@@ -73,6 +73,7 @@ pub fn install(vm: &mut Vm) {
     typeobj::add_methods(vm, t, ELLIPSIS_METHODS);
 
     code_cell::install(vm);
+    crate::types::frame_methods::install(vm);
 }
 
 // ----- function -----

@@ -205,7 +205,7 @@ fn int(vm: &mut Vm, i: u64) -> Value {
 fn code_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = code_of(vm, a[0])?;
     let name = as_str(c.name).unwrap_or("?");
-    let file = as_str(c.filename).unwrap_or("?");
+    let file = as_str(c.filename.get()).unwrap_or("?");
     let s = format!(
         "<code object {name} at {:#x}, file \"{file}\", line {}>",
         a[0].bits(),
@@ -316,7 +316,7 @@ fn co_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(code_of(vm, a[0])?.qualname)
 }
 fn co_filename(vm: &mut Vm, a: &[Value]) -> PyResult {
-    Ok(code_of(vm, a[0])?.filename)
+    Ok(code_of(vm, a[0])?.filename.get())
 }
 fn co_firstlineno(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = code_of(vm, a[0])?.code.firstlineno;

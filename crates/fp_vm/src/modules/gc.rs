@@ -1,0 +1,195 @@
+//! `gc`: control of the collector (`heap.rs`). The collector is a tracing mark-sweep, so
+//! there are no generations to report, nothing is ever "uncollectable", and `gc.garbage`
+//! stays empty.
+
+use crate::native;
+use crate::native::NativeDef;
+use crate::types::module::set_attr;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+static FUNCS: &[NativeDef] = &[
+    native!("collect", "(generation=2)", collect),
+    native!("enable", "()", enable),
+    native!("disable", "()", disable),
+    native!("isenabled", "()", isenabled),
+    native!("get_count", "()", get_count),
+    native!("get_threshold", "()", get_threshold),
+    native!(
+        "set_threshold",
+        "(threshold0, threshold1=0, threshold2=0, /)",
+        set_threshold
+    ),
+    native!("get_debug", "()", get_debug),
+    native!("set_debug", "(flags, /)", set_debug),
+    native!("get_stats", "()", get_stats),
+    native!("get_referents", "(*objs)", get_referents),
+    native!("get_referrers", "(*objs)", unsupported),
+    native!("get_objects", "(generation=None)", unsupported),
+    native!("is_tracked", "(obj, /)", is_tracked),
+    native!("is_finalized", "(obj, /)", is_finalized),
+    native!("freeze", "()", none),
+    native!("unfreeze", "()", none),
+    native!("get_freeze_count", "()", zero),
+];
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    let m = crate::modules::module_with_functions(vm, "gc", FUNCS);
+    for name in ["garbage", "callbacks"] {
+        let l = crate::types::list::new_list(vm, vec![]);
+        set_attr(vm, m, name, l);
+    }
+    for (name, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
+        set_attr(vm, m, name, Value::try_small_int(v).unwrap_or(Value::NONE));
+    }
+    Ok(m)
+}
+
+fn small(i: i64) -> Value {
+    Value::try_small_int(i).unwrap_or(Value::NONE)
+}
+
+fn collect(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[0].is_null() {
+        let g = crate::ops::number::index_i64(vm, a[0])?;
+        if !(0..=2).contains(&g) {
+            return Err(vm.value_error("invalid generation"));
+        }
+    }
+    // Called straight from the eval loop (this call is the only native level), every live
+    // value is in a VM frame: collect now. Called from Rust code that re-entered the
+    // interpreter, Rust locals may hold values the collector cannot see: collect at the next
+    // safe point instead.
+    if vm.native_depth <= 1 {
+        vm.collect_garbage();
+    } else {
+        crate::heap::request_collection();
+    }
+    Ok(small(0))
+}
+
+fn enable(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    vm.gc_enabled = true;
+    Ok(Value::NONE)
+}
+
+fn disable(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    vm.gc_enabled = false;
+    Ok(Value::NONE)
+}
+
+fn isenabled(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(vm.gc_enabled))
+}
+
+fn get_count(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(crate::types::tuple::new_tuple(
+        vm,
+        vec![small(0), small(0), small(0)],
+    ))
+}
+
+fn get_threshold(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    let t = vm.state_get("gc.threshold");
+    if let Some(t) = t {
+        return Ok(t);
+    }
+    Ok(crate::types::tuple::new_tuple(
+        vm,
+        vec![small(700), small(10), small(10)],
+    ))
+}
+
+fn set_threshold(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let mut items = Vec::new();
+    for v in a {
+        let n = if v.is_null() {
+            0
+        } else {
+            crate::ops::number::index_i64(vm, *v)?
+        };
+        items.push(crate::types::int::from_i64(vm, n));
+    }
+    let t = crate::types::tuple::new_tuple(vm, items);
+    vm.state_set("gc.threshold", t);
+    Ok(Value::NONE)
+}
+
+fn get_debug(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(vm.state_get("gc.debug").unwrap_or(small(0)))
+}
+
+fn set_debug(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let n = crate::ops::number::index_i64(vm, a[0])?;
+    let v = crate::types::int::from_i64(vm, n);
+    vm.state_set("gc.debug", v);
+    Ok(Value::NONE)
+}
+
+fn get_stats(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    let (collections, _, _, _) = crate::heap::stats();
+    let mut gens = Vec::new();
+    for g in 0..3 {
+        let d = crate::types::dict::new_dict(vm);
+        let c = if g == 2 { collections as i64 } else { 0 };
+        for (k, v) in [("collections", c), ("collected", 0), ("uncollectable", 0)] {
+            let k = vm.intern(k);
+            let v = crate::types::int::from_i64(vm, v);
+            crate::types::dict::set_item(vm, d, k, v)?;
+        }
+        gens.push(d);
+    }
+    Ok(crate::types::list::new_list(vm, gens))
+}
+
+/// The objects each argument refers to directly: exactly what the collector traces.
+fn get_referents(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let mut out = Vec::new();
+    for obj in crate::types::tuple::items(a[0]).unwrap_or(&[]) {
+        if let Some(h) = obj.header() {
+            let mut visit = |v: Value| {
+                if v.is_ptr() {
+                    out.push(v)
+                }
+            };
+            h.trace_all(&mut visit);
+        }
+    }
+    Ok(crate::types::list::new_list(vm, out))
+}
+
+fn unsupported(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Err(vm.new_exc(
+        vm.exc.not_implemented_error,
+        "gc.get_objects() and gc.get_referrers() are not supported by ferropy yet",
+    ))
+}
+
+fn is_tracked(_vm: &mut Vm, a: &[Value]) -> PyResult {
+    use crate::object::ObjKind;
+    let tracked = a[0].header().is_some_and(|h| {
+        !matches!(
+            h.vt.kind,
+            ObjKind::Int | ObjKind::Float | ObjKind::Complex | ObjKind::Str | ObjKind::Bytes
+        )
+    });
+    Ok(Value::from_bool(tracked))
+}
+
+fn is_finalized(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::FALSE)
+}
+
+fn none(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+fn zero(_vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(small(0))
+}

@@ -1,0 +1,219 @@
+//! Start-up of the import system: finding CPython 3.11's `Lib/`, setting `sys`'s path
+//! attributes as CPython does, and installing importlib from that library's own
+//! `importlib/_bootstrap.py` and `_bootstrap_external.py` (run under the names CPython gives its
+//! frozen copies, `_frozen_importlib` and `_frozen_importlib_external`).
+
+use crate::types::module::set_attr;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::path::{Path, PathBuf};
+
+/// Where this build's machine keeps the library (from the build script; may be empty).
+const BUILD_STDLIB: &str = env!("FERROPY_BUILD_STDLIB");
+
+/// The code-cache magic of this build: 2 bytes little-endian, then `\r\n`, as CPython's.
+pub const CODE_MAGIC: &str = env!("FERROPY_CODE_MAGIC");
+
+/// Whether `dir` looks like CPython 3.11's `Lib/`.
+fn is_stdlib(dir: &Path) -> bool {
+    dir.join("os.py").is_file() && dir.join("importlib").join("_bootstrap.py").is_file()
+}
+
+/// Finds the standard library: `FERROPY_STDLIB`, the build machine's `python3.11`, a
+/// `python3.11` on PATH (by its location, then by asking it), then the usual install places.
+pub fn find_stdlib() -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("FERROPY_STDLIB") {
+        let p = PathBuf::from(p);
+        if is_stdlib(&p) {
+            return Ok(p);
+        }
+        return Err(format!(
+            "ferropy: FERROPY_STDLIB={} is not CPython 3.11's standard library (no os.py and importlib/ there)",
+            p.display()
+        ));
+    }
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if !BUILD_STDLIB.is_empty() {
+        candidates.push(PathBuf::from(BUILD_STDLIB));
+    }
+    if let Some(bin) = find_on_path("python3.11")
+        && let Ok(real) = std::fs::canonicalize(&bin)
+        && let Some(prefix) = real.parent().and_then(Path::parent)
+    {
+        candidates.push(prefix.join("lib").join("python3.11"));
+    }
+    if let Some(p) = candidates.iter().find(|p| is_stdlib(p)) {
+        return Ok(p.clone());
+    }
+    if let Some(p) = ask_python() {
+        return Ok(p);
+    }
+    let mut usual = vec![
+        PathBuf::from("/usr/lib/python3.11"),
+        PathBuf::from("/usr/local/lib/python3.11"),
+        PathBuf::from("/opt/python3.11/lib/python3.11"),
+    ];
+    if let Some(home) = std::env::var_os("HOME") {
+        let versions = PathBuf::from(home).join(".pyenv").join("versions");
+        if let Ok(rd) = std::fs::read_dir(&versions) {
+            let mut vs: Vec<PathBuf> = rd
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with("3.11"))
+                .map(|e| e.path().join("lib").join("python3.11"))
+                .collect();
+            vs.sort();
+            usual.extend(vs.into_iter().rev());
+        }
+    }
+    if let Some(p) = usual.into_iter().find(|p| is_stdlib(p)) {
+        return Ok(p);
+    }
+    Err("ferropy: cannot find CPython 3.11's standard library: set FERROPY_STDLIB to its Lib directory, or install it (Debian: apt-get install libpython3.11-stdlib)".to_string())
+}
+
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+fn ask_python() -> Option<PathBuf> {
+    let out = std::process::Command::new("python3.11")
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        ])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let p = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    is_stdlib(&p).then_some(p)
+}
+
+/// Sets `sys.path` and friends for the library at `stdlib` (a `<prefix>/lib/python3.11`).
+pub fn configure_sys(vm: &mut Vm, stdlib: &Path) {
+    let sys = vm.sys;
+    let prefix = stdlib
+        .parent()
+        .filter(|p| p.file_name().is_some_and(|n| n == "lib"))
+        .and_then(Path::parent)
+        .unwrap_or_else(|| stdlib.parent().unwrap_or(stdlib));
+    let prefix_s = prefix.to_string_lossy().into_owned();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        let v = vm.new_str(&prefix_s);
+        set_attr(vm, sys, name, v);
+    }
+    let mut names: Vec<&str> = crate::modules::BUILTIN_MODULES
+        .iter()
+        .map(|m| m.name)
+        .collect();
+    names.extend(["sys", "builtins"]);
+    names.sort_unstable();
+    let names: Vec<Value> = names.into_iter().map(|n| vm.intern(n)).collect();
+    let t = crate::types::tuple::new_tuple(vm, names);
+    set_attr(vm, sys, "builtin_module_names", t);
+    let lib = vm.new_str("lib");
+    set_attr(vm, sys, "platlibdir", lib);
+    let sd = vm.new_string(stdlib.to_string_lossy().into_owned());
+    set_attr(vm, sys, "_stdlib_dir", sd);
+    let mut path: Vec<String> = Vec::new();
+    if let Some(p0) = vm.config.path0.clone()
+        && !vm.config.safe_path
+    {
+        path.push(p0);
+    }
+    if !vm.config.ignore_environment
+        && let Ok(pp) = std::env::var("PYTHONPATH")
+    {
+        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    }
+    path.push(
+        prefix
+            .join("lib")
+            .join("python311.zip")
+            .to_string_lossy()
+            .into_owned(),
+    );
+    path.push(stdlib.to_string_lossy().into_owned());
+    path.push(stdlib.join("lib-dynload").to_string_lossy().into_owned());
+    let items: Vec<Value> = path.into_iter().map(|p| vm.new_string(p)).collect();
+    let pl = crate::types::list::new_list(vm, items);
+    set_attr(vm, sys, "path", pl);
+    for name in ["meta_path", "path_hooks"] {
+        let l = crate::types::list::new_list(vm, vec![]);
+        set_attr(vm, sys, name, l);
+    }
+    let cache = crate::types::dict::new_dict(vm);
+    set_attr(vm, sys, "path_importer_cache", cache);
+    let dont_write = vm.config.dont_write_bytecode
+        || !vm.config.ignore_environment
+            && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    set_attr(vm, sys, "dont_write_bytecode", Value::from_bool(dont_write));
+    let prefix_env = if vm.config.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONPYCACHEPREFIX")
+            .ok()
+            .filter(|s| !s.is_empty())
+    };
+    let pycache_prefix = match prefix_env {
+        Some(p) => vm.new_string(p),
+        None => Value::NONE,
+    };
+    set_attr(vm, sys, "pycache_prefix", pycache_prefix);
+}
+
+/// Runs a module of the library under another name (importlib's bootstrap modules, which
+/// CPython runs from frozen copies), with CPython's `<frozen ...>` file name.
+fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> PyResult {
+    let path = stdlib.join("importlib").join(file);
+    let source = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(vm.new_exc(
+                vm.exc.import_error,
+                format!("cannot read {}: {e}", path.display()),
+            ));
+        }
+    };
+    let frozen_name = format!("<frozen importlib.{}>", file.trim_end_matches(".py"));
+    let m = crate::types::module::new_module(vm, name);
+    crate::modules::register(vm, name, m);
+    let b = vm.builtins;
+    set_attr(vm, m, "__builtins__", b);
+    let d = crate::types::module::module_dict(m);
+    crate::interp::exec_source(vm, &source, &frozen_name, d)?;
+    Ok(m)
+}
+
+/// Installs importlib as the import system (CPython's `init_importlib` and
+/// `init_importlib_external`), then sets the code-cache magic number of this build.
+pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
+    let imp = crate::modules::import_module(vm, "_imp")?;
+    let bootstrap = run_bootstrap_module(vm, stdlib, "_bootstrap.py", "_frozen_importlib")?;
+    let sys = vm.sys;
+    let install = vm.intern("_install");
+    crate::ops::call::call_method(vm, bootstrap, install, &[sys, imp])?;
+    let builtin_import =
+        crate::types::dict::get_str(vm.builtins_dict, "__import__").unwrap_or(Value::NONE);
+    vm.state_set("import.builtin", builtin_import);
+    vm.importlib = bootstrap;
+    let external = run_bootstrap_module(
+        vm,
+        stdlib,
+        "_bootstrap_external.py",
+        "_frozen_importlib_external",
+    )?;
+    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
+    let mut bytes = magic.to_le_bytes().to_vec();
+    bytes.extend_from_slice(b"\r\n");
+    let raw = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    let mb = crate::types::bytes::new_bytes(vm, bytes);
+    set_attr(vm, external, "MAGIC_NUMBER", mb);
+    let rm = crate::types::int::from_u64(vm, raw as u64);
+    set_attr(vm, external, "_RAW_MAGIC_NUMBER", rm);
+    let install_ext = vm.intern("_install_external_importers");
+    crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! `_warnings`: only `warn`, for the interpreter's own early warnings (importlib calls it).
+//! `Lib/warnings.py` finds no `filters` here and so runs its complete pure-Python
+//! implementation; `warn` hands every warning to it, so one filter list decides everything.
+
+use crate::native;
+use crate::native::NativeDef;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+static FUNCS: &[NativeDef] = &[native!(
+    "warn",
+    "(message, category=None, stacklevel=1, source=None)",
+    warn
+)];
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    Ok(crate::modules::module_with_functions(
+        vm,
+        "_warnings",
+        FUNCS,
+    ))
+}
+
+fn warn(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args: Vec<Value> = a
+        .iter()
+        .map(|v| if v.is_null() { Value::NONE } else { *v })
+        .collect();
+    let mut args = args;
+    if a[2].is_null() {
+        args[2] = Value::try_small_int(1).unwrap_or(Value::NONE);
+    }
+    let warnings = crate::modules::import_module(vm, "warnings")?;
+    let w = vm.intern("warn");
+    crate::ops::call::call_method(vm, warnings, w, &args)
+}
