@@ -53,3 +53,9 @@ print(list(MyChain('ab', 'c')), type(MyChain()).__name__)
 class MyCount(it.count):
     pass
 print(repr(MyCount(3)))
+
+# pickling support of the simple iterators
+print(it.count(5).__reduce__(), it.count(5, 2).__reduce__(), it.count(1.5).__reduce__(), it.count(2**70).__reduce__())
+print(it.repeat('a', 3).__reduce__(), it.repeat('a').__reduce__())
+c = it.count(3); next(c); print(c.__reduce__())
+r = it.repeat(1, 2); next(r); print(r.__reduce__())

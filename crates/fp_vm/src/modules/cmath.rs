@@ -160,6 +160,7 @@ const P14: f64 = 0.25 * PI;
 const P12: f64 = 0.5 * PI;
 const P34: f64 = 0.75 * PI;
 /// Cells for finite nonzero arguments, never read.
+#[allow(clippy::excessive_precision)]
 const U: f64 = -9.5426319407711027e33;
 const Z: f64 = 0.0;
 const NZ: f64 = -0.0;

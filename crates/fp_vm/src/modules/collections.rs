@@ -200,34 +200,14 @@ fn deque_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn deque_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let d = dq(vm, a[0])?;
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "deque() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
+    // PyArg_ParseTupleAndKeywords counts keywords too.
+    let nkw = if a[2].is_null() { 0 } else { dict::len(a[2]) };
+    let nargs = tuple::items(a[1]).map_or(0, |t| t.len()) + nkw;
+    if nargs > 2 {
+        return Err(vm.type_error(format!("deque() takes at most 2 arguments ({nargs} given)")));
     }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut maxlen = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("maxlen") if maxlen.is_null() => maxlen = v,
-                Some(k @ ("iterable" | "maxlen")) => {
-                    return Err(vm.type_error(format!(
-                        "argument for deque() given by name ('{k}') and position"
-                    )));
-                }
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("deque() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
+    let p = stdobj::parse_kw(vm, "deque", a[1], a[2], &["iterable", "maxlen"], &[], 0)?;
+    let (iterable, maxlen) = (p[0], p[1]);
     let ml = if maxlen.is_null() || maxlen.is_none() {
         None
     } else {
@@ -404,6 +384,11 @@ fn deque_insert(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.index_error("deque already at its maximum size"));
     }
     let i = ops::number::index_clamped(vm, a[1])?;
+    // `__index__` may have changed the deque: bound by its length now.
+    let n = d.len();
+    if d.maxlen.get() == Some(n) {
+        return Err(vm.index_error("deque already at its maximum size"));
+    }
     let i = if i < 0 { i + n as i64 } else { i };
     let i = i.clamp(0, n as i64) as usize;
     d.items.borrow_mut().insert(i, a[2]);
@@ -683,6 +668,9 @@ struct DequeIter {
 }
 
 impl StdData for DequeIter {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(dequeiter_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.deque], visit)
     }

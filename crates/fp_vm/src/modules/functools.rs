@@ -16,7 +16,7 @@ use std::cell::Cell;
 
 static FUNCS: &[NativeDef] = &[
     native!("reduce", "($module, /, *args)", reduce),
-    native!("cmp_to_key", "($module, /, mycmp)", cmp_to_key),
+    native!("cmp_to_key", "($module, /, *args, **kwargs)", cmp_to_key),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -103,11 +103,13 @@ static KEY_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[(
 )];
 
 fn cmp_to_key(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // cmp_to_key(mycmp), with the argument clinic's messages.
+    let p = stdobj::parse_kw(vm, "cmp_to_key", a[1], a[2], &["mycmp"], &[], 1)?;
     let ty = stdobj::state_type(vm, "functools.KeyWrapper");
     Ok(stdobj::new_obj(
         ty,
         KeyWrapper {
-            cmp: a[1],
+            cmp: p[0],
             obj: Cell::new(Value::NONE),
         },
     ))

@@ -1,12 +1,16 @@
 //! `itertools`: every iterator type of CPython 3.11's module (count, cycle, repeat, accumulate,
 //! chain, compress, dropwhile, filterfalse, groupby/_grouper, islice, pairwise, starmap,
-//! takewhile, tee/_tee, zip_longest, product, permutations, combinations,
-//! combinations_with_replacement) with CPython's argument errors and reprs.
+//! takewhile, tee/_tee, zip_longest, and the combinatoric ones in `itertools_combo.rs`) with
+//! CPython's argument errors and reprs.
 //!
 //! Each iterator keeps its state in `Cell`s/`RefCell`s of a `stdobj` payload. No borrow is held
 //! while Python code runs (`next()` of an inner iterator, key functions, comparisons): values
 //! are copied out first and the state updated afterwards.
 
+use super::itertools_combo::{
+    combinations_new, combinations_next, cwr_new, cwr_next, permutations_new, permutations_next,
+    product_new, product_next,
+};
 use super::stdobj::{self, StdData, visit_all, visit_cell};
 use crate::native::NativeDef;
 use crate::ops;
@@ -18,7 +22,7 @@ use crate::{native, native_classmethod, native_staticmethod};
 use fp_bytecode::BinaryOp;
 use std::cell::{Cell, RefCell};
 
-fn stop(vm: &mut Vm) -> Exc {
+pub(super) fn stop(vm: &mut Vm) -> Exc {
     vm.stop_iteration(Value::NULL)
 }
 
@@ -31,7 +35,7 @@ fn small(i: i64) -> Value {
 }
 
 /// The state of `v` as a `T`, or a TypeError.
-fn st<T: StdData>(vm: &mut Vm, v: Value) -> PyResult<&'static T> {
+pub(super) fn st<T: StdData>(vm: &mut Vm, v: Value) -> PyResult<&'static T> {
     stdobj::expect::<T>(vm, v, "itertools object")
 }
 
@@ -81,7 +85,8 @@ itertype!(
     COUNT_METHODS,
     count_new,
     count_next,
-    native!("__repr__", "($self, /)", count_repr)
+    native!("__repr__", "($self, /)", count_repr),
+    native!("__reduce__", "($self, /)", count_reduce),
 );
 itertype!(CYCLE_METHODS, cycle_new, cycle_next);
 itertype!(
@@ -90,6 +95,7 @@ itertype!(
     repeat_next,
     native!("__repr__", "($self, /)", repeat_repr),
     native!("__length_hint__", "($self, /)", repeat_length_hint),
+    native!("__reduce__", "($self, /)", repeat_reduce),
 );
 itertype!(ACCUMULATE_METHODS, accumulate_new, accumulate_next);
 itertype!(
@@ -120,7 +126,7 @@ itertype!(PERMUTATIONS_METHODS, permutations_new, permutations_next);
 itertype!(COMBINATIONS_METHODS, combinations_new, combinations_next);
 itertype!(CWR_METHODS, cwr_new, cwr_next);
 
-static FUNCS: &[NativeDef] = &[native!("tee", "($module, iterable, n=2, /)", tee)];
+static FUNCS: &[NativeDef] = &[native!("tee", "($module, /, *args, **kwargs)", tee)];
 
 fn class_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     super::builtins::make_generic_alias(vm, a[0], a[1])
@@ -182,6 +188,9 @@ struct Count {
 }
 
 impl StdData for Count {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(count_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.cur, visit);
         visit_all(&[self.step], visit);
@@ -200,34 +209,8 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn count_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "count() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut start = args.first().copied().unwrap_or(Value::NULL);
-    let mut step = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("start") if start.is_null() => start = v,
-                Some("step") if step.is_null() => step = v,
-                Some(k @ ("start" | "step")) => {
-                    return Err(vm.type_error(format!(
-                        "argument for count() given by name ('{k}') and position"
-                    )));
-                }
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("count() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
+    let p = stdobj::parse_kw(vm, "count", a[1], a[2], &["start", "step"], &[], 0)?;
+    let (start, step) = (p[0], p[1]);
     let start = if start.is_null() { small(0) } else { start };
     let step = if step.is_null() { small(1) } else { step };
     if !is_number(vm, start) || !is_number(vm, step) {
@@ -266,6 +249,25 @@ fn count_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(format!("{name}({start}, {step})")))
 }
 
+/// `(count, (start,))` while counting by the int 1 from a machine-size int (CPython's fast
+/// mode), else `(count, (start, step))`.
+fn count_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Count>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let cur = c.cur.get();
+    let int_ty = vm.types.int;
+    let fast = vm.type_of(c.step) == int_ty
+        && c.step.as_small_int() == Some(1)
+        && vm.type_of(cur) == int_ty
+        && int::int_ref(cur).and_then(|i| i.to_i64()).is_some();
+    let args = if fast {
+        tuple::new_tuple(vm, vec![cur])
+    } else {
+        tuple::new_tuple(vm, vec![cur, c.step])
+    };
+    Ok(tuple::new_tuple(vm, vec![ty, args]))
+}
+
 // ---- cycle ----
 
 struct Cycle {
@@ -276,6 +278,9 @@ struct Cycle {
 }
 
 impl StdData for Cycle {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(cycle_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it], visit);
         visit_all(&self.saved.borrow(), visit);
@@ -324,38 +329,17 @@ struct Repeat {
 }
 
 impl StdData for Repeat {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(repeat_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.obj], visit)
     }
 }
 
 fn repeat_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    let mut obj = args.first().copied().unwrap_or(Value::NULL);
-    let mut times = args.get(1).copied().unwrap_or(Value::NULL);
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "repeat() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("object") if obj.is_null() => obj = v,
-                Some("times") if times.is_null() => times = v,
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("repeat() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if obj.is_null() {
-        return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(vm, "repeat", a[1], a[2], &["object", "times"], &[], 1)?;
+    let (obj, times) = (p[0], p[1]);
     let cnt = if times.is_null() {
         -1
     } else {
@@ -392,6 +376,16 @@ fn repeat_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
 }
 
+fn repeat_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = st::<Repeat>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let args = match r.cnt.get() {
+        -1 => tuple::new_tuple(vm, vec![r.obj]),
+        n => tuple::new_tuple(vm, vec![r.obj, small(n)]),
+    };
+    Ok(tuple::new_tuple(vm, vec![ty, args]))
+}
+
 fn repeat_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r = st::<Repeat>(vm, a[0])?;
     match r.cnt.get() {
@@ -410,6 +404,9 @@ struct Accumulate {
 }
 
 impl StdData for Accumulate {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(accumulate_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it, self.func], visit);
         visit_cell(&self.total, visit);
@@ -418,34 +415,16 @@ impl StdData for Accumulate {
 }
 
 fn accumulate_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "accumulate() takes at most 2 positional arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut func = args.get(1).copied().unwrap_or(Value::NULL);
-    let mut initial = Value::NULL;
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("func") if func.is_null() => func = v,
-                Some("initial") => initial = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "accumulate() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error("accumulate() missing required argument 'iterable' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(
+        vm,
+        "accumulate",
+        a[1],
+        a[2],
+        &["iterable", "func"],
+        &["initial"],
+        1,
+    )?;
+    let (iterable, func, initial) = (p[0], p[1], p[2]);
     let it = ops::iter::get_iter(vm, iterable)?;
     let initial = if initial.is_none() {
         Value::NULL
@@ -496,6 +475,9 @@ struct Chain {
 }
 
 impl StdData for Chain {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(chain_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.source, visit);
         visit_cell(&self.active, visit);
@@ -556,6 +538,8 @@ fn chain_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 // ---- compress, dropwhile, takewhile, filterfalse, starmap ----
 
 struct Pair {
+    /// The `__next__` of the concrete type (compress, dropwhile...).
+    next: crate::native::NativeFn,
     /// The function, or the data iterator for compress.
     f: Value,
     it: Value,
@@ -564,24 +548,22 @@ struct Pair {
 }
 
 impl StdData for Pair {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(self.next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.f, self.it], visit)
     }
 }
 
-fn pair_new(vm: &mut Vm, a: &[Value], name: &str, iter_first: bool) -> PyResult {
+fn pair_new(vm: &mut Vm, a: &[Value], name: &str, next: crate::native::NativeFn) -> PyResult {
     let args = positional(vm, name, a[1], a[2], 2, 2)?;
-    let (f, it) = if iter_first {
-        let d = ops::iter::get_iter(vm, args[0])?;
-        let s = ops::iter::get_iter(vm, args[1])?;
-        (d, s)
-    } else {
-        (args[0], ops::iter::get_iter(vm, args[1])?)
-    };
+    let it = ops::iter::get_iter(vm, args[1])?;
     Ok(stdobj::new_obj(
         a[0],
         Pair {
-            f,
+            next,
+            f: args[0],
             it,
             flag: Cell::new(false),
         },
@@ -589,41 +571,14 @@ fn pair_new(vm: &mut Vm, a: &[Value], name: &str, iter_first: bool) -> PyResult 
 }
 
 fn compress_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    // compress(data, selectors) accepts keywords.
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    let mut data = args.first().copied().unwrap_or(Value::NULL);
-    let mut sel = args.get(1).copied().unwrap_or(Value::NULL);
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "compress() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("data") if data.is_null() => data = v,
-                Some("selectors") if sel.is_null() => sel = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "compress() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if data.is_null() {
-        return Err(vm.type_error("compress() missing required argument 'data' (pos 1)"));
-    }
-    if sel.is_null() {
-        return Err(vm.type_error("compress() missing required argument 'selectors' (pos 2)"));
-    }
+    let p = stdobj::parse_kw(vm, "compress", a[1], a[2], &["data", "selectors"], &[], 2)?;
+    let (data, sel) = (p[0], p[1]);
     let d = ops::iter::get_iter(vm, data)?;
     let s = ops::iter::get_iter(vm, sel)?;
     Ok(stdobj::new_obj(
         a[0],
         Pair {
+            next: compress_next,
             f: d,
             it: s,
             flag: Cell::new(false),
@@ -647,7 +602,7 @@ fn compress_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn dropwhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "dropwhile", false)
+    pair_new(vm, a, "dropwhile", dropwhile_next)
 }
 
 fn dropwhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -668,7 +623,7 @@ fn dropwhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn takewhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "takewhile", false)
+    pair_new(vm, a, "takewhile", takewhile_next)
 }
 
 fn takewhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -688,7 +643,7 @@ fn takewhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn filterfalse_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "filterfalse", false)
+    pair_new(vm, a, "filterfalse", filterfalse_next)
 }
 
 fn filterfalse_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -710,7 +665,7 @@ fn filterfalse_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn starmap_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    pair_new(vm, a, "starmap", false)
+    pair_new(vm, a, "starmap", starmap_next)
 }
 
 fn starmap_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -735,6 +690,9 @@ struct GroupBy {
 }
 
 impl StdData for GroupBy {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(groupby_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.it, self.keyfunc], visit);
         for c in [
@@ -754,38 +712,17 @@ struct Grouper {
 }
 
 impl StdData for Grouper {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(grouper_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&[self.parent, self.tgtkey], visit)
     }
 }
 
 fn groupby_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "groupby() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut key = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("key") if key.is_null() => key = v,
-                Some(k) => {
-                    return Err(vm.type_error(format!(
-                        "groupby() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
-    }
+    let p = stdobj::parse_kw(vm, "groupby", a[1], a[2], &["iterable", "key"], &[], 1)?;
+    let (iterable, key) = (p[0], p[1]);
     let it = ops::iter::get_iter(vm, iterable)?;
     Ok(stdobj::new_obj(
         a[0],
@@ -886,6 +823,9 @@ struct ISlice {
 }
 
 impl StdData for ISlice {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(islice_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.it, visit)
     }
@@ -990,6 +930,9 @@ struct Pairwise {
 }
 
 impl StdData for Pairwise {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(pairwise_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.it, visit);
         visit_cell(&self.old, visit);
@@ -1062,6 +1005,9 @@ struct Tee {
 }
 
 impl StdData for Tee {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(tee_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_cell(&self.chunk, visit)
     }
@@ -1153,18 +1099,20 @@ fn tee_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tee(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let n = if a[2].is_null() {
-        2
-    } else {
-        ops::number::index_i64(vm, a[2])?
+    // tee(iterable, n=2, /), with the positional-only clinic's messages.
+    let args = positional(vm, "tee", a[1], a[2], 1, 2)?;
+    let n = match args.get(1) {
+        None => 2,
+        Some(&n) => ops::number::index_i64(vm, n)?,
     };
+    let iterable = args[0];
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
     if n == 0 {
         return Ok(tuple::new_tuple(vm, vec![]));
     }
-    let it = ops::iter::get_iter(vm, a[1])?;
+    let it = ops::iter::get_iter(vm, iterable)?;
     let copy_name = vm.intern("__copy__");
     let first = if ops::has_special(vm, it, copy_name) {
         it
@@ -1189,6 +1137,9 @@ struct ZipLongest {
 }
 
 impl StdData for ZipLongest {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(zip_longest_next)
+    }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&self.its.borrow(), visit);
         visit_all(&[self.fill], visit);
@@ -1250,280 +1201,4 @@ fn zip_longest_next(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
     }
     Ok(tuple::new_tuple(vm, out))
-}
-
-// ---- product, permutations, combinations, combinations_with_replacement ----
-
-/// The combinatoric iterators: a pool (or pools) and index vectors.
-struct Combo {
-    pools: Vec<Vec<Value>>,
-    indices: RefCell<Vec<usize>>,
-    /// permutations only.
-    cycles: RefCell<Vec<usize>>,
-    r: usize,
-    first: Cell<bool>,
-    stopped: Cell<bool>,
-}
-
-impl StdData for Combo {
-    fn trace(&self, visit: &mut dyn FnMut(Value)) {
-        for p in &self.pools {
-            visit_all(p, visit);
-        }
-    }
-}
-
-fn new_combo(ty: Value, pools: Vec<Vec<Value>>, indices: Vec<usize>, r: usize) -> Value {
-    stdobj::new_obj(
-        ty,
-        Combo {
-            pools,
-            indices: RefCell::new(indices),
-            cycles: RefCell::new(Vec::new()),
-            r,
-            first: Cell::new(true),
-            stopped: Cell::new(false),
-        },
-    )
-}
-
-fn product_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let mut repeat = 1i64;
-    if !a[2].is_null() && dict::len(a[2]) > 0 {
-        for (k, v) in dict::items(a[2]) {
-            let k = crate::types::str::as_str(k).unwrap_or("?").to_string();
-            if k != "repeat" {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for product()"
-                )));
-            }
-            repeat = ops::number::index_i64(vm, v)?;
-        }
-    }
-    if repeat < 0 {
-        return Err(vm.value_error("repeat argument cannot be negative"));
-    }
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    let mut base = Vec::with_capacity(args.len());
-    for x in args {
-        base.push(ops::iter::collect(vm, x)?);
-    }
-    let mut pools = Vec::new();
-    for _ in 0..repeat {
-        pools.extend(base.iter().cloned());
-    }
-    let n = pools.len();
-    Ok(new_combo(a[0], pools, vec![0; n], n))
-}
-
-fn product_next(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    if c.stopped.get() {
-        return Err(stop(vm));
-    }
-    if c.first.get() {
-        c.first.set(false);
-        if c.pools.iter().any(|p| p.is_empty()) {
-            c.stopped.set(true);
-            return Err(stop(vm));
-        }
-    } else {
-        let mut idx = c.indices.borrow_mut();
-        let mut i = c.pools.len();
-        loop {
-            if i == 0 {
-                c.stopped.set(true);
-                drop(idx);
-                return Err(stop(vm));
-            }
-            i -= 1;
-            idx[i] += 1;
-            if idx[i] < c.pools[i].len() {
-                break;
-            }
-            idx[i] = 0;
-        }
-    }
-    let items: Vec<Value> = c
-        .indices
-        .borrow()
-        .iter()
-        .zip(&c.pools)
-        .map(|(&i, p)| p[i])
-        .collect();
-    Ok(tuple::new_tuple(vm, items))
-}
-
-/// The `r` argument: an int >= 0 (`None` allowed when `optional`).
-fn r_arg(vm: &mut Vm, v: Value, optional: bool) -> PyResult<Option<usize>> {
-    if v.is_null() || (optional && v.is_none()) {
-        return Ok(None);
-    }
-    if optional && !int::is_int(v) {
-        return Err(vm.type_error("Expected int as r"));
-    }
-    let r = ops::number::index_i64(vm, v)?;
-    if r < 0 {
-        return Err(vm.value_error("r must be non-negative"));
-    }
-    Ok(Some(r as usize))
-}
-
-/// (iterable, r) from positional and keyword arguments.
-fn iterable_r(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Value, Value)> {
-    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
-    let mut r = args.get(1).copied().unwrap_or(Value::NULL);
-    if !a[2].is_null() {
-        for (k, v) in dict::items(a[2]) {
-            match crate::types::str::as_str(k) {
-                Some("iterable") if iterable.is_null() => iterable = v,
-                Some("r") if r.is_null() => r = v,
-                Some(k) => {
-                    return Err(
-                        vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                    );
-                }
-                None => return Err(vm.type_error("keywords must be strings")),
-            }
-        }
-    }
-    if iterable.is_null() {
-        return Err(vm.type_error(format!(
-            "{name}() missing required argument 'iterable' (pos 1)"
-        )));
-    }
-    Ok((iterable, r))
-}
-
-fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "combinations")?;
-    if r.is_null() {
-        return Err(vm.type_error("combinations() missing required argument 'r' (pos 2)"));
-    }
-    let pool = ops::iter::collect(vm, iterable)?;
-    let r = r_arg(vm, r, false)?.unwrap_or(0);
-    let o = new_combo(a[0], vec![pool], (0..r).collect(), r);
-    Ok(o)
-}
-
-fn combinations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
-    let (n, r) = (pool.len(), c.r);
-    if c.stopped.get() || r > n {
-        c.stopped.set(true);
-        return Err(stop(vm));
-    }
-    if c.first.get() {
-        c.first.set(false);
-    } else {
-        let mut idx = c.indices.borrow_mut();
-        let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else {
-            c.stopped.set(true);
-            drop(idx);
-            return Err(stop(vm));
-        };
-        idx[i] += 1;
-        for j in i + 1..r {
-            idx[j] = idx[j - 1] + 1;
-        }
-    }
-    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
-    Ok(tuple::new_tuple(vm, items))
-}
-
-fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "combinations_with_replacement")?;
-    if r.is_null() {
-        return Err(
-            vm.type_error("combinations_with_replacement() missing required argument 'r' (pos 2)")
-        );
-    }
-    let pool = ops::iter::collect(vm, iterable)?;
-    let r = r_arg(vm, r, false)?.unwrap_or(0);
-    Ok(new_combo(a[0], vec![pool], vec![0; r], r))
-}
-
-fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
-    let (n, r) = (pool.len(), c.r);
-    if c.stopped.get() || (n == 0 && r > 0) {
-        c.stopped.set(true);
-        return Err(stop(vm));
-    }
-    if c.first.get() {
-        c.first.set(false);
-    } else {
-        let mut idx = c.indices.borrow_mut();
-        let Some(i) = (0..r).rev().find(|&i| idx[i] != n - 1) else {
-            c.stopped.set(true);
-            drop(idx);
-            return Err(stop(vm));
-        };
-        let v = idx[i] + 1;
-        for x in idx[i..r].iter_mut() {
-            *x = v;
-        }
-    }
-    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
-    Ok(tuple::new_tuple(vm, items))
-}
-
-fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let (iterable, r) = iterable_r(vm, a, "permutations")?;
-    let pool = ops::iter::collect(vm, iterable)?;
-    let n = pool.len();
-    let r = r_arg(vm, r, true)?.unwrap_or(n);
-    let o = new_combo(a[0], vec![pool], (0..n).collect(), r);
-    if let Some(c) = stdobj::get::<Combo>(o) {
-        *c.cycles.borrow_mut() = (0..r.min(n)).map(|i| n - i).collect();
-    }
-    Ok(o)
-}
-
-fn permutations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    let pool = &c.pools[0];
-    let (n, r) = (pool.len(), c.r);
-    if c.stopped.get() || r > n {
-        c.stopped.set(true);
-        return Err(stop(vm));
-    }
-    if c.first.get() {
-        c.first.set(false);
-    } else {
-        let mut idx = c.indices.borrow_mut();
-        let mut cycles = c.cycles.borrow_mut();
-        let mut advanced = false;
-        for i in (0..r).rev() {
-            cycles[i] -= 1;
-            if cycles[i] == 0 {
-                // Rotate indices[i..] left by one.
-                let x = idx.remove(i);
-                idx.push(x);
-                cycles[i] = n - i;
-            } else {
-                let j = cycles[i];
-                idx.swap(i, n - j);
-                advanced = true;
-                break;
-            }
-        }
-        if !advanced {
-            c.stopped.set(true);
-            drop(idx);
-            drop(cycles);
-            return Err(stop(vm));
-        }
-    }
-    let items: Vec<Value> = c.indices.borrow()[..r].iter().map(|&i| pool[i]).collect();
-    Ok(tuple::new_tuple(vm, items))
 }

@@ -21,6 +21,7 @@ pub mod imp;
 pub mod import_system;
 pub mod io;
 pub mod itertools;
+pub mod itertools_combo;
 pub mod marshal;
 pub mod math;
 pub mod math_int;

@@ -38,6 +38,9 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     if let Some(g) = it.downcast::<crate::types::generator::GeneratorObj>() {
         return crate::types::generator::next_for_iteration(vm, it, g);
     }
+    if let Some(r) = crate::modules::stdobj::fast_next(vm, it) {
+        return r;
+    }
     match super::call_special(vm, it, vm.names.next, &[]) {
         Ok(Some(v)) => Ok(Some(v)),
         Ok(None) => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),

@@ -450,6 +450,16 @@ fn object_sizeof(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn object_reduce_ex(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // A class's own `__reduce__` wins over the generic protocol (as CPython's
+    // object.__reduce_ex__): deque, partial, defaultdict... pickle and copy through it.
+    let ty = vm.type_of(a[0]);
+    let own = typeobj::lookup_str(vm, ty, "__reduce__");
+    let object = vm.types.object;
+    let base = typeobj::lookup_str(vm, object, "__reduce__");
+    if !own.is_null() && own != base {
+        let m = ops::attr::getattr_str(vm, a[0], "__reduce__")?;
+        return ops::call::call(vm, m, &[]);
+    }
     let copyreg = crate::modules::import_module(vm, "copyreg")?;
     let f = ops::attr::getattr_str(vm, copyreg, "_reduce_ex")?;
     ops::call::call(vm, f, &[a[0], a[1]])

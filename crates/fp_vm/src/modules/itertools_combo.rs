@@ -1,0 +1,277 @@
+//! The combinatoric iterators of `itertools`: `product`, `permutations`, `combinations`,
+//! `combinations_with_replacement` (index-vector algorithms yielding in CPython's order).
+
+use super::itertools::{st, stop};
+use super::stdobj::{self, StdData, visit_all};
+use crate::ops;
+use crate::types::{dict, int, tuple};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+// ---- product, permutations, combinations, combinations_with_replacement ----
+
+/// The combinatoric iterators: a pool (or pools) and index vectors.
+struct Combo {
+    /// The `__next__` of the concrete type (product, permutations...).
+    next: crate::native::NativeFn,
+    pools: Vec<Vec<Value>>,
+    indices: RefCell<Vec<usize>>,
+    /// permutations only.
+    cycles: RefCell<Vec<usize>>,
+    r: usize,
+    first: Cell<bool>,
+    stopped: Cell<bool>,
+}
+
+impl StdData for Combo {
+    fn next_fn(&self) -> Option<crate::native::NativeFn> {
+        Some(self.next)
+    }
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for p in &self.pools {
+            visit_all(p, visit);
+        }
+    }
+}
+
+fn new_combo(
+    next: crate::native::NativeFn,
+    ty: Value,
+    pools: Vec<Vec<Value>>,
+    indices: Vec<usize>,
+    r: usize,
+) -> Value {
+    stdobj::new_obj(
+        ty,
+        Combo {
+            next,
+            pools,
+            indices: RefCell::new(indices),
+            cycles: RefCell::new(Vec::new()),
+            r,
+            first: Cell::new(true),
+            stopped: Cell::new(false),
+        },
+    )
+}
+
+pub(super) fn product_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let mut repeat = 1i64;
+    if !a[2].is_null() && dict::len(a[2]) > 0 {
+        for (k, v) in dict::items(a[2]) {
+            let k = crate::types::str::as_str(k).unwrap_or("?").to_string();
+            if k != "repeat" {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for product()"
+                )));
+            }
+            repeat = ops::number::index_i64(vm, v)?;
+        }
+    }
+    if repeat < 0 {
+        return Err(vm.value_error("repeat argument cannot be negative"));
+    }
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let mut base = Vec::with_capacity(args.len());
+    for x in args {
+        base.push(ops::iter::collect(vm, x)?);
+    }
+    let mut pools = Vec::new();
+    for _ in 0..repeat {
+        pools.extend(base.iter().cloned());
+    }
+    let n = pools.len();
+    Ok(new_combo(product_next, a[0], pools, vec![0; n], n))
+}
+
+pub(super) fn product_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    if c.stopped.get() {
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+        if c.pools.iter().any(|p| p.is_empty()) {
+            c.stopped.set(true);
+            return Err(stop(vm));
+        }
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let mut i = c.pools.len();
+        loop {
+            if i == 0 {
+                c.stopped.set(true);
+                drop(idx);
+                return Err(stop(vm));
+            }
+            i -= 1;
+            idx[i] += 1;
+            if idx[i] < c.pools[i].len() {
+                break;
+            }
+            idx[i] = 0;
+        }
+    }
+    let items: Vec<Value> = c
+        .indices
+        .borrow()
+        .iter()
+        .zip(&c.pools)
+        .map(|(&i, p)| p[i])
+        .collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+/// The `r` argument: an int >= 0 (`None` allowed when `optional`).
+fn r_arg(vm: &mut Vm, v: Value, optional: bool) -> PyResult<Option<usize>> {
+    if v.is_null() || (optional && v.is_none()) {
+        return Ok(None);
+    }
+    if optional && !int::is_int(v) {
+        return Err(vm.type_error("Expected int as r"));
+    }
+    let r = ops::number::index_i64(vm, v)?;
+    if r < 0 {
+        return Err(vm.value_error("r must be non-negative"));
+    }
+    Ok(Some(r as usize))
+}
+
+/// (iterable, r) from positional and keyword arguments.
+fn iterable_r(vm: &mut Vm, a: &[Value], name: &str, required: usize) -> PyResult<(Value, Value)> {
+    let p = stdobj::parse_kw(vm, name, a[1], a[2], &["iterable", "r"], &[], required)?;
+    Ok((p[0], p[1]))
+}
+
+pub(super) fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "combinations", 2)?;
+    if r.is_null() {
+        return Err(vm.type_error("combinations() missing required argument 'r' (pos 2)"));
+    }
+    let pool = ops::iter::collect(vm, iterable)?;
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
+    let o = new_combo(combinations_next, a[0], vec![pool], (0..r).collect(), r);
+    Ok(o)
+}
+
+pub(super) fn combinations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || r > n {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else {
+            c.stopped.set(true);
+            drop(idx);
+            return Err(stop(vm));
+        };
+        idx[i] += 1;
+        for j in i + 1..r {
+            idx[j] = idx[j - 1] + 1;
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+pub(super) fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "combinations_with_replacement", 2)?;
+    if r.is_null() {
+        return Err(
+            vm.type_error("combinations_with_replacement() missing required argument 'r' (pos 2)")
+        );
+    }
+    let pool = ops::iter::collect(vm, iterable)?;
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
+    Ok(new_combo(cwr_next, a[0], vec![pool], vec![0; r], r))
+}
+
+pub(super) fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || (n == 0 && r > 0) {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let Some(i) = (0..r).rev().find(|&i| idx[i] != n - 1) else {
+            c.stopped.set(true);
+            drop(idx);
+            return Err(stop(vm));
+        };
+        let v = idx[i] + 1;
+        for x in idx[i..r].iter_mut() {
+            *x = v;
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+pub(super) fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "permutations", 1)?;
+    let pool = ops::iter::collect(vm, iterable)?;
+    let n = pool.len();
+    let r = r_arg(vm, r, true)?.unwrap_or(n);
+    let o = new_combo(permutations_next, a[0], vec![pool], (0..n).collect(), r);
+    if let Some(c) = stdobj::get::<Combo>(o) {
+        *c.cycles.borrow_mut() = (0..r.min(n)).map(|i| n - i).collect();
+    }
+    Ok(o)
+}
+
+pub(super) fn permutations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let Some(pool) = c.pools.first() else {
+        return Err(stop(vm));
+    };
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || r > n {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let mut cycles = c.cycles.borrow_mut();
+        let mut advanced = false;
+        for i in (0..r).rev() {
+            cycles[i] -= 1;
+            if cycles[i] == 0 {
+                // Rotate indices[i..] left by one.
+                let x = idx.remove(i);
+                idx.push(x);
+                cycles[i] = n - i;
+            } else {
+                let j = cycles[i];
+                idx.swap(i, n - j);
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced {
+            c.stopped.set(true);
+            drop(idx);
+            drop(cycles);
+            return Err(stop(vm));
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow()[..r].iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}
