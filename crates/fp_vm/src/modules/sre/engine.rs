@@ -1088,8 +1088,19 @@ impl<'t, C: Ch> State<'t, C> {
             self.ptr = end;
             return Ok(false);
         }
+        // A position where the first op (a character test) fails cannot start a match:
+        // skip it without entering the matcher.
+        let first = match prog.ops.get(body as usize) {
+            Some(o @ (Op::Lit { .. } | Op::In { .. })) => Some(o),
+            _ => None,
+        };
         while !status && ptr < end {
             ptr += 1;
+            if let Some(o) = first
+                && (ptr >= self.end || !self.unit(prog, o, self.at(ptr)))
+            {
+                continue;
+            }
             self.lastmark = -1;
             self.lastindex = -1;
             self.start = ptr;
