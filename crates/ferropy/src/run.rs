@@ -32,6 +32,7 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
     }
     let code = run_main(&mut vm, what);
     fp_vm::modules::atexit::run_exitfuncs(&mut vm);
+    fp_vm::modules::io::flush_at_exit(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);
     if code == KILLED_BY_SIGINT {
         fp_vm::modules::signals::die_by_sigint();

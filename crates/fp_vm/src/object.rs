@@ -75,9 +75,20 @@ pub enum ObjKind {
     IoNewlineDecoder,
     ScandirIter,
     DirEntry,
+    /// Objects of the native standard-library modules (`modules/stdobj.rs`).
+    StdObj,
     SrePattern,
     SreMatch,
     SreScanner,
+    /// `_struct.Struct` and its unpack iterator.
+    Struct,
+    StructIter,
+    /// The `_md5`/`_sha*`/`_blake2` hash objects.
+    Hash,
+    /// `zlib` compress/decompress objects.
+    ZlibStream,
+    /// `_random.Random`.
+    Random,
 }
 
 /// Objects that hold `Value`s report them to the collector.

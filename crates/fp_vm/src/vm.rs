@@ -170,6 +170,8 @@ pub struct Vm {
     pub weakrefs: HashMap<u64, Vec<Value>>,
     /// (weak reference, callback) pairs whose referent died, to call after the collection.
     pub weak_callbacks: Vec<(Value, Value)>,
+    /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
+    pub int_max_str_digits: usize,
     /// `gc.disable()` turns automatic collection off.
     pub gc_enabled: bool,
     /// `importlib._bootstrap` (`_frozen_importlib`) once the import system is installed.
@@ -204,6 +206,7 @@ impl Vm {
             weakrefs: HashMap::new(),
             weak_callbacks: Vec::new(),
             gc_enabled: true,
+            int_max_str_digits: crate::types::int::MAX_STR_DIGITS,
             importlib: Value::NULL,
             repr_stack: Vec::new(),
         });

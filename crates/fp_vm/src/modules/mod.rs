@@ -8,20 +8,34 @@ pub use import_system::{
 };
 
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
+pub mod cmath;
+pub mod codecs;
+pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
+pub mod heapq_bisect;
 pub mod imp;
 pub mod import_system;
 pub mod io;
+pub mod itertools;
 pub mod marshal;
+pub mod math;
+pub mod math_int;
+pub mod operator;
 pub mod posix;
 pub mod signals;
 pub mod sre;
 pub mod startup;
 pub mod stat;
 pub mod stdio;
+pub mod stdlib_names;
+pub mod stdobj;
+pub mod struct_;
 pub mod sys;
+pub mod sys_hooks;
 pub mod thread;
 pub mod time;
 pub mod warnings;
@@ -45,19 +59,30 @@ pub struct BuiltinModule {
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    module("_bisect", heapq_bisect::init_bisect),
+    module("_codecs", codecs::init),
+    module("_collections", collections::init),
+    module("_functools", functools::init),
+    module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_operator", operator::init),
+    module("_sre", sre::init),
+    module("_stat", stat::init),
+    module("_struct", struct_::init),
     module("_thread", thread::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),
     module("atexit", atexit::init),
-    module("gc", gc::init),
-    module("_stat", stat::init),
+    module("binascii", binascii::init),
+    module("cmath", cmath::init),
     module("errno", errno::init),
+    module("gc", gc::init),
+    module("itertools", itertools::init),
     module("marshal", marshal::init),
+    module("math", math::init),
     module("posix", posix::init),
     module("time", time::init),
-    module("_sre", sre::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {

@@ -55,6 +55,7 @@ pub fn init(vm: &mut Vm) {
     set_attr(vm, m, "version", version);
     init_streams(vm, m);
     init_info(vm, m);
+    crate::modules::sys_hooks::init(vm, m);
 }
 
 fn init_streams(vm: &mut Vm, m: Value) {

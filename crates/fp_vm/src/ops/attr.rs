@@ -317,7 +317,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             return Err(vm.attribute_error("readonly attribute"));
         }
         let dt = vm.type_of(descr);
-        if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE) {
+        // Python classes and the native stdlib descriptors (`_collections._tuplegetter`...).
+        if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE)
+            || descr.kind() == Some(crate::object::ObjKind::StdObj)
+        {
             let set = typeobj::lookup(vm, dt, vm.names().set);
             if !set.is_null() {
                 crate::ops::call::call(vm, set, &[descr, obj, value])?;
@@ -427,6 +430,13 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     {
         return crate::ops::call::call(vm, da, &[obj, name]).map(|_| ());
     }
+    generic_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__` / `type.__delattr__`: deletion through descriptors and the instance's
+/// (or class's) namespace, without dispatching to a `__delattr__` override.
+pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    let ty = vm.type_of(obj);
     if let Some(t) = obj.downcast::<TypeObject>() {
         if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
             let n = crate::types::str::as_str(name).unwrap_or("?");
@@ -514,25 +524,13 @@ pub fn type_setattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 pub fn generic_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_name(vm, a[1])?;
-    let ty = vm.type_of(a[0]);
     let name = vm.intern_value(a[1]);
-    let descr = typeobj::lookup(vm, ty, name);
-    if descr.is::<PropertyObj>()
-        || !descr.is_null() && typeobj::type_flags(vm.type_of(descr)).contains(TypeFlags::HEAPTYPE)
-    {
-        // Route through the descriptor logic of delattr without re-dispatching __delattr__.
-        let _ = descr;
-    }
-    if instance::delete(vm, a[0], name) {
-        return Ok(Value::NONE);
-    }
-    let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-    Err(attr_error_for(vm, a[0], &n))
-}
-pub fn type_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
-    check_name(vm, a[1])?;
-    delattr(vm, a[0], a[1])?;
+    generic_delattr(vm, a[0], name)?;
     Ok(Value::NONE)
+}
+
+pub fn type_delattr_native(vm: &mut Vm, a: &[Value]) -> PyResult {
+    generic_delattr_native(vm, a)
 }
 
 fn check_name(vm: &mut Vm, n: Value) -> PyResult<()> {

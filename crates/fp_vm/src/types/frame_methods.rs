@@ -1,7 +1,7 @@
 //! Python-visible attributes of frame and traceback objects (`f_code`, `f_back`, `f_lineno`,
 //! `tb_frame`, `tb_next`, ...), as `types`, `traceback`, `inspect` and `unittest` read them.
 
-use crate::interp::frame::{code_of, fobj, FrameObj};
+use crate::interp::frame::{FrameObj, code_of, fobj};
 use crate::interp::traceback::TracebackObj;
 use crate::native;
 use crate::native::NativeDef;

@@ -390,16 +390,17 @@ pub fn to_decimal_string(vm: &mut Vm, a: IntRef) -> PyResult<String> {
         IntRef::Small(x) => Ok(x.to_string()),
         IntRef::Big(b) => {
             // Cheap bound first (bits * log10(2) digits, within one), then the exact count.
+            let limit = vm.int_max_str_digits;
             let digits_est = b.bits() as f64 * std::f64::consts::LOG10_2;
-            if digits_est <= MAX_STR_DIGITS as f64 + 2.0 {
+            if limit == 0 || digits_est <= limit as f64 + 2.0 {
                 let s = b.magnitude().to_string();
-                if s.len() <= MAX_STR_DIGITS {
+                if limit == 0 || s.len() <= limit {
                     return Ok(if b.is_negative() { format!("-{s}") } else { s });
                 }
             }
-            Err(vm.value_error(
-                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-            ))
+            Err(vm.value_error(format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            )))
         }
     }
 }
@@ -482,7 +483,8 @@ pub enum IntParseError {
 /// whitespace, a sign, the `0x`/`0o`/`0b` prefix matching the base (any of them for base 0,
 /// where other leading zeros must all be zero), single underscores between digits and after
 /// the prefix.
-pub fn parse_int_bytes(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
+/// `limit` is `sys.get_int_max_str_digits()` (0: no limit).
+pub fn parse_int_bytes(s: &[u8], base: u32, limit: usize) -> Result<BigInt, IntParseError> {
     let at = |i: usize| s.get(i).copied().unwrap_or(0);
     let mut i = 0;
     while ascii_space(at(i)) {
@@ -549,7 +551,7 @@ pub fn parse_int_bytes(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
     if prev == b'_' || digits.is_empty() {
         return Err(IntParseError::Invalid);
     }
-    if !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
+    if !base.is_power_of_two() && limit != 0 && digits.len() > limit {
         return Err(IntParseError::TooManyDigits(digits.len()));
     }
     while ascii_space(at(i)) {

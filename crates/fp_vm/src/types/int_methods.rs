@@ -602,11 +602,11 @@ fn parse_text(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> {
     } else {
         return Ok(None);
     };
-    match int::parse_int_bytes(&bytes, base) {
+    let limit = vm.int_max_str_digits;
+    match int::parse_int_bytes(&bytes, base, limit) {
         Ok(b) => Ok(Some(int::from_bigint(vm, b))),
         Err(IntParseError::TooManyDigits(n)) => Err(vm.value_error(format!(
-            "Exceeds the limit ({} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit",
-            int::MAX_STR_DIGITS
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
         ))),
         Err(IntParseError::Invalid) => {
             let r = shown_value(vm, shown, &bytes, 200)?;

@@ -5,6 +5,8 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod code;
+pub mod codec_errors;
+pub mod codec_extra;
 pub mod complex;
 pub mod complex_methods;
 pub mod complex_ops;
@@ -20,8 +22,8 @@ pub mod float_methods;
 pub mod format;
 pub mod format_percent;
 pub mod format_str;
-pub mod function;
 pub mod frame_methods;
+pub mod function;
 pub mod function_methods;
 pub mod generator;
 pub mod instance;

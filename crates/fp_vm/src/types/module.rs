@@ -143,6 +143,23 @@ impl Payload for MappingProxyObj {
     const KIND: ObjKind = ObjKind::MappingProxy;
 }
 
+/// `mappingproxy(mapping)`: a read-only view of any mapping (not of a list or tuple).
+fn proxy_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = a[1];
+    let is_mapping = m.is::<crate::types::dict::DictObj>()
+        || m.is::<MappingProxyObj>()
+        || crate::ops::has_special(vm, m, vm.names.getitem)
+            && !m.is::<crate::types::list::ListObj>()
+            && !m.is::<crate::types::tuple::TupleObj>();
+    if !is_mapping {
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            vm.type_name(m)
+        )));
+    }
+    Ok(alloc(a[0], MappingProxyObj { mapping: m }))
+}
+
 pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
     alloc(vm.types.mappingproxy, MappingProxyObj { mapping })
 }
@@ -155,6 +172,7 @@ fn proxy_target(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 static PROXY_METHODS: &[NativeDef] = &[
+    crate::native_staticmethod!("__new__", "($type, mapping)", proxy_new),
     native!("__getitem__", "($self, key, /)", proxy_getitem),
     native!("__contains__", "($self, key, /)", proxy_contains),
     native!("__len__", "($self, /)", proxy_len),

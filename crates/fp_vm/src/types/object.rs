@@ -490,6 +490,38 @@ fn type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
+    // The most derived metaclass of `meta` and the bases' metaclasses builds the class; when
+    // that is not `meta` and it has its own `__new__`, it takes over (`type(name, bases, ns)`
+    // with an Enum base makes an Enum).
+    if let Some(bases) = crate::types::tuple::items(args[1]) {
+        let mut winner = meta;
+        for b in bases {
+            let t = vm.type_of(*b);
+            if typeobj::is_subtype(winner, t) {
+                continue;
+            }
+            if typeobj::is_subtype(t, winner) {
+                winner = t;
+                continue;
+            }
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        if winner != meta {
+            let new = typeobj::lookup_str(vm, winner, "__new__");
+            let type_new_fn: crate::native::NativeFn = type_new;
+            let plain = new
+                .downcast::<crate::types::function::NativeFunction>()
+                .is_some_and(|n| n.def.func as usize == type_new_fn as usize);
+            if !new.is_null() && !plain {
+                let mut call_args = vec![winner];
+                call_args.extend_from_slice(&args);
+                let new = ops::attr::bind_descriptor(vm, new, Value::NONE, winner)?;
+                return ops::call::call_ex(vm, new, &call_args, a[2]);
+            }
+        }
+    }
     let (kwnames, kwvalues): (Vec<Value>, Vec<Value>) = if a[2].is_null() {
         (vec![], vec![])
     } else {

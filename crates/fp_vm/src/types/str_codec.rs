@@ -1,14 +1,15 @@
 //! The built-in text codecs: UTF-8 (and -sig), ASCII, Latin-1, UTF-16 and UTF-32 (with and
-//! without BOM, both byte orders), with the error handlers strict, ignore, replace,
-//! backslashreplace, xmlcharrefreplace (encoding) and namereplace-less equivalents. Used by
-//! `str.encode`, `str(bytes, encoding, errors)` and `bytes.decode`.
+//! without BOM, both byte orders). Used by `str.encode`, `str(bytes, encoding, errors)`,
+//! `bytes.decode` and the `_codecs` module, which also uses the incremental forms (`final`,
+//! the consumed count, the detected byte order).
 //!
-//! Also gives UnicodeEncodeError/UnicodeDecodeError their attributes (`encoding`, `object`,
-//! `start`, `end`, `reason`) and CPython's messages. Lone surrogates cannot be represented in
-//! ferropy's str, so `surrogateescape`/`surrogatepass` decode to U+FFFD.
+//! Errors go through `codec_errors` (builtin handlers on a fast path, registered handlers
+//! called with the exception). Also gives UnicodeEncodeError/UnicodeDecodeError their
+//! attributes (`encoding`, `object`, `start`, `end`, `reason`) and CPython's messages.
 
 use crate::native;
 use crate::native::NativeDef;
+use crate::types::codec_errors::{EncRepl, Errors, decode_err, encode_err};
 use crate::types::str::as_str;
 use crate::types::typeobj;
 use crate::value::Value;
@@ -26,34 +27,29 @@ pub enum Codec {
     Utf32(Option<bool>),
 }
 
-impl Codec {
-    /// The codec name CPython uses in error messages.
-    fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Utf8Sig => "utf-8-sig",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-            Codec::Utf16(Some(true)) => "utf-16-be",
-            Codec::Utf16(_) => "utf-16-le",
-            Codec::Utf32(Some(true)) => "utf-32-be",
-            Codec::Utf32(_) => "utf-32-le",
+/// Normalises a codec name as the `encodings` package does: lower case ASCII letters, digits
+/// and dots kept, every other run of characters one `_`, none at either end.
+pub fn normalize_name(name: &str) -> String {
+    let mut n = String::with_capacity(name.len());
+    let mut punct = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !n.is_empty() {
+                n.push('_');
+            }
+            punct = false;
+            n.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
         }
     }
+    n
 }
 
 /// Finds a codec by name, normalised as Python's `encodings` package does.
 pub fn lookup(name: &str) -> Option<Codec> {
-    let mut n = String::with_capacity(name.len());
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() || c == '.' {
-            n.push(c.to_ascii_lowercase());
-        } else if !n.ends_with('_') {
-            n.push('_');
-        }
-    }
-    let n = n.trim_matches('_');
-    Some(match n {
+    let n = normalize_name(name);
+    Some(match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "utf_8_sig" => Codec::Utf8Sig,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
@@ -72,36 +68,6 @@ pub fn lookup(name: &str) -> Option<Codec> {
     })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Handler {
-    Strict,
-    Ignore,
-    Replace,
-    BackslashReplace,
-    XmlCharRefReplace,
-    /// surrogateescape/surrogatepass: ferropy's str cannot hold the lone surrogates these
-    /// produce, so decoding substitutes U+FFFD per byte; encoding acts as strict (a str
-    /// without surrogates gives these handlers nothing to do).
-    Surrogate,
-}
-
-fn handler(vm: &mut Vm, errors: &str) -> PyResult<Handler> {
-    Ok(match errors {
-        "strict" => Handler::Strict,
-        "ignore" => Handler::Ignore,
-        "replace" => Handler::Replace,
-        "backslashreplace" => Handler::BackslashReplace,
-        "xmlcharrefreplace" => Handler::XmlCharRefReplace,
-        "surrogateescape" | "surrogatepass" => Handler::Surrogate,
-        _ => {
-            return Err(vm.new_exc(
-                vm.exc.lookup_error,
-                format!("unknown error handler name '{errors}'"),
-            ));
-        }
-    })
-}
-
 fn codec_or_err(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     match lookup(encoding) {
         Some(c) => Ok(c),
@@ -109,16 +75,13 @@ fn codec_or_err(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     }
 }
 
-fn push_backslash_char(out: &mut Vec<u8>, c: char) {
-    let u = c as u32;
-    let s = if u < 0x100 {
-        format!("\\x{u:02x}")
-    } else if u < 0x10000 {
-        format!("\\u{u:04x}")
-    } else {
-        format!("\\U{u:08x}")
-    };
-    out.extend_from_slice(s.as_bytes());
+/// The byte order argument of the UTF-16/32 functions: 0 native with BOM, -1 little, 1 big.
+fn order_arg(order: Option<bool>) -> i32 {
+    match order {
+        None => 0,
+        Some(false) => -1,
+        Some(true) => 1,
+    }
 }
 
 // ----- encoding -----
@@ -126,7 +89,7 @@ fn push_backslash_char(out: &mut Vec<u8>, c: char) {
 /// Encodes `s`; `obj` is the str object (for UnicodeEncodeError.object).
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) -> PyResult<Vec<u8>> {
     let codec = codec_or_err(vm, encoding)?;
-    let h = handler(vm, errors)?;
+    let mut errs = Errors::new(errors);
     Ok(match codec {
         Codec::Utf8 => s.as_bytes().to_vec(),
         Codec::Utf8Sig => {
@@ -134,134 +97,97 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) ->
             v.extend_from_slice(s.as_bytes());
             v
         }
-        Codec::Ascii | Codec::Latin1 => {
-            let limit: u32 = if codec == Codec::Ascii { 0x80 } else { 0x100 };
-            if s.is_ascii() {
-                return Ok(s.as_bytes().to_vec());
-            }
-            let chars: Vec<char> = s.chars().collect();
-            let mut out = Vec::with_capacity(chars.len());
-            let mut i = 0;
-            while i < chars.len() {
-                let c = chars[i];
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                    i += 1;
-                    continue;
-                }
-                // The run of unencodable characters is one error.
-                let mut j = i;
-                while j < chars.len() && chars[j] as u32 >= limit {
-                    j += 1;
-                }
-                match h {
-                    Handler::Strict | Handler::Surrogate => {
-                        let reason = format!("ordinal not in range({limit})");
-                        return Err(encode_error(vm, codec.name(), obj, s, i, j, &reason));
-                    }
-                    Handler::Ignore => {}
-                    Handler::Replace => out.extend(std::iter::repeat_n(b'?', j - i)),
-                    Handler::BackslashReplace => {
-                        for &c in &chars[i..j] {
-                            push_backslash_char(&mut out, c);
-                        }
-                    }
-                    Handler::XmlCharRefReplace => {
-                        for &c in &chars[i..j] {
-                            out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                        }
-                    }
-                }
-                i = j;
-            }
-            out
-        }
-        Codec::Utf16(order) => {
-            let big = order == Some(true);
-            let mut out = Vec::with_capacity(s.len() * 2 + 2);
-            if order.is_none() {
-                out.extend_from_slice(&[0xFF, 0xFE]);
-            }
-            let mut buf = [0u16; 2];
-            for c in s.chars() {
-                for unit in c.encode_utf16(&mut buf).iter() {
-                    out.extend_from_slice(&if big {
-                        unit.to_be_bytes()
-                    } else {
-                        unit.to_le_bytes()
-                    });
-                }
-            }
-            out
-        }
-        Codec::Utf32(order) => {
-            let big = order == Some(true);
-            let mut out = Vec::with_capacity(s.len() * 4 + 4);
-            if order.is_none() {
-                out.extend_from_slice(&[0xFF, 0xFE, 0, 0]);
-            }
-            for c in s.chars() {
-                let u = c as u32;
-                out.extend_from_slice(&if big {
-                    u.to_be_bytes()
-                } else {
-                    u.to_le_bytes()
-                });
-            }
-            out
-        }
+        Codec::Ascii => encode_limited(vm, s, 0x80, "ascii", &mut errs, obj)?,
+        Codec::Latin1 => encode_limited(vm, s, 0x100, "latin-1", &mut errs, obj)?,
+        Codec::Utf16(order) => encode_utf16(s, order_arg(order)),
+        Codec::Utf32(order) => encode_utf32(s, order_arg(order)),
     })
 }
 
-// ----- decoding -----
-
-/// What to do with one undecodable byte range [start, end).
-#[allow(clippy::too_many_arguments)]
-fn on_decode_error(
+/// ASCII (`limit` 0x80) or Latin-1 (0x100) encoding.
+pub fn encode_limited(
     vm: &mut Vm,
-    h: Handler,
-    codec: Codec,
-    data: &[u8],
+    s: &str,
+    limit: u32,
+    name: &str,
+    errs: &mut Errors,
     obj: Value,
-    start: usize,
-    end: usize,
-    reason: &str,
-    out: &mut String,
-) -> PyResult<()> {
-    match h {
-        Handler::Strict | Handler::XmlCharRefReplace => {
-            if h == Handler::XmlCharRefReplace {
-                return Err(
-                    vm.type_error("don't know how to handle UnicodeDecodeError in error callback")
-                );
+) -> PyResult<Vec<u8>> {
+    if s.is_ascii() {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    let reason = format!("ordinal not in range({limit})");
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        // The run of unencodable characters is one error.
+        let mut j = i;
+        while j < chars.len() && chars[j] as u32 >= limit {
+            j += 1;
+        }
+        let (repl, next) = encode_err(vm, errs, name, s, &chars, obj, i, j, &reason)?;
+        match repl {
+            EncRepl::Bytes(b) => out.extend_from_slice(&b),
+            EncRepl::Text(t) => {
+                for c in t.chars() {
+                    if (c as u32) >= limit {
+                        return Err(encode_error(vm, name, obj, s, i, j, &reason));
+                    }
+                    out.push(c as u32 as u8);
+                }
             }
-            Err(decode_error(
-                vm,
-                codec.name(),
-                obj,
-                data,
-                start,
-                end,
-                reason,
-            ))
         }
-        Handler::Ignore => Ok(()),
-        Handler::Replace => {
-            out.push('\u{FFFD}');
-            Ok(())
-        }
-        Handler::Surrogate => {
-            out.extend(std::iter::repeat_n('\u{FFFD}', end - start));
-            Ok(())
-        }
-        Handler::BackslashReplace => {
-            for b in &data[start..end] {
-                out.push_str(&format!("\\x{b:02x}"));
-            }
-            Ok(())
+        i = next;
+    }
+    Ok(out)
+}
+
+/// UTF-16 with byte order `order` (0: BOM then little endian, -1 little, 1 big).
+pub fn encode_utf16(s: &str, order: i32) -> Vec<u8> {
+    let big = order == 1;
+    let mut out = Vec::with_capacity(s.len() * 2 + 2);
+    if order == 0 {
+        out.extend_from_slice(&[0xFF, 0xFE]);
+    }
+    let mut buf = [0u16; 2];
+    for c in s.chars() {
+        for unit in c.encode_utf16(&mut buf).iter() {
+            out.extend_from_slice(&if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
     }
+    out
 }
+
+/// UTF-32 with byte order `order` (0: BOM then little endian, -1 little, 1 big).
+pub fn encode_utf32(s: &str, order: i32) -> Vec<u8> {
+    let big = order == 1;
+    let mut out = Vec::with_capacity(s.len() * 4 + 4);
+    if order == 0 {
+        out.extend_from_slice(&[0xFF, 0xFE, 0, 0]);
+    }
+    for c in s.chars() {
+        let u = c as u32;
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+// ----- decoding -----
 
 /// Decodes `data`; `obj` is the bytes object (for UnicodeDecodeError.object, created on demand
 /// when NULL).
@@ -273,213 +199,239 @@ pub fn decode(
     obj: Value,
 ) -> PyResult<String> {
     let codec = codec_or_err(vm, encoding)?;
-    let h = handler(vm, errors)?;
+    let mut errs = Errors::new(errors);
+    let e = &mut errs;
+    Ok(match codec {
+        Codec::Utf8 => decode_utf8(vm, data, e, true, obj, false)?.0,
+        Codec::Utf8Sig => decode_utf8(vm, data, e, true, obj, true)?.0,
+        Codec::Ascii => decode_ascii(vm, data, e, obj)?,
+        Codec::Latin1 => data.iter().map(|&b| b as char).collect(),
+        Codec::Utf16(order) => decode_utf16(vm, data, e, order_arg(order), true, obj)?.0,
+        Codec::Utf32(order) => decode_utf32(vm, data, e, order_arg(order), true, obj)?.0,
+    })
+}
+
+/// UTF-8 (with `sig`: skipping a leading BOM). Returns the text and the bytes consumed: with
+/// `final_` false an incomplete sequence at the end is left for the next call.
+pub fn decode_utf8(
+    vm: &mut Vm,
+    data: &[u8],
+    errs: &mut Errors,
+    final_: bool,
+    obj: Value,
+    sig: bool,
+) -> PyResult<(String, usize)> {
+    let base = if sig && data.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
     let mut out = String::with_capacity(data.len());
-    match codec {
-        Codec::Utf8 | Codec::Utf8Sig => {
-            let mut rest = data;
-            if codec == Codec::Utf8Sig && rest.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                rest = &rest[3..];
+    let mut pos = base;
+    while pos < data.len() {
+        let rest = &data[pos..];
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                pos = data.len();
             }
-            let base = data.len() - rest.len();
-            let mut pos = 0;
-            loop {
-                match std::str::from_utf8(&rest[pos..]) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        break;
-                    }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[pos..pos + good]).unwrap_or(""));
-                        let start = pos + good;
-                        let (end, reason) = match e.error_len() {
-                            None => (rest.len(), "unexpected end of data"),
-                            Some(n) => {
-                                let b = rest[start];
-                                let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
-                                let reason = if n == 1 && bad_start {
-                                    "invalid start byte"
-                                } else {
-                                    "invalid continuation byte"
-                                };
-                                (start + n, reason)
-                            }
-                        };
-                        on_decode_error(
-                            vm,
-                            h,
-                            Codec::Utf8,
-                            data,
-                            obj,
-                            base + start,
-                            base + end,
-                            reason,
-                            &mut out,
-                        )?;
-                        pos = end;
-                    }
-                }
-            }
-        }
-        Codec::Ascii => {
-            for (i, &b) in data.iter().enumerate() {
-                if b < 0x80 {
-                    out.push(b as char);
-                } else {
-                    on_decode_error(
-                        vm,
-                        h,
-                        codec,
-                        data,
-                        obj,
-                        i,
-                        i + 1,
-                        "ordinal not in range(128)",
-                        &mut out,
-                    )?;
-                }
-            }
-        }
-        Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
-        Codec::Utf16(order) => {
-            let (mut big, mut pos) = (order == Some(true), 0);
-            if order.is_none() && data.len() >= 2 {
-                if data[..2] == [0xFF, 0xFE] {
-                    pos = 2;
-                } else if data[..2] == [0xFE, 0xFF] {
-                    big = true;
-                    pos = 2;
-                }
-            }
-            let name = if big {
-                Codec::Utf16(Some(true))
-            } else {
-                Codec::Utf16(Some(false))
-            };
-            let unit = |i: usize| -> u16 {
-                let b = [data[i], data[i + 1]];
-                if big {
-                    u16::from_be_bytes(b)
-                } else {
-                    u16::from_le_bytes(b)
-                }
-            };
-            while pos < data.len() {
-                if pos + 1 >= data.len() {
-                    on_decode_error(
-                        vm,
-                        h,
-                        name,
-                        data,
-                        obj,
-                        pos,
-                        data.len(),
-                        "truncated data",
-                        &mut out,
-                    )?;
-                    break;
-                }
-                let u = unit(pos);
-                if !(0xD800..0xE000).contains(&u) {
-                    out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
-                    pos += 2;
-                    continue;
-                }
-                if u >= 0xDC00 {
-                    on_decode_error(
-                        vm,
-                        h,
-                        name,
-                        data,
-                        obj,
-                        pos,
-                        pos + 2,
-                        "illegal encoding",
-                        &mut out,
-                    )?;
-                    pos += 2;
-                    continue;
-                }
-                if pos + 3 >= data.len() {
-                    let end = data.len();
-                    let reason = "unexpected end of data";
-                    on_decode_error(vm, h, name, data, obj, pos, end, reason, &mut out)?;
-                    break;
-                }
-                let lo = unit(pos + 2);
-                if !(0xDC00..0xE000).contains(&lo) {
-                    on_decode_error(
-                        vm,
-                        h,
-                        name,
-                        data,
-                        obj,
-                        pos,
-                        pos + 2,
-                        "illegal UTF-16 surrogate",
-                        &mut out,
-                    )?;
-                    pos += 2;
-                    continue;
-                }
-                let c = 0x10000 + (((u as u32) - 0xD800) << 10) + ((lo as u32) - 0xDC00);
-                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
-                pos += 4;
-            }
-        }
-        Codec::Utf32(order) => {
-            let (mut big, mut pos) = (order == Some(true), 0);
-            if order.is_none() && data.len() >= 4 {
-                if data[..4] == [0xFF, 0xFE, 0, 0] {
-                    pos = 4;
-                } else if data[..4] == [0, 0, 0xFE, 0xFF] {
-                    big = true;
-                    pos = 4;
-                }
-            }
-            let name = if big {
-                Codec::Utf32(Some(true))
-            } else {
-                Codec::Utf32(Some(false))
-            };
-            while pos < data.len() {
-                if pos + 4 > data.len() {
-                    on_decode_error(
-                        vm,
-                        h,
-                        name,
-                        data,
-                        obj,
-                        pos,
-                        data.len(),
-                        "truncated data",
-                        &mut out,
-                    )?;
-                    break;
-                }
-                let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
-                let u = if big {
-                    u32::from_be_bytes(b)
-                } else {
-                    u32::from_le_bytes(b)
-                };
-                match char::from_u32(u) {
-                    Some(c) => out.push(c),
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                let start = pos + good;
+                let (end, reason) = match e.error_len() {
                     None => {
-                        let reason = if u >= 0x110000 {
-                            "code point not in range(0x110000)"
-                        } else {
-                            "code point in surrogate code point range(0xd800, 0xe000)"
-                        };
-                        on_decode_error(vm, h, name, data, obj, pos, pos + 4, reason, &mut out)?;
+                        if !final_ {
+                            return Ok((out, start));
+                        }
+                        (data.len(), "unexpected end of data")
                     }
-                }
-                pos += 4;
+                    Some(n) => {
+                        let b = data[start];
+                        let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
+                        let reason = if n == 1 && bad_start {
+                            "invalid start byte"
+                        } else {
+                            "invalid continuation byte"
+                        };
+                        (start + n, reason)
+                    }
+                };
+                pos = decode_err(vm, errs, "utf-8", data, obj, start, end, reason, &mut out)?;
             }
         }
     }
+    Ok((out, data.len()))
+}
+
+pub fn decode_ascii(vm: &mut Vm, data: &[u8], errs: &mut Errors, obj: Value) -> PyResult<String> {
+    if data.is_ascii() {
+        return Ok(std::str::from_utf8(data).unwrap_or("").to_string());
+    }
+    let mut out = String::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b < 0x80 {
+            out.push(b as char);
+            i += 1;
+        } else {
+            let reason = "ordinal not in range(128)";
+            i = decode_err(vm, errs, "ascii", data, obj, i, i + 1, reason, &mut out)?;
+        }
+    }
     Ok(out)
+}
+
+/// UTF-16 with byte order `order` (0: detect a BOM, else little endian; -1 little; 1 big).
+/// Returns the text, the bytes consumed and the byte order in effect (0 if undetected).
+pub fn decode_utf16(
+    vm: &mut Vm,
+    data: &[u8],
+    errs: &mut Errors,
+    order: i32,
+    final_: bool,
+    obj: Value,
+) -> PyResult<(String, usize, i32)> {
+    let (mut bo, mut pos) = (order, 0);
+    if order == 0 {
+        if data.len() >= 2 {
+            if data[..2] == [0xFF, 0xFE] {
+                bo = -1;
+                pos = 2;
+            } else if data[..2] == [0xFE, 0xFF] {
+                bo = 1;
+                pos = 2;
+            }
+        } else if !final_ {
+            return Ok((String::new(), 0, 0));
+        }
+    }
+    let big = bo == 1;
+    let name = if big { "utf-16-be" } else { "utf-16-le" };
+    let unit = |i: usize| -> u16 {
+        let b = [data[i], data[i + 1]];
+        if big {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        }
+    };
+    let mut out = String::with_capacity(data.len() / 2);
+    while pos < data.len() {
+        if pos + 1 >= data.len() {
+            if !final_ {
+                break;
+            }
+            let end = data.len();
+            pos = decode_err(
+                vm,
+                errs,
+                name,
+                data,
+                obj,
+                pos,
+                end,
+                "truncated data",
+                &mut out,
+            )?;
+            continue;
+        }
+        let u = unit(pos);
+        if !(0xD800..0xE000).contains(&u) {
+            out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
+            pos += 2;
+            continue;
+        }
+        let (end, reason) = if u >= 0xDC00 {
+            (pos + 2, "illegal encoding")
+        } else if pos + 3 >= data.len() {
+            if !final_ {
+                break;
+            }
+            (data.len(), "unexpected end of data")
+        } else {
+            let lo = unit(pos + 2);
+            if (0xDC00..0xE000).contains(&lo) {
+                let c = 0x10000 + (((u as u32) - 0xD800) << 10) + ((lo as u32) - 0xDC00);
+                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                pos += 4;
+                continue;
+            }
+            (pos + 2, "illegal UTF-16 surrogate")
+        };
+        pos = decode_err(vm, errs, name, data, obj, pos, end, reason, &mut out)?;
+    }
+    Ok((out, pos.min(data.len()), bo))
+}
+
+/// UTF-32, as `decode_utf16`.
+pub fn decode_utf32(
+    vm: &mut Vm,
+    data: &[u8],
+    errs: &mut Errors,
+    order: i32,
+    final_: bool,
+    obj: Value,
+) -> PyResult<(String, usize, i32)> {
+    let (mut bo, mut pos) = (order, 0);
+    if order == 0 {
+        if data.len() >= 4 {
+            if data[..4] == [0xFF, 0xFE, 0, 0] {
+                bo = -1;
+                pos = 4;
+            } else if data[..4] == [0, 0, 0xFE, 0xFF] {
+                bo = 1;
+                pos = 4;
+            }
+        } else if !final_ {
+            return Ok((String::new(), 0, 0));
+        }
+    }
+    let big = bo == 1;
+    let name = if big { "utf-32-be" } else { "utf-32-le" };
+    let mut out = String::with_capacity(data.len() / 4);
+    while pos < data.len() {
+        if pos + 4 > data.len() {
+            if !final_ {
+                break;
+            }
+            let end = data.len();
+            pos = decode_err(
+                vm,
+                errs,
+                name,
+                data,
+                obj,
+                pos,
+                end,
+                "truncated data",
+                &mut out,
+            )?;
+            continue;
+        }
+        let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
+        let u = if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        };
+        match char::from_u32(u) {
+            Some(c) => {
+                out.push(c);
+                pos += 4;
+            }
+            None => {
+                let reason = if u >= 0x110000 {
+                    "code point not in range(0x110000)"
+                } else {
+                    "code point in surrogate code point range(0xd800, 0xe000)"
+                };
+                pos = decode_err(vm, errs, name, data, obj, pos, pos + 4, reason, &mut out)?;
+            }
+        }
+    }
+    Ok((out, pos.min(data.len()), bo))
 }
 
 // ----- UnicodeError objects -----

@@ -50,6 +50,15 @@ pub fn new_type_ex(vm: &mut Vm, module: &str, name: &str, fields: &[&str], n_seq
     }
     let m = vm.new_str(module);
     typeobj::set_type_attr(vm, ty, "__module__", m);
+    // `match` binds positional patterns to the named sequence fields.
+    let visible: Vec<Value> = fields
+        .iter()
+        .take(n_seq)
+        .filter(|f| !f.is_empty())
+        .map(|f| vm.new_str(f))
+        .collect();
+    let ma = crate::types::tuple::new_tuple(vm, visible);
+    typeobj::set_type_attr(vm, ty, "__match_args__", ma);
     let n = crate::types::int::from_usize(vm, fields.len());
     typeobj::set_type_attr(vm, ty, "n_fields", n);
     let n = crate::types::int::from_usize(vm, n_seq);

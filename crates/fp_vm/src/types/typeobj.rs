@@ -155,6 +155,11 @@ pub fn finish_static_type(vm: &mut Vm, ty: Value) {
     if let Some(h) = ty.header() {
         h.ty.set(vm.types.type_);
     }
+    // Every type has a `__doc__` (None when undocumented), so `obj.__doc__` always resolves.
+    if dict::get_str(t.dict.get(), "__doc__").is_none() {
+        let k = vm.intern("__doc__");
+        dict::set_item_str(vm, t.dict.get(), k, Value::NONE);
+    }
     let module = vm.intern("builtins");
     let key = vm.intern("__module__");
     if dict::get_str(t.dict.get(), "__module__").is_none() {

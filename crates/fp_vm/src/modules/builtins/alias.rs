@@ -16,7 +16,13 @@ use crate::{native, native_staticmethod};
 /// Creates the two types (called once while `builtins` is set up).
 pub fn init_types(vm: &mut Vm) {
     let object = vm.types.object;
-    let ga = typeobj::new_static_type(vm, "GenericAlias", object, ObjKind::Object, TypeFlags::BASETYPE);
+    let ga = typeobj::new_static_type(
+        vm,
+        "GenericAlias",
+        object,
+        ObjKind::Object,
+        TypeFlags::BASETYPE,
+    );
     let un = typeobj::new_static_type(vm, "UnionType", object, ObjKind::Object, TypeFlags(0));
     vm.types.generic_alias = ga;
     vm.types.union_type = un;

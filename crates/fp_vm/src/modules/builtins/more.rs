@@ -400,8 +400,9 @@ pub(super) fn input(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(line))
 }
 
-pub(super) fn open(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.not_implemented_error("ferropy does not support open() yet; coming with _io"))
+/// The builtin `open` is `_io.open`.
+pub(super) fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
+    crate::modules::io::open::open(vm, a)
 }
 
 pub(super) fn help(vm: &mut Vm, _a: &[Value]) -> PyResult {

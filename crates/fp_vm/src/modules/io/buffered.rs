@@ -297,6 +297,9 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     b.wbuf.borrow_mut().clear();
     b.detached.set(false);
     b.ok.set(true);
+    if kind != BufKind::Reader {
+        super::register_for_exit_flush(vm, a[0])?;
+    }
     Ok(Value::NONE)
 }
 
@@ -665,7 +668,8 @@ fn buf_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         ops::number::index_i64(vm, a[2])?
     };
-    if !(0..=2).contains(&whence) {
+    // 3 and 4 are SEEK_DATA/SEEK_HOLE, passed through as CPython does where the OS has them.
+    if !(0..=4).contains(&whence) {
         return Err(vm.value_error(format!("whence value {whence} unsupported")));
     }
     check_closed(vm, b, "seek of closed file")?;
@@ -753,9 +757,12 @@ fn buf_isatty(vm: &mut Vm, a: &[Value]) -> PyResult {
     delegate(vm, a, "isatty")
 }
 
+/// A plain member in CPython: None once detached, no checks.
 fn buf_raw(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let b = raw_of(vm, a[0])?;
-    Ok(b.raw.get())
+    match a[0].downcast::<BufferedObj>() {
+        Some(b) => Ok(b.raw.get()),
+        None => Err(vm.type_error("buffered object expected")),
+    }
 }
 
 fn buf_closed(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -12,7 +12,9 @@ pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
 pub mod newline;
+pub mod open;
 pub mod stringio;
+pub mod textio;
 
 use crate::native;
 use crate::native::NativeDef;
@@ -27,7 +29,19 @@ use crate::vm::{Exc, PyResult, Vm};
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
 
-static FUNCTIONS: &[NativeDef] = &[native!("open_code", "(path)", fileio::open_code)];
+static FUNCTIONS: &[NativeDef] = &[
+    native!("open_code", "(path)", fileio::open_code),
+    native!(
+        "open",
+        "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+        open::open
+    ),
+    native!(
+        "text_encoding",
+        "(encoding, stacklevel=2, /)",
+        open::text_encoding
+    ),
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_io", FUNCTIONS);
@@ -41,11 +55,16 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, ty) in iobase::install(vm) {
         set(vm, m, name, ty);
     }
+    // `builtins.open is _io.open`, as in CPython.
+    if let Some(o) = crate::types::dict::get_str(vm.builtins_dict, "open") {
+        set(vm, m, "open", o);
+    }
     let mut types = fileio::install(vm);
     types.extend(bytesio::install(vm));
     types.extend(buffered::install(vm));
     types.extend(stringio::install(vm));
     types.extend(newline::install(vm));
+    types.extend(textio::install(vm));
     for (name, ty) in types {
         set(vm, m, name, ty);
     }
@@ -95,8 +114,13 @@ pub(crate) fn new_io_type(
 
 /// The `_io` type saved under `name` (the module installs every type at import).
 pub(crate) fn io_type(vm: &mut Vm, name: &str) -> Value {
-    vm.state_get(&format!("_io.{name}"))
-        .unwrap_or(vm.types.object)
+    let key = format!("_io.{name}");
+    if let Some(t) = vm.state_get(&key) {
+        return t;
+    }
+    // Reached before `import _io` (the builtin `open`): create the module's types now.
+    let _ = crate::modules::import_module(vm, "_io");
+    vm.state_get(&key).unwrap_or(vm.types.object)
 }
 
 /// `UnsupportedOperation(msg)`.
@@ -216,4 +240,68 @@ pub(crate) fn os_error(vm: &mut Vm, errno: i32, filename: Option<Value>) -> Exc 
 /// The current errno.
 pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// Remembers a stream that may hold unwritten output, so that interpreter exit flushes it.
+/// CPython closes (and so flushes) such streams from their finalizers when the last reference
+/// goes (`open(p, 'w').write(s)`) or at shutdown; ferropy has no finalizers, so exit does it.
+/// Closed streams are pruned whenever the list has doubled since the last pruning.
+pub(crate) fn register_for_exit_flush(vm: &mut Vm, obj: Value) -> PyResult<()> {
+    let list = match vm.state_get("_io.exit_flush") {
+        Some(l) => l,
+        None => {
+            let l = crate::types::list::new_list(vm, Vec::new());
+            vm.state_set("_io.exit_flush", l);
+            l
+        }
+    };
+    let Some(lo) = list.downcast::<crate::types::list::ListObj>() else {
+        return Ok(());
+    };
+    let limit = vm
+        .state_get("_io.exit_flush_limit")
+        .and_then(|v| v.as_small_int())
+        .unwrap_or(64) as usize;
+    if lo.len() >= limit {
+        let mut keep = Vec::new();
+        for v in lo.snapshot() {
+            let closed = ops::attr::getattr_str(vm, v, "closed")
+                .and_then(|c| ops::truth::is_true(vm, c))
+                .unwrap_or(true);
+            if !closed {
+                keep.push(v);
+            }
+        }
+        let new_limit = (keep.len() * 2).max(64) as i64;
+        let fresh = crate::types::list::new_list(vm, keep);
+        vm.state_set("_io.exit_flush", fresh);
+        let nl = crate::types::int::from_i64(vm, new_limit);
+        vm.state_set("_io.exit_flush_limit", nl);
+        if let Some(f) = fresh.downcast::<crate::types::list::ListObj>() {
+            f.push(obj);
+        }
+        return Ok(());
+    }
+    lo.push(obj);
+    Ok(())
+}
+
+/// Flushes every registered stream that is still open, oldest first (so later appends land
+/// after earlier writes; a TextIOWrapper's flush flushes its buffer too). Errors are ignored,
+/// as CPython ignores them in finalizers.
+pub fn flush_at_exit(vm: &mut Vm) {
+    let Some(list) = vm.state_get("_io.exit_flush") else {
+        return;
+    };
+    let Some(lo) = list.downcast::<crate::types::list::ListObj>() else {
+        return;
+    };
+    for v in lo.snapshot() {
+        let closed = ops::attr::getattr_str(vm, v, "closed")
+            .and_then(|c| ops::truth::is_true(vm, c))
+            .unwrap_or(true);
+        if !closed {
+            let _ = call_method(vm, v, "flush", &[]);
+        }
+    }
 }

@@ -111,20 +111,35 @@ fn sio_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// Validates a `newline` argument: None or one of `''`, `'\n'`, `'\r'`, `'\r\n'`.
+/// StringIO shows the bad value with repr(), TextIOWrapper and open() with str().
 pub fn check_newline(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    check_newline_as(vm, v, true, "newline")
+}
+
+/// `what` names the argument in the TypeError (`"TextIOWrapper() argument 'newline'"`).
+pub fn check_newline_as(
+    vm: &mut Vm,
+    v: Value,
+    use_repr: bool,
+    what: &str,
+) -> PyResult<Option<String>> {
     if v.is_none() {
         return Ok(None);
     }
     let Some(s) = v.downcast::<StrObj>() else {
         return Err(vm.type_error(format!(
-            "newline must be str or None, not {}",
+            "{what} must be str or None, not {}",
             vm.type_name(v)
         )));
     };
     match s.as_str() {
         "" | "\n" | "\r" | "\r\n" => Ok(Some(s.as_str().to_string())),
         _ => {
-            let r = ops::repr::repr_string(vm, v)?;
+            let r = if use_repr {
+                ops::repr::repr_string(vm, v)?
+            } else {
+                s.as_str().to_string()
+            };
             Err(vm.value_error(format!("illegal newline value: {r}")))
         }
     }

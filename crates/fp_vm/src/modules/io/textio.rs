@@ -38,6 +38,8 @@ pub struct TextState {
     pub readable: bool,
     pub writable: bool,
     pub seekable: bool,
+    /// False while iterating with `next()` (CPython disables `tell()` then).
+    pub telling: bool,
     pub has_read1: bool,
     pub chunk_size: usize,
     /// Undelivered decoded text and each code point's source width in bytes.
@@ -50,6 +52,8 @@ pub struct TextState {
     pub seennl: u8,
     /// Stream position of `decoded[0]` (valid while `decoded` or `pending` is non-empty).
     pub snap_pos: i64,
+    /// Whether `snap_pos` was recorded (chunks read while iterating record none, as CPython).
+    pub snap_valid: bool,
     /// Encoded text not yet handed to the buffer.
     pub wpending: Vec<u8>,
 }
@@ -78,8 +82,11 @@ impl TextState {
         self.dpos >= self.decoded.len() && self.pending.is_empty() && self.pendingcr.is_none()
     }
     fn take(&mut self, n: usize) -> String {
-        let end = (self.dpos + n).min(self.decoded.len());
-        let s: String = self.decoded[self.dpos..end].iter().map(|(c, _)| *c).collect();
+        let end = self.dpos.saturating_add(n).min(self.decoded.len());
+        let s: String = self.decoded[self.dpos..end]
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
         self.dpos = end;
         s
     }
@@ -146,14 +153,24 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("encoding", "($self, /)", tw_encoding), None),
     (native!("errors", "($self, /)", tw_errors), None),
     (native!("buffer", "($self, /)", tw_buffer), None),
-    (native!("line_buffering", "($self, /)", tw_line_buffering), None),
-    (native!("write_through", "($self, /)", tw_write_through), None),
+    (
+        native!("line_buffering", "($self, /)", tw_line_buffering),
+        None,
+    ),
+    (
+        native!("write_through", "($self, /)", tw_write_through),
+        None,
+    ),
     (native!("newlines", "($self, /)", tw_newlines), None),
     (native!("closed", "($self, /)", tw_closed), None),
     (native!("name", "($self, /)", tw_name), None),
     (
         native!("_CHUNK_SIZE", "($self, /)", tw_chunk_size),
-        Some(native!("_CHUNK_SIZE", "($self, value, /)", tw_set_chunk_size)),
+        Some(native!(
+            "_CHUNK_SIZE",
+            "($self, value, /)",
+            tw_set_chunk_size
+        )),
     ),
 ];
 
@@ -175,6 +192,7 @@ fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
                 readable: false,
                 writable: false,
                 seekable: false,
+                telling: false,
                 has_read1: false,
                 chunk_size: CHUNK_SIZE,
                 decoded: Vec::new(),
@@ -183,6 +201,7 @@ fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
                 pendingcr: None,
                 seennl: 0,
                 snap_pos: 0,
+                snap_valid: false,
                 wpending: Vec::new(),
             }),
         },
@@ -226,13 +245,17 @@ pub fn locale_encoding() -> &'static str {
 }
 
 fn opt_str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<String>> {
+    opt_str_arg_of(vm, v, "TextIOWrapper()", what)
+}
+
+fn opt_str_arg_of(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Option<String>> {
     if v.is_null() || v.is_none() {
         return Ok(None);
     }
     match v.downcast::<StrObj>() {
         Some(s) => Ok(Some(s.as_str().to_string())),
         None => Err(vm.type_error(format!(
-            "TextIOWrapper() argument '{what}' must be str or None, not {}",
+            "{func} argument '{what}' must be str or None, not {}",
             vm.type_name(v)
         ))),
     }
@@ -258,7 +281,7 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let newline = if a[4].is_null() {
         None
     } else {
-        super::stringio::check_newline(vm, a[4])?
+        super::stringio::check_newline_as(vm, a[4], false, "TextIOWrapper() argument 'newline'")?
     };
     let line_buffering = !a[5].is_null() && ops::truth::is_true(vm, a[5])?;
     let write_through = !a[6].is_null() && ops::truth::is_true(vm, a[6])?;
@@ -267,10 +290,7 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some(e) => e.to_string(),
     };
     if str_codec::lookup(&encoding).is_none() {
-        return Err(vm.new_exc(
-            vm.exc.lookup_error,
-            format!("unknown encoding: {encoding}"),
-        ));
+        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
@@ -299,6 +319,7 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         st.readable = readable;
         st.writable = writable;
         st.seekable = seekable;
+        st.telling = seekable;
         st.has_read1 = has_read1;
         st.chunk_size = CHUNK_SIZE;
         st.clear_decoded();
@@ -307,6 +328,9 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     t.detached.set(false);
     t.ok.set(true);
+    if writable {
+        super::register_for_exit_flush(vm, a[0])?;
+    }
     Ok(Value::NONE)
 }
 
@@ -444,6 +468,10 @@ fn read_chunk(vm: &mut Vm, t: &TextIOObj, size_hint: usize) -> PyResult<bool> {
         st.snap_pos += consumed;
         st.decoded.drain(..dpos);
         st.dpos = 0;
+    }
+    {
+        let mut st = t.st.borrow_mut();
+        st.snap_valid = st.telling;
     }
     if seekable && t.st.borrow().is_clean() {
         let p = call_method(vm, buffer, "tell", &[])?;
@@ -651,10 +679,8 @@ fn find_line(st: &TextState, at_eof: bool) -> Option<usize> {
         return None;
     }
     let nl: Vec<char> = st.newline.as_deref().unwrap_or("\n").chars().collect();
-    let chars: Vec<char> = rest.iter().map(|(c, _)| *c).collect();
-    chars
-        .windows(nl.len())
-        .position(|w| w == nl.as_slice())
+    rest.windows(nl.len())
+        .position(|w| w.iter().zip(&nl).all(|((c, _), n)| c == n))
         .map(|i| i + nl.len())
 }
 
@@ -692,8 +718,12 @@ fn tw_readline(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn tw_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = live(vm, a[0])?;
+    t.st.borrow_mut().telling = false;
     let s = read_line(vm, t, -1)?;
     if s.is_empty() {
+        let mut st = t.st.borrow_mut();
+        st.telling = st.seekable;
+        drop(st);
         return Err(vm.stop_iteration(Value::NULL));
     }
     Ok(vm.new_string(s))
@@ -701,6 +731,10 @@ fn tw_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn tw_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = live(vm, a[0])?;
+    {
+        let mut st = t.st.borrow_mut();
+        st.telling = st.seekable;
+    }
     flush_pending(vm, t)?;
     call_method(vm, t.buffer.get(), "flush", &[])
 }
@@ -768,12 +802,18 @@ fn tw_tell(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !t.st.borrow().seekable {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     }
+    if !t.st.borrow().telling {
+        return Err(vm.new_exc(vm.exc.os_error, "telling position disabled by next() call"));
+    }
     flush_pending(vm, t)?;
     call_method(vm, a[0], "flush", &[])?;
     let (clean, pos) = {
         let st = t.st.borrow();
         let consumed: i64 = st.decoded[..st.dpos].iter().map(|(_, w)| *w as i64).sum();
-        (st.is_clean() && st.decoded.is_empty(), st.snap_pos + consumed)
+        (
+            st.is_clean() && st.decoded.is_empty() || !st.snap_valid,
+            st.snap_pos + consumed,
+        )
     };
     if clean {
         return call_method(vm, t.buffer.get(), "tell", &[]);
@@ -811,9 +851,7 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         0 => {}
         _ => {
-            return Err(vm.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )));
+            return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)")));
         }
     }
     let pos = ops::number::index(vm, cookie)?;
@@ -853,16 +891,23 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (enc_v, err_v, nl_v, lb_v, wt_v) = (a[1], a[2], a[3], a[4], a[5]);
     let has_data = !t.st.borrow().is_clean();
     let given = |v: Value| !v.is_null();
-    if has_data && (given(enc_v) && !enc_v.is_none() || given(err_v) && !err_v.is_none() || given(nl_v)) {
+    if has_data
+        && (given(enc_v) && !enc_v.is_none() || given(err_v) && !err_v.is_none() || given(nl_v))
+    {
         return Err(unsupported(
             vm,
             "It is not possible to set the encoding or newline of stream after the first read",
         ));
     }
-    let encoding = opt_str_arg(vm, enc_v, "encoding")?;
-    let errors = opt_str_arg(vm, err_v, "errors")?;
+    let encoding = opt_str_arg_of(vm, enc_v, "reconfigure()", "encoding")?;
+    let errors = opt_str_arg_of(vm, err_v, "reconfigure()", "errors")?;
     let newline = if given(nl_v) {
-        Some(super::stringio::check_newline(vm, nl_v)?)
+        Some(super::stringio::check_newline_as(
+            vm,
+            nl_v,
+            false,
+            "reconfigure() argument 'newline'",
+        )?)
     } else {
         None
     };

@@ -200,9 +200,32 @@ pub fn close(vm: &mut Vm, a: &[Value]) -> PyResult {
 pub fn closerange(vm: &mut Vm, a: &[Value]) -> PyResult {
     let lo = util::c_int(vm, a[1])?.max(0);
     let hi = util::c_int(vm, a[2])?;
-    for fd in lo..hi {
-        // SAFETY: closing descriptors the caller asked to close.
-        unsafe { libc::close(fd) };
+    if lo >= hi {
+        return Ok(Value::NONE);
+    }
+    // SAFETY: closing descriptors the caller asked to close (close_range takes an inclusive
+    // upper bound).
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            lo as libc::c_uint,
+            (hi - 1) as libc::c_uint,
+            0,
+        )
+    };
+    if r != 0 {
+        // An old kernel: close one by one, up to the descriptor limit.
+        // SAFETY: sysconf only takes a name.
+        let max = unsafe { libc::sysconf(libc::_SC_OPEN_MAX) };
+        let top = if max > 0 {
+            hi.min(max.min(i32::MAX as i64) as i32)
+        } else {
+            hi
+        };
+        for fd in lo..top {
+            // SAFETY: as above.
+            unsafe { libc::close(fd) };
+        }
     }
     Ok(Value::NONE)
 }
@@ -213,7 +236,7 @@ pub fn read(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return Err(util::error_from(vm, libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
     // SAFETY: `buf` is writable for `buf.len()` bytes.
     let got = fd_call(vm, || unsafe {
         libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len())
@@ -250,7 +273,7 @@ pub fn pread(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return Err(util::error_from(vm, libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
     // SAFETY: `buf` is writable for its length.
     let got = fd_call(vm, || unsafe {
         libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), off)

@@ -3,6 +3,7 @@
 //! operations in `fs.rs`, `stat_result` in `stat.rs`, `scandir`/`DirEntry` in `scandir.rs`,
 //! processes, environment and system information in `proc.rs`.
 
+mod conf;
 mod fs;
 mod proc;
 mod scandir;
@@ -35,6 +36,11 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "terminal_size", term);
     let de = scandir::make_types(vm);
     set_attr(vm, m, "DirEntry", de);
+    let vfs = conf::make_statvfs_type(vm);
+    set_attr(vm, m, "statvfs_result", vfs);
+    for (name, d) in conf::name_dicts(vm)? {
+        set_attr(vm, m, name, d);
+    }
     let have: Vec<Value> = HAVE_FUNCTIONS.iter().map(|n| vm.new_str(n)).collect();
     let have = crate::types::list::new_list(vm, have);
     set_attr(vm, m, "_have_functions", have);
@@ -233,6 +239,18 @@ static FUNCS: &[NativeDef] = &[
     native!("getloadavg", "($module, /)", proc::getloadavg),
     native!("times", "($module, /)", proc::times),
     native!("uname", "($module, /)", proc::uname),
+    native!(
+        "register_at_fork",
+        "($module, /, *, before=<unrepresentable>, after_in_child=<unrepresentable>, after_in_parent=<unrepresentable>)",
+        proc::register_at_fork
+    ),
+    native!("getrandom", "($module, /, size, flags=0)", proc::getrandom),
+    native!("sysconf", "($module, name, /)", conf::sysconf),
+    native!("confstr", "($module, name, /)", conf::confstr),
+    native!("pathconf", "($module, /, path, name)", conf::pathconf),
+    native!("fpathconf", "($module, fd, name, /)", conf::fpathconf),
+    native!("statvfs", "($module, /, path)", conf::statvfs),
+    native!("fstatvfs", "($module, fd, /)", conf::fstatvfs),
     native!(
         "get_terminal_size",
         "($module, fd=<unrepresentable>, /)",

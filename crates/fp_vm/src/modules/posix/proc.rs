@@ -126,17 +126,116 @@ pub fn in_forked_child() -> bool {
 }
 
 pub fn fork(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    run_atfork(vm, 0);
     // Flush nothing: CPython leaves buffered stdio to the program, and so do we.
     // SAFETY: the interpreter thread is the only thread running Python code; the child keeps
     // running it.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
-        return Err(util::last_error(vm));
+        let e = util::errno();
+        run_atfork(vm, 2);
+        return Err(util::error_from(vm, e, None, None));
     }
     if pid == 0 {
         FORKED.store(true, std::sync::atomic::Ordering::Relaxed);
+        run_atfork(vm, 1);
+    } else {
+        run_atfork(vm, 2);
     }
     Ok(int(vm, pid as i64))
+}
+
+/// The three callback lists of `register_at_fork` (before, after_in_child, after_in_parent),
+/// kept in a list in the VM's native state.
+fn atfork_lists(vm: &mut Vm) -> Value {
+    if let Some(l) = vm.state_get("posix.atfork") {
+        return l;
+    }
+    let lists = (0..3)
+        .map(|_| crate::types::list::new_list(vm, Vec::new()))
+        .collect();
+    let l = crate::types::list::new_list(vm, lists);
+    vm.state_set("posix.atfork", l);
+    l
+}
+
+/// Runs the registered callbacks of one kind: `before` most recent first, the others in
+/// registration order. Their exceptions are ignored (CPython reports them as unraisable).
+fn run_atfork(vm: &mut Vm, which: usize) {
+    let Some(all) = vm.state_get("posix.atfork") else {
+        return;
+    };
+    let Some(l) = all
+        .downcast::<crate::types::list::ListObj>()
+        .and_then(|l| l.get(which))
+    else {
+        return;
+    };
+    let mut funcs = l
+        .downcast::<crate::types::list::ListObj>()
+        .map(|l| l.snapshot())
+        .unwrap_or_default();
+    if which == 0 {
+        funcs.reverse();
+    }
+    for f in funcs {
+        let _ = crate::ops::call::call(vm, f, &[]);
+    }
+}
+
+/// `register_at_fork(*, before=None, after_in_child=None, after_in_parent=None)`.
+pub fn register_at_fork(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let names = ["before", "after_in_child", "after_in_parent"];
+    let given: Vec<(usize, Value)> = (0..3)
+        .filter(|i| !a[1 + i].is_null())
+        .map(|i| (i, a[1 + i]))
+        .collect();
+    if given.is_empty() {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (i, f) in &given {
+        if !crate::ops::call::is_callable(vm, *f) {
+            return Err(vm.type_error(format!(
+                "'{}' must be callable, not {}",
+                names[*i],
+                vm.type_name(*f)
+            )));
+        }
+    }
+    let all = atfork_lists(vm);
+    for (i, f) in given {
+        if let Some(l) = all
+            .downcast::<crate::types::list::ListObj>()
+            .and_then(|l| l.get(i))
+            .and_then(|l| l.downcast::<crate::types::list::ListObj>())
+        {
+            l.push(f);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `getrandom(size, flags=0)`.
+pub fn getrandom(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let n = util::c_i64(vm, a[1])?;
+    let flags = util::c_int_or(vm, a[2], 0)?;
+    if n < 0 {
+        return Err(util::error_from(vm, libc::EINVAL, None, None));
+    }
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
+    // SAFETY: `buf` is writable for its length.
+    let got = match util::retry(vm, || unsafe {
+        libc::getrandom(
+            buf.as_mut_ptr() as *mut libc::c_void,
+            buf.len(),
+            flags as u32,
+        )
+    })? {
+        Ok(g) => g,
+        Err(e) => return Err(util::error_from(vm, e, None, None)),
+    };
+    buf.truncate(got as usize);
+    Ok(crate::types::bytes::new_bytes(vm, buf))
 }
 
 /// An argument of `exec*` or an environment entry as a C string (fsencoded).
@@ -417,7 +516,7 @@ pub fn urandom(vm: &mut Vm, a: &[Value]) -> PyResult {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = util::zeroed_buffer(vm, n as usize)?;
     let mut off = 0;
     while off < buf.len() {
         // SAFETY: the rest of `buf` is writable.

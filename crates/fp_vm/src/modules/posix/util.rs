@@ -377,3 +377,14 @@ pub fn str_or_bytes(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
         vm.type_name(v)
     )))
 }
+
+/// A zero-filled buffer of `n` bytes, or MemoryError when it cannot be allocated (a huge
+/// `read` length must not abort the process).
+pub fn zeroed_buffer(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(vm.memory_error());
+    }
+    v.resize(n, 0);
+    Ok(v)
+}

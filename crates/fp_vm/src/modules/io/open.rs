@@ -1,0 +1,206 @@
+//! `_io.open` (the builtin `open`) and `_io.text_encoding`: mode parsing with CPython's
+//! checks and messages, then FileIO → Buffered{Reader,Writer,Random} → TextIOWrapper.
+
+use super::{call_method, io_type};
+use crate::ops;
+use crate::types::str::StrObj;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `text_encoding(encoding, stacklevel=2)`: the encoding, or "locale" for None.
+pub fn text_encoding(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if a[0].is_none() {
+        return Ok(vm.new_str("locale"));
+    }
+    Ok(a[0])
+}
+
+fn opt_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<String>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    match v.downcast::<StrObj>() {
+        Some(s) => Ok(Some(s.as_str().to_string())),
+        None => Err(vm.type_error(format!(
+            "open() argument '{what}' must be str or None, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+/// opener=None)`.
+pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (file, mode_v, buffering_v) = (a[0], a[1], a[2]);
+    let (enc_v, err_v, nl_v, closefd_v, opener) = (a[3], a[4], a[5], a[6], a[7]);
+    // Validate the file argument the way os.fspath would (ints are descriptors).
+    if !crate::types::int::is_int(file) && !file.is::<StrObj>() {
+        super::fileio::fs_path(vm, file)?;
+    }
+    let mode = if mode_v.is_null() {
+        "r".to_string()
+    } else {
+        match mode_v.downcast::<StrObj>() {
+            Some(s) => s.as_str().to_string(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "open() argument 'mode' must be str, not {}",
+                    vm.type_name(mode_v)
+                )));
+            }
+        }
+    };
+    let buffering = if buffering_v.is_null() {
+        -1
+    } else {
+        ops::number::index_i64(vm, buffering_v)?
+    };
+    let encoding = opt_str(vm, enc_v, "encoding")?;
+    let errors = opt_str(vm, err_v, "errors")?;
+    let newline = opt_str(vm, nl_v, "newline")?;
+    let (mut creating, mut reading, mut writing, mut appending, mut updating) =
+        (false, false, false, false, false);
+    let (mut text, mut binary) = (false, false);
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"xrwabt+".contains(c) || seen.contains(c) {
+            let r = ops::repr::repr_str(&mode);
+            return Err(vm.value_error(format!("invalid mode: {r}")));
+        }
+        seen.push(c);
+        match c {
+            'x' => creating = true,
+            'r' => reading = true,
+            'w' => writing = true,
+            'a' => appending = true,
+            '+' => updating = true,
+            't' => text = true,
+            _ => binary = true,
+        }
+    }
+    let mut rawmode = String::new();
+    if creating {
+        rawmode.push('x');
+    }
+    if reading {
+        rawmode.push('r');
+    }
+    if writing {
+        rawmode.push('w');
+    }
+    if appending {
+        rawmode.push('a');
+    }
+    if updating {
+        rawmode.push('+');
+    }
+    if text && binary {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    if [creating, reading, writing, appending]
+        .iter()
+        .filter(|b| **b)
+        .count()
+        > 1
+    {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if binary && encoding.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+    }
+    if binary && errors.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an errors argument"));
+    }
+    if binary && newline.is_some() {
+        return Err(vm.value_error("binary mode doesn't take a newline argument"));
+    }
+    let fileio = io_type(vm, "FileIO");
+    let rm = vm.new_string(rawmode);
+    let closefd = if closefd_v.is_null() {
+        Value::TRUE
+    } else {
+        closefd_v
+    };
+    let opener = if opener.is_null() {
+        Value::NONE
+    } else {
+        opener
+    };
+    let raw = ops::call::call(vm, fileio, &[file, rm, closefd, opener])?;
+    let r = wrap(
+        vm,
+        raw,
+        &mode,
+        buffering,
+        binary,
+        updating,
+        creating || writing || appending,
+        reading,
+        a,
+    );
+    if r.is_err() {
+        // Do not leak the descriptor when the wrapping fails.
+        let _ = call_method(vm, raw, "close", &[]);
+    }
+    r
+}
+
+#[allow(clippy::too_many_arguments)]
+fn wrap(
+    vm: &mut Vm,
+    raw: Value,
+    mode: &str,
+    mut buffering: i64,
+    binary: bool,
+    updating: bool,
+    writing: bool,
+    reading: bool,
+    a: &[Value],
+) -> PyResult {
+    let mut line_buffering = false;
+    let isatty = {
+        let r = call_method(vm, raw, "isatty", &[])?;
+        ops::truth::is_true(vm, r)?
+    };
+    if buffering == 1 || buffering < 0 && isatty {
+        buffering = -1;
+        line_buffering = true;
+    }
+    if buffering < 0 {
+        let b = ops::attr::getattr_str(vm, raw, "_blksize")?;
+        let n = ops::number::index_i64(vm, b)?;
+        buffering = if n > 1 {
+            n
+        } else {
+            super::DEFAULT_BUFFER_SIZE as i64
+        };
+    }
+    if buffering == 0 {
+        if binary {
+            return Ok(raw);
+        }
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    let cls = if updating {
+        "BufferedRandom"
+    } else if writing {
+        "BufferedWriter"
+    } else if reading {
+        "BufferedReader"
+    } else {
+        return Err(vm.value_error(format!("unknown mode: '{mode}'")));
+    };
+    let ty = io_type(vm, cls);
+    let bs = crate::types::int::from_i64(vm, buffering);
+    let buffer = ops::call::call(vm, ty, &[raw, bs])?;
+    if binary {
+        return Ok(buffer);
+    }
+    let tw = io_type(vm, "TextIOWrapper");
+    let arg = |v: Value| if v.is_null() { Value::NONE } else { v };
+    let lb = Value::from_bool(line_buffering);
+    let wrapper = ops::call::call(vm, tw, &[buffer, arg(a[3]), arg(a[4]), arg(a[5]), lb])?;
+    let m = vm.new_str(mode);
+    ops::attr::setattr_str(vm, wrapper, "mode", m)?;
+    Ok(wrapper)
+}

@@ -1,0 +1,1529 @@
+//! `itertools`: every iterator type of CPython 3.11's module (count, cycle, repeat, accumulate,
+//! chain, compress, dropwhile, filterfalse, groupby/_grouper, islice, pairwise, starmap,
+//! takewhile, tee/_tee, zip_longest, product, permutations, combinations,
+//! combinations_with_replacement) with CPython's argument errors and reprs.
+//!
+//! Each iterator keeps its state in `Cell`s/`RefCell`s of a `stdobj` payload. No borrow is held
+//! while Python code runs (`next()` of an inner iterator, key functions, comparisons): values
+//! are copied out first and the state updated afterwards.
+
+use super::stdobj::{self, StdData, visit_all, visit_cell};
+use crate::native::NativeDef;
+use crate::ops;
+use crate::types::typeobj::{self, TypeFlags};
+use crate::types::{dict, int, tuple};
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+use crate::{native, native_classmethod, native_staticmethod};
+use fp_bytecode::BinaryOp;
+use std::cell::{Cell, RefCell};
+
+fn stop(vm: &mut Vm) -> Exc {
+    vm.stop_iteration(Value::NULL)
+}
+
+fn iter_self(_vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(a[0])
+}
+
+fn small(i: i64) -> Value {
+    Value::try_small_int(i).unwrap_or(Value::NONE)
+}
+
+/// The state of `v` as a `T`, or a TypeError.
+fn st<T: StdData>(vm: &mut Vm, v: Value) -> PyResult<&'static T> {
+    stdobj::expect::<T>(vm, v, "itertools object")
+}
+
+/// CPython's `_PyArg_NoKeywords` + `PyArg_UnpackTuple` for the iterators taking positional
+/// arguments only: the positional arguments, checked against `min..=max`.
+fn positional(
+    vm: &mut Vm,
+    name: &str,
+    args: Value,
+    kw: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<Vec<Value>> {
+    if !kw.is_null() && dict::len(kw) > 0 {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let args = tuple::items(args).unwrap_or(&[]).to_vec();
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            let s = if min == 1 { "" } else { "s" };
+            format!("{name} expected {min} argument{s}, got {n}")
+        } else if n < min {
+            let s = if min == 1 { "" } else { "s" };
+            format!("{name} expected at least {min} argument{s}, got {n}")
+        } else {
+            let s = if max == 1 { "" } else { "s" };
+            format!("{name} expected at most {max} argument{s}, got {n}")
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(args)
+}
+
+macro_rules! itertype {
+    ($methods:ident, $new:path, $next:path $(, $extra:expr)* $(,)?) => {
+        static $methods: &[NativeDef] = &[
+            native_staticmethod!("__new__", "($type, /, *args, **kwargs)", $new),
+            native!("__iter__", "($self, /)", iter_self),
+            native!("__next__", "($self, /)", $next),
+            $($extra,)*
+        ];
+    };
+}
+
+itertype!(
+    COUNT_METHODS,
+    count_new,
+    count_next,
+    native!("__repr__", "($self, /)", count_repr)
+);
+itertype!(CYCLE_METHODS, cycle_new, cycle_next);
+itertype!(
+    REPEAT_METHODS,
+    repeat_new,
+    repeat_next,
+    native!("__repr__", "($self, /)", repeat_repr),
+    native!("__length_hint__", "($self, /)", repeat_length_hint),
+);
+itertype!(ACCUMULATE_METHODS, accumulate_new, accumulate_next);
+itertype!(
+    CHAIN_METHODS,
+    chain_new,
+    chain_next,
+    native_classmethod!("from_iterable", "($type, iterable, /)", chain_from_iterable),
+    native_classmethod!("__class_getitem__", "($type, item, /)", class_getitem),
+);
+itertype!(COMPRESS_METHODS, compress_new, compress_next);
+itertype!(DROPWHILE_METHODS, dropwhile_new, dropwhile_next);
+itertype!(TAKEWHILE_METHODS, takewhile_new, takewhile_next);
+itertype!(FILTERFALSE_METHODS, filterfalse_new, filterfalse_next);
+itertype!(STARMAP_METHODS, starmap_new, starmap_next);
+itertype!(GROUPBY_METHODS, groupby_new, groupby_next);
+itertype!(GROUPER_METHODS, grouper_new, grouper_next);
+itertype!(ISLICE_METHODS, islice_new, islice_next);
+itertype!(PAIRWISE_METHODS, pairwise_new, pairwise_next);
+itertype!(
+    TEE_METHODS,
+    tee_type_new,
+    tee_next,
+    native!("__copy__", "($self, /)", tee_copy),
+);
+itertype!(ZIP_LONGEST_METHODS, zip_longest_new, zip_longest_next);
+itertype!(PRODUCT_METHODS, product_new, product_next);
+itertype!(PERMUTATIONS_METHODS, permutations_new, permutations_next);
+itertype!(COMBINATIONS_METHODS, combinations_new, combinations_next);
+itertype!(CWR_METHODS, cwr_new, cwr_next);
+
+static FUNCS: &[NativeDef] = &[native!("tee", "($module, iterable, n=2, /)", tee)];
+
+fn class_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
+    super::builtins::make_generic_alias(vm, a[0], a[1])
+}
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    let m = super::module_with_functions(vm, "itertools", FUNCS);
+    let types: &[(&str, &'static [NativeDef])] = &[
+        ("count", COUNT_METHODS),
+        ("cycle", CYCLE_METHODS),
+        ("repeat", REPEAT_METHODS),
+        ("accumulate", ACCUMULATE_METHODS),
+        ("chain", CHAIN_METHODS),
+        ("compress", COMPRESS_METHODS),
+        ("dropwhile", DROPWHILE_METHODS),
+        ("takewhile", TAKEWHILE_METHODS),
+        ("filterfalse", FILTERFALSE_METHODS),
+        ("starmap", STARMAP_METHODS),
+        ("groupby", GROUPBY_METHODS),
+        ("_grouper", GROUPER_METHODS),
+        ("islice", ISLICE_METHODS),
+        ("pairwise", PAIRWISE_METHODS),
+        ("_tee", TEE_METHODS),
+        ("zip_longest", ZIP_LONGEST_METHODS),
+        ("product", PRODUCT_METHODS),
+        ("permutations", PERMUTATIONS_METHODS),
+        ("combinations", COMBINATIONS_METHODS),
+        ("combinations_with_replacement", CWR_METHODS),
+    ];
+    for (name, methods) in types {
+        let flags = if name.starts_with('_') {
+            TypeFlags(0)
+        } else {
+            TypeFlags::BASETYPE
+        };
+        let ty = stdobj::new_type(vm, "itertools", name, flags, methods);
+        crate::types::module::set_attr(vm, m, name, ty);
+    }
+    // The shared buffer of tee iterators.
+    let td = stdobj::new_type(vm, "itertools", "_tee_dataobject", TypeFlags(0), &[]);
+    crate::types::module::set_attr(vm, m, "_tee_dataobject", td);
+    Ok(m)
+}
+
+fn ty_of(vm: &mut Vm, name: &str) -> Value {
+    stdobj::state_type(vm, &format!("itertools.{name}"))
+}
+
+/// The display name of an iterator's type (subclasses show their own name).
+fn tname(vm: &mut Vm, v: Value) -> String {
+    typeobj::type_name(vm.type_of(v))
+}
+
+// ---- count ----
+
+struct Count {
+    cur: Cell<Value>,
+    step: Value,
+}
+
+impl StdData for Count {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_cell(&self.cur, visit);
+        visit_all(&[self.step], visit);
+    }
+}
+
+fn is_number(vm: &mut Vm, v: Value) -> bool {
+    if int::is_int(v)
+        || crate::types::float::as_f64(v).is_some()
+        || v.is::<crate::types::complex::ComplexObj>()
+    {
+        return true;
+    }
+    let names = [vm.names.index, vm.names.int_, vm.names.float_];
+    names.iter().any(|n| ops::has_special(vm, v, *n))
+}
+
+fn count_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "count() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut start = args.first().copied().unwrap_or(Value::NULL);
+    let mut step = args.get(1).copied().unwrap_or(Value::NULL);
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("start") if start.is_null() => start = v,
+                Some("step") if step.is_null() => step = v,
+                Some(k @ ("start" | "step")) => {
+                    return Err(vm.type_error(format!(
+                        "argument for count() given by name ('{k}') and position"
+                    )));
+                }
+                Some(k) => {
+                    return Err(
+                        vm.type_error(format!("count() got an unexpected keyword argument '{k}'"))
+                    );
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    let start = if start.is_null() { small(0) } else { start };
+    let step = if step.is_null() { small(1) } else { step };
+    if !is_number(vm, start) || !is_number(vm, step) {
+        return Err(vm.type_error("a number is required"));
+    }
+    Ok(stdobj::new_obj(
+        a[0],
+        Count {
+            cur: Cell::new(start),
+            step,
+        },
+    ))
+}
+
+fn count_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Count>(vm, a[0])?;
+    let cur = c.cur.get();
+    let next = match (cur.as_small_int(), c.step.as_small_int()) {
+        (Some(x), Some(y)) => int::from_i64(vm, x + y),
+        _ => ops::number::binary_op(vm, cur, c.step, BinaryOp::Add, false)?,
+    };
+    c.cur.set(next);
+    Ok(cur)
+}
+
+fn count_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Count>(vm, a[0])?;
+    let name = tname(vm, a[0]);
+    let start = ops::repr::repr_string(vm, c.cur.get())?;
+    let step_is_one = int::int_ref(c.step).and_then(|i| i.to_i64()) == Some(1)
+        && vm.type_of(c.step) == vm.types.int;
+    if step_is_one {
+        return Ok(vm.new_string(format!("{name}({start})")));
+    }
+    let step = ops::repr::repr_string(vm, c.step)?;
+    Ok(vm.new_string(format!("{name}({start}, {step})")))
+}
+
+// ---- cycle ----
+
+struct Cycle {
+    it: Value,
+    saved: RefCell<Vec<Value>>,
+    idx: Cell<usize>,
+    first_pass: Cell<bool>,
+}
+
+impl StdData for Cycle {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.it], visit);
+        visit_all(&self.saved.borrow(), visit);
+    }
+}
+
+fn cycle_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = positional(vm, "cycle", a[1], a[2], 1, 1)?;
+    let it = ops::iter::get_iter(vm, args[0])?;
+    Ok(stdobj::new_obj(
+        a[0],
+        Cycle {
+            it,
+            saved: RefCell::new(Vec::new()),
+            idx: Cell::new(0),
+            first_pass: Cell::new(true),
+        },
+    ))
+}
+
+fn cycle_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Cycle>(vm, a[0])?;
+    if c.first_pass.get() {
+        if let Some(v) = ops::iter::next(vm, c.it)? {
+            c.saved.borrow_mut().push(v);
+            return Ok(v);
+        }
+        c.first_pass.set(false);
+    }
+    let saved = c.saved.borrow();
+    if saved.is_empty() {
+        drop(saved);
+        return Err(stop(vm));
+    }
+    let i = c.idx.get() % saved.len();
+    c.idx.set(i + 1);
+    Ok(saved[i])
+}
+
+// ---- repeat ----
+
+struct Repeat {
+    obj: Value,
+    /// Remaining repetitions; -1 forever.
+    cnt: Cell<i64>,
+}
+
+impl StdData for Repeat {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.obj], visit)
+    }
+}
+
+fn repeat_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let mut obj = args.first().copied().unwrap_or(Value::NULL);
+    let mut times = args.get(1).copied().unwrap_or(Value::NULL);
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "repeat() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("object") if obj.is_null() => obj = v,
+                Some("times") if times.is_null() => times = v,
+                Some(k) => {
+                    return Err(
+                        vm.type_error(format!("repeat() got an unexpected keyword argument '{k}'"))
+                    );
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    if obj.is_null() {
+        return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)"));
+    }
+    let cnt = if times.is_null() {
+        -1
+    } else {
+        ops::number::index_i64(vm, times)?.max(0)
+    };
+    Ok(stdobj::new_obj(
+        a[0],
+        Repeat {
+            obj,
+            cnt: Cell::new(cnt),
+        },
+    ))
+}
+
+fn repeat_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = st::<Repeat>(vm, a[0])?;
+    match r.cnt.get() {
+        0 => Err(stop(vm)),
+        -1 => Ok(r.obj),
+        n => {
+            r.cnt.set(n - 1);
+            Ok(r.obj)
+        }
+    }
+}
+
+fn repeat_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = st::<Repeat>(vm, a[0])?;
+    let name = tname(vm, a[0]);
+    let o = ops::repr::repr_string(vm, r.obj)?;
+    match r.cnt.get() {
+        -1 => Ok(vm.new_string(format!("{name}({o})"))),
+        n => Ok(vm.new_string(format!("{name}({o}, {n})"))),
+    }
+}
+
+fn repeat_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = st::<Repeat>(vm, a[0])?;
+    match r.cnt.get() {
+        -1 => Err(vm.type_error("len() of unsized object")),
+        n => Ok(small(n)),
+    }
+}
+
+// ---- accumulate ----
+
+struct Accumulate {
+    it: Value,
+    func: Value,
+    total: Cell<Value>,
+    initial: Cell<Value>,
+}
+
+impl StdData for Accumulate {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.it, self.func], visit);
+        visit_cell(&self.total, visit);
+        visit_cell(&self.initial, visit);
+    }
+}
+
+fn accumulate_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "accumulate() takes at most 2 positional arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
+    let mut func = args.get(1).copied().unwrap_or(Value::NULL);
+    let mut initial = Value::NULL;
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("iterable") if iterable.is_null() => iterable = v,
+                Some("func") if func.is_null() => func = v,
+                Some("initial") => initial = v,
+                Some(k) => {
+                    return Err(vm.type_error(format!(
+                        "accumulate() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    if iterable.is_null() {
+        return Err(vm.type_error("accumulate() missing required argument 'iterable' (pos 1)"));
+    }
+    let it = ops::iter::get_iter(vm, iterable)?;
+    let initial = if initial.is_none() {
+        Value::NULL
+    } else {
+        initial
+    };
+    Ok(stdobj::new_obj(
+        a[0],
+        Accumulate {
+            it,
+            func: if func.is_null() { Value::NONE } else { func },
+            total: Cell::new(Value::NULL),
+            initial: Cell::new(initial),
+        },
+    ))
+}
+
+fn accumulate_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let s = st::<Accumulate>(vm, a[0])?;
+    let init = s.initial.get();
+    if !init.is_null() {
+        s.initial.set(Value::NULL);
+        s.total.set(init);
+        return Ok(init);
+    }
+    let Some(x) = ops::iter::next(vm, s.it)? else {
+        return Err(stop(vm));
+    };
+    let total = s.total.get();
+    let r = if total.is_null() {
+        x
+    } else if s.func.is_none() {
+        ops::number::binary_op(vm, total, x, BinaryOp::Add, false)?
+    } else {
+        ops::call::call(vm, s.func, &[total, x])?
+    };
+    s.total.set(r);
+    Ok(r)
+}
+
+// ---- chain ----
+
+struct Chain {
+    /// Iterator over the iterables (NULL once exhausted).
+    source: Cell<Value>,
+    /// The current iterable's iterator (NULL between iterables).
+    active: Cell<Value>,
+}
+
+impl StdData for Chain {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_cell(&self.source, visit);
+        visit_cell(&self.active, visit);
+    }
+}
+
+fn chain_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[2].is_null() && dict::len(a[2]) > 0 {
+        return Err(vm.type_error("chain() takes no keyword arguments"));
+    }
+    let source = ops::iter::get_iter(vm, a[1])?;
+    Ok(stdobj::new_obj(
+        a[0],
+        Chain {
+            source: Cell::new(source),
+            active: Cell::new(Value::NULL),
+        },
+    ))
+}
+
+fn chain_from_iterable(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let source = ops::iter::get_iter(vm, a[1])?;
+    Ok(stdobj::new_obj(
+        a[0],
+        Chain {
+            source: Cell::new(source),
+            active: Cell::new(Value::NULL),
+        },
+    ))
+}
+
+fn chain_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Chain>(vm, a[0])?;
+    loop {
+        if c.active.get().is_null() {
+            let src = c.source.get();
+            if src.is_null() {
+                return Err(stop(vm));
+            }
+            match ops::iter::next(vm, src)? {
+                Some(iterable) => {
+                    let it = ops::iter::get_iter(vm, iterable)?;
+                    c.active.set(it);
+                }
+                None => {
+                    c.source.set(Value::NULL);
+                    return Err(stop(vm));
+                }
+            }
+        }
+        match ops::iter::next(vm, c.active.get())? {
+            Some(v) => return Ok(v),
+            None => c.active.set(Value::NULL),
+        }
+    }
+}
+
+// ---- compress, dropwhile, takewhile, filterfalse, starmap ----
+
+struct Pair {
+    /// The function, or the data iterator for compress.
+    f: Value,
+    it: Value,
+    /// dropwhile: done dropping; takewhile: stopped.
+    flag: Cell<bool>,
+}
+
+impl StdData for Pair {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.f, self.it], visit)
+    }
+}
+
+fn pair_new(vm: &mut Vm, a: &[Value], name: &str, iter_first: bool) -> PyResult {
+    let args = positional(vm, name, a[1], a[2], 2, 2)?;
+    let (f, it) = if iter_first {
+        let d = ops::iter::get_iter(vm, args[0])?;
+        let s = ops::iter::get_iter(vm, args[1])?;
+        (d, s)
+    } else {
+        (args[0], ops::iter::get_iter(vm, args[1])?)
+    };
+    Ok(stdobj::new_obj(
+        a[0],
+        Pair {
+            f,
+            it,
+            flag: Cell::new(false),
+        },
+    ))
+}
+
+fn compress_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // compress(data, selectors) accepts keywords.
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let mut data = args.first().copied().unwrap_or(Value::NULL);
+    let mut sel = args.get(1).copied().unwrap_or(Value::NULL);
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "compress() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("data") if data.is_null() => data = v,
+                Some("selectors") if sel.is_null() => sel = v,
+                Some(k) => {
+                    return Err(vm.type_error(format!(
+                        "compress() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    if data.is_null() {
+        return Err(vm.type_error("compress() missing required argument 'data' (pos 1)"));
+    }
+    if sel.is_null() {
+        return Err(vm.type_error("compress() missing required argument 'selectors' (pos 2)"));
+    }
+    let d = ops::iter::get_iter(vm, data)?;
+    let s = ops::iter::get_iter(vm, sel)?;
+    Ok(stdobj::new_obj(
+        a[0],
+        Pair {
+            f: d,
+            it: s,
+            flag: Cell::new(false),
+        },
+    ))
+}
+
+fn compress_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pair>(vm, a[0])?;
+    loop {
+        let Some(d) = ops::iter::next(vm, p.f)? else {
+            return Err(stop(vm));
+        };
+        let Some(s) = ops::iter::next(vm, p.it)? else {
+            return Err(stop(vm));
+        };
+        if ops::truth::is_true(vm, s)? {
+            return Ok(d);
+        }
+    }
+}
+
+fn dropwhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    pair_new(vm, a, "dropwhile", false)
+}
+
+fn dropwhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pair>(vm, a[0])?;
+    loop {
+        let Some(x) = ops::iter::next(vm, p.it)? else {
+            return Err(stop(vm));
+        };
+        if p.flag.get() {
+            return Ok(x);
+        }
+        let r = ops::call::call(vm, p.f, &[x])?;
+        if !ops::truth::is_true(vm, r)? {
+            p.flag.set(true);
+            return Ok(x);
+        }
+    }
+}
+
+fn takewhile_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    pair_new(vm, a, "takewhile", false)
+}
+
+fn takewhile_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pair>(vm, a[0])?;
+    if p.flag.get() {
+        return Err(stop(vm));
+    }
+    let Some(x) = ops::iter::next(vm, p.it)? else {
+        return Err(stop(vm));
+    };
+    let r = ops::call::call(vm, p.f, &[x])?;
+    if ops::truth::is_true(vm, r)? {
+        return Ok(x);
+    }
+    p.flag.set(true);
+    Err(stop(vm))
+}
+
+fn filterfalse_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    pair_new(vm, a, "filterfalse", false)
+}
+
+fn filterfalse_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pair>(vm, a[0])?;
+    loop {
+        let Some(x) = ops::iter::next(vm, p.it)? else {
+            return Err(stop(vm));
+        };
+        let keep = if p.f.is_none() || p.f == vm.types.bool_ {
+            !ops::truth::is_true(vm, x)?
+        } else {
+            let r = ops::call::call(vm, p.f, &[x])?;
+            !ops::truth::is_true(vm, r)?
+        };
+        if keep {
+            return Ok(x);
+        }
+    }
+}
+
+fn starmap_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    pair_new(vm, a, "starmap", false)
+}
+
+fn starmap_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pair>(vm, a[0])?;
+    let Some(args) = ops::iter::next(vm, p.it)? else {
+        return Err(stop(vm));
+    };
+    let args = ops::iter::collect(vm, args)?;
+    ops::call::call(vm, p.f, &args)
+}
+
+// ---- groupby ----
+
+struct GroupBy {
+    it: Value,
+    keyfunc: Value,
+    tgtkey: Cell<Value>,
+    currkey: Cell<Value>,
+    currvalue: Cell<Value>,
+    /// The one grouper still allowed to yield (older ones are exhausted).
+    currgrouper: Cell<Value>,
+}
+
+impl StdData for GroupBy {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.it, self.keyfunc], visit);
+        for c in [
+            &self.tgtkey,
+            &self.currkey,
+            &self.currvalue,
+            &self.currgrouper,
+        ] {
+            visit_cell(c, visit);
+        }
+    }
+}
+
+struct Grouper {
+    parent: Value,
+    tgtkey: Value,
+}
+
+impl StdData for Grouper {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.parent, self.tgtkey], visit)
+    }
+}
+
+fn groupby_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "groupby() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
+    let mut key = args.get(1).copied().unwrap_or(Value::NULL);
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("iterable") if iterable.is_null() => iterable = v,
+                Some("key") if key.is_null() => key = v,
+                Some(k) => {
+                    return Err(vm.type_error(format!(
+                        "groupby() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    if iterable.is_null() {
+        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
+    }
+    let it = ops::iter::get_iter(vm, iterable)?;
+    Ok(stdobj::new_obj(
+        a[0],
+        GroupBy {
+            it,
+            keyfunc: if key.is_null() { Value::NONE } else { key },
+            tgtkey: Cell::new(Value::NULL),
+            currkey: Cell::new(Value::NULL),
+            currvalue: Cell::new(Value::NULL),
+            currgrouper: Cell::new(Value::NULL),
+        },
+    ))
+}
+
+/// Advances to the next value (StopIteration at the end).
+fn groupby_step(vm: &mut Vm, g: &GroupBy) -> PyResult<()> {
+    let Some(v) = ops::iter::next(vm, g.it)? else {
+        return Err(stop(vm));
+    };
+    let k = if g.keyfunc.is_none() {
+        v
+    } else {
+        ops::call::call(vm, g.keyfunc, &[v])?
+    };
+    g.currvalue.set(v);
+    g.currkey.set(k);
+    Ok(())
+}
+
+fn groupby_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let g = st::<GroupBy>(vm, a[0])?;
+    g.currgrouper.set(Value::NULL);
+    loop {
+        let ck = g.currkey.get();
+        if !ck.is_null() {
+            let tk = g.tgtkey.get();
+            if tk.is_null() || !ops::compare::eq(vm, tk, ck)? {
+                break;
+            }
+        }
+        groupby_step(vm, g)?;
+    }
+    let key = g.currkey.get();
+    g.tgtkey.set(key);
+    let ty = ty_of(vm, "_grouper");
+    let grouper = stdobj::new_obj(
+        ty,
+        Grouper {
+            parent: a[0],
+            tgtkey: key,
+        },
+    );
+    g.currgrouper.set(grouper);
+    Ok(tuple::new_tuple(vm, vec![key, grouper]))
+}
+
+fn grouper_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = positional(vm, "_grouper", a[1], a[2], 2, 2)?;
+    if stdobj::get::<GroupBy>(args[0]).is_none() {
+        return Err(vm.type_error("_grouper() argument 1 must be itertools.groupby"));
+    }
+    Ok(stdobj::new_obj(
+        a[0],
+        Grouper {
+            parent: args[0],
+            tgtkey: args[1],
+        },
+    ))
+}
+
+fn grouper_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let gr = st::<Grouper>(vm, a[0])?;
+    let g = st::<GroupBy>(vm, gr.parent)?;
+    if g.currgrouper.get() != a[0] {
+        return Err(stop(vm));
+    }
+    if g.currvalue.get().is_null() {
+        groupby_step(vm, g)?;
+    }
+    if !ops::compare::eq(vm, gr.tgtkey, g.currkey.get())? {
+        return Err(stop(vm));
+    }
+    let r = g.currvalue.get();
+    g.currvalue.set(Value::NULL);
+    Ok(r)
+}
+
+// ---- islice ----
+
+struct ISlice {
+    /// NULL once exhausted (the source is released, as CPython does).
+    it: Cell<Value>,
+    next: Cell<usize>,
+    /// None: no bound.
+    stop: Option<usize>,
+    step: usize,
+    cnt: Cell<usize>,
+}
+
+impl StdData for ISlice {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_cell(&self.it, visit)
+    }
+}
+
+/// An islice index: None or an int in 0..=sys.maxsize, else ValueError with `msg`.
+fn islice_index(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Option<usize>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    let r = if int::is_int(v) || ops::has_special(vm, v, vm.names.index) {
+        ops::number::index_clamped(vm, v)
+    } else {
+        Ok(-1)
+    };
+    match r {
+        Ok(i) if i >= 0 => Ok(Some(i as usize)),
+        Ok(_) => Err(vm.value_error(msg)),
+        Err(e) if vm.exc_matches(e, vm.exc.type_error) => Err(vm.value_error(msg)),
+        Err(e) => Err(e),
+    }
+}
+
+const ISLICE_STOP: &str =
+    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const ISLICE_START: &str =
+    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const ISLICE_STEP: &str = "Step for islice() must be a positive integer or None.";
+
+fn islice_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = positional(vm, "islice", a[1], a[2], 2, 4)?;
+    let (start, stop, step) = if args.len() == 2 {
+        (0, islice_index(vm, args[1], ISLICE_STOP)?, 1)
+    } else {
+        let start = islice_index(vm, args[1], ISLICE_START)?.unwrap_or(0);
+        let stop = islice_index(vm, args[2], ISLICE_STOP)?;
+        let step = match args.get(3) {
+            None => 1,
+            Some(&s) => match islice_index(vm, s, ISLICE_STEP)? {
+                None => 1,
+                Some(0) => return Err(vm.value_error(ISLICE_STEP)),
+                Some(s) => s,
+            },
+        };
+        (start, stop, step)
+    };
+    let it = ops::iter::get_iter(vm, args[0])?;
+    Ok(stdobj::new_obj(
+        a[0],
+        ISlice {
+            it: Cell::new(it),
+            next: Cell::new(start),
+            stop,
+            step,
+            cnt: Cell::new(0),
+        },
+    ))
+}
+
+fn islice_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let s = st::<ISlice>(vm, a[0])?;
+    let it = s.it.get();
+    if it.is_null() {
+        return Err(stop(vm));
+    }
+    let next = s.next.get();
+    if s.stop.is_some_and(|st| next >= st) {
+        s.it.set(Value::NULL);
+        return Err(stop(vm));
+    }
+    while s.cnt.get() < next {
+        if ops::iter::next(vm, it)?.is_none() {
+            s.it.set(Value::NULL);
+            return Err(stop(vm));
+        }
+        s.cnt.set(s.cnt.get() + 1);
+    }
+    if s.stop.is_some_and(|st| s.cnt.get() >= st) {
+        s.it.set(Value::NULL);
+        return Err(stop(vm));
+    }
+    let Some(item) = ops::iter::next(vm, it)? else {
+        s.it.set(Value::NULL);
+        return Err(stop(vm));
+    };
+    s.cnt.set(s.cnt.get() + 1);
+    let mut n = next.saturating_add(s.step);
+    if let Some(st) = s.stop
+        && n > st
+    {
+        n = st;
+    }
+    s.next.set(n);
+    Ok(item)
+}
+
+// ---- pairwise ----
+
+struct Pairwise {
+    it: Cell<Value>,
+    old: Cell<Value>,
+}
+
+impl StdData for Pairwise {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_cell(&self.it, visit);
+        visit_cell(&self.old, visit);
+    }
+}
+
+fn pairwise_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = positional(vm, "pairwise", a[1], a[2], 1, 1)?;
+    let it = ops::iter::get_iter(vm, args[0])?;
+    Ok(stdobj::new_obj(
+        a[0],
+        Pairwise {
+            it: Cell::new(it),
+            old: Cell::new(Value::NULL),
+        },
+    ))
+}
+
+fn pairwise_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let p = st::<Pairwise>(vm, a[0])?;
+    let it = p.it.get();
+    if it.is_null() {
+        return Err(stop(vm));
+    }
+    let mut old = p.old.get();
+    if old.is_null() {
+        match ops::iter::next(vm, it)? {
+            Some(v) => {
+                old = v;
+                p.old.set(v);
+            }
+            None => {
+                p.it.set(Value::NULL);
+                return Err(stop(vm));
+            }
+        }
+    }
+    let Some(new) = ops::iter::next(vm, it)? else {
+        p.it.set(Value::NULL);
+        p.old.set(Value::NULL);
+        return Err(stop(vm));
+    };
+    p.old.set(new);
+    Ok(tuple::new_tuple(vm, vec![old, new]))
+}
+
+// ---- tee ----
+
+/// Items are buffered in chunks shared by all tee iterators of one source; a chunk no iterator
+/// refers to any more is garbage, so memory stays bounded by how far the iterators diverge.
+const TEE_CHUNK: usize = 57;
+
+struct TeeChunk {
+    it: Value,
+    items: RefCell<Vec<Value>>,
+    next: Cell<Value>,
+}
+
+impl StdData for TeeChunk {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&[self.it], visit);
+        visit_all(&self.items.borrow(), visit);
+        visit_cell(&self.next, visit);
+    }
+}
+
+struct Tee {
+    chunk: Cell<Value>,
+    idx: Cell<usize>,
+}
+
+impl StdData for Tee {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_cell(&self.chunk, visit)
+    }
+}
+
+fn new_chunk(vm: &mut Vm, it: Value) -> Value {
+    let ty = ty_of(vm, "_tee_dataobject");
+    stdobj::new_obj(
+        ty,
+        TeeChunk {
+            it,
+            items: RefCell::new(Vec::new()),
+            next: Cell::new(Value::NULL),
+        },
+    )
+}
+
+fn new_tee_from_iterable(vm: &mut Vm, ty: Value, iterable: Value) -> PyResult {
+    let it = ops::iter::get_iter(vm, iterable)?;
+    if let Some(t) = stdobj::get::<Tee>(it) {
+        let tee_ty = ty_of(vm, "_tee");
+        return Ok(stdobj::new_obj(
+            tee_ty,
+            Tee {
+                chunk: Cell::new(t.chunk.get()),
+                idx: Cell::new(t.idx.get()),
+            },
+        ));
+    }
+    let chunk = new_chunk(vm, it);
+    Ok(stdobj::new_obj(
+        ty,
+        Tee {
+            chunk: Cell::new(chunk),
+            idx: Cell::new(0),
+        },
+    ))
+}
+
+fn tee_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = positional(vm, "_tee", a[1], a[2], 1, 1)?;
+    new_tee_from_iterable(vm, a[0], args[0])
+}
+
+fn tee_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = st::<Tee>(vm, a[0])?;
+    loop {
+        let chunk_v = t.chunk.get();
+        let c = st::<TeeChunk>(vm, chunk_v)?;
+        let idx = t.idx.get();
+        let have = c.items.borrow().get(idx).copied();
+        if let Some(v) = have {
+            t.idx.set(idx + 1);
+            return Ok(v);
+        }
+        if idx >= TEE_CHUNK {
+            let mut next = c.next.get();
+            if next.is_null() {
+                next = new_chunk(vm, c.it);
+                c.next.set(next);
+            }
+            t.chunk.set(next);
+            t.idx.set(0);
+            continue;
+        }
+        let Some(v) = ops::iter::next(vm, c.it)? else {
+            return Err(stop(vm));
+        };
+        // Another tee may have filled this slot while the source ran Python code.
+        let mut items = c.items.borrow_mut();
+        if items.len() == idx {
+            items.push(v);
+        }
+        drop(items);
+        continue;
+    }
+}
+
+fn tee_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = st::<Tee>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    Ok(stdobj::new_obj(
+        ty,
+        Tee {
+            chunk: Cell::new(t.chunk.get()),
+            idx: Cell::new(t.idx.get()),
+        },
+    ))
+}
+
+fn tee(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let n = if a[2].is_null() {
+        2
+    } else {
+        ops::number::index_i64(vm, a[2])?
+    };
+    if n < 0 {
+        return Err(vm.value_error("n must be >= 0"));
+    }
+    if n == 0 {
+        return Ok(tuple::new_tuple(vm, vec![]));
+    }
+    let it = ops::iter::get_iter(vm, a[1])?;
+    let copy_name = vm.intern("__copy__");
+    let first = if ops::has_special(vm, it, copy_name) {
+        it
+    } else {
+        let ty = ty_of(vm, "_tee");
+        new_tee_from_iterable(vm, ty, it)?
+    };
+    let mut out = vec![first];
+    for _ in 1..n {
+        let c = ops::attr::getattr(vm, first, copy_name)?;
+        out.push(ops::call::call(vm, c, &[])?);
+    }
+    Ok(tuple::new_tuple(vm, out))
+}
+
+// ---- zip_longest ----
+
+struct ZipLongest {
+    its: RefCell<Vec<Value>>,
+    active: Cell<usize>,
+    fill: Value,
+}
+
+impl StdData for ZipLongest {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit_all(&self.its.borrow(), visit);
+        visit_all(&[self.fill], visit);
+    }
+}
+
+fn zip_longest_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let mut fill = Value::NONE;
+    if !a[2].is_null() && dict::len(a[2]) > 0 {
+        match dict::get_str(a[2], "fillvalue") {
+            Some(v) if dict::len(a[2]) == 1 => fill = v,
+            _ => {
+                return Err(vm.type_error("zip_longest() got an unexpected keyword argument"));
+            }
+        }
+    }
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let mut its = Vec::with_capacity(args.len());
+    for x in args {
+        its.push(ops::iter::get_iter(vm, x)?);
+    }
+    let n = its.len();
+    Ok(stdobj::new_obj(
+        a[0],
+        ZipLongest {
+            its: RefCell::new(its),
+            active: Cell::new(n),
+            fill,
+        },
+    ))
+}
+
+fn zip_longest_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let z = st::<ZipLongest>(vm, a[0])?;
+    let n = z.its.borrow().len();
+    if n == 0 || z.active.get() == 0 {
+        return Err(stop(vm));
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let it = z.its.borrow().get(i).copied().unwrap_or(Value::NULL);
+        if it.is_null() {
+            out.push(z.fill);
+            continue;
+        }
+        match ops::iter::next(vm, it)? {
+            Some(v) => out.push(v),
+            None => {
+                z.active.set(z.active.get() - 1);
+                if z.active.get() == 0 {
+                    z.its.borrow_mut().iter_mut().for_each(|v| *v = Value::NULL);
+                    return Err(stop(vm));
+                }
+                if let Some(slot) = z.its.borrow_mut().get_mut(i) {
+                    *slot = Value::NULL;
+                }
+                out.push(z.fill);
+            }
+        }
+    }
+    Ok(tuple::new_tuple(vm, out))
+}
+
+// ---- product, permutations, combinations, combinations_with_replacement ----
+
+/// The combinatoric iterators: a pool (or pools) and index vectors.
+struct Combo {
+    pools: Vec<Vec<Value>>,
+    indices: RefCell<Vec<usize>>,
+    /// permutations only.
+    cycles: RefCell<Vec<usize>>,
+    r: usize,
+    first: Cell<bool>,
+    stopped: Cell<bool>,
+}
+
+impl StdData for Combo {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for p in &self.pools {
+            visit_all(p, visit);
+        }
+    }
+}
+
+fn new_combo(ty: Value, pools: Vec<Vec<Value>>, indices: Vec<usize>, r: usize) -> Value {
+    stdobj::new_obj(
+        ty,
+        Combo {
+            pools,
+            indices: RefCell::new(indices),
+            cycles: RefCell::new(Vec::new()),
+            r,
+            first: Cell::new(true),
+            stopped: Cell::new(false),
+        },
+    )
+}
+
+fn product_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let mut repeat = 1i64;
+    if !a[2].is_null() && dict::len(a[2]) > 0 {
+        for (k, v) in dict::items(a[2]) {
+            let k = crate::types::str::as_str(k).unwrap_or("?").to_string();
+            if k != "repeat" {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for product()"
+                )));
+            }
+            repeat = ops::number::index_i64(vm, v)?;
+        }
+    }
+    if repeat < 0 {
+        return Err(vm.value_error("repeat argument cannot be negative"));
+    }
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let mut base = Vec::with_capacity(args.len());
+    for x in args {
+        base.push(ops::iter::collect(vm, x)?);
+    }
+    let mut pools = Vec::new();
+    for _ in 0..repeat {
+        pools.extend(base.iter().cloned());
+    }
+    let n = pools.len();
+    Ok(new_combo(a[0], pools, vec![0; n], n))
+}
+
+fn product_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    if c.stopped.get() {
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+        if c.pools.iter().any(|p| p.is_empty()) {
+            c.stopped.set(true);
+            return Err(stop(vm));
+        }
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let mut i = c.pools.len();
+        loop {
+            if i == 0 {
+                c.stopped.set(true);
+                drop(idx);
+                return Err(stop(vm));
+            }
+            i -= 1;
+            idx[i] += 1;
+            if idx[i] < c.pools[i].len() {
+                break;
+            }
+            idx[i] = 0;
+        }
+    }
+    let items: Vec<Value> = c
+        .indices
+        .borrow()
+        .iter()
+        .zip(&c.pools)
+        .map(|(&i, p)| p[i])
+        .collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+/// The `r` argument: an int >= 0 (`None` allowed when `optional`).
+fn r_arg(vm: &mut Vm, v: Value, optional: bool) -> PyResult<Option<usize>> {
+    if v.is_null() || (optional && v.is_none()) {
+        return Ok(None);
+    }
+    if optional && !int::is_int(v) {
+        return Err(vm.type_error("Expected int as r"));
+    }
+    let r = ops::number::index_i64(vm, v)?;
+    if r < 0 {
+        return Err(vm.value_error("r must be non-negative"));
+    }
+    Ok(Some(r as usize))
+}
+
+/// (iterable, r) from positional and keyword arguments.
+fn iterable_r(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Value, Value)> {
+    let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut iterable = args.first().copied().unwrap_or(Value::NULL);
+    let mut r = args.get(1).copied().unwrap_or(Value::NULL);
+    if !a[2].is_null() {
+        for (k, v) in dict::items(a[2]) {
+            match crate::types::str::as_str(k) {
+                Some("iterable") if iterable.is_null() => iterable = v,
+                Some("r") if r.is_null() => r = v,
+                Some(k) => {
+                    return Err(
+                        vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                    );
+                }
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    if iterable.is_null() {
+        return Err(vm.type_error(format!(
+            "{name}() missing required argument 'iterable' (pos 1)"
+        )));
+    }
+    Ok((iterable, r))
+}
+
+fn combinations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "combinations")?;
+    if r.is_null() {
+        return Err(vm.type_error("combinations() missing required argument 'r' (pos 2)"));
+    }
+    let pool = ops::iter::collect(vm, iterable)?;
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
+    let o = new_combo(a[0], vec![pool], (0..r).collect(), r);
+    Ok(o)
+}
+
+fn combinations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let pool = &c.pools[0];
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || r > n {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else {
+            c.stopped.set(true);
+            drop(idx);
+            return Err(stop(vm));
+        };
+        idx[i] += 1;
+        for j in i + 1..r {
+            idx[j] = idx[j - 1] + 1;
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+fn cwr_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "combinations_with_replacement")?;
+    if r.is_null() {
+        return Err(
+            vm.type_error("combinations_with_replacement() missing required argument 'r' (pos 2)")
+        );
+    }
+    let pool = ops::iter::collect(vm, iterable)?;
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
+    Ok(new_combo(a[0], vec![pool], vec![0; r], r))
+}
+
+fn cwr_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let pool = &c.pools[0];
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || (n == 0 && r > 0) {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let Some(i) = (0..r).rev().find(|&i| idx[i] != n - 1) else {
+            c.stopped.set(true);
+            drop(idx);
+            return Err(stop(vm));
+        };
+        let v = idx[i] + 1;
+        for x in idx[i..r].iter_mut() {
+            *x = v;
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow().iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}
+
+fn permutations_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (iterable, r) = iterable_r(vm, a, "permutations")?;
+    let pool = ops::iter::collect(vm, iterable)?;
+    let n = pool.len();
+    let r = r_arg(vm, r, true)?.unwrap_or(n);
+    let o = new_combo(a[0], vec![pool], (0..n).collect(), r);
+    if let Some(c) = stdobj::get::<Combo>(o) {
+        *c.cycles.borrow_mut() = (0..r.min(n)).map(|i| n - i).collect();
+    }
+    Ok(o)
+}
+
+fn permutations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let pool = &c.pools[0];
+    let (n, r) = (pool.len(), c.r);
+    if c.stopped.get() || r > n {
+        c.stopped.set(true);
+        return Err(stop(vm));
+    }
+    if c.first.get() {
+        c.first.set(false);
+    } else {
+        let mut idx = c.indices.borrow_mut();
+        let mut cycles = c.cycles.borrow_mut();
+        let mut advanced = false;
+        for i in (0..r).rev() {
+            cycles[i] -= 1;
+            if cycles[i] == 0 {
+                // Rotate indices[i..] left by one.
+                let x = idx.remove(i);
+                idx.push(x);
+                cycles[i] = n - i;
+            } else {
+                let j = cycles[i];
+                idx.swap(i, n - j);
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced {
+            c.stopped.set(true);
+            drop(idx);
+            drop(cycles);
+            return Err(stop(vm));
+        }
+    }
+    let items: Vec<Value> = c.indices.borrow()[..r].iter().map(|&i| pool[i]).collect();
+    Ok(tuple::new_tuple(vm, items))
+}

@@ -1,0 +1,65 @@
+import binascii as b
+
+
+def t(label, f):
+    try:
+        r = f()
+        print(label, repr(r))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+print(b.Error.__mro__[1:3], b.Error.__module__, b.Incomplete.__mro__[1])
+samples = [b"", b"a", b"ab", b"abc", b"abcd", bytes(range(256)), b"hello world\n" * 3]
+for s in samples:
+    t("b64", lambda: b.b2a_base64(s))
+    t("b64 nonl", lambda: b.b2a_base64(s, newline=False))
+    t("b64 back", lambda: b.a2b_base64(b.b2a_base64(s)) == s)
+    t("hex", lambda: b.hexlify(s)[:40])
+    t("unhex", lambda: b.unhexlify(b.hexlify(s)) == s)
+    t("crc32", lambda: b.crc32(s))
+    t("crc32 c", lambda: b.crc32(s, 12345))
+    t("crc_hqx", lambda: b.crc_hqx(s, 0))
+    t("crc_hqx c", lambda: b.crc_hqx(s, 0xffff))
+    if len(s) <= 45:
+        t("uu", lambda: b.b2a_uu(s))
+        t("uu bt", lambda: b.b2a_uu(s, backtick=True))
+        t("uu back", lambda: b.a2b_uu(b.b2a_uu(s)) == s)
+        t("uu back bt", lambda: b.a2b_uu(b.b2a_uu(s, backtick=True)) == s)
+    t("qp", lambda: b.b2a_qp(s))
+    t("qp back", lambda: b.a2b_qp(b.b2a_qp(s)) == s)
+t("crc32 neg", lambda: b.crc32(b"x", -1))
+t("crc32 big", lambda: b.crc32(b"x", 2**40 + 5))
+t("crc32 str", lambda: b.crc32("x"))
+t("crc_hqx neg", lambda: b.crc_hqx(b"x", -1))
+t("hex sep", lambda: b.b2a_hex(b"\x01\x02\x03\x04\x05", "-"))
+t("hex sep2", lambda: b.b2a_hex(b"\x01\x02\x03\x04\x05", b":", -2))
+t("unhex str", lambda: b.a2b_hex("DEADbeef"))
+t("unhex odd", lambda: b.a2b_hex("abc"))
+t("unhex bad", lambda: b.a2b_hex("zz"))
+t("unhex nonascii", lambda: b.a2b_hex("\xe9\xe9"))
+t("unhex int", lambda: b.a2b_hex(5))
+t("a2b_b64 str", lambda: b.a2b_base64("YWJj"))
+t("a2b_b64 junk", lambda: b.a2b_base64(b"Y!W\nJj"))
+t("a2b_b64 pad", lambda: b.a2b_base64(b"YWI="))
+t("a2b_b64 pad2", lambda: b.a2b_base64(b"YQ=="))
+t("a2b_b64 pad extra", lambda: b.a2b_base64(b"YQ==YWJj"))
+t("a2b_b64 nopad", lambda: b.a2b_base64(b"YWI"))
+t("a2b_b64 one", lambda: b.a2b_base64(b"YWJjZ"))
+t("a2b_b64 one2", lambda: b.a2b_base64(b"Y"))
+for s in [b"=YWJj", b"YWJj=", b"YQ==x", b"YW!J", b"YQ=a=", b"YWJj", b"YQ=="]:
+    t("strict %r" % s, lambda: b.a2b_base64(s, strict_mode=True))
+t("uu long", lambda: b.b2a_uu(b"x" * 46))
+t("a2b_uu empty", lambda: b.a2b_uu(b""))
+t("a2b_uu space", lambda: b.a2b_uu(b" "))
+t("a2b_uu illegal", lambda: b.a2b_uu(b"!\x01"))
+t("a2b_uu trailing", lambda: b.a2b_uu(b"!!!!!xyz"))
+t("a2b_uu short", lambda: b.a2b_uu(b"#86)C\n"))
+t("qp tabs", lambda: b.b2a_qp(b"a\tb c \nd\t\n", quotetabs=True))
+t("qp notext", lambda: b.b2a_qp(b"a\r\nb\n", istext=False))
+t("qp header", lambda: b.b2a_qp(b"a b_c=d", header=True))
+t("qp crlf", lambda: b.b2a_qp(b"line one  \r\nline two\r\n"))
+t("qp long", lambda: b.b2a_qp(b"x" * 100 + b"\n" + b"\xff" * 40))
+t("qp dot", lambda: b.b2a_qp(b".\n.a\n."))
+t("a2b_qp", lambda: b.a2b_qp(b"a=3Db=\r\nc=\nd==e=zz_f=4", header=True))
+t("a2b_qp str", lambda: b.a2b_qp("caf=C3=A9"))
