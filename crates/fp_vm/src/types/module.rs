@@ -184,7 +184,20 @@ static PROXY_METHODS: &[NativeDef] = &[
     native!("copy", "($self, /)", proxy_copy),
     native!("__repr__", "($self, /)", proxy_repr),
     native!("__str__", "($self, /)", proxy_str),
+    native!("__eq__", "($self, value, /)", proxy_eq),
+    native!("__ne__", "($self, value, /)", proxy_ne),
 ];
+
+/// Comparisons compare the mapping, as CPython's `mappingproxy_richcompare`.
+fn proxy_eq(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    crate::ops::compare::rich_compare(vm, m, a[1], fp_bytecode::CompareOp::Eq)
+}
+
+fn proxy_ne(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = proxy_target(vm, a[0])?;
+    crate::ops::compare::rich_compare(vm, m, a[1], fp_bytecode::CompareOp::Ne)
+}
 
 fn proxy_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = proxy_target(vm, a[0])?;

@@ -1088,8 +1088,19 @@ impl<'t, C: Ch> State<'t, C> {
             self.ptr = end;
             return Ok(false);
         }
+        // A position where the first op (a character test) fails cannot start a match:
+        // skip it without entering the matcher.
+        let first = match prog.ops.get(body as usize) {
+            Some(o @ (Op::Lit { .. } | Op::In { .. })) => Some(o),
+            _ => None,
+        };
         while !status && ptr < end {
             ptr += 1;
+            if let Some(o) = first
+                && (ptr >= self.end || !self.unit(prog, o, self.at(ptr)))
+            {
+                continue;
+            }
             self.lastmark = -1;
             self.lastindex = -1;
             self.start = ptr;
@@ -1107,5 +1118,119 @@ fn repeat_params(prog: &Program, pc: u32) -> (u32, u32, u32) {
             (min, max, body)
         }
         _ => (0, 0, pc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::program::build;
+    use super::*;
+
+    /// Code words python3.11's `re._compiler` emits for `a(b+)c`.
+    const A_BPLUS_C: &[u32] = &[
+        14, 8, 1, 3, 4294967295, 1, 1, 97, 0, 16, 97, 17, 0, 24, 6, 1, 4294967295, 16, 98, 1, 17,
+        1, 16, 99, 1,
+    ];
+
+    fn search(code: &[u32], groups: usize, text: &str) -> Option<Vec<isize>> {
+        let prog = build(code, groups as u64).expect("valid code");
+        let t = text.as_bytes();
+        let mut st = State::new(t, 0, t.len(), groups);
+        if !st.search(&prog).expect("no abort") {
+            return None;
+        }
+        let mut spans = vec![st.start as isize, st.ptr as isize];
+        spans.extend_from_slice(&st.marks[..2 * groups]);
+        Some(spans)
+    }
+
+    #[test]
+    fn prefix_search_and_groups() {
+        assert_eq!(search(A_BPLUS_C, 1, "xxabbbcx"), Some(vec![2, 7, 3, 6]));
+        assert_eq!(search(A_BPLUS_C, 1, "xxacx"), None);
+    }
+
+    #[test]
+    fn conditional_and_charset_repeat() {
+        let cond = [
+            14, 8, 1, 2, 2, 1, 0, 97, 0, 17, 0, 16, 97, 17, 1, 12, 0, 6, 16, 98, 15, 3, 16, 99, 1,
+        ];
+        assert_eq!(search(&cond, 1, "zab"), Some(vec![1, 3, 1, 2]));
+        let star = [
+            14, 4, 0, 1, 4294967295, 24, 10, 0, 4294967295, 13, 5, 22, 120, 121, 0, 1, 16, 122, 1,
+        ];
+        assert_eq!(search(&star, 0, "axyxz"), Some(vec![1, 5]));
+    }
+
+    #[test]
+    fn malformed_code_is_rejected() {
+        assert!(build(&[], 0).is_err());
+        assert!(build(&[0], 0).is_err());
+        assert!(build(&[17, 5, 1], 1).is_err());
+        assert!(build(&[15, 2, 1], 0).is_err());
+        assert!(build(&A_BPLUS_C[..A_BPLUS_C.len() - 3], 1).is_err());
+        // Every truncation of valid code is either rejected or still well-formed.
+        for n in 0..A_BPLUS_C.len() {
+            let mut c = A_BPLUS_C[..n].to_vec();
+            c.push(1);
+            if let Ok(p) = build(&c, 1) {
+                let mut st = State::new(b"abbc", 0, 4, 1);
+                let _ = st.search(&p);
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_code_never_panics() {
+        // Python code can pass any code list to `_sre.compile`: every single-word mutation
+        // of valid programs must be rejected or run without panicking.
+        let cond: &[u32] = &[
+            14, 8, 1, 2, 2, 1, 0, 97, 0, 17, 0, 16, 97, 17, 1, 12, 0, 6, 16, 98, 15, 3, 16, 99, 1,
+        ];
+        for base in [A_BPLUS_C, cond] {
+            for i in 0..base.len() {
+                for v in [
+                    0,
+                    1,
+                    2,
+                    3,
+                    5,
+                    7,
+                    12,
+                    13,
+                    14,
+                    15,
+                    17,
+                    18,
+                    23,
+                    24,
+                    100,
+                    u32::MAX,
+                ] {
+                    let mut c = base.to_vec();
+                    c[i] = v;
+                    for groups in 0..3 {
+                        if let Ok(p) = build(&c, groups) {
+                            for text in [&b"abbbc"[..], b"", b"zab"] {
+                                let mut st = State::new(text, 0, text.len(), groups as usize);
+                                let _ = st.search(&p);
+                                let mut st = State::new(text, 0, text.len(), groups as usize);
+                                let _ = st.run(&p, 0, true);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_repeat() {
+        let star = [
+            14, 4, 0, 1, 4294967295, 24, 10, 0, 4294967295, 13, 5, 22, 120, 121, 0, 1, 16, 122, 1,
+        ];
+        let mut s = "xy".repeat(100_000);
+        s.push('z');
+        assert_eq!(search(&star, 0, &s), Some(vec![0, 200_001]));
     }
 }

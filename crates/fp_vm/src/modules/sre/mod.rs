@@ -270,10 +270,12 @@ pub fn slice_now(vm: &mut Vm, string: Value, i: usize, j: usize) -> PyResult {
 /// The error a failed match reports.
 pub fn abort_error(vm: &mut Vm, a: Abort) -> crate::vm::Exc {
     match a {
-        Abort::Interrupted => match vm.safe_point() {
-            Err(e) => e,
-            Ok(()) => vm.runtime_error("internal error in regular expression engine"),
-        },
+        // Not `vm.safe_point()`: that may collect, and callers hold values in Rust locals.
+        Abort::Interrupted => {
+            crate::modules::signals::take();
+            let ki = vm.exc.keyboard_interrupt;
+            vm.new_exc_args(ki, vec![])
+        }
         Abort::Internal => vm.runtime_error("internal error in regular expression engine"),
     }
 }

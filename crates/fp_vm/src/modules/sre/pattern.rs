@@ -314,24 +314,87 @@ pub struct Found {
 }
 
 fn found<C: Ch>(st: &State<'_, C>, groups: usize) -> Found {
-    let mut spans = vec![-1isize; 2 * (groups + 1)];
-    spans[0] = st.start as isize;
-    spans[1] = st.ptr as isize;
-    let mut bad_span = false;
+    let mut f = Found {
+        spans: vec![-1isize; 2 * (groups + 1)],
+        lastindex: -1,
+        bad_span: false,
+    };
+    fill(st, groups, &mut f);
+    f
+}
+
+/// Copies the spans of the match `st` just found into `f`.
+fn fill<C: Ch>(st: &State<'_, C>, groups: usize, f: &mut Found) {
+    f.spans[0] = st.start as isize;
+    f.spans[1] = st.ptr as isize;
+    f.bad_span = false;
     for i in 0..groups {
         let j = 2 * i;
         if (j + 1) as isize <= st.lastmark && st.marks[j] >= 0 && st.marks[j + 1] >= 0 {
-            spans[j + 2] = st.marks[j];
-            spans[j + 3] = st.marks[j + 1];
+            f.spans[j + 2] = st.marks[j];
+            f.spans[j + 3] = st.marks[j + 1];
             if st.marks[j] > st.marks[j + 1] {
-                bad_span = true;
+                f.bad_span = true;
             }
+        } else {
+            f.spans[j + 2] = -1;
+            f.spans[j + 3] = -1;
         }
     }
-    Found {
-        spans,
-        lastindex: st.lastindex,
-        bad_span,
+    f.lastindex = st.lastindex;
+}
+
+/// Calls `each` for the successive non-overlapping matches from `start` (at most `max`
+/// when `max` > 0; none when `max` < 0), reusing one matching state; returns their count.
+fn each_on<C: Ch>(
+    vm: &mut Vm,
+    t: &[C],
+    p: &PatternObj,
+    mut start: usize,
+    end: usize,
+    max: i64,
+    each: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<()>,
+) -> PyResult<i64> {
+    let mut st = State::new(t, start, end, p.groups);
+    let mut f = found(&st, p.groups);
+    let mut n = 0i64;
+    while start <= end && (max == 0 || n < max) {
+        st.reset();
+        st.start = start;
+        st.ptr = start;
+        match st.search(&p.prog) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(a) => return Err(abort_error(vm, a)),
+        }
+        fill(&st, p.groups, &mut f);
+        if f.bad_span {
+            return Err(vm.system_error(
+                "The span of capturing group is wrong, please report a bug for the re module.",
+            ));
+        }
+        each(vm, &f)?;
+        n += 1;
+        st.must_advance = st.ptr == st.start;
+        start = st.ptr;
+    }
+    Ok(n)
+}
+
+/// `each_on` over any subject text.
+pub fn each(
+    vm: &mut Vm,
+    p: &PatternObj,
+    text: &Text,
+    start: usize,
+    end: usize,
+    max: i64,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<()>,
+) -> PyResult<i64> {
+    match text {
+        Text::Bytes(b) => each_on(vm, b, p, start, end, max, f),
+        Text::Owned(b) => each_on(vm, &b[..], p, start, end, max, f),
+        Text::Wide(w) => each_on(vm, &w[..], p, start, end, max, f),
     }
 }
 
@@ -471,35 +534,24 @@ fn group_or_empty(vm: &mut Vm, string: Value, text: &Text, f: &Found, g: usize) 
 fn pattern_findall(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = pat(vm, a[0])?;
     let string = a[1];
-    let (s, mut start, end) = prepare(vm, p, string, a[2], a[3])?;
+    let (s, start, end) = prepare(vm, p, string, a[2], a[3])?;
     let mut out = Vec::new();
-    let mut must_advance = false;
-    while start <= end {
-        let Some(f) = exec(vm, p, &s.text, start, end, must_advance, How::Search)? else {
-            break;
-        };
+    let text = &s.text;
+    each(vm, p, text, start, end, 0, &mut |vm, f| {
         let item = match p.groups {
-            0 => slice(
-                vm,
-                string,
-                &s.text,
-                f.spans[0] as usize,
-                f.spans[1] as usize,
-            ),
-            1 => group_or_empty(vm, string, &s.text, &f, 1),
+            0 => slice(vm, string, text, f.spans[0] as usize, f.spans[1] as usize),
+            1 => group_or_empty(vm, string, text, f, 1),
             n => {
                 let mut t = Vec::with_capacity(n);
                 for g in 1..=n {
-                    t.push(group_or_empty(vm, string, &s.text, &f, g));
+                    t.push(group_or_empty(vm, string, text, f, g));
                 }
                 crate::types::tuple::new_tuple(vm, t)
             }
         };
         out.push(item);
-        let (b, e) = (f.spans[0] as usize, f.spans[1] as usize);
-        must_advance = e == b;
-        start = e;
-    }
+        Ok(())
+    })?;
     Ok(crate::types::list::new_list(vm, out))
 }
 
@@ -595,31 +647,27 @@ fn pattern_split(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = pat(vm, a[0])?;
     let string = a[1];
     let maxsplit = if a[2].is_null() { 0 } else { ssize(vm, a[2])? };
-    let (s, mut start, end) = prepare(vm, p, string, Value::NULL, Value::NULL)?;
+    let (s, start, end) = prepare(vm, p, string, Value::NULL, Value::NULL)?;
     let mut out = Vec::new();
-    let mut n = 0i64;
     let mut last = start;
-    let mut must_advance = false;
-    while maxsplit == 0 || n < maxsplit {
-        let Some(f) = exec(vm, p, &s.text, start, end, must_advance, How::Search)? else {
-            break;
-        };
-        let (b, e) = (f.spans[0] as usize, f.spans[1] as usize);
-        out.push(slice(vm, string, &s.text, last, b));
-        for g in 1..=p.groups {
-            let (i, j) = (f.spans[2 * g], f.spans[2 * g + 1]);
-            out.push(if i < 0 || j < 0 {
-                Value::NONE
-            } else {
-                slice(vm, string, &s.text, i as usize, j as usize)
-            });
-        }
-        n += 1;
-        must_advance = e == b;
-        start = e;
-        last = e;
+    let text = &s.text;
+    if maxsplit >= 0 {
+        each(vm, p, text, start, end, maxsplit, &mut |vm, f| {
+            let (b, e) = (f.spans[0] as usize, f.spans[1] as usize);
+            out.push(slice(vm, string, text, last, b));
+            for g in 1..=p.groups {
+                let (i, j) = (f.spans[2 * g], f.spans[2 * g + 1]);
+                out.push(if i < 0 || j < 0 {
+                    Value::NONE
+                } else {
+                    slice(vm, string, text, i as usize, j as usize)
+                });
+            }
+            last = e;
+            Ok(())
+        })?;
     }
-    out.push(slice(vm, string, &s.text, last, end));
+    out.push(slice(vm, string, text, last, end));
     Ok(crate::types::list::new_list(vm, out))
 }
 
@@ -659,33 +707,36 @@ fn subx(vm: &mut Vm, a: &[Value], subn: bool) -> PyResult {
             (filter, c)
         }
     };
-    let (s, mut start, end) = prepare(vm, p, string, Value::NULL, Value::NULL)?;
+    let (s, start, end) = prepare(vm, p, string, Value::NULL, Value::NULL)?;
     let mut out = Vec::new();
-    let mut n = 0i64;
     let mut i = 0usize;
-    let mut must_advance = false;
-    while count == 0 || n < count {
-        let Some(f) = exec(vm, p, &s.text, start, end, must_advance, How::Search)? else {
-            break;
-        };
-        let (b, e) = (f.spans[0] as usize, f.spans[1] as usize);
-        if i < b {
-            out.push(slice(vm, string, &s.text, i, b));
-        }
-        let item = if is_callable {
-            let m = matchobj::new_match(vm, a[0], string, 0, end, f);
-            ops::call::call(vm, filter, &[m])?
-        } else {
-            filter
-        };
-        if !item.is_none() {
-            out.push(item);
-        }
-        i = e;
-        n += 1;
-        must_advance = e == b;
-        start = e;
-    }
+    let text = &s.text;
+    let n = if count >= 0 {
+        each(vm, p, text, start, end, count, &mut |vm, f| {
+            let (b, e) = (f.spans[0] as usize, f.spans[1] as usize);
+            if i < b {
+                out.push(slice(vm, string, text, i, b));
+            }
+            let item = if is_callable {
+                let spans = Found {
+                    spans: f.spans.clone(),
+                    lastindex: f.lastindex,
+                    bad_span: false,
+                };
+                let m = matchobj::new_match(vm, a[0], string, 0, end, spans);
+                ops::call::call(vm, filter, &[m])?
+            } else {
+                filter
+            };
+            if !item.is_none() {
+                out.push(item);
+            }
+            i = e;
+            Ok(())
+        })?
+    } else {
+        0
+    };
     if i < end {
         out.push(slice(vm, string, &s.text, i, end));
     }
