@@ -8,6 +8,7 @@
 pub mod binascii;
 pub mod builtins;
 pub mod codecs;
+pub mod hashes;
 pub mod signals;
 pub mod stdio;
 pub mod struct_;
@@ -42,6 +43,30 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "binascii",
         init: binascii::init,
+    },
+    BuiltinModule {
+        name: "_md5",
+        init: hashes::init_md5,
+    },
+    BuiltinModule {
+        name: "_sha1",
+        init: hashes::init_sha1,
+    },
+    BuiltinModule {
+        name: "_sha256",
+        init: hashes::init_sha256,
+    },
+    BuiltinModule {
+        name: "_sha512",
+        init: hashes::init_sha512,
+    },
+    BuiltinModule {
+        name: "_sha3",
+        init: hashes::init_sha3,
+    },
+    BuiltinModule {
+        name: "_blake2",
+        init: hashes::init_blake2,
     },
 ];
 
