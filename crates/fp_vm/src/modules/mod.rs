@@ -13,6 +13,7 @@ pub mod signals;
 pub mod stdio;
 pub mod struct_;
 pub mod sys;
+pub mod zlib;
 
 use crate::native::NativeDef;
 use crate::types::dict;
@@ -67,6 +68,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "_blake2",
         init: hashes::init_blake2,
+    },
+    BuiltinModule {
+        name: "zlib",
+        init: zlib::init,
     },
 ];
 
