@@ -9,6 +9,7 @@ pub mod binascii;
 pub mod builtins;
 pub mod codecs;
 pub mod hashes;
+pub mod random;
 pub mod signals;
 pub mod stdio;
 pub mod struct_;
@@ -72,6 +73,10 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule {
         name: "zlib",
         init: zlib::init,
+    },
+    BuiltinModule {
+        name: "_random",
+        init: random::init,
     },
 ];
 
