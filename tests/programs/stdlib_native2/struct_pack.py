@@ -20,10 +20,23 @@ for fmt in ["z", "3", "<n", ">P", "=N", "i 3"]:
 vals = [0, 1, -1, 127, 128, 255, 256, -128, -129, 32767, 32768, 65535, 65536, -32769,
         2**31 - 1, 2**31, 2**32 - 1, 2**32, -2**31, -2**31 - 1, 2**63 - 1, 2**63, 2**64 - 1,
         2**64, -2**63, -2**63 - 1, 2**70, "x", 1.0, True]
+msgs = {}
+
+
+def short(f):
+    # Results compactly: hex bytes, or the number of a distinct error message.
+    try:
+        return f().hex()
+    except Exception as e:
+        key = "%s: %s" % (type(e).__name__, e)
+        return "E%d" % msgs.setdefault(key, len(msgs))
+
+
 for o in "@=<>":
     for c in "bBhHiIlLqQ":
-        for v in vals:
-            t("pack %s%s %r" % (o, c, v), lambda: s.pack(o + c, v))
+        print("pack", o + c, " ".join(short(lambda: s.pack(o + c, v)) for v in vals))
+for k, v in msgs.items():
+    print("  E%d" % v, k)
 for c in "nN":
     for v in [0, -1, 2**63, 2**64]:
         t("pack %s %r" % (c, v), lambda: s.pack(c, v))
