@@ -127,3 +127,11 @@ class MyStruct(s.Struct):
 
 ms = MyStruct("<H")
 print(ms.pack(513), ms.extra, ms.size, isinstance(ms, s.Struct))
+ba = bytearray(12)
+mv = memoryview(ba)
+s.pack_into("<hh", mv, 2, 1, 2)
+s.pack_into("<h", mv[6:], 1, 0x4142)
+t("pack_into strided", lambda: s.pack_into("<b", mv[::2], 5, 7))
+print(ba)
+t("pack_into ro view", lambda: s.pack_into("<h", memoryview(b"abcd"), 0, 1))
+t("pack_into ro view2", lambda: s.pack_into("<h", memoryview(ba).toreadonly(), 0, 1))
