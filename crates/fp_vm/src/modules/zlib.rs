@@ -449,12 +449,15 @@ fn new_stream(vm: &mut Vm, kind: &str, s: Stream) -> Value {
     )
 }
 
+/// A zlib flush constant as flate2's flush mode. Z_BLOCK and Z_TREES have no flate2
+/// equivalent; they flush nothing (the data is emitted by a later flush).
 fn flush_mode(m: i64) -> FlushCompress {
     match m {
-        0 => FlushCompress::None,
-        1 | 2 => FlushCompress::Sync,
+        1 => FlushCompress::Partial,
+        2 => FlushCompress::Sync,
         3 => FlushCompress::Full,
-        _ => FlushCompress::Finish,
+        4 => FlushCompress::Finish,
+        _ => FlushCompress::None,
     }
 }
 
@@ -585,6 +588,9 @@ fn c_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
                     log.push((vec![], mode));
                     if mode == 4 {
                         *finished = true;
+                    }
+                    if mode > 4 {
+                        return Ok(crate::types::bytes::new_bytes(vm, vec![]));
                     }
                     run_compress(z, &[], flush_mode(mode))
                 }
