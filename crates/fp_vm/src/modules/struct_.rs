@@ -350,11 +350,7 @@ fn pack_one(vm: &mut Vm, order: Order, it: &Item, v: Value, out: &mut [u8]) -> P
             let x = get_float(vm, v)?;
             put(order, &x.to_le_bytes(), out);
         }
-        c => {
-            if let Err(e) = pack_int(vm, order, c, it.size, v, out) {
-                return Err(e);
-            }
-        }
+        c => pack_int(vm, order, c, it.size, v, out)?,
     }
     Ok(())
 }
@@ -734,17 +730,10 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
     }
     let size = layout.size as i64;
     if len - o < size {
-        let msg = if o > len {
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
-            )
-        } else {
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
-            )
-        };
+        let msg = format!(
+            "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
+            size + o
+        );
         return Err(struct_error(vm, msg));
     }
     let o = o as usize;
@@ -938,10 +927,8 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn iter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
     let it = iter_this(vm, a[0])?;
     let l = this(vm, it.st)?.layout.borrow().clone();
-    let left = if l.size == 0 {
-        0
-    } else {
-        (it.data.len() - it.pos.get().min(it.data.len())) / l.size
-    };
+    let left = (it.data.len() - it.pos.get().min(it.data.len()))
+        .checked_div(l.size)
+        .unwrap_or(0);
     Ok(crate::types::int::from_usize(vm, left))
 }
