@@ -32,7 +32,6 @@ static FUNCS: &[NativeDef] = &[
         "($module, /, obj, encoding='utf-8', errors='strict')",
         decode
     ),
-    native!("_forget_codec", "($module, encoding, /)", forget_codec),
     native!(
         "register_error",
         "($module, errors, handler, /)",
@@ -374,15 +373,6 @@ fn lookup(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some(v) => Ok(v),
         None => Err(unknown_encoding(vm, enc)),
     }
-}
-
-fn forget_codec(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let enc = arg_str(vm, "_forget_codec", 0, a[1])?;
-    let norm = sc::normalize_name(enc);
-    let c = cache(vm);
-    let k = vm.new_string(norm);
-    dict::del_item(vm, c, k)?;
-    Ok(Value::NONE)
 }
 
 /// The builtin exception types whose errors CPython re-raises with the codec name prefixed

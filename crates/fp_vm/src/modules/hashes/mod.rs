@@ -156,6 +156,18 @@ fn hash_type(vm: &mut Vm, algo: usize) -> Value {
     }
     if module == "_blake2" {
         typeobj::add_methods(vm, t, BLAKE2_NEW);
+        let wide = name == "blake2b";
+        let d = typeobj::tobj(t).dict.get();
+        for (k, b, s) in [
+            ("MAX_DIGEST_SIZE", 64, 32),
+            ("MAX_KEY_SIZE", 64, 32),
+            ("PERSON_SIZE", 16, 8),
+            ("SALT_SIZE", 16, 8),
+        ] {
+            let key = vm.intern(k);
+            let v = Value::try_small_int(if wide { b } else { s }).unwrap_or(Value::NONE);
+            crate::types::dict::set_item_str(vm, d, key, v);
+        }
     }
     let d = typeobj::tobj(t).dict.get();
     let k = vm.intern("__module__");
