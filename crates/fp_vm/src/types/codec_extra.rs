@@ -529,7 +529,6 @@ pub fn raw_unicode_escape_decode(
         let c = data.get(i).copied();
         if !matches!(c, Some(b'u' | b'U')) {
             if c.is_none() && !final_ {
-                out.pop();
                 return Ok((out, start));
             }
             out.push('\\');
