@@ -102,3 +102,24 @@ t("native enc", lambda: c.encode("\xe9", "latin-1"))
 t("native dec", lambda: c.decode(b"\xc3\xa9", "utf-8"))
 t("native enc err", lambda: c.encode(b"x", "utf-8"))
 t("native dec err", lambda: c.decode(b"\xff", "ascii"))
+
+
+# str.encode / bytes.decode reach registered codecs too.
+def search2(name):
+    if name == "rev_text":
+        return (lambda s, errors="strict": (s[::-1].encode("latin-1"), len(s)),
+                lambda b, errors="strict": (bytes(b)[::-1].decode("latin-1"), len(b)),
+                None, None)
+    if name == "wrong_types":
+        return (lambda s, errors="strict": (s, len(s)),
+                lambda b, errors="strict": (memoryview(b), len(b)),
+                None, None)
+    return None
+
+
+c.register(search2)
+t("str.encode registry", lambda: "abc\xe9".encode("rev-text"))
+t("bytes.decode registry", lambda: b"abc\xe9".decode("REV_TEXT"))
+t("str.encode wrong type", lambda: "abc".encode("wrong_types"))
+t("bytes.decode wrong type", lambda: b"abc".decode("wrong_types"))
+t("str.encode unknown", lambda: "abc".encode("nonesuch"))

@@ -20,10 +20,23 @@ for fmt in ["z", "3", "<n", ">P", "=N", "i 3"]:
 vals = [0, 1, -1, 127, 128, 255, 256, -128, -129, 32767, 32768, 65535, 65536, -32769,
         2**31 - 1, 2**31, 2**32 - 1, 2**32, -2**31, -2**31 - 1, 2**63 - 1, 2**63, 2**64 - 1,
         2**64, -2**63, -2**63 - 1, 2**70, "x", 1.0, True]
+msgs = {}
+
+
+def short(f):
+    # Results compactly: hex bytes, or the number of a distinct error message.
+    try:
+        return f().hex()
+    except Exception as e:
+        key = "%s: %s" % (type(e).__name__, e)
+        return "E%d" % msgs.setdefault(key, len(msgs))
+
+
 for o in "@=<>":
     for c in "bBhHiIlLqQ":
-        for v in vals:
-            t("pack %s%s %r" % (o, c, v), lambda: s.pack(o + c, v))
+        print("pack", o + c, " ".join(short(lambda: s.pack(o + c, v)) for v in vals))
+for k, v in msgs.items():
+    print("  E%d" % v, k)
 for c in "nN":
     for v in [0, -1, 2**63, 2**64]:
         t("pack %s %r" % (c, v), lambda: s.pack(c, v))
@@ -114,3 +127,11 @@ class MyStruct(s.Struct):
 
 ms = MyStruct("<H")
 print(ms.pack(513), ms.extra, ms.size, isinstance(ms, s.Struct))
+ba = bytearray(12)
+mv = memoryview(ba)
+s.pack_into("<hh", mv, 2, 1, 2)
+s.pack_into("<h", mv[6:], 1, 0x4142)
+t("pack_into strided", lambda: s.pack_into("<b", mv[::2], 5, 7))
+print(ba)
+t("pack_into ro view", lambda: s.pack_into("<h", memoryview(b"abcd"), 0, 1))
+t("pack_into ro view2", lambda: s.pack_into("<h", memoryview(ba).toreadonly(), 0, 1))

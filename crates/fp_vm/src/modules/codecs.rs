@@ -32,7 +32,6 @@ static FUNCS: &[NativeDef] = &[
         "($module, /, obj, encoding='utf-8', errors='strict')",
         decode
     ),
-    native!("_forget_codec", "($module, encoding, /)", forget_codec),
     native!(
         "register_error",
         "($module, errors, handler, /)",
@@ -374,15 +373,6 @@ fn lookup(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some(v) => Ok(v),
         None => Err(unknown_encoding(vm, enc)),
     }
-}
-
-fn forget_codec(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let enc = arg_str(vm, "_forget_codec", 0, a[1])?;
-    let norm = sc::normalize_name(enc);
-    let c = cache(vm);
-    let k = vm.new_string(norm);
-    dict::del_item(vm, c, k)?;
-    Ok(Value::NONE)
 }
 
 /// The builtin exception types whose errors CPython re-raises with the codec name prefixed
@@ -832,4 +822,81 @@ fn readbuffer_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
     arg_errors(vm, "readbuffer_encode", 2, a[2])?;
     let n = data.len();
     bytes_pair(vm, data, n)
+}
+
+// ----- str.encode / bytes.decode for codecs found through the registry -----
+
+/// The encoder (`encode`) or decoder of a registered text encoding; Ok(None) when no search
+/// function knows the name.
+fn text_codec(vm: &mut Vm, encoding: &str, encode: bool) -> PyResult<Option<Value>> {
+    let Some(info) = registry_lookup(vm, encoding)? else {
+        return Ok(None);
+    };
+    let k = vm.intern("_is_text_encoding");
+    if let Some(flag) = crate::ops::attr::getattr_opt(vm, info, k)?
+        && !crate::ops::truth::is_true(vm, flag)?
+    {
+        let which = if encode { "encode" } else { "decode" };
+        return Err(vm.new_exc(
+            vm.exc.lookup_error,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.{which}() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Ok(crate::types::tuple::items(info).and_then(|t| t.get(if encode { 0 } else { 1 }).copied()))
+}
+
+/// Calls a codec function and returns the first item of its `(result, consumed)` tuple.
+fn call_codec(vm: &mut Vm, f: Value, obj: Value, errors: &str, encode: bool) -> PyResult {
+    let e = vm.new_str(errors);
+    let r = crate::ops::call::call(vm, f, &[obj, e])?;
+    match crate::types::tuple::items(r) {
+        Some(t) if t.len() == 2 => Ok(t[0]),
+        _ => Err(vm.type_error(if encode {
+            "encoder must return a tuple (object, integer)"
+        } else {
+            "decoder must return a tuple (object,integer)"
+        })),
+    }
+}
+
+/// `str.encode` with an encoding the native codecs do not have: Ok(None) if unknown.
+pub fn registry_encode(
+    vm: &mut Vm,
+    encoding: &str,
+    errors: &str,
+    obj: Value,
+) -> PyResult<Option<Vec<u8>>> {
+    let Some(f) = text_codec(vm, encoding, true)? else {
+        return Ok(None);
+    };
+    let r = call_codec(vm, f, obj, errors, true)?;
+    if r.is::<crate::types::bytes::BytesObj>() || r.is::<crate::types::bytes::ByteArrayObj>() {
+        return Ok(crate::types::bytes::bytes_data(r));
+    }
+    Err(vm.type_error(format!(
+        "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        vm.type_name(r)
+    )))
+}
+
+/// `bytes.decode` with an encoding the native codecs do not have: Ok(None) if unknown.
+pub fn registry_decode(
+    vm: &mut Vm,
+    encoding: &str,
+    errors: &str,
+    obj: Value,
+) -> PyResult<Option<String>> {
+    let Some(f) = text_codec(vm, encoding, false)? else {
+        return Ok(None);
+    };
+    let r = call_codec(vm, f, obj, errors, false)?;
+    match as_str(r) {
+        Some(s) => Ok(Some(s.to_string())),
+        None => Err(vm.type_error(format!(
+            "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            vm.type_name(r)
+        ))),
+    }
 }

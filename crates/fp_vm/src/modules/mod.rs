@@ -27,6 +27,8 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
+pub mod hashes;
+pub mod random;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -41,6 +43,7 @@ pub mod thread;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
+pub mod zlib;
 
 use crate::native::NativeDef;
 use crate::types::dict;
@@ -84,6 +87,50 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("math", math::init),
     module("posix", posix::init),
     module("time", time::init),
+    BuiltinModule {
+        name: "_codecs",
+        init: codecs::init,
+    },
+    BuiltinModule {
+        name: "_struct",
+        init: struct_::init,
+    },
+    BuiltinModule {
+        name: "binascii",
+        init: binascii::init,
+    },
+    BuiltinModule {
+        name: "_md5",
+        init: hashes::init_md5,
+    },
+    BuiltinModule {
+        name: "_sha1",
+        init: hashes::init_sha1,
+    },
+    BuiltinModule {
+        name: "_sha256",
+        init: hashes::init_sha256,
+    },
+    BuiltinModule {
+        name: "_sha512",
+        init: hashes::init_sha512,
+    },
+    BuiltinModule {
+        name: "_sha3",
+        init: hashes::init_sha3,
+    },
+    BuiltinModule {
+        name: "_blake2",
+        init: hashes::init_blake2,
+    },
+    BuiltinModule {
+        name: "zlib",
+        init: zlib::init,
+    },
+    BuiltinModule {
+        name: "_random",
+        init: random::init,
+    },
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {

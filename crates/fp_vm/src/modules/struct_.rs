@@ -350,11 +350,7 @@ fn pack_one(vm: &mut Vm, order: Order, it: &Item, v: Value, out: &mut [u8]) -> P
             let x = get_float(vm, v)?;
             put(order, &x.to_le_bytes(), out);
         }
-        c => {
-            if let Err(e) = pack_int(vm, order, c, it.size, v, out) {
-                return Err(e);
-            }
-        }
+        c => pack_int(vm, order, c, it.size, v, out)?,
     }
     Ok(())
 }
@@ -734,17 +730,10 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
     }
     let size = layout.size as i64;
     if len - o < size {
-        let msg = if o > len {
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
-            )
-        } else {
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
-            )
-        };
+        let msg = format!(
+            "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
+            size + o
+        );
         return Err(struct_error(vm, msg));
     }
     let o = o as usize;
@@ -752,12 +741,17 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
 }
 
 fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: Value) -> PyResult {
-    let Some(ba) = buf.downcast::<ByteArrayObj>() else {
-        if buf.is::<crate::types::memoryview::MemoryViewObj>() {
-            return Err(
-                vm.type_error("pack_into() into a memoryview is not supported by ferropy yet")
-            );
-        }
+    // The writable buffer: a bytearray, or a writable contiguous memoryview of one.
+    let (ba, view) = if let Some(ba) = buf.downcast::<ByteArrayObj>() {
+        (ba, None)
+    } else if let Some(m) = buf.downcast::<crate::types::memoryview::MemoryViewObj>()
+        && !m.readonly
+        && !m.released.get()
+        && m.step == 1
+        && let Some(ba) = m.obj.downcast::<ByteArrayObj>()
+    {
+        (ba, Some((m.start, m.step, m.len)))
+    } else {
         return Err(vm.type_error(format!(
             "argument must be read-write bytes-like object, not {}",
             vm.type_name(buf)
@@ -775,7 +769,10 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
         ));
     }
     let off = crate::ops::number::index_i64(vm, offset)?;
-    let len = ba.data.borrow().len() as i64;
+    let len = match view {
+        Some((_, _, n)) => n,
+        None => ba.data.borrow().len(),
+    } as i64;
     let mut o = off;
     if o < 0 {
         if o + len < 0 {
@@ -801,7 +798,13 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
     pack_values(vm, layout, &args, &mut out, "pack_into")?;
     let o = o as usize;
     let mut d = ba.data.borrow_mut();
-    if o + out.len() <= d.len() {
+    let at = |i: usize| -> usize {
+        match view {
+            Some((start, step, _)) => (start as isize + i as isize * step) as usize,
+            None => i,
+        }
+    };
+    if (0..out.len()).all(|k| at(o + k) < d.len()) {
         // Pad bytes ('x') keep the buffer's contents, as CPython's packer skips them.
         let mut skip = vec![false; out.len()];
         for it in &layout.items {
@@ -813,7 +816,7 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
         }
         for (k, b) in out.iter().enumerate() {
             if !skip[k] {
-                d[o + k] = *b;
+                d[at(o + k)] = *b;
             }
         }
     }
@@ -924,10 +927,8 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn iter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
     let it = iter_this(vm, a[0])?;
     let l = this(vm, it.st)?.layout.borrow().clone();
-    let left = if l.size == 0 {
-        0
-    } else {
-        (it.data.len() - it.pos.get().min(it.data.len())) / l.size
-    };
+    let left = (it.data.len() - it.pos.get().min(it.data.len()))
+        .checked_div(l.size)
+        .unwrap_or(0);
     Ok(crate::types::int::from_usize(vm, left))
 }

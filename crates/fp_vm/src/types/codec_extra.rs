@@ -529,7 +529,6 @@ pub fn raw_unicode_escape_decode(
         let c = data.get(i).copied();
         if !matches!(c, Some(b'u' | b'U')) {
             if c.is_none() && !final_ {
-                out.pop();
                 return Ok((out, start));
             }
             out.push('\\');
@@ -639,10 +638,23 @@ pub fn charmap_decode(
     if mapping.is_null() || mapping.is_none() {
         return Ok(data.iter().map(|&b| b as char).collect());
     }
+    // A str decoding table is indexed once up front (the common case: `encodings.cp1252`...).
+    let table: Option<Vec<char>> = as_str(mapping).map(|t| t.chars().take(256).collect());
     let mut out = String::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
-        match charmap_lookup_decode(vm, mapping, data[i])? {
+        let mapped = match &table {
+            Some(t) => match t.get(data[i] as usize) {
+                Some('\u{FFFE}') | None => Mapped::Undefined,
+                Some(&c) => {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+            },
+            None => charmap_lookup_decode(vm, mapping, data[i])?,
+        };
+        match mapped {
             Mapped::Text(t) => {
                 out.push_str(&t);
                 i += 1;

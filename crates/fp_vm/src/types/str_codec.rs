@@ -68,11 +68,8 @@ pub fn lookup(name: &str) -> Option<Codec> {
     })
 }
 
-fn codec_or_err(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
-    match lookup(encoding) {
-        Some(c) => Ok(c),
-        None => Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}"))),
-    }
+fn unknown_encoding(vm: &mut Vm, encoding: &str) -> Exc {
+    vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}"))
 }
 
 /// The byte order argument of the UTF-16/32 functions: 0 native with BOM, -1 little, 1 big.
@@ -88,7 +85,18 @@ fn order_arg(order: Option<bool>) -> i32 {
 
 /// Encodes `s`; `obj` is the str object (for UnicodeEncodeError.object).
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) -> PyResult<Vec<u8>> {
-    let codec = codec_or_err(vm, encoding)?;
+    let Some(codec) = lookup(encoding) else {
+        // Not a native codec: ask the codec registry (`codecs.register`, `encodings`).
+        let o = if obj.is::<crate::types::str::StrObj>() {
+            obj
+        } else {
+            vm.new_str(s)
+        };
+        return match crate::modules::codecs::registry_encode(vm, encoding, errors, o)? {
+            Some(b) => Ok(b),
+            None => Err(unknown_encoding(vm, encoding)),
+        };
+    };
     let mut errs = Errors::new(errors);
     Ok(match codec {
         Codec::Utf8 => s.as_bytes().to_vec(),
@@ -198,7 +206,18 @@ pub fn decode(
     errors: &str,
     obj: Value,
 ) -> PyResult<String> {
-    let codec = codec_or_err(vm, encoding)?;
+    let Some(codec) = lookup(encoding) else {
+        // Not a native codec: ask the codec registry (`codecs.register`, `encodings`).
+        let o = if obj.is_null() || obj.is::<crate::types::str::StrObj>() {
+            crate::types::bytes::new_bytes(vm, data.to_vec())
+        } else {
+            obj
+        };
+        return match crate::modules::codecs::registry_decode(vm, encoding, errors, o)? {
+            Some(s) => Ok(s),
+            None => Err(unknown_encoding(vm, encoding)),
+        };
+    };
     let mut errs = Errors::new(errors);
     let e = &mut errs;
     Ok(match codec {
