@@ -16,6 +16,7 @@ pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod hashes;
 pub mod heapq_bisect;
 pub mod imp;
 pub mod import_system;
@@ -27,7 +28,6 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
-pub mod hashes;
 pub mod random;
 pub mod signals;
 pub mod sre;
@@ -64,13 +64,20 @@ pub struct BuiltinModule {
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_bisect", heapq_bisect::init_bisect),
+    module("_blake2", hashes::init_blake2),
     module("_codecs", codecs::init),
     module("_collections", collections::init),
     module("_functools", functools::init),
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_md5", hashes::init_md5),
     module("_operator", operator::init),
+    module("_random", random::init),
+    module("_sha1", hashes::init_sha1),
+    module("_sha256", hashes::init_sha256),
+    module("_sha3", hashes::init_sha3),
+    module("_sha512", hashes::init_sha512),
     module("_sre", sre::init),
     module("_stat", stat::init),
     module("_struct", struct_::init),
@@ -87,50 +94,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("math", math::init),
     module("posix", posix::init),
     module("time", time::init),
-    BuiltinModule {
-        name: "_codecs",
-        init: codecs::init,
-    },
-    BuiltinModule {
-        name: "_struct",
-        init: struct_::init,
-    },
-    BuiltinModule {
-        name: "binascii",
-        init: binascii::init,
-    },
-    BuiltinModule {
-        name: "_md5",
-        init: hashes::init_md5,
-    },
-    BuiltinModule {
-        name: "_sha1",
-        init: hashes::init_sha1,
-    },
-    BuiltinModule {
-        name: "_sha256",
-        init: hashes::init_sha256,
-    },
-    BuiltinModule {
-        name: "_sha512",
-        init: hashes::init_sha512,
-    },
-    BuiltinModule {
-        name: "_sha3",
-        init: hashes::init_sha3,
-    },
-    BuiltinModule {
-        name: "_blake2",
-        init: hashes::init_blake2,
-    },
-    BuiltinModule {
-        name: "zlib",
-        init: zlib::init,
-    },
-    BuiltinModule {
-        name: "_random",
-        init: random::init,
-    },
+    module("zlib", zlib::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
