@@ -30,6 +30,9 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
         );
         return handle_uncaught(&mut vm, e.0);
     }
+    if let Err(e) = fp_vm::modules::startup::finish_startup(&mut vm) {
+        return handle_uncaught(&mut vm, e.0);
+    }
     let code = run_main(&mut vm, what);
     fp_vm::modules::atexit::run_exitfuncs(&mut vm);
     fp_vm::modules::io::flush_at_exit(&mut vm);

@@ -50,10 +50,33 @@ fn run(cmd: &Path, prog: &Path, timeout: Duration) -> Outcome {
             };
         }
     };
+    // The pipes are drained while the child runs, so a program printing more than a pipe's
+    // buffer does not block.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out_reader = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
+    let err_reader = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
     let start = std::time::Instant::now();
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => break,
+            Ok(Some(st)) => break Some(st),
             Ok(None) if start.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
@@ -64,29 +87,22 @@ fn run(cmd: &Path, prog: &Path, timeout: Duration) -> Outcome {
                 };
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(_) => break,
+            Err(_) => break None,
         }
-    }
-    match child.wait_with_output() {
-        Ok(o) => {
-            let err = String::from_utf8_lossy(&o.stderr);
-            let last = err
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .to_string();
-            Outcome {
-                stdout: o.stdout,
-                status: o.status.code(),
-                last_err: last,
-            }
-        }
-        Err(e) => Outcome {
-            stdout: vec![],
-            status: None,
-            last_err: e.to_string(),
-        },
+    };
+    let stdout = out_reader.join().unwrap_or_default();
+    let stderr = err_reader.join().unwrap_or_default();
+    let err = String::from_utf8_lossy(&stderr);
+    let last = err
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string();
+    Outcome {
+        stdout,
+        status: status.and_then(|s| s.code()),
+        last_err: last,
     }
 }
 

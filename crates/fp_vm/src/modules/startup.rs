@@ -117,12 +117,8 @@ pub fn configure_sys(vm: &mut Vm, stdlib: &Path) {
     set_attr(vm, sys, "platlibdir", lib);
     let sd = vm.new_string(stdlib.to_string_lossy().into_owned());
     set_attr(vm, sys, "_stdlib_dir", sd);
+    // sys.path[0] (the script's directory) is inserted after `site` ran: see `insert_path0`.
     let mut path: Vec<String> = Vec::new();
-    if let Some(p0) = vm.config.path0.clone()
-        && !vm.config.safe_path
-    {
-        path.push(p0);
-    }
     if !vm.config.ignore_environment
         && let Ok(pp) = std::env::var("PYTHONPATH")
     {
@@ -294,5 +290,24 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
     set_attr(vm, external, "_RAW_MAGIC_NUMBER", rm);
     let install_ext = vm.intern("_install_external_importers");
     crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
+    Ok(())
+}
+
+/// Imports `site` (unless -S), then
+/// puts the script's directory (or '' for -c, -m's cwd) first on `sys.path`, in CPython's order.
+pub fn finish_startup(vm: &mut Vm) -> PyResult<()> {
+    if !vm.config.no_site {
+        crate::modules::import_module(vm, "site")?;
+    }
+    if let Some(p0) = vm.config.path0.clone()
+        && !vm.config.safe_path
+    {
+        let path = vm.intern("path");
+        let l = crate::ops::attr::getattr(vm, vm.sys, path)?;
+        let s = vm.new_string(p0);
+        if let Some(list) = l.downcast::<crate::types::list::ListObj>() {
+            list.items.borrow_mut().insert(0, s);
+        }
+    }
     Ok(())
 }
