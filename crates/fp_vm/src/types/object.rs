@@ -165,7 +165,10 @@ static TYPE_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
             type_set_qualname
         )),
     ),
-    (native!("__bases__", "($self, /)", type_get_bases), None),
+    (
+        native!("__bases__", "($self, /)", type_get_bases),
+        Some(native!("__bases__", "($self, value, /)", type_set_bases)),
+    ),
     (native!("__base__", "($self, /)", type_get_base), None),
     (native!("__mro__", "($self, /)", type_get_mro), None),
     (
@@ -640,6 +643,74 @@ fn type_get_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_get_bases(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(t_of(vm, a[0])?.bases.get())
 }
+/// `cls.__bases__ = (...)`: only for classes made by Python code, with bases of a compatible
+/// layout; the MRO is recomputed and lookups cached on the old one are invalidated.
+fn type_set_bases(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = t_of(vm, a[0])?;
+    let name = t.name.borrow().clone();
+    if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{name}'"
+        )));
+    }
+    let Some(bases) = crate::types::tuple::items(a[1]) else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            vm.type_name(a[1])
+        )));
+    };
+    if bases.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    let bases = bases.to_vec();
+    for b in &bases {
+        let Some(bt) = b.downcast::<TypeObject>() else {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                vm.type_name(*b)
+            )));
+        };
+        if typeobj::is_subtype(*b, a[0]) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        if bt.layout != t.layout && bt.layout != crate::object::ObjKind::Object {
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' object layout differs from '{name}'",
+                bt.name.borrow()
+            )));
+        }
+    }
+    let mro = typeobj::compute_mro(vm, a[0], &bases)?;
+    let old_base = t.base.get();
+    if !old_base.is_null() {
+        typeobj::tobj(old_base)
+            .subclasses
+            .borrow_mut()
+            .retain(|s| *s != a[0]);
+    }
+    for b in &bases {
+        typeobj::tobj(*b).subclasses.borrow_mut().push(a[0]);
+    }
+    t.base.set(bases[0]);
+    t.bases.set(a[1]);
+    *t.mro.borrow_mut() = mro;
+    // Subclasses' MROs contained the old bases: recompute them, outermost first.
+    let mut todo: Vec<Value> = t.subclasses.borrow().clone();
+    while let Some(sub) = todo.pop() {
+        let st = tobj(sub);
+        let sb = crate::types::tuple::items(st.bases.get())
+            .unwrap_or(&[])
+            .to_vec();
+        let m = typeobj::compute_mro(vm, sub, &sb)?;
+        *st.mro.borrow_mut() = m;
+        todo.extend(st.subclasses.borrow().iter().copied());
+    }
+    typeobj::bump_version(vm, a[0]);
+    Ok(Value::NONE)
+}
+
 fn type_get_base(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = t_of(vm, a[0])?.base.get();
     Ok(if b.is_null() { Value::NONE } else { b })

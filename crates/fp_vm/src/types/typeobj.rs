@@ -506,9 +506,12 @@ pub fn new_class_kw(
         let m = crate::types::descriptors::new_member(vm, *s, ty);
         dict::set_item_str(vm, d, *s, m);
     }
-    let base_has_dict = base_list
-        .iter()
-        .any(|b| tobj(*b).flags.get().contains(TypeFlags::HAS_DICT));
+    // A base that already gives its instances a `__dict__` (a dict-carrying class, or `type`
+    // for metaclasses) keeps its descriptor: adding the instance one would shadow it.
+    let base_has_dict = base_list.iter().any(|b| {
+        tobj(*b).flags.get().contains(TypeFlags::HAS_DICT)
+            || !lookup_uncached(*b, vm.names.dict).is_null()
+    });
     if has_dict && !base_has_dict {
         for (get, set) in crate::types::object::INSTANCE_DICT_GETSETS {
             if dict::get_str(d, get.name).is_some() {
