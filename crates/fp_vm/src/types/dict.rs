@@ -28,6 +28,10 @@ pub struct DictTable {
     indices: Vec<i32>,
     pub entries: Vec<Entry>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY). Lookups of absent keys stop only at an
+    /// EMPTY slot, so the table grows (rebuilds) before `fill` reaches the usable fraction,
+    /// whatever the number of live entries.
+    fill: usize,
     /// Whether a key other than an exact str was ever stored (CPython's "general" key kind;
     /// only `__sizeof__` can tell).
     general: bool,
@@ -169,6 +173,9 @@ impl DictTable {
             perturb >>= 5;
             i = (i * 5 + 1 + perturb as usize) & mask;
         }
+        if self.indices[i] == EMPTY {
+            self.fill += 1;
+        }
         self.indices[i] = entry_ix as i32;
     }
 
@@ -176,6 +183,7 @@ impl DictTable {
     fn resize_to(&mut self, size: usize) {
         self.entries.retain(|e| !e.key.is_null());
         self.indices = vec![EMPTY; size];
+        self.fill = 0;
         for ix in 0..self.entries.len() {
             let h = self.entries[ix].hash;
             self.insert_index(h, ix);
@@ -190,7 +198,8 @@ impl DictTable {
             self.resize_to(MIN_SIZE);
             return;
         }
-        let full = self.entries.len() >= usable(self.indices.len());
+        let room = usable(self.indices.len());
+        let full = self.entries.len() >= room || self.fill >= room;
         if full || (!self.general && !key_is_str) {
             if !key_is_str {
                 self.general = true;
