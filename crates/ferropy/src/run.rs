@@ -75,9 +75,16 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
     let d = fp_vm::types::module::module_dict(main);
     let b = vm.builtins;
     fp_vm::types::module::set_attr(&mut vm, main, "__builtins__", b);
-    if filename != "<string>" && filename != "<stdin>" {
+    let ann = fp_vm::types::dict::new_dict(&mut vm);
+    fp_vm::types::module::set_attr(&mut vm, main, "__annotations__", ann);
+    let is_file = filename != "<string>" && filename != "<stdin>";
+    if is_file {
         let f = vm.new_str(&filename);
         fp_vm::types::module::set_attr(&mut vm, main, "__file__", f);
+        fp_vm::types::module::set_attr(&mut vm, main, "__cached__", Value::NONE);
+    }
+    if let Err(e) = set_main_loader(&mut vm, main, is_file.then_some(filename.as_str())) {
+        return handle_uncaught(&mut vm, e.0);
     }
     let result = exec_source(&mut vm, &source, &filename, d);
     match result {
@@ -105,8 +112,37 @@ fn exec_source(vm: &mut Vm, source: &str, filename: &str, globals: Value) -> fp_
     fp_vm::interp::exec_source(vm, source, filename, globals)
 }
 
+/// `__main__.__loader__`: a SourceFileLoader for a script, BuiltinImporter for -c and stdin
+/// (CPython's `set_main_loader`).
+fn set_main_loader(vm: &mut Vm, main: Value, file: Option<&str>) -> fp_vm::PyResult<()> {
+    let loader = match file {
+        Some(f) => {
+            let ext = fp_vm::modules::import_module(vm, "_frozen_importlib_external")?;
+            let k = vm.intern("SourceFileLoader");
+            let cls = fp_vm::ops::attr::getattr(vm, ext, k)?;
+            let (n, p) = (vm.new_str("__main__"), vm.new_str(f));
+            fp_vm::ops::call::call(vm, cls, &[n, p])?
+        }
+        None => {
+            let b = fp_vm::modules::import_module(vm, "_frozen_importlib")?;
+            let k = vm.intern("BuiltinImporter");
+            fp_vm::ops::attr::getattr(vm, b, k)?
+        }
+    };
+    fp_vm::types::module::set_attr(vm, main, "__loader__", loader);
+    Ok(())
+}
+
 /// `-m module`: `runpy._run_module_as_main`, as CPython does.
 fn run_module(vm: &mut Vm, name: &str) -> i32 {
+    // runpy takes over the `__main__` that start-up created (as in CPython).
+    let main = fp_vm::types::module::new_module(vm, "__main__");
+    fp_vm::modules::register(vm, "__main__", main);
+    let b = vm.builtins;
+    fp_vm::types::module::set_attr(vm, main, "__builtins__", b);
+    if let Err(e) = set_main_loader(vm, main, None) {
+        return handle_uncaught(vm, e.0);
+    }
     let r = (|| {
         let runpy = fp_vm::modules::import_module(vm, "runpy")?;
         let f = vm.intern("_run_module_as_main");

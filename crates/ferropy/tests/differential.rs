@@ -153,7 +153,13 @@ fn all_programs(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            all_programs(&p, out);
+            // `*_support` directories hold modules and packages that programs import.
+            if !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with("_support"))
+            {
+                all_programs(&p, out);
+            }
         } else if p.extension().is_some_and(|e| e == "py") {
             out.push(p);
         }

@@ -175,7 +175,10 @@ static TYPE_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
         native!("__module__", "($self, /)", type_get_module),
         Some(native!("__module__", "($self, value, /)", type_set_module)),
     ),
-    (native!("__doc__", "($self, /)", type_get_doc), None),
+    (
+        native!("__doc__", "($self, /)", type_get_doc),
+        Some(native!("__doc__", "($self, value, /)", type_set_doc)),
+    ),
     (native!("__flags__", "($self, /)", type_get_flags), None),
     (
         native!("__text_signature__", "($self, /)", type_get_none),
@@ -707,6 +710,21 @@ fn type_set_bases(vm: &mut Vm, a: &[Value]) -> PyResult {
         *st.mro.borrow_mut() = m;
         todo.extend(st.subclasses.borrow().iter().copied());
     }
+    typeobj::bump_version(vm, a[0]);
+    Ok(Value::NONE)
+}
+
+/// `cls.__doc__ = text`: stored in the class namespace (classes made by Python code only).
+fn type_set_doc(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = t_of(vm, a[0])?;
+    if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            t.name.borrow()
+        )));
+    }
+    let k = vm.intern("__doc__");
+    crate::types::dict::set_item_str(vm, t.dict.get(), k, a[1]);
     typeobj::bump_version(vm, a[0]);
     Ok(Value::NONE)
 }

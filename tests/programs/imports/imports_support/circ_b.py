@@ -1,0 +1,2 @@
+import circ_a
+B = getattr(circ_a, "A", "missing")

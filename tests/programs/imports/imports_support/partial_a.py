@@ -1,0 +1,1 @@
+from partial_b import thing

@@ -1,0 +1,2 @@
+from partial_a import other
+thing = 1

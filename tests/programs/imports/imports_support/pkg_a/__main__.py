@@ -1,0 +1,1 @@
+print("main of pkg_a:", __name__, __package__)
