@@ -30,6 +30,9 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
         );
         return handle_uncaught(&mut vm, e.0);
     }
+    if let Err(e) = fp_vm::modules::startup::install_stdio(&mut vm) {
+        return handle_uncaught(&mut vm, e.0);
+    }
     if let Err(e) = fp_vm::modules::startup::finish_startup(&mut vm) {
         return handle_uncaught(&mut vm, e.0);
     }

@@ -253,7 +253,11 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Ok(Value::NONE);
         }
     }
-    if file.is::<crate::modules::stdio::StdStream>() {
+    let exact_textio = vm
+        .state_get("_io.TextIOWrapper")
+        .is_some_and(|t| vm.type_of(file) == t);
+    if file.is::<crate::modules::stdio::StdStream>() || exact_textio {
+        // One write of the whole line: the same bytes as CPython's piecewise writes.
         let mut out = String::new();
         for (i, v) in args.iter().enumerate() {
             if i > 0 {
@@ -262,7 +266,12 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             out.push_str(&ops::repr::str_string(vm, *v)?);
         }
         out.push_str(&end);
-        crate::modules::stdio::write_to(vm, file, &out)?;
+        match crate::modules::io::textio::write_if_textio(vm, file, &out) {
+            Some(r) => {
+                r?;
+            }
+            None => crate::modules::stdio::write_to(vm, file, &out)?,
+        }
     } else {
         // Other files see each piece written separately, as CPython's print does.
         for (i, v) in args.iter().enumerate() {

@@ -311,3 +311,29 @@ pub fn finish_startup(vm: &mut Vm) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// Replaces the start-up streams with `_io` ones, as CPython's `init_sys_streams` builds them:
+/// buffered binary streams under UTF-8 TextIOWrappers (stderr with "backslashreplace").
+pub fn install_stdio(vm: &mut Vm) -> PyResult<()> {
+    crate::modules::stdio::flush_stdout(vm);
+    crate::modules::create_builtin_module(vm, "_io")?;
+    let buffered = !vm.config.unbuffered;
+    let sys = vm.sys;
+    for (fd, name, write, errors) in [
+        (0, "stdin", false, "strict"),
+        (1, "stdout", true, "strict"),
+        (2, "stderr", true, "backslashreplace"),
+    ] {
+        let s = crate::modules::io::open::create_stdio(
+            vm,
+            fd,
+            &format!("<{name}>"),
+            write,
+            buffered,
+            errors,
+        )?;
+        set_attr(vm, sys, name, s);
+        set_attr(vm, sys, &format!("__{name}__"), s);
+    }
+    Ok(())
+}

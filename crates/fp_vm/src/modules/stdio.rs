@@ -123,17 +123,22 @@ pub fn write_to(vm: &mut Vm, stream: Value, s: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// Flushes `sys.stdout` if it is the native stream (before stderr output and at exit).
+/// Flushes `sys.stdout` (before stderr output of the native streams, and at exit).
 pub fn flush_stdout(vm: &mut Vm) {
     if vm.sys.is_null() {
         return;
     }
     let d = crate::types::module::module_dict(vm.sys);
     for name in ["stdout", "__stdout__"] {
-        if let Some(s) =
-            crate::types::dict::get_str(d, name).and_then(|v| v.downcast::<StdStream>())
-        {
+        let Some(v) = crate::types::dict::get_str(d, name) else {
+            continue;
+        };
+        if let Some(s) = v.downcast::<StdStream>() {
             let _ = s.flush();
+        } else if !v.is_none() && vm.native_depth == 0 {
+            // An `_io` stream (or a replacement): its own flush; errors are ignored here.
+            let f = vm.intern("flush");
+            let _ = crate::ops::call::call_method(vm, v, f, &[]);
         }
     }
 }

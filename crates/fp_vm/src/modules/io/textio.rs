@@ -424,6 +424,17 @@ fn flush_pending(vm: &mut Vm, t: &TextIOObj) -> PyResult<()> {
     Ok(())
 }
 
+/// `file.write(text)` when `file` is exactly a TextIOWrapper (print's fast path: no method
+/// lookup, no bound-method object); None when it is another kind of file.
+pub fn write_if_textio(vm: &mut Vm, file: Value, text: &str) -> Option<PyResult> {
+    let ty = vm.state_get("_io.TextIOWrapper")?;
+    if vm.type_of(file) != ty {
+        return None;
+    }
+    let s = vm.new_str(text);
+    Some(tw_write(vm, &[file, s]))
+}
+
 fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = live(vm, a[0])?;
     let Some(s) = a[1].downcast::<StrObj>() else {
