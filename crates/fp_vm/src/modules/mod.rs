@@ -26,6 +26,7 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
+pub mod signal;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -67,6 +68,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_imp", imp::init),
     module("_io", io::init),
     module("_operator", operator::init),
+    module("_signal", signal::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
     module("_struct", struct_::init),
