@@ -26,6 +26,8 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
+pub mod select;
 pub mod signal;
 pub mod signals;
 pub mod sre;
@@ -68,6 +70,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_imp", imp::init),
     module("_io", io::init),
     module("_operator", operator::init),
+    module("_posixsubprocess", posixsubprocess::init),
     module("_signal", signal::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
@@ -84,6 +87,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("marshal", marshal::init),
     module("math", math::init),
     module("posix", posix::init),
+    module("select", select::init),
     module("time", time::init),
 ];
 
