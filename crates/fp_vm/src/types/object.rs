@@ -172,7 +172,10 @@ static TYPE_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
         native!("__module__", "($self, /)", type_get_module),
         Some(native!("__module__", "($self, value, /)", type_set_module)),
     ),
-    (native!("__doc__", "($self, /)", type_get_doc), None),
+    (
+        native!("__doc__", "($self, /)", type_get_doc),
+        Some(native!("__doc__", "($self, value, /)", type_set_doc)),
+    ),
     (native!("__flags__", "($self, /)", type_get_flags), None),
     (
         native!("__text_signature__", "($self, /)", type_get_none),
@@ -649,6 +652,20 @@ fn type_get_module(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_set_module(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let k = vm.intern("__module__");
+    crate::types::dict::set_item_str(vm, t.dict.get(), k, a[1]);
+    typeobj::bump_version(vm, a[0]);
+    Ok(Value::NONE)
+}
+/// `cls.__doc__ = value`: heap types only, as in CPython (namedtuple classes set it).
+fn type_set_doc(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = t_of(vm, a[0])?;
+    if !t.flags.get().contains(TypeFlags::HEAPTYPE) {
+        let n = t.name.borrow().clone();
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{n}'"
+        )));
+    }
+    let k = vm.intern("__doc__");
     crate::types::dict::set_item_str(vm, t.dict.get(), k, a[1]);
     typeobj::bump_version(vm, a[0]);
     Ok(Value::NONE)
