@@ -14,6 +14,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod heapq_bisect;
@@ -27,6 +28,7 @@ pub mod math_int;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod signals;
@@ -41,6 +43,7 @@ pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
 pub mod time;
+pub mod unixdb;
 pub mod warnings;
 pub mod weakref;
 
@@ -82,11 +85,15 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("binascii", binascii::init),
     module("cmath", cmath::init),
     module("errno", errno::init),
+    module("fcntl", fcntl::init),
     module("gc", gc::init),
+    module("grp", unixdb::init_grp),
     module("itertools", itertools::init),
     module("marshal", marshal::init),
     module("math", math::init),
     module("posix", posix::init),
+    module("pwd", unixdb::init_pwd),
+    module("resource", resource::init),
     module("select", select::init),
     module("time", time::init),
 ];
