@@ -14,6 +14,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
@@ -22,6 +23,7 @@ pub mod imp;
 pub mod import_system;
 pub mod io;
 pub mod itertools;
+pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
@@ -72,6 +74,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_locale", locale::init),
     module("_operator", operator::init),
     module("_posixsubprocess", posixsubprocess::init),
     module("_signal", signal::init),
@@ -85,6 +88,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("binascii", binascii::init),
     module("cmath", cmath::init),
     module("errno", errno::init),
+    module("faulthandler", faulthandler::init),
     module("fcntl", fcntl::init),
     module("gc", gc::init),
     module("grp", unixdb::init_grp),
