@@ -54,6 +54,17 @@ static FUNCS: &[NativeDef] = &[
     native!("sigpending", "($module, /)", sigpending),
     native!("sigwait", "($module, sigset, /)", sigwait),
     native!("valid_signals", "($module, /)", valid_signals),
+    native!("sigwaitinfo", "($module, sigset, /)", sigwaitinfo),
+    native!(
+        "sigtimedwait",
+        "($module, sigset, timeout, /)",
+        sigtimedwait
+    ),
+    native!(
+        "pidfd_send_signal",
+        "($module, pidfd, signalnum, siginfo=None, flags=0, /)",
+        pidfd_send_signal
+    ),
 ];
 
 const CONSTANTS: &[(&str, i64)] = &[
@@ -120,6 +131,29 @@ pub fn init(vm: &mut Vm) -> PyResult {
         }
     };
     set_attr(vm, m, "ItimerError", err);
+    let si = match vm.state_get("signal.struct_siginfo") {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type(
+                vm,
+                "signal",
+                "struct_siginfo",
+                &[
+                    "si_signo",
+                    "si_code",
+                    "si_errno",
+                    "si_pid",
+                    "si_uid",
+                    "si_status",
+                    "si_band",
+                ],
+            );
+            crate::types::structseq::add_constructor(vm, t);
+            vm.state_set("signal.struct_siginfo", t);
+            t
+        }
+    };
+    set_attr(vm, m, "struct_siginfo", si);
     if vm.state_get(HANDLERS_KEY).is_none() {
         let dih = crate::ops::attr::getattr_str(vm, m, "default_int_handler")?;
         let mut hs = vec![Value::NONE; NSIG];
@@ -487,4 +521,97 @@ fn valid_signals(vm: &mut Vm, _a: &[Value]) -> PyResult {
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigfillset(&mut set) };
     set_of_sigset(vm, &set)
+}
+
+fn siginfo_value(vm: &mut Vm, si: &libc::siginfo_t) -> Value {
+    // SAFETY: the union fields read are those sigwaitinfo fills for the signals it returns.
+    let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
+    // si_band (a long) shares its storage with si_pid and si_uid.
+    let band = (pid as u32 as i64) | ((uid as i64) << 32);
+    let vals = vec![
+        from_i64(vm, si.si_signo as i64),
+        from_i64(vm, si.si_code as i64),
+        from_i64(vm, si.si_errno as i64),
+        from_i64(vm, pid as i64),
+        from_i64(vm, uid as i64),
+        from_i64(vm, status as i64),
+        from_i64(vm, band),
+    ];
+    let ty = vm.state_get("signal.struct_siginfo").unwrap_or(Value::NONE);
+    crate::types::structseq::new(vm, ty, vals)
+}
+
+fn sigwaitinfo(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let set = sigset_of(vm, a[1])?;
+    loop {
+        // SAFETY: both pointers are valid for the call.
+        let (r, si) = unsafe {
+            let mut si: libc::siginfo_t = std::mem::zeroed();
+            let r = libc::sigwaitinfo(&set, &mut si);
+            (r, si)
+        };
+        if r >= 0 {
+            return Ok(siginfo_value(vm, &si));
+        }
+        if util::errno() != libc::EINTR {
+            return Err(util::last_error(vm));
+        }
+        signals::check(vm)?;
+    }
+}
+
+fn sigtimedwait(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let set = sigset_of(vm, a[1])?;
+    let t = crate::ops::number::to_f64(vm, a[2])?;
+    if t < 0.0 {
+        return Err(vm.value_error("timeout must be non-negative"));
+    }
+    let ns = (t * 1e9).ceil() as i128;
+    let ts = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as i64,
+        tv_nsec: (ns % 1_000_000_000) as i64,
+    };
+    loop {
+        // SAFETY: all pointers are valid for the call.
+        let (r, si) = unsafe {
+            let mut si: libc::siginfo_t = std::mem::zeroed();
+            let r = libc::sigtimedwait(&set, &mut si, &ts);
+            (r, si)
+        };
+        if r >= 0 {
+            return Ok(siginfo_value(vm, &si));
+        }
+        match util::errno() {
+            libc::EAGAIN => return Ok(Value::NONE),
+            libc::EINTR => signals::check(vm)?,
+            _ => return Err(util::last_error(vm)),
+        }
+    }
+}
+
+fn pidfd_send_signal(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let pidfd = util::c_int(vm, a[1])?;
+    let sig = util::c_int(vm, a[2])?;
+    if !a[3].is_null() && !a[3].is_none() {
+        return Err(vm.type_error("siginfo must be None"));
+    }
+    let flags = if a[4].is_null() {
+        0
+    } else {
+        util::c_int(vm, a[4])?
+    };
+    // SAFETY: the raw syscall with integer arguments and a null siginfo.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_pidfd_send_signal,
+            pidfd,
+            sig,
+            std::ptr::null::<libc::siginfo_t>(),
+            flags as libc::c_uint,
+        )
+    };
+    if r < 0 {
+        return Err(util::last_error(vm));
+    }
+    Ok(Value::NONE)
 }
