@@ -491,7 +491,7 @@ fn epoll_poll(vm: &mut Vm, a: &[Value]) -> PyResult {
         util::c_int(vm, a[2])?
     };
     if maxevents == -1 {
-        maxevents = 256;
+        maxevents = libc::FD_SETSIZE as i32 - 1;
     } else if maxevents < 1 {
         return Err(vm.value_error(format!("maxevents must be greater than 0, got {maxevents}")));
     }
