@@ -299,12 +299,11 @@ fn event_mask(vm: &mut Vm, v: Value, default: i64) -> PyResult<i16> {
         return Ok(default as i16);
     }
     let n = crate::ops::number::index_i64(vm, v)?;
-    if !(0..=0xffff).contains(&n) {
-        return Err(vm.overflow_error(if n < 0 {
-            "Python int too large to convert to C unsigned short"
-        } else {
-            "Python int too large to convert to C unsigned short"
-        }));
+    if n < 0 {
+        return Err(vm.value_error("value must be positive"));
+    }
+    if n > 0xffff {
+        return Err(vm.overflow_error("Python int too large for C unsigned short"));
     }
     Ok(n as u16 as i16)
 }

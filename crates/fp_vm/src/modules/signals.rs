@@ -134,8 +134,8 @@ pub fn check(vm: &mut Vm) -> PyResult<()> {
     if !ANY_PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
-    for sig in 1..NSIG {
-        if !PENDING[sig].swap(false, Ordering::SeqCst) {
+    for (sig, flag) in PENDING.iter().enumerate().skip(1) {
+        if !flag.swap(false, Ordering::SeqCst) {
             continue;
         }
         let r = run_handler(vm, sig as i32);
