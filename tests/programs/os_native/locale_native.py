@@ -20,3 +20,10 @@ print(locale.format_string("%.2f", 1234.5, grouping=True), locale.atof("3.5"), l
 print(sorted(locale.localeconv().keys()))
 print(_locale.CHAR_MAX, _locale.LC_ALL, _locale.CODESET)
 print(locale.strxfrm("x"), locale.strcoll("x", "y") < 0)
+print(_locale.textdomain(None), _locale.bindtextdomain("x", None), _locale.bind_textdomain_codeset("x", None))
+print(_locale.gettext("hello"), _locale.dgettext(None, "a"), _locale.dcgettext(None, "b", _locale.LC_MESSAGES))
+print(_locale.bindtextdomain("x", "/tmp"), _locale.bind_textdomain_codeset("x", "UTF-8"), _locale.textdomain("foo"), _locale.textdomain(None))
+try:
+    _locale.gettext(1)
+except TypeError as e:
+    print("TypeError", e)

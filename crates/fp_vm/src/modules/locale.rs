@@ -1,6 +1,6 @@
 //! The `_locale` native module (CPython's `Modules/_localemodule.c`): `setlocale`,
 //! `localeconv`, `nl_langinfo` with its constants, `getencoding`, `strcoll`, `strxfrm`, and the
-//! gettext bindings. At import, LC_CTYPE is set from the environment and a "C"/"POSIX"
+//! gettext bindings (glibc's). At import, LC_CTYPE is set from the environment and a "C"/"POSIX"
 //! LC_CTYPE is coerced to C.UTF-8, as CPython's start-up does (PEP 538).
 
 use crate::native;
@@ -22,23 +22,23 @@ static FUNCS: &[NativeDef] = &[
     native!("getencoding", "($module, /)", getencoding),
     native!("strcoll", "($module, os1, os2, /)", strcoll),
     native!("strxfrm", "($module, string, /)", strxfrm),
-    native!("gettext", "($module, msg, /)", gettext),
-    native!("dgettext", "($module, domain, msg, /)", dgettext),
+    native!("gettext", "($module, msg, /)", locale_gettext),
+    native!("dgettext", "($module, domain, msg, /)", locale_dgettext),
     native!(
         "dcgettext",
         "($module, domain, msg, category, /)",
-        dcgettext
+        locale_dcgettext
     ),
-    native!("textdomain", "($module, domain, /)", textdomain),
+    native!("textdomain", "($module, domain, /)", locale_textdomain),
     native!(
         "bindtextdomain",
         "($module, domain, dir, /)",
-        bindtextdomain
+        locale_bindtextdomain
     ),
     native!(
         "bind_textdomain_codeset",
         "($module, domain, codeset, /)",
-        bind_textdomain_codeset
+        locale_bind_textdomain_codeset
     ),
 ];
 
@@ -334,40 +334,97 @@ fn strxfrm(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(st))
 }
 
-fn gettext(vm: &mut Vm, a: &[Value]) -> PyResult {
-    // No message catalogues are bound by default: gettext returns its argument.
-    str_arg(vm, a[1], "gettext() argument")?;
-    Ok(a[1])
+unsafe extern "C" {
+    fn gettext(msg: *const libc::c_char) -> *mut libc::c_char;
+    fn dgettext(domain: *const libc::c_char, msg: *const libc::c_char) -> *mut libc::c_char;
+    fn dcgettext(
+        domain: *const libc::c_char,
+        msg: *const libc::c_char,
+        category: libc::c_int,
+    ) -> *mut libc::c_char;
+    fn textdomain(domain: *const libc::c_char) -> *mut libc::c_char;
+    fn bindtextdomain(domain: *const libc::c_char, dir: *const libc::c_char) -> *mut libc::c_char;
+    fn bind_textdomain_codeset(
+        domain: *const libc::c_char,
+        codeset: *const libc::c_char,
+    ) -> *mut libc::c_char;
 }
 
-fn dgettext(vm: &mut Vm, a: &[Value]) -> PyResult {
-    str_arg(vm, a[2], "dgettext() argument 2")?;
-    Ok(a[2])
-}
-
-fn dcgettext(vm: &mut Vm, a: &[Value]) -> PyResult {
-    str_arg(vm, a[2], "dcgettext() argument 2")?;
-    Ok(a[2])
-}
-
-fn textdomain(vm: &mut Vm, a: &[Value]) -> PyResult {
-    if a[1].is_none() {
-        return Ok(vm.new_str("messages"));
+/// An optional str argument as a C string (None gives None).
+fn opt_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<CString>> {
+    if v.is_none() {
+        return Ok(None);
     }
-    str_arg(vm, a[1], "textdomain() argument")?;
-    Ok(a[1])
+    str_arg(vm, v, what).map(Some)
 }
 
-fn bindtextdomain(vm: &mut Vm, a: &[Value]) -> PyResult {
-    str_arg(vm, a[1], "bindtextdomain() argument 1")?;
-    if a[2].is_none() {
-        return Ok(vm.new_str("/usr/share/locale"));
+fn opt_ptr(c: &Option<CString>) -> *const libc::c_char {
+    c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
+}
+
+fn locale_gettext(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let msg = str_arg(vm, a[1], "gettext() argument")?;
+    // SAFETY: a valid C string; the result is copied at once.
+    let p = unsafe { gettext(msg.as_ptr()) };
+    Ok(c_str_value(vm, p))
+}
+
+fn locale_dgettext(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let dom = opt_str(vm, a[1], "dgettext() argument 1")?;
+    let msg = str_arg(vm, a[2], "dgettext() argument 2")?;
+    // SAFETY: valid (or null) C strings; the result is copied at once.
+    let p = unsafe { dgettext(opt_ptr(&dom), msg.as_ptr()) };
+    Ok(c_str_value(vm, p))
+}
+
+fn locale_dcgettext(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let dom = opt_str(vm, a[1], "dcgettext() argument 1")?;
+    let msg = str_arg(vm, a[2], "dcgettext() argument 2")?;
+    let cat = crate::modules::posix::util::c_int(vm, a[3])?;
+    // SAFETY: valid (or null) C strings; the result is copied at once.
+    let p = unsafe { dcgettext(opt_ptr(&dom), msg.as_ptr(), cat) };
+    Ok(c_str_value(vm, p))
+}
+
+fn locale_textdomain(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let dom = opt_str(vm, a[1], "textdomain() argument")?;
+    // SAFETY: a valid (or null) C string.
+    let p = unsafe { textdomain(opt_ptr(&dom)) };
+    if p.is_null() {
+        return Err(crate::modules::posix::util::last_error(vm));
     }
-    crate::modules::posix::util::str_or_bytes(vm, a[2], "bindtextdomain")?;
-    Ok(a[2])
+    Ok(c_str_value(vm, p))
 }
 
-fn bind_textdomain_codeset(vm: &mut Vm, a: &[Value]) -> PyResult {
-    str_arg(vm, a[1], "bind_textdomain_codeset() argument 1")?;
-    Ok(a[2])
+fn locale_bindtextdomain(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let dom = str_arg(vm, a[1], "bindtextdomain() argument 1")?;
+    if dom.as_bytes().is_empty() {
+        return Err(vm.value_error("domain must be a non-empty string"));
+    }
+    let dir = if a[2].is_none() {
+        None
+    } else {
+        let b = crate::modules::posix::util::str_or_bytes(vm, a[2], "bindtextdomain")?;
+        Some(CString::new(b).map_err(|_| vm.value_error("embedded null byte"))?)
+    };
+    // SAFETY: valid (or null) C strings.
+    let p = unsafe { bindtextdomain(dom.as_ptr(), opt_ptr(&dir)) };
+    if p.is_null() {
+        return Err(crate::modules::posix::util::last_error(vm));
+    }
+    Ok(c_str_value(vm, p))
+}
+
+fn locale_bind_textdomain_codeset(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let dom = str_arg(vm, a[1], "bind_textdomain_codeset() argument 1")?;
+    let cs = opt_str(vm, a[2], "bind_textdomain_codeset() argument 2")?;
+    // SAFETY: valid (or null) C strings.
+    let p = unsafe { bind_textdomain_codeset(dom.as_ptr(), opt_ptr(&cs)) };
+    if p.is_null() {
+        if crate::modules::posix::util::errno() != 0 && cs.is_some() {
+            return Err(crate::modules::posix::util::last_error(vm));
+        }
+        return Ok(Value::NONE);
+    }
+    Ok(c_str_value(vm, p))
 }
