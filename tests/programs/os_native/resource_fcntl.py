@@ -42,3 +42,10 @@ with open(path, "w") as f:
 os.unlink(path)
 print(fcntl.LOCK_EX, fcntl.F_SETFL, fcntl.F_OFD_SETLK)
 os.close(r); os.close(w)
+for f in [lambda: fcntl.fcntl(0, fcntl.F_GETFL, b"x" * 2000), lambda: fcntl.ioctl(0, 0, b"x" * 2000),
+          lambda: fcntl.fcntl(0, fcntl.F_GETFL, 1.5), lambda: fcntl.fcntl("x", 1), lambda: fcntl.flock(-1, 1),
+          lambda: fcntl.fcntl(0, fcntl.F_GETFD, "ab")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

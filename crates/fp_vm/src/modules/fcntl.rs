@@ -146,9 +146,6 @@ fn fcntl(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = if arg.is_none() {
         0
     } else {
-        if crate::types::float::as_f64(arg).is_some() && !crate::types::int::is_int(arg) {
-            return Err(vm.type_error("integer argument expected, got float"));
-        }
         crate::ops::number::index_i64(vm, arg)? as libc::c_long
     };
     // SAFETY: an integer argument.
