@@ -27,10 +27,13 @@ fn main() {
     }
     // The interpreter runs on a thread with a large stack: Rust-level re-entry (slot calls
     // from native code) is bounded by the recursion limit, and this leaves ample headroom.
+    // Signals go to the interpreter thread only: it inherits the blocked mask and restores it.
+    let saved = fp_vm::modules::signals::block_all();
     let handle = std::thread::Builder::new()
         .name("ferropy-main".into())
         .stack_size(1 << 30)
         .spawn(move || {
+            fp_vm::modules::signals::restore_mask(&saved);
             let code = run::run(cfg.0, cfg.1);
             // A child made by `os.fork()` has no main thread to join this one: exit here.
             if fp_vm::modules::posix::in_forked_child() {

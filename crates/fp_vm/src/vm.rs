@@ -220,13 +220,13 @@ impl Vm {
 
     /// A collection point: collects when the allocator asked for it and no Rust-level re-entry
     /// is active (then every live object is reachable from `trace_roots`).
-    /// A check point of the eval loop: raises KeyboardInterrupt for a pending SIGINT, and
+    /// A check point of the eval loop: runs the handlers of pending signals, and
     /// collects when the allocator asked for it and no Rust-level re-entry is active (then every
     /// live object is reachable from `trace_roots`).
     #[inline]
     pub fn safe_point(&mut self) -> PyResult<()> {
-        if crate::modules::signals::take() {
-            return Err(self.new_exc_args(self.exc.keyboard_interrupt, vec![]));
+        if crate::modules::signals::pending() {
+            crate::modules::signals::check(self)?;
         }
         if self.native_depth == 0 && crate::heap::gc_requested() && self.gc_enabled {
             self.collect_garbage();

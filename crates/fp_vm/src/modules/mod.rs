@@ -14,6 +14,8 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod faulthandler;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
@@ -23,12 +25,17 @@ pub mod import_system;
 pub mod io;
 pub mod itertools;
 pub mod itertools_combo;
+pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod resource;
+pub mod select;
+pub mod signal;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -41,6 +48,7 @@ pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
 pub mod time;
+pub mod unixdb;
 pub mod warnings;
 pub mod weakref;
 pub mod zlib;
@@ -71,13 +79,16 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_locale", locale::init),
     module("_md5", hashes::init_md5),
     module("_operator", operator::init),
+    module("_posixsubprocess", posixsubprocess::init),
     module("_random", random::init),
     module("_sha1", hashes::init_sha1),
     module("_sha256", hashes::init_sha256),
     module("_sha3", hashes::init_sha3),
     module("_sha512", hashes::init_sha512),
+    module("_signal", signal::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
     module("_struct", struct_::init),
@@ -88,11 +99,17 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("binascii", binascii::init),
     module("cmath", cmath::init),
     module("errno", errno::init),
+    module("faulthandler", faulthandler::init),
+    module("fcntl", fcntl::init),
     module("gc", gc::init),
+    module("grp", unixdb::init_grp),
     module("itertools", itertools::init),
     module("marshal", marshal::init),
     module("math", math::init),
     module("posix", posix::init),
+    module("pwd", unixdb::init_pwd),
+    module("resource", resource::init),
+    module("select", select::init),
     module("time", time::init),
     module("zlib", zlib::init),
 ];

@@ -189,18 +189,15 @@ fn m_writable(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(this(vm, a[0])?.fd != 0))
 }
 
-fn read_line_fd0() -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+/// Reads up to a newline into `out`; an EINTR is returned as such (with the bytes read so far
+/// kept in `out`) so the caller can run signal handlers before continuing.
+fn read_line_fd0(out: &mut Vec<u8>) -> std::io::Result<()> {
     let mut byte = [0u8; 1];
     loop {
         // SAFETY: reading one byte into a valid one-byte buffer.
         let n = unsafe { libc::read(0, byte.as_mut_ptr() as *mut libc::c_void, 1) };
         if n < 0 {
-            let e = std::io::Error::last_os_error();
-            if e.kind() == std::io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(e);
+            return Err(std::io::Error::last_os_error());
         }
         if n == 0 {
             break;
@@ -210,13 +207,22 @@ fn read_line_fd0() -> std::io::Result<Vec<u8>> {
             break;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// One line from stdin (with its newline; empty at EOF), for `input()` and `readline()`.
 pub fn read_line(vm: &mut Vm) -> PyResult<String> {
     flush_stdout(vm);
-    let bytes = read_line_fd0().map_err(|e| io_error(vm, e))?;
+    let mut bytes = Vec::new();
+    loop {
+        match read_line_fd0(&mut bytes) {
+            Ok(()) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                crate::modules::signals::check(vm)?
+            }
+            Err(e) => return Err(io_error(vm, e)),
+        }
+    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -169,8 +169,16 @@ fn start_new_thread(vm: &mut Vm, _a: &[Value]) -> PyResult {
     ))
 }
 
-fn interrupt_main(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    crate::modules::signals::raise_sigint();
+fn interrupt_main(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let sig = if a[0].is_null() {
+        2
+    } else {
+        crate::ops::number::index_i64(vm, a[0])?
+    };
+    if !(1..crate::modules::signals::NSIG as i64).contains(&sig) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    crate::modules::signals::trip(sig as i32);
     Ok(Value::NONE)
 }
 

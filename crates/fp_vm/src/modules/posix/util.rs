@@ -301,13 +301,10 @@ pub fn path_error2(vm: &mut Vm, p: &PathArg, q: &PathArg) -> Exc {
     error_from(vm, errno(), f1, f2)
 }
 
-/// After a call failed with EINTR: raises a pending KeyboardInterrupt, else lets the caller
-/// retry (PEP 475).
+/// After a call failed with EINTR: runs the handlers of pending signals (raising what they
+/// raise), else lets the caller retry (PEP 475).
 pub fn check_interrupt(vm: &mut Vm) -> PyResult<()> {
-    if crate::modules::signals::take() {
-        return Err(vm.new_exc_args(vm.exc.keyboard_interrupt, vec![]));
-    }
-    Ok(())
+    crate::modules::signals::check(vm)
 }
 
 /// Runs a system call, retrying on EINTR; returns its result or raises `err()` on failure.

@@ -271,11 +271,15 @@ pub fn slice_now(vm: &mut Vm, string: Value, i: usize, j: usize) -> PyResult {
 pub fn abort_error(vm: &mut Vm, a: Abort) -> crate::vm::Exc {
     match a {
         // Not `vm.safe_point()`: that may collect, and callers hold values in Rust locals.
-        Abort::Interrupted => {
-            crate::modules::signals::take();
-            let ki = vm.exc.keyboard_interrupt;
-            vm.new_exc_args(ki, vec![])
-        }
+        // The signal's Python handler runs now; one that returns normally still ends this
+        // match (callers that can restart a match handle Interrupted themselves).
+        Abort::Interrupted => match crate::modules::signals::check(vm) {
+            Err(e) => e,
+            Ok(()) => {
+                let ki = vm.exc.keyboard_interrupt;
+                vm.new_exc_args(ki, vec![])
+            }
+        },
         Abort::Internal => vm.runtime_error("internal error in regular expression engine"),
     }
 }

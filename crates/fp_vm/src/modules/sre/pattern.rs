@@ -430,17 +430,25 @@ pub fn exec(
     must_advance: bool,
     how: How,
 ) -> PyResult<Option<Found>> {
-    let r = match text {
-        Text::Bytes(b) => exec_on(b, &p.prog, p.groups, start, end, must_advance, how),
-        Text::Owned(b) => exec_on(&b[..], &p.prog, p.groups, start, end, must_advance, how),
-        Text::Wide(w) => exec_on(&w[..], &p.prog, p.groups, start, end, must_advance, how),
-    };
-    match r {
-        Ok(Some(f)) if f.bad_span => Err(vm.system_error(
-            "The span of capturing group is wrong, please report a bug for the re module.",
-        )),
-        Ok(f) => Ok(f),
-        Err(a) => Err(abort_error(vm, a)),
+    loop {
+        let r = match text {
+            Text::Bytes(b) => exec_on(b, &p.prog, p.groups, start, end, must_advance, how),
+            Text::Owned(b) => exec_on(&b[..], &p.prog, p.groups, start, end, must_advance, how),
+            Text::Wide(w) => exec_on(&w[..], &p.prog, p.groups, start, end, must_advance, how),
+        };
+        return match r {
+            Ok(Some(f)) if f.bad_span => Err(vm.system_error(
+                "The span of capturing group is wrong, please report a bug for the re module.",
+            )),
+            Ok(f) => Ok(f),
+            // A signal arrived: its Python handler ran without raising, so the match (a pure
+            // computation) starts again.
+            Err(super::engine::Abort::Interrupted) => {
+                vm.safe_point()?;
+                continue;
+            }
+            Err(a) => Err(abort_error(vm, a)),
+        };
     }
 }
 
