@@ -53,7 +53,8 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
     let mut vm = vm;
     let (source, filename) = match what {
         What::File(path) => match std::fs::read(&path) {
-            Ok(b) => (String::from_utf8_lossy(&b).into_owned(), path),
+            // CPython 3.9+ makes the script's path absolute (`__file__`, tracebacks).
+            Ok(b) => (String::from_utf8_lossy(&b).into_owned(), abs_path(&path)),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(0);
                 let msg = fp_vm::types::exceptions::os_strerror(errno);
