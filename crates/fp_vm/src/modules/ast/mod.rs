@@ -7,6 +7,7 @@
 //! definition. `convert.rs` turns ruff's tree into instances of them.
 
 use crate::types::module::{module_dict, new_module, set_attr};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The Python source that defines the node classes: the generated table, then the code that
@@ -21,4 +22,65 @@ pub fn init(vm: &mut Vm) -> PyResult {
     crate::interp::exec_source(vm, SOURCE, "<frozen _ast>", d)?;
     vm.state_set("_ast.module", m);
     Ok(m)
+}
+
+pub mod convert;
+
+/// `compile(source, filename, mode, PyCF_ONLY_AST)`: parses `source` and returns the tree as
+/// `_ast` node objects (`Module`, `Expression` or `Interactive` by `mode`), raising the
+/// parser's SyntaxError as `compile()` does.
+pub fn parse_to_ast(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: fp_compiler::Mode,
+) -> PyResult {
+    let m = crate::modules::import_module(vm, "_ast")?;
+    let classes = module_dict(m);
+    let tree = match fp_compiler::parse_checked(source, mode) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(crate::interp::compile_error::to_exception(
+                vm, &e, source, filename,
+            ));
+        }
+    };
+    let conv = convert::Conv::new(source, classes);
+    let result = match (&tree, mode) {
+        (fp_compiler::ruff_python_ast::Mod::Expression(e), _) => conv.expression(vm, e),
+        (fp_compiler::ruff_python_ast::Mod::Module(m), fp_compiler::Mode::Single) => {
+            conv.interactive(vm, m)
+        }
+        (fp_compiler::ruff_python_ast::Mod::Module(m), _) => conv.module(vm, m),
+    };
+    // Dropping a deeply nested tree recurses as deeply as parsing it did; the parser already
+    // bounded that depth, and the interpreter thread's stack is large.
+    drop(tree);
+    result
+}
+
+/// When `src` is an `_ast.AST` instance: for AST output (`only_ast`) an empty marker, else
+/// the source text to compile it from — `ast.unparse(src)`, which keeps the tree's semantics
+/// but not its line numbers (tracebacks point at lines of the unparsed text). None when `src`
+/// is not an AST object.
+pub fn ast_object_source(vm: &mut Vm, src: Value, only_ast: bool) -> PyResult<Option<String>> {
+    let Some(m) = vm.state_get("_ast.module") else {
+        return Ok(None);
+    };
+    let Some(base) = crate::types::dict::get_str(module_dict(m), "AST") else {
+        return Ok(None);
+    };
+    if !crate::modules::builtins::is_instance(vm, src, base)? {
+        return Ok(None);
+    }
+    if only_ast {
+        return Ok(Some(String::new()));
+    }
+    let ast_mod = crate::modules::import_module(vm, "ast")?;
+    let unparse = crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?;
+    let text = crate::ops::call::call(vm, unparse, &[src])?;
+    match crate::types::str::as_str(text) {
+        Some(s) => Ok(Some(s.to_string())),
+        None => Err(vm.type_error("ast.unparse() did not return a str")),
+    }
 }

@@ -1,0 +1,15 @@
+# compile() of AST objects.
+import ast
+
+tree = ast.parse("x = 2\ny = x * 21\nprint('y is', y)")
+exec(compile(tree, "<ast>", "exec"))
+e = ast.parse("3 * 7", mode="eval")
+print(eval(compile(e, "<ast>", "eval")))
+built = ast.Module(
+    body=[ast.Expr(ast.Call(ast.Name("print", ast.Load()), [ast.Constant("built")], []))],
+    type_ignores=[])
+exec(compile(ast.fix_missing_locations(built), "<ast>", "exec"))
+ns = {}
+exec(compile(ast.parse("def f(a, *, b=2):\n    return a + b"), "<f>", "exec"), ns)
+print(ns["f"](1), ns["f"](1, b=5))
+print(compile(tree, "<ast>", "exec", ast.PyCF_ONLY_AST) is tree)
