@@ -67,6 +67,13 @@ impl<'a> Conv<'a> {
             ops::attr::setattr(vm, obj, n, value)?;
         }
         if let Some(r) = range {
+            self.set_location(vm, obj, r)?;
+        }
+        Ok(obj)
+    }
+
+    fn set_location(&self, vm: &mut Vm, obj: Value, r: TextRange) -> PyResult<()> {
+        {
             let (l, c) = self.pos(r.start().into());
             let (el, ec) = self.pos(r.end().into());
             for (name, v) in [
@@ -80,7 +87,29 @@ impl<'a> Conv<'a> {
                 ops::attr::setattr(vm, obj, n, v)?;
             }
         }
-        Ok(obj)
+        Ok(())
+    }
+
+    /// The range 3.11 gives a bare tuple in f-string braces (`f"{a, b}"`): it parses the
+    /// text between the brace and the terminator as if parenthesized, so the tuple spans from
+    /// `{` through the `}`, `!`, `:` or `=` after it.
+    fn fstring_tuple_range(&self, r: TextRange) -> TextRange {
+        let b = self.src.as_bytes();
+        let mut start = r.start().to_usize();
+        while start > 0 && b.get(start - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+            start -= 1;
+        }
+        start = start.saturating_sub(1);
+        let mut end = r.end().to_usize();
+        while b.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+            end += 1;
+        }
+        end = (end + 1).min(b.len());
+        let (s32, e32) = (
+            u32::try_from(start).unwrap_or(0),
+            u32::try_from(end).unwrap_or(0),
+        );
+        TextRange::new(s32.into(), e32.max(s32).into())
     }
 
     /// The shared instance of a field-less node class (operators, contexts), as CPython
@@ -950,6 +979,11 @@ impl<'a> Conv<'a> {
                     }
                     self.flush_literal(vm, pending, range, values)?;
                     let v = self.expr(vm, &i.expression)?;
+                    if let Expr::Tuple(t) = &*i.expression
+                        && !t.parenthesized
+                    {
+                        self.set_location(vm, v, self.fstring_tuple_range(t.range))?;
+                    }
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut sv = Vec::new();
@@ -962,9 +996,10 @@ impl<'a> Conv<'a> {
                                 &mut sp,
                                 &mut sv,
                             )?;
-                            self.flush_literal(vm, &mut sp, range, &mut sv)?;
+                            // 3.11 places a format spec, and the literal that ends it, at
+                            // the f-string part holding it (other parts at the whole string).
+                            self.flush_literal(vm, &mut sp, part_range, &mut sv)?;
                             let sv = new_list(vm, sv);
-                            // 3.11 places a format spec at the f-string part holding it.
                             self.node(vm, "JoinedStr", &[("values", sv)], Some(part_range))?
                         }
                         None => Value::NONE,
