@@ -274,19 +274,6 @@ fn compile_inner(
     match &syntax {
         ruff_python_ast::Mod::Module(m) => {
             let body = &m.body[..];
-            if mode == Mode::Single && body.len() > 1 {
-                let first_line = lt.line_col(body[0].range().start()).0;
-                if body
-                    .iter()
-                    .any(|s| lt.line_col(s.range().start()).0 != first_line)
-                {
-                    return Err(syntax_error(
-                        lt,
-                        "multiple statements found while compiling a single statement",
-                        body[1].range(),
-                    ));
-                }
-            }
             let (future_ann, future_line) = scan_future(body, lt)?;
             let future_annotations = opts.future_annotations || future_ann;
             let (r, ws) = with_stack(depth, || {
@@ -413,6 +400,22 @@ fn parse_phase(
     }
     if let Some(e) = errors::check_nesting(parsed.tokens(), &lt) {
         return Err(e);
+    }
+    if let ruff_python_ast::Mod::Module(m) = parsed.syntax() {
+        let body = &m.body[..];
+        if mode == Mode::Single && body.len() > 1 {
+            let first_line = lt.line_col(body[0].range().start()).0;
+            if body
+                .iter()
+                .any(|s| lt.line_col(s.range().start()).0 != first_line)
+            {
+                return Err(syntax_error(
+                    lt,
+                    "multiple statements found while compiling a single statement",
+                    body[1].range(),
+                ));
+            }
+        }
     }
     Ok((parsed.into_syntax(), probe.total()))
 }

@@ -59,3 +59,14 @@ print(type(t).__name__, t.type_ignores, t.body[0].value.op is ast.parse("c + d")
 print(t.body[0].value.left.ctx is ast.parse("e").body[0].value.ctx)
 print(sorted(t.body[0].__dict__))
 print(compile(t, "<ast>", "exec", ast.PyCF_ONLY_AST) is t)
+for s in ["(int, str) -> bool", "() -> None", "(int) -> List[int]", "(*int, **str) -> x"]:
+    print(ast.dump(ast.parse(s, mode="func_type"), include_attributes=True))
+for s in ["int -> bool", "(a) -> ", "(a)", "(a,) -> b"]:
+    try:
+        ast.parse(s, mode="func_type")
+    except SyntaxError as e:
+        print("SyntaxError", e.msg)
+try:
+    ast.parse("x = 1\ny = 2", mode="single")
+except SyntaxError as e:
+    print("SyntaxError", e.msg)

@@ -18,7 +18,10 @@ use ast::{Expr, Pattern, Stmt};
 /// The state of one conversion: the source (for positions and number literals) and the
 /// namespace of `_ast` where the node classes live.
 pub struct Conv<'a> {
+    /// The text the tree was parsed from: a slice of the source starting `shift` bytes in.
     src: &'a str,
+    shift: usize,
+    /// Line starts of the whole source.
     line_starts: Vec<usize>,
     classes: Value,
 }
@@ -27,7 +30,12 @@ type Fields<'f> = &'f [(&'static str, Value)];
 
 impl<'a> Conv<'a> {
     pub fn new(src: &'a str, classes: Value) -> Self {
-        let bytes = src.as_bytes();
+        Self::new_part(src, src, 0, classes)
+    }
+
+    /// A conversion of a tree parsed from `part`, the text of `full` from byte `shift` on.
+    pub fn new_part(full: &str, part: &'a str, shift: usize, classes: Value) -> Self {
+        let bytes = full.as_bytes();
         let mut line_starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
@@ -35,7 +43,8 @@ impl<'a> Conv<'a> {
             }
         }
         Conv {
-            src,
+            src: part,
+            shift,
             line_starts,
             classes,
         }
@@ -43,7 +52,7 @@ impl<'a> Conv<'a> {
 
     /// (1-based line, byte column) of a byte offset.
     fn pos(&self, offset: u32) -> (i64, i64) {
-        let off = offset as usize;
+        let off = offset as usize + self.shift;
         let line = self.line_starts.partition_point(|&s| s <= off).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         (line as i64, off.saturating_sub(start) as i64)
@@ -57,7 +66,13 @@ impl<'a> Conv<'a> {
 
     /// An instance of node class `cls` with `fields` (in order), then the location attributes
     /// when `range` is given.
-    fn node(&self, vm: &mut Vm, cls: &str, fields: Fields, range: Option<TextRange>) -> PyResult {
+    pub fn node(
+        &self,
+        vm: &mut Vm,
+        cls: &str,
+        fields: Fields,
+        range: Option<TextRange>,
+    ) -> PyResult {
         let Some(ty) = dict::get_str(self.classes, cls) else {
             return Err(vm.system_error(format!("_ast has no node class {cls}")));
         };
@@ -167,7 +182,7 @@ impl<'a> Conv<'a> {
         Ok(new_list(vm, out))
     }
 
-    fn exprs(&self, vm: &mut Vm, es: &[Expr]) -> PyResult {
+    pub fn exprs(&self, vm: &mut Vm, es: &[Expr]) -> PyResult {
         let mut out = Vec::with_capacity(es.len());
         for e in es {
             out.push(self.expr(vm, e)?);
@@ -701,7 +716,7 @@ impl<'a> Conv<'a> {
         }
     }
 
-    fn expr(&self, vm: &mut Vm, e: &Expr) -> PyResult {
+    pub fn expr(&self, vm: &mut Vm, e: &Expr) -> PyResult {
         let range = e.range();
         let r = Some(range);
         match e {

@@ -37,6 +37,23 @@ pub fn parse_to_ast(
 ) -> PyResult {
     let m = crate::modules::import_module(vm, "_ast")?;
     let classes = module_dict(m);
+    parse_mode_to_ast(vm, source, filename, mode, classes)
+}
+
+/// `compile(source, filename, 'func_type', PyCF_ONLY_AST)`.
+pub fn parse_func_type_to_ast(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
+    let m = crate::modules::import_module(vm, "_ast")?;
+    let classes = module_dict(m);
+    parse_func_type(vm, source, filename, classes)
+}
+
+fn parse_mode_to_ast(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: fp_compiler::Mode,
+    classes: Value,
+) -> PyResult {
     let tree = match fp_compiler::parse_checked(source, mode) {
         Ok(t) => t,
         Err(e) => {
@@ -83,4 +100,96 @@ pub fn ast_object_source(vm: &mut Vm, src: Value, only_ast: bool) -> PyResult<Op
         Some(s) => Ok(Some(s.to_string())),
         None => Err(vm.type_error("ast.unparse() did not return a str")),
     }
+}
+
+/// Byte offset of the `->` of a function type (`(int, str) -> bool`) outside brackets and
+/// string literals.
+fn find_arrow(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let (mut depth, mut i) = (0i32, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            q @ (b'\'' | b'"') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'-' if depth == 0 && b.get(i + 1) == Some(&b'>') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `ast.parse(source, mode='func_type')`: `FunctionType(argtypes, returns)` from a signature
+/// type comment `(T1, *T2, **T3) -> R`, parsed as its two expressions.
+fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) -> PyResult {
+    use fp_compiler::ruff_python_ast::{Expr, Mod};
+    let invalid = |vm: &mut Vm| {
+        let e = fp_compiler::CompileError {
+            kind: fp_compiler::CompileErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            line: 1,
+            col: 1,
+            end_line: 1,
+            end_col: 1,
+        };
+        crate::interp::compile_error::to_exception(vm, &e, source, filename)
+    };
+    let parse = |vm: &mut Vm, text: &str| -> PyResult<Box<Expr>> {
+        match fp_compiler::parse_checked(text, fp_compiler::Mode::Eval) {
+            Ok(Mod::Expression(e)) => Ok(e.body),
+            Ok(_) => Err(invalid(vm)),
+            Err(e) => Err(crate::interp::compile_error::to_exception(
+                vm, &e, text, filename,
+            )),
+        }
+    };
+    let Some(arrow) = find_arrow(source) else {
+        return Err(invalid(vm));
+    };
+    let left = source[..arrow].trim_end();
+    if !(left.starts_with('(') && left.ends_with(')')) {
+        return Err(invalid(vm));
+    }
+    // `**T` is not an expression inside a tuple; blanking one star keeps every offset.
+    let left_text = left.replace("**", " *");
+    let args = parse(vm, &left_text)?;
+    let conv = convert::Conv::new_part(source, &left_text, 0, classes);
+    let items: Vec<&Expr> = match &*args {
+        // No trailing comma in a signature: `(a,) -> r` is invalid.
+        Expr::Tuple(t) if t.parenthesized && left[1..left.len() - 1].trim_end().ends_with(',') => {
+            return Err(invalid(vm));
+        }
+        Expr::Tuple(t) if t.parenthesized => t.elts.iter().collect(),
+        e => vec![e],
+    };
+    let mut argtypes = Vec::with_capacity(items.len());
+    for e in items {
+        let e = match e {
+            Expr::Starred(s) => &*s.value,
+            e => e,
+        };
+        argtypes.push(conv.expr(vm, e)?);
+    }
+    let argtypes = crate::types::list::new_list(vm, argtypes);
+    let rest = &source[arrow + 2..];
+    let right = rest.trim_start();
+    if right.trim().is_empty() {
+        return Err(invalid(vm));
+    }
+    let shift = source.len() - right.len();
+    let returns = parse(vm, right)?;
+    let conv = convert::Conv::new_part(source, right, shift, classes);
+    let returns = conv.expr(vm, &returns)?;
+    conv.node(
+        vm,
+        "FunctionType",
+        &[("argtypes", argtypes), ("returns", returns)],
+        None,
+    )
 }

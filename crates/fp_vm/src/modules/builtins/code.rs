@@ -389,9 +389,8 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some("exec") => fp_compiler::Mode::Exec,
         Some("eval") => fp_compiler::Mode::Eval,
         Some("single") => fp_compiler::Mode::Single,
-        Some("func_type") if flags & PYCF_ONLY_AST != 0 => {
-            return Err(vm.not_implemented_error("ferropy does not support ast output yet"));
-        }
+        // Only AST output knows this mode (handled below, where the source is read).
+        Some("func_type") if flags & PYCF_ONLY_AST != 0 => fp_compiler::Mode::Exec,
         Some(_) => {
             let msg = if flags & PYCF_ONLY_AST != 0 {
                 "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
@@ -420,6 +419,9 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         let Some(text) = text else {
             return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
         };
+        if as_str(a[2]) == Some("func_type") {
+            return crate::modules::ast::parse_func_type_to_ast(vm, &text, &filename);
+        }
         return crate::modules::ast::parse_to_ast(vm, &text, &filename, mode);
     }
     let Some(text) = text else {
