@@ -20,6 +20,9 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "__builtins__", b);
     let d = module_dict(m);
     crate::interp::exec_source(vm, SOURCE, "<frozen _ast>", d)?;
+    // A native module has no `__builtins__`; the class code falls back to the VM's builtins.
+    let k = vm.intern("__builtins__");
+    crate::types::dict::del_item_str(vm, d, k);
     vm.state_set("_ast.module", m);
     Ok(m)
 }
