@@ -40,6 +40,10 @@ SOURCES = [
     "match p:\n    case 1 | 2:\n        pass\n    case [a, *rest]:\n        pass\n    case {'k': v, **kw}:\n        pass\n    case Point(x=0, y=_) as pt if pt:\n        pass\n    case None:\n        pass\n    case str() | -1 | 1+2j:\n        pass\n    case _:\n        pass\n",
     "print(*a, *b)\nclass D: pass",
     "x = [\n    1,\n    2,\n]",
+    "if a: b; c;\nelif d: e;\nelse: f;\n",
+    "try:\n    a;\nexcept E:\n    b ;\nfinally:\n    c;\n",
+    "@d\nclass C: x = 1;  \nfor a in b: pass;\nx = 1;\n",
+    "x = (f'{a, b}', f'{c,:>3}')",
 ]
 
 for src in SOURCES:

@@ -228,8 +228,33 @@ impl<'a> Conv<'a> {
         TextRange::new(start.into(), range.end().max(start.into()))
     }
 
+    /// The range of a compound statement (or except clause) as CPython reports it: its block
+    /// ends at the last token, so a `;` after the last simple statement counts.
+    fn block_range(&self, r: TextRange) -> TextRange {
+        let b = self.src.as_bytes();
+        let mut i = r.end().to_usize();
+        while matches!(b.get(i), Some(b' ' | b'\t' | b'\x0c')) {
+            i += 1;
+        }
+        if b.get(i) == Some(&b';') {
+            let end = u32::try_from(i + 1).unwrap_or(0);
+            return TextRange::new(r.start(), r.end().max(end.into()));
+        }
+        r
+    }
+
     fn stmt(&self, vm: &mut Vm, s: &Stmt) -> PyResult {
-        let r = Some(s.range());
+        let r = match s {
+            Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::If(_)
+            | Stmt::With(_)
+            | Stmt::Match(_)
+            | Stmt::Try(_) => Some(self.block_range(s.range())),
+            _ => Some(s.range()),
+        };
         match s {
             Stmt::FunctionDef(f) => {
                 let args = self.parameters(vm, Some(&f.parameters))?;
@@ -242,7 +267,7 @@ impl<'a> Conv<'a> {
                 } else {
                     "FunctionDef"
                 };
-                let range = self.def_range(f.range, &f.decorator_list);
+                let range = self.def_range(self.block_range(f.range), &f.decorator_list);
                 self.node(
                     vm,
                     cls,
@@ -265,7 +290,7 @@ impl<'a> Conv<'a> {
                 let body = self.stmts(vm, &c.body)?;
                 let decos = self.decorators(vm, &c.decorator_list)?;
                 let name = self.s(vm, c.name.id.as_str());
-                let range = self.def_range(c.range, &c.decorator_list);
+                let range = self.def_range(self.block_range(c.range), &c.decorator_list);
                 self.node(
                     vm,
                     "ClassDef",
@@ -426,7 +451,7 @@ impl<'a> Conv<'a> {
                         vm,
                         "ExceptHandler",
                         &[("type", t), ("name", n), ("body", b)],
-                        Some(h.range),
+                        Some(self.block_range(h.range)),
                     )?);
                 }
                 let hs = new_list(vm, hs);
@@ -501,7 +526,7 @@ impl<'a> Conv<'a> {
                 let body = self.stmts(vm, &first.body)?;
                 let orelse = self.elif_chain(vm, rest)?;
                 let end = clauses.last().map_or(first.range.end(), |c| c.range.end());
-                let range = TextRange::new(first.range.start(), end);
+                let range = self.block_range(TextRange::new(first.range.start(), end));
                 let node = self.node(
                     vm,
                     "If",
