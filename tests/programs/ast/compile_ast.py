@@ -13,3 +13,12 @@ ns = {}
 exec(compile(ast.parse("def f(a, *, b=2):\n    return a + b"), "<f>", "exec"), ns)
 print(ns["f"](1), ns["f"](1, b=5))
 print(compile(tree, "<ast>", "exec", ast.PyCF_ONLY_AST) is tree)
+for t, m in [(ast.parse("1", mode="eval"), "exec"), (ast.parse("x"), "eval"),
+             (ast.Name("x", ast.Load()), "eval"), (ast.parse("x"), "single")]:
+    try:
+        compile(t, "<s>", m)
+        print("ok")
+    except TypeError as e:
+        print("TypeError", e)
+    print(compile(t, "<s>", m, ast.PyCF_ONLY_AST) is t)
+exec(compile(ast.parse("1 + 1", mode="single"), "<s>", "single"))

@@ -83,7 +83,12 @@ fn parse_mode_to_ast(
 /// the source text to compile it from — `ast.unparse(src)`, which keeps the tree's semantics
 /// but not its line numbers (tracebacks point at lines of the unparsed text). None when `src`
 /// is not an AST object.
-pub fn ast_object_source(vm: &mut Vm, src: Value, only_ast: bool) -> PyResult<Option<String>> {
+pub fn ast_object_source(
+    vm: &mut Vm,
+    src: Value,
+    mode: Option<&str>,
+    only_ast: bool,
+) -> PyResult<Option<String>> {
     let Some(m) = vm.state_get("_ast.module") else {
         return Ok(None);
     };
@@ -95,6 +100,17 @@ pub fn ast_object_source(vm: &mut Vm, src: Value, only_ast: bool) -> PyResult<Op
     }
     if only_ast {
         return Ok(Some(String::new()));
+    }
+    let expected = match mode {
+        Some("eval") => "Expression",
+        Some("single") => "Interactive",
+        _ => "Module",
+    };
+    if let Some(cls) = crate::types::dict::get_str(module_dict(m), expected)
+        && !crate::modules::builtins::is_instance(vm, src, cls)?
+    {
+        let got = vm.type_name(src).to_string();
+        return Err(vm.type_error(format!("expected {expected} node, got {got}")));
     }
     let ast_mod = crate::modules::import_module(vm, "ast")?;
     let unparse = crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?;

@@ -407,7 +407,8 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
     };
     // An AST object: returned as is for AST output, else compiled through its source text.
-    let ast_source = crate::modules::ast::ast_object_source(vm, src, flags & PYCF_ONLY_AST != 0)?;
+    let ast_source =
+        crate::modules::ast::ast_object_source(vm, src, as_str(a[2]), flags & PYCF_ONLY_AST != 0)?;
     if flags & PYCF_ONLY_AST != 0 && ast_source.is_some() {
         return Ok(src);
     }
