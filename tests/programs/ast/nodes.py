@@ -41,3 +41,8 @@ print(ast.Num(5).n, ast.Str("s").s, type(ast.Num(5)).__name__)
 match ast.parse("f(1)").body[0].value:
     case ast.Call(func=ast.Name(id=fname), args=[ast.Constant(value=v)]):
         print("matched", fname, v)
+import copy
+t = ast.parse("def f(x):\n    return x + 1\n")
+t2 = copy.deepcopy(t)
+print(t2 is not t, ast.dump(t2, include_attributes=True) == ast.dump(t, include_attributes=True))
+print(copy.copy(t.body[0]).name)

@@ -450,6 +450,14 @@ fn object_sizeof(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn object_reduce_ex(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // A class that overrides `__reduce__` is reduced by it, whatever the protocol.
+    let ty = vm.type_of(a[0]);
+    let own = typeobj::lookup_str(vm, ty, "__reduce__");
+    let base = typeobj::lookup_str(vm, vm.types.object, "__reduce__");
+    if !own.is_null() && own != base {
+        let name = vm.intern("__reduce__");
+        return ops::call::call_method(vm, a[0], name, &[]);
+    }
     let copyreg = crate::modules::import_module(vm, "copyreg")?;
     let f = ops::attr::getattr_str(vm, copyreg, "_reduce_ex")?;
     ops::call::call(vm, f, &[a[0], a[1]])
