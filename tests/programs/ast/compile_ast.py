@@ -22,3 +22,14 @@ for t, m in [(ast.parse("1", mode="eval"), "exec"), (ast.parse("x"), "eval"),
         print("TypeError", e)
     print(compile(t, "<s>", m, ast.PyCF_ONLY_AST) is t)
 exec(compile(ast.parse("1 + 1", mode="single"), "<s>", "single"))
+for t in [ast.Module(body=[ast.Expr(ast.Name("x", ast.Load()))], type_ignores=[]),
+          ast.Module(body=[ast.Expr(ast.Name("x", ast.Load()), lineno=1, col_offset=0)], type_ignores=[]),
+          ast.Module(body=[ast.Expr(ast.Name("x"), lineno=1, col_offset=0)], type_ignores=[]),
+          ast.Module(body=[]), ast.Module(body=[ast.Pass()], type_ignores=[]),
+          ast.Module(body=[ast.Import([ast.alias("os")], lineno=1, col_offset=0)], type_ignores=[]),
+          ast.Module(body=[ast.Return(lineno=1, col_offset=0)], type_ignores=[])]:
+    try:
+        compile(t, "<s>", "exec")
+        print("ok")
+    except (TypeError, SyntaxError) as e:
+        print(type(e).__name__, e)

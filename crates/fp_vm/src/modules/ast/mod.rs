@@ -112,6 +112,7 @@ pub fn ast_object_source(
         let got = vm.type_name(src).to_string();
         return Err(vm.type_error(format!("expected {expected} node, got {got}")));
     }
+    check_required(vm, src, base)?;
     let ast_mod = crate::modules::import_module(vm, "ast")?;
     let unparse = crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?;
     let text = crate::ops::call::call(vm, unparse, &[src])?;
@@ -211,4 +212,68 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         &[("argtypes", argtypes), ("returns", returns)],
         None,
     )
+}
+
+/// The checks CPython's AST-to-compiler conversion makes before compiling a tree: every node
+/// has its `lineno` and `col_offset` (named after the class declaring them, `stmt`, `expr`...),
+/// then every required field (the optional ones have a class-level None), depth first.
+fn check_required(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
+    if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
+        for item in l.snapshot() {
+            check_required(vm, item, base)?;
+        }
+        return Ok(());
+    }
+    if !crate::modules::builtins::is_instance(vm, node, base)? {
+        return Ok(());
+    }
+    let ty = vm.type_of(node);
+    let attrs_key = vm.intern("_attributes");
+    let mro: Vec<Value> = crate::types::typeobj::tobj(ty).mro.borrow().clone();
+    let owner = mro.into_iter().find(|t| {
+        crate::types::dict::get_str_value(crate::types::typeobj::tobj(*t).dict.get(), attrs_key)
+            .is_some()
+    });
+    for name in ["lineno", "col_offset"] {
+        let has_attr = match owner {
+            Some(o) => {
+                let attrs = crate::ops::attr::getattr_str(vm, o, "_attributes")?;
+                let n = vm.new_str(name);
+                crate::ops::item::contains(vm, attrs, n)?
+            }
+            None => false,
+        };
+        if !has_attr {
+            continue;
+        }
+        let key = vm.intern(name);
+        if crate::ops::attr::getattr_opt(vm, node, key)?.is_none() {
+            let owner_name = owner
+                .map(crate::types::typeobj::type_name)
+                .unwrap_or_default();
+            return Err(vm.type_error(format!(
+                "required field \"{name}\" missing from {owner_name}"
+            )));
+        }
+    }
+    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
+    for f in crate::ops::iter::collect(vm, fields)? {
+        let Some(fname) = crate::types::str::as_str(f).map(str::to_string) else {
+            continue;
+        };
+        let key = vm.intern(&fname);
+        match crate::ops::attr::getattr_opt(vm, node, key)? {
+            Some(v) => check_required(vm, v, base)?,
+            None => {
+                let class_default = crate::types::typeobj::lookup(vm, ty, key);
+                if !class_default.is_none() {
+                    let cname = crate::types::typeobj::type_name(ty);
+                    return Err(
+                        vm.type_error(format!("required field \"{fname}\" missing from {cname}"))
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
 }
