@@ -10,3 +10,12 @@ for src in ["return 1", "nonlocal x", "f(**a, *b)", "def f(a, a): pass", "del f(
         print("ok", repr(src))
     except SyntaxError as e:
         print(type(e).__name__, repr(src), e.msg, e.lineno, e.offset)
+try:
+    compile("x", "s", "func_type")
+except ValueError as e:
+    print("ValueError", e)
+print(ast.dump(compile(b"x = 1", "s", "exec", ast.PyCF_ONLY_AST)))
+try:
+    ast.parse(123)
+except TypeError as e:
+    print("TypeError", e)

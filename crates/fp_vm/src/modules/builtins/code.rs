@@ -391,6 +391,9 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some("single") => fp_compiler::Mode::Single,
         // Only AST output knows this mode (handled below, where the source is read).
         Some("func_type") if flags & PYCF_ONLY_AST != 0 => fp_compiler::Mode::Exec,
+        Some("func_type") => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
         Some(_) => {
             let msg = if flags & PYCF_ONLY_AST != 0 {
                 "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
