@@ -16,6 +16,9 @@ mod warnings;
 pub use warnings::{CompileWarning, WarningCategory};
 
 pub use fp_bytecode::{CodeObject, CompileError, CompileErrorKind};
+/// The parser's tree types, for `parse_checked`'s callers (the runtime's `_ast` conversion).
+pub use ruff_python_ast;
+pub use ruff_text_size;
 
 use ruff_python_ast::{Expr, PythonVersion, Stmt};
 use ruff_python_parser::{Mode as ParseMode, ParseOptions, parse_unchecked};
@@ -235,6 +238,29 @@ fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> Option<T> 
     })
 }
 
+/// Parses `source` for `compile(..., PyCF_ONLY_AST)` / `ast.parse`: the tree ruff builds,
+/// after the same syntax checks the parser stage of [`compile`] makes (not the later
+/// symbol-table and code-generation errors, which CPython does not raise for an AST either).
+/// `Mode::Eval` gives an expression tree, the other modes a module.
+pub fn parse_checked(source: &str, mode: Mode) -> Result<ruff_python_ast::Mod, CompileError> {
+    let run = || {
+        let lt = LineTable::new(source);
+        let mut warnings = Vec::new();
+        parse_phase(source, mode, &lt, &mut warnings).map(|(m, _)| m)
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: "internal compiler error while parsing".into(),
+            line: 0,
+            col: 0,
+            end_line: 0,
+            end_col: 0,
+        }),
+    }
+}
+
 fn compile_inner(
     source: &str,
     filename: &str,
@@ -243,6 +269,60 @@ fn compile_inner(
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let lt = LineTable::new(source);
+    let (syntax, depth) = parse_phase(source, mode, &lt, warnings)?;
+    let lt = &lt;
+    match &syntax {
+        ruff_python_ast::Mod::Module(m) => {
+            let body = &m.body[..];
+            let (future_ann, future_line) = scan_future(body, lt)?;
+            let future_annotations = opts.future_annotations || future_ann;
+            let (r, ws) = with_stack(depth, || {
+                let st = match symtable::build_module(body, lt, future_annotations) {
+                    Ok(st) => st,
+                    Err(e) => return (Err(e), Vec::new()),
+                };
+                let mut c =
+                    codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
+                c.interactive = mode == Mode::Single;
+                c.future_lineno = future_line;
+                let r = c.compile_module(body);
+                (r, std::mem::take(&mut c.warnings))
+            })
+            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
+            warnings.extend(ws);
+            r
+        }
+        ruff_python_ast::Mod::Expression(e) => {
+            let (r, ws) = with_stack(depth, || {
+                let st = match symtable::build_expression(&e.body, lt, opts.future_annotations) {
+                    Ok(st) => st,
+                    Err(e) => return (Err(e), Vec::new()),
+                };
+                let mut c = codegen::Compiler::new(
+                    lt,
+                    &st,
+                    filename,
+                    opts.optimize,
+                    opts.future_annotations,
+                );
+                let r = c.compile_eval(&e.body);
+                (r, std::mem::take(&mut c.warnings))
+            })
+            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
+            warnings.extend(ws);
+            r
+        }
+    }
+}
+
+/// The parser stage of a compilation: the tree and its nesting depth, or the first syntax
+/// error CPython's parser would report.
+fn parse_phase(
+    source: &str,
+    mode: Mode,
+    lt: &LineTable,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<(ruff_python_ast::Mod, usize), CompileError> {
     if source.contains('\0') {
         return Err(CompileError {
             kind: CompileErrorKind::SyntaxError,
@@ -321,63 +401,21 @@ fn compile_inner(
     if let Some(e) = errors::check_nesting(parsed.tokens(), &lt) {
         return Err(e);
     }
-    let depth = probe.total();
-
-    let syntax = parsed.into_syntax();
-    let lt = &lt;
-    match &syntax {
-        ruff_python_ast::Mod::Module(m) => {
-            let body = &m.body[..];
-            if mode == Mode::Single && body.len() > 1 {
-                let first_line = lt.line_col(body[0].range().start()).0;
-                if body
-                    .iter()
-                    .any(|s| lt.line_col(s.range().start()).0 != first_line)
-                {
-                    return Err(syntax_error(
-                        lt,
-                        "multiple statements found while compiling a single statement",
-                        body[1].range(),
-                    ));
-                }
-            }
-            let (future_ann, future_line) = scan_future(body, lt)?;
-            let future_annotations = opts.future_annotations || future_ann;
-            let (r, ws) = with_stack(depth, || {
-                let st = match symtable::build_module(body, lt, future_annotations) {
-                    Ok(st) => st,
-                    Err(e) => return (Err(e), Vec::new()),
-                };
-                let mut c =
-                    codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
-                c.interactive = mode == Mode::Single;
-                c.future_lineno = future_line;
-                let r = c.compile_module(body);
-                (r, std::mem::take(&mut c.warnings))
-            })
-            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
-            warnings.extend(ws);
-            r
-        }
-        ruff_python_ast::Mod::Expression(e) => {
-            let (r, ws) = with_stack(depth, || {
-                let st = match symtable::build_expression(&e.body, lt, opts.future_annotations) {
-                    Ok(st) => st,
-                    Err(e) => return (Err(e), Vec::new()),
-                };
-                let mut c = codegen::Compiler::new(
+    if let ruff_python_ast::Mod::Module(m) = parsed.syntax() {
+        let body = &m.body[..];
+        if mode == Mode::Single && body.len() > 1 {
+            let first_line = lt.line_col(body[0].range().start()).0;
+            if body
+                .iter()
+                .any(|s| lt.line_col(s.range().start()).0 != first_line)
+            {
+                return Err(syntax_error(
                     lt,
-                    &st,
-                    filename,
-                    opts.optimize,
-                    opts.future_annotations,
-                );
-                let r = c.compile_eval(&e.body);
-                (r, std::mem::take(&mut c.warnings))
-            })
-            .unwrap_or_else(|| (Err(recursion_error(lt, TextRange::default())), Vec::new()));
-            warnings.extend(ws);
-            r
+                    "multiple statements found while compiling a single statement",
+                    body[1].range(),
+                ));
+            }
         }
     }
+    Ok((parsed.into_syntax(), probe.total()))
 }

@@ -400,7 +400,7 @@ pub fn check_nesting(tokens: &Tokens, lt: &LineTable) -> Option<CompileError> {
         match tok.kind() {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                 level += 1;
-                if level >= 200 {
+                if level > 200 {
                     return Some(syntax_error(lt, "too many nested parentheses", tok.range()));
                 }
             }

@@ -353,7 +353,7 @@ pub(super) fn exec(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
-/// _feature_version=-1)`: a code object (AST output is not supported yet).
+/// _feature_version=-1)`: a code object, or with `PyCF_ONLY_AST` the tree as `_ast` nodes.
 pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (src, filename, mode) = (a[0], a[1], a[2]);
     let flags = if a[3].is_null() {
@@ -389,8 +389,10 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         Some("exec") => fp_compiler::Mode::Exec,
         Some("eval") => fp_compiler::Mode::Eval,
         Some("single") => fp_compiler::Mode::Single,
-        Some("func_type") if flags & PYCF_ONLY_AST != 0 => {
-            return Err(vm.not_implemented_error("ferropy does not support ast output yet"));
+        // Only AST output knows this mode (handled below, where the source is read).
+        Some("func_type") if flags & PYCF_ONLY_AST != 0 => fp_compiler::Mode::Exec,
+        Some("func_type") => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
         }
         Some(_) => {
             let msg = if flags & PYCF_ONLY_AST != 0 {
@@ -407,10 +409,26 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
             )));
         }
     };
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.not_implemented_error("ferropy does not support ast output yet"));
+    // An AST object: returned as is for AST output, else compiled through its source text.
+    let ast_source =
+        crate::modules::ast::ast_object_source(vm, src, as_str(a[2]), flags & PYCF_ONLY_AST != 0)?;
+    if flags & PYCF_ONLY_AST != 0 && ast_source.is_some() {
+        return Ok(src);
     }
-    let Some(text) = source_text(vm, src)? else {
+    let text = match ast_source {
+        Some(t) => Some(t),
+        None => source_text(vm, src)?,
+    };
+    if flags & PYCF_ONLY_AST != 0 {
+        let Some(text) = text else {
+            return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+        };
+        if as_str(a[2]) == Some("func_type") {
+            return crate::modules::ast::parse_func_type_to_ast(vm, &text, &filename);
+        }
+        return crate::modules::ast::parse_to_ast(vm, &text, &filename, mode);
+    }
+    let Some(text) = text else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     let optimize = if optimize < 0 {
