@@ -26,6 +26,7 @@ pub mod math;
 pub mod math_int;
 pub mod operator;
 pub mod posix;
+pub mod queue_;
 pub mod signals;
 pub mod sre;
 pub mod startup;
@@ -33,11 +34,13 @@ pub mod stat;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod stdobj;
+pub mod string_;
 pub mod struct_;
 pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
 pub mod time;
+pub mod typing_;
 pub mod warnings;
 pub mod weakref;
 
@@ -67,10 +70,13 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_imp", imp::init),
     module("_io", io::init),
     module("_operator", operator::init),
+    module("_queue", queue_::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
+    module("_string", string_::init),
     module("_struct", struct_::init),
     module("_thread", thread::init),
+    module("_typing", typing_::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),
     module("atexit", atexit::init),
