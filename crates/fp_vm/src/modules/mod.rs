@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod gc;
@@ -65,6 +66,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_bisect", heapq_bisect::init_bisect),
     module("_codecs", codecs::init),
     module("_collections", collections::init),
+    module("_contextvars", contextvars::init),
     module("_functools", functools::init),
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
