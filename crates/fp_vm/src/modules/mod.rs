@@ -25,6 +25,7 @@ pub mod itertools;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
+pub mod opcode_;
 pub mod operator;
 pub mod posix;
 pub mod queue_;
@@ -71,6 +72,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_opcode", opcode_::init),
     module("_operator", operator::init),
     module("_queue", queue_::init),
     module("_sre", sre::init),
