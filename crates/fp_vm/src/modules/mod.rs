@@ -43,6 +43,8 @@ pub mod sys_hooks;
 pub mod thread;
 pub mod time;
 pub mod typing_;
+pub mod unicodedata;
+pub mod unicodedata_tables;
 pub mod warnings;
 pub mod weakref;
 
@@ -93,6 +95,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("math", math::init),
     module("posix", posix::init),
     module("time", time::init),
+    module("unicodedata", unicodedata::init),
 ];
 
 const fn module(name: &'static str, init: fn(&mut Vm) -> PyResult) -> BuiltinModule {
