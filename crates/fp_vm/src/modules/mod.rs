@@ -7,6 +7,7 @@ pub use import_system::{
     import_from, import_module, import_name, import_name_builtin, import_star,
 };
 
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -85,6 +86,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_typing", typing_::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),
+    module("array", array::init),
     module("atexit", atexit::init),
     module("binascii", binascii::init),
     module("cmath", cmath::init),

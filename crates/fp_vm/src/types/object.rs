@@ -450,6 +450,14 @@ fn object_sizeof(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn object_reduce_ex(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // A type that overrides `__reduce__` (builtin functions, native types) is reduced by it.
+    let ty = vm.type_of(a[0]);
+    let own = crate::types::typeobj::lookup_str(vm, ty, "__reduce__");
+    let base = crate::types::typeobj::lookup_str(vm, vm.types.object, "__reduce__");
+    if !own.is_null() && own.bits() != base.bits() {
+        let f = ops::attr::getattr_str(vm, a[0], "__reduce__")?;
+        return ops::call::call(vm, f, &[]);
+    }
     let copyreg = crate::modules::import_module(vm, "copyreg")?;
     let f = ops::attr::getattr_str(vm, copyreg, "_reduce_ex")?;
     ops::call::call(vm, f, &[a[0], a[1]])
