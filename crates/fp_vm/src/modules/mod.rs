@@ -23,6 +23,7 @@ pub mod imp;
 pub mod import_system;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
@@ -75,6 +76,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_json", json::init),
     module("_opcode", opcode_::init),
     module("_operator", operator::init),
     module("_queue", queue_::init),
