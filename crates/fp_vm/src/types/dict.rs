@@ -31,6 +31,11 @@ pub struct DictTable {
     /// Whether a key other than an exact str was ever stored (CPython's "general" key kind;
     /// only `__sizeof__` can tell).
     general: bool,
+    /// Deleted entries dropped from the end of `entries` whose index slots are still DUMMY:
+    /// they count against the table's capacity until the next resize (as CPython's
+    /// `dk_usable`), or delete/insert cycles would fill the index with DUMMY slots and a
+    /// probe for a missing key would never end.
+    dropped: usize,
 }
 
 pub struct DictObj {
@@ -175,6 +180,7 @@ impl DictTable {
     /// Rebuilds the index for a table of `size` slots (a power of two), dropping deleted entries.
     fn resize_to(&mut self, size: usize) {
         self.entries.retain(|e| !e.key.is_null());
+        self.dropped = 0;
         self.indices = vec![EMPTY; size];
         for ix in 0..self.entries.len() {
             let h = self.entries[ix].hash;
@@ -190,7 +196,7 @@ impl DictTable {
             self.resize_to(MIN_SIZE);
             return;
         }
-        let full = self.entries.len() >= usable(self.indices.len());
+        let full = self.entries.len() + self.dropped >= usable(self.indices.len());
         if full || (!self.general && !key_is_str) {
             if !key_is_str {
                 self.general = true;
@@ -333,6 +339,7 @@ fn remove_entry(o: &DictObj, ix: usize) -> Value {
     // Trailing deleted entries can simply be dropped, keeping popitem() O(1).
     while t.entries.last().is_some_and(|e| e.key.is_null()) {
         t.entries.pop();
+        t.dropped += 1;
     }
     drop(t);
     o.touch();
