@@ -3,6 +3,9 @@
 so str predicates and case rules match CPython 3.11 exactly.
 
 Usage: python3.11 tools/gen_unicode_db.py > crates/fp_vm/src/types/unicode_db.rs
+       python3.11 tools/gen_unicode_db.py --unicodedata > crates/fp_vm/src/modules/unicodedata_tables.rs
+(the second: names, bidirectional classes, combining classes, East Asian widths, mirroring,
+decompositions, numeric values and canonical compositions for the `unicodedata` module)
 """
 import sys
 import unicodedata
@@ -119,4 +122,140 @@ def main():
         print("];\n")
 
 
-main()
+# Names given by rule rather than listed (the code point in hex follows the prefix).
+RULE_PREFIXES = ["CJK UNIFIED IDEOGRAPH-", "TANGUT IDEOGRAPH-", "KHITAN SMALL SCRIPT CHARACTER-",
+                 "NUSHU CHARACTER-", "CJK COMPATIBILITY IDEOGRAPH-"]
+
+
+def runs(func, name, rust_ty, doc, fmt=lambda v: str(v)):
+    values = []
+    index = {}
+    starts = []
+    prev = None
+    for c in range(N):
+        v = func(c)
+        if v != prev:
+            if v not in index:
+                index[v] = len(values)
+                values.append(v)
+            starts.append((c, index[v]))
+            prev = v
+    print(f"/// {doc}: the distinct values, then (first code point, value index) runs.")
+    print(f"pub static {name}_VALUES: &[{rust_ty}] = &[" + ", ".join(fmt(v) for v in values) + "];")
+    print(f"pub static {name}_RUNS: &[(u32, u16)] = &[")
+    line = "   "
+    for a, i in starts:
+        item = f" (0x{a:X}, {i}),"
+        if len(line) + len(item) > 99:
+            print(line)
+            line = "   "
+        line += item
+    print(line)
+    print("];\n")
+
+
+def main_unicodedata():
+    print("//! Unicode 14.0 tables for the `unicodedata` module, as CPython 3.11 sees them. Generated")
+    print("//! by `tools/gen_unicode_db.py --unicodedata` from python3.11's unicodedata: do not edit.\n")
+    print("#![allow(clippy::unreadable_literal, clippy::approx_constant)]\n")
+    rule_ranges = {p: [] for p in RULE_PREFIXES}
+    names = []
+    for c in range(N):
+        if 0xAC00 <= c <= 0xD7A3:
+            continue  # Hangul syllables: named by rule at run time
+        n = unicodedata.name(chr(c), None)
+        if n is None:
+            continue
+        for p in RULE_PREFIXES:
+            if n == p + f"{c:X}":
+                rr = rule_ranges[p]
+                if rr and rr[-1][1] == c - 1:
+                    rr[-1][1] = c
+                else:
+                    rr.append([c, c])
+                break
+        else:
+            names.append((c, n))
+    print("/// Name prefixes completed by the code point in hex, with their ranges.")
+    print("pub static RULE_NAMES: &[(&str, u32, u32)] = &[")
+    for p in RULE_PREFIXES:
+        for a, b in rule_ranges[p]:
+            print(f'    ("{p}", 0x{a:X}, 0x{b:X}),')
+    print("];\n")
+    print("/// Every listed name, separated by newlines, in code point order.")
+    print("pub static NAME_BLOB: &str = concat!(")
+    for _, n in names:
+        print(f'    "{n}\\n",')
+    print(");\n")
+    print("/// The code points of the names in `NAME_BLOB`, in the same order.")
+    print("pub static NAME_CODES: &[u32] = &[")
+    line = "   "
+    for c, _ in names:
+        item = f" 0x{c:X},"
+        if len(line) + len(item) > 99:
+            print(line)
+            line = "   "
+        line += item
+    print(line)
+    print("];\n")
+    runs(lambda c: unicodedata.bidirectional(chr(c)), "BIDI", "&str", "Bidirectional classes",
+         lambda v: f'"{v}"')
+    runs(lambda c: unicodedata.combining(chr(c)), "COMBINING", "u8", "Canonical combining classes")
+    runs(lambda c: unicodedata.east_asian_width(chr(c)), "EAW", "&str", "East Asian widths",
+         lambda v: f'"{v}"')
+    runs(lambda c: unicodedata.mirrored(chr(c)), "MIRRORED", "u8", "Bidi_Mirrored")
+    print("/// Decomposition mappings as `unicodedata.decomposition` shows them (Hangul by rule).")
+    print("pub static DECOMPOSITION: &[(u32, &str)] = &[")
+    for c in range(N):
+        if 0xAC00 <= c <= 0xD7A3:
+            continue
+        d = unicodedata.decomposition(chr(c))
+        if d:
+            print(f'    (0x{c:X}, "{d}"),')
+    print("];\n")
+    print("/// Canonical compositions (first, second, composite) of primary composites, sorted.")
+    comp = []
+    for c in range(N):
+        if 0xAC00 <= c <= 0xD7A3:
+            continue
+        d = unicodedata.decomposition(chr(c))
+        if not d or d.startswith("<"):
+            continue
+        parts = [int(x, 16) for x in d.split()]
+        if len(parts) == 2 and unicodedata.normalize("NFC", chr(c)) == chr(c):
+            comp.append((parts[0], parts[1], c))
+    comp.sort()
+    print("pub static COMPOSE: &[(u32, u32, u32)] = &[")
+    for a, b, c in comp:
+        print(f"    (0x{a:X}, 0x{b:X}, 0x{c:X}),")
+    print("];\n")
+    print("/// Decimal digit values (code point, value).")
+    print("pub static DECIMAL_VALUE: &[(u32, u8)] = &[")
+    for c in range(N):
+        v = unicodedata.decimal(chr(c), None)
+        if v is not None:
+            print(f"    (0x{c:X}, {v}),")
+    print("];\n")
+    print("/// Digit values (code point, value).")
+    print("pub static DIGIT_VALUE: &[(u32, u8)] = &[")
+    for c in range(N):
+        v = unicodedata.digit(chr(c), None)
+        if v is not None:
+            print(f"    (0x{c:X}, {v}),")
+    print("];\n")
+    print("/// Numeric values (code point, value).")
+    print("pub static NUMERIC_VALUE: &[(u32, f64)] = &[")
+    for c in range(N):
+        v = unicodedata.numeric(chr(c), None)
+        if v is not None:
+            r = repr(v)
+            if "." not in r and "e" not in r:
+                r += ".0"
+            print(f"    (0x{c:X}, {r}),")
+    print("];")
+
+
+if "--unicodedata" in sys.argv:
+    main_unicodedata()
+else:
+    main()

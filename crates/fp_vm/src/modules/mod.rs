@@ -7,6 +7,7 @@ pub use import_system::{
     import_from, import_module, import_name, import_name_builtin, import_star,
 };
 
+pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
@@ -14,6 +15,7 @@ pub mod builtins;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -26,13 +28,16 @@ pub mod import_system;
 pub mod io;
 pub mod itertools;
 pub mod itertools_combo;
+pub mod json;
 pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
+pub mod opcode_;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod queue_;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -44,11 +49,15 @@ pub mod stat;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod stdobj;
+pub mod string_;
 pub mod struct_;
 pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
 pub mod time;
+pub mod typing_;
+pub mod unicodedata;
+pub mod unicodedata_tables;
 pub mod unixdb;
 pub mod warnings;
 pub mod weakref;
@@ -77,14 +86,18 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_blake2", hashes::init_blake2),
     module("_codecs", codecs::init),
     module("_collections", collections::init),
+    module("_contextvars", contextvars::init),
     module("_functools", functools::init),
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
     module("_io", io::init),
+    module("_json", json::init),
     module("_locale", locale::init),
     module("_md5", hashes::init_md5),
+    module("_opcode", opcode_::init),
     module("_operator", operator::init),
     module("_posixsubprocess", posixsubprocess::init),
+    module("_queue", queue_::init),
     module("_random", random::init),
     module("_sha1", hashes::init_sha1),
     module("_sha256", hashes::init_sha256),
@@ -93,10 +106,13 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_signal", signal::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
+    module("_string", string_::init),
     module("_struct", struct_::init),
     module("_thread", thread::init),
+    module("_typing", typing_::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),
+    module("array", array::init),
     module("atexit", atexit::init),
     module("binascii", binascii::init),
     module("cmath", cmath::init),
@@ -113,6 +129,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("resource", resource::init),
     module("select", select::init),
     module("time", time::init),
+    module("unicodedata", unicodedata::init),
     module("zlib", zlib::init),
 ];
 

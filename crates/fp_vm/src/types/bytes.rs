@@ -93,8 +93,10 @@ pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
             Some(m.data())
         };
     }
-    v.downcast::<ByteArrayObj>()
-        .map(|b| b.data.borrow().clone())
+    if let Some(b) = v.downcast::<ByteArrayObj>() {
+        return Some(b.data.borrow().clone());
+    }
+    crate::modules::array::buffer_bytes(v)
 }
 
 /// `repr(bytes)` body with CPython's quoting: `b'..'` unless the data has `'` and no `"`.

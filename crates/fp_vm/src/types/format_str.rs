@@ -51,15 +51,15 @@ pub fn str_format_map(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// One parsed replacement field.
-struct Field {
-    name: (usize, usize),
-    conversion: Option<char>,
-    spec: (usize, usize),
-    spec_nested: bool,
+pub(crate) struct Field {
+    pub name: (usize, usize),
+    pub conversion: Option<char>,
+    pub spec: (usize, usize),
+    pub spec_nested: bool,
 }
 
 /// Parses the field starting just after its `{`; returns it and the index after its `}`.
-fn parse_field(vm: &mut Vm, s: &[char], mut i: usize) -> PyResult<(Field, usize)> {
+pub(crate) fn parse_field(vm: &mut Vm, s: &[char], mut i: usize) -> PyResult<(Field, usize)> {
     let start = i;
     let mut term = None;
     while i < s.len() {
