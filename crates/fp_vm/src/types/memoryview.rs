@@ -25,6 +25,10 @@ pub struct MemoryViewObj {
     pub len: usize,
     pub released: Cell<bool>,
     pub readonly: bool,
+    /// The struct-module format of one item ('B' unless made by `cast`).
+    pub fmt: u8,
+    /// Bytes per item; `step` and `start` stay in bytes.
+    pub itemsize: usize,
 }
 
 impl Trace for MemoryViewObj {
@@ -47,9 +51,66 @@ impl MemoryViewObj {
     /// left out).
     pub fn data(&self) -> Vec<u8> {
         let base = exporter_bytes(self.obj);
-        (0..self.len)
-            .filter_map(|i| base.get(self.offset(i)).copied())
-            .collect()
+        let mut out = Vec::with_capacity(self.len * self.itemsize);
+        for i in 0..self.len {
+            let o = self.offset(i);
+            if let Some(b) = base.get(o..o + self.itemsize) {
+                out.extend_from_slice(b);
+            }
+        }
+        out
+    }
+
+    /// Item `i` as a Python value, decoded by the view's format.
+    fn item(&self, vm: &mut Vm, base: &[u8], i: usize) -> Option<Value> {
+        let o = self.offset(i);
+        let b = base.get(o..o + self.itemsize)?;
+        Some(decode_item(vm, self.fmt, b))
+    }
+}
+
+/// Item size of a native single-character struct format (`@` prefix allowed), if supported.
+fn format_size(fmt: &str) -> Option<(u8, usize)> {
+    let f = fmt.strip_prefix('@').unwrap_or(fmt);
+    let &[c] = f.as_bytes() else { return None };
+    let size = match c {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' | b'e' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    };
+    Some((c, size))
+}
+
+fn decode_item(vm: &mut Vm, fmt: u8, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    let u = u64::from_le_bytes(w);
+    let signed = |bits: u32| ((u << (64 - bits)) as i64) >> (64 - bits);
+    match fmt {
+        b'b' => crate::types::int::from_i64(vm, signed(8)),
+        b'h' => crate::types::int::from_i64(vm, signed(16)),
+        b'i' => crate::types::int::from_i64(vm, signed(32)),
+        b'l' | b'q' | b'n' => crate::types::int::from_i64(vm, u as i64),
+        b'c' => crate::types::bytes::new_bytes(vm, b.to_vec()),
+        b'?' => Value::from_bool(u != 0),
+        b'f' => crate::types::float::new_float(vm, f32::from_bits(u as u32) as f64),
+        b'd' => crate::types::float::new_float(vm, f64::from_bits(u)),
+        b'e' => crate::types::float::new_float(vm, half_to_f64(u as u16)),
+        _ => crate::types::int::from_u64(vm, u),
+    }
+}
+
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = ((h >> 10) & 0x1f) as i32;
+    let frac = (h & 0x3ff) as f64;
+    sign * match exp {
+        0 => frac * 2f64.powi(-24),
+        31 if frac == 0.0 => f64::INFINITY,
+        31 => f64::NAN,
+        e => (1.0 + frac / 1024.0) * 2f64.powi(e - 15),
     }
 }
 
@@ -99,11 +160,16 @@ static METHODS: &[NativeDef] = &[
     ),
     native!("release", "($self, /)", mv_release),
     native!("toreadonly", "($self, /)", mv_toreadonly),
+    native!(
+        "cast",
+        "($self, /, format, shape=<unrepresentable>)",
+        mv_cast
+    ),
 ];
 
 static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("obj", "($self, /)", mv_obj), None),
-    (native!("nbytes", "($self, /)", mv_len), None),
+    (native!("nbytes", "($self, /)", mv_nbytes), None),
     (native!("readonly", "($self, /)", mv_readonly), None),
     (native!("itemsize", "($self, /)", mv_itemsize), None),
     (native!("format", "($self, /)", mv_format), None),
@@ -130,6 +196,16 @@ fn view(vm: &mut Vm, v: Value) -> PyResult<&'static MemoryViewObj> {
 }
 
 fn new_view(vm: &mut Vm, obj: Value, start: usize, step: isize, len: usize, ro: bool) -> Value {
+    new_view_fmt(vm, obj, (start, step, len), ro, (b'B', 1))
+}
+
+fn new_view_fmt(
+    vm: &mut Vm,
+    obj: Value,
+    (start, step, len): (usize, isize, usize),
+    readonly: bool,
+    (fmt, itemsize): (u8, usize),
+) -> Value {
     alloc(
         vm.types.memoryview,
         MemoryViewObj {
@@ -138,9 +214,61 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, step: isize, len: usize, ro: 
             step,
             len,
             released: Cell::new(false),
-            readonly: ro,
+            readonly,
+            fmt,
+            itemsize,
         },
     )
+}
+
+/// `cast(format, shape=None)`: a one-dimensional view of the same bytes as items of `format`.
+fn mv_cast(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = view(vm, a[0])?;
+    let Some(f) = crate::types::str::as_str(a[1]) else {
+        return Err(vm.type_error(format!(
+            "cast() argument 'format' must be str, not {}",
+            vm.type_name(a[1])
+        )));
+    };
+    let Some((fmt, itemsize)) = format_size(f) else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    if m.step != m.itemsize as isize {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if m.fmt != b'B' && m.fmt != b'b' && m.fmt != b'c' && fmt != b'B' && fmt != b'b' && fmt != b'c'
+    {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.len * m.itemsize;
+    if nbytes % itemsize != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    if !a[2].is_null() && !a[2].is_none() {
+        let dims = crate::ops::iter::collect(vm, a[2])?;
+        let n = match dims.as_slice() {
+            [d] => crate::ops::number::index_i64(vm, *d)?,
+            _ => {
+                return Err(vm.new_exc(
+                    vm.exc.not_implemented_error,
+                    "memoryview.cast() to more than one dimension is not supported by ferropy yet",
+                ));
+            }
+        };
+        if n < 0 || n as usize * itemsize != nbytes {
+            return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+        }
+    }
+    let len = nbytes / itemsize;
+    Ok(new_view_fmt(
+        vm,
+        m.obj,
+        (m.start, itemsize as isize, len),
+        m.readonly,
+        (fmt, itemsize),
+    ))
 }
 
 /// `memoryview(object)`.
@@ -148,7 +276,14 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let o = a[1];
     if o.is::<MemoryViewObj>() {
         let m = view(vm, o)?;
-        return Ok(new_view(vm, m.obj, m.start, m.step, m.len, m.readonly));
+        let fi = (m.fmt, m.itemsize);
+        return Ok(new_view_fmt(
+            vm,
+            m.obj,
+            (m.start, m.step, m.len),
+            m.readonly,
+            fi,
+        ));
     }
     if let Some(b) = o.downcast::<BytesObj>() {
         let n = b.data.len();
@@ -203,7 +338,8 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let k = a[1];
     if k.is::<crate::types::range::SliceObj>() {
         let (start, step, n) = slice_view(vm, m, k)?;
-        return Ok(new_view(vm, m.obj, start, step, n, m.readonly));
+        let fi = (m.fmt, m.itemsize);
+        return Ok(new_view_fmt(vm, m.obj, (start, step, n), m.readonly, fi));
     }
     if k == Value::ELLIPSIS {
         return Ok(a[0]);
@@ -213,8 +349,8 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let i = item_index(vm, m, k)?;
     let base = exporter_bytes(m.obj);
-    match base.get(m.offset(i)) {
-        Some(b) => Ok(Value::try_small_int(*b as i64).unwrap_or(Value::NONE)),
+    match m.item(vm, &base, i) {
+        Some(v) => Ok(v),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
@@ -237,6 +373,15 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let Some(target) = m.obj.downcast::<ByteArrayObj>() else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
+    if m.fmt != b'B' {
+        return Err(vm.new_exc(
+            vm.exc.not_implemented_error,
+            format!(
+                "memoryview: item assignment for format '{}' is not supported by ferropy yet",
+                m.fmt as char
+            ),
+        ));
+    }
     let (k, v) = (a[1], a[2]);
     let (offsets, values) = if k.is::<crate::types::range::SliceObj>() {
         let (start, step, n) = slice_view(vm, m, k)?;
@@ -356,11 +501,8 @@ fn mv_tobytes(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn mv_tolist(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
-    let items = m
-        .data()
-        .into_iter()
-        .map(|b| Value::try_small_int(b as i64).unwrap_or(Value::NONE))
-        .collect();
+    let base = exporter_bytes(m.obj);
+    let items: Vec<Value> = (0..m.len).filter_map(|i| m.item(vm, &base, i)).collect();
     Ok(crate::types::list::new_list(vm, items))
 }
 
@@ -390,7 +532,8 @@ fn mv_release(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn mv_toreadonly(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
-    Ok(new_view(vm, m.obj, m.start, m.step, m.len, true))
+    let fi = (m.fmt, m.itemsize);
+    Ok(new_view_fmt(vm, m.obj, (m.start, m.step, m.len), true, fi))
 }
 
 fn mv_obj(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -400,12 +543,16 @@ fn mv_readonly(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(view(vm, a[0])?.readonly))
 }
 fn mv_itemsize(vm: &mut Vm, a: &[Value]) -> PyResult {
-    view(vm, a[0])?;
-    Ok(Value::try_small_int(1).unwrap_or(Value::NONE))
+    let n = view(vm, a[0])?.itemsize;
+    Ok(crate::types::int::from_usize(vm, n))
 }
 fn mv_format(vm: &mut Vm, a: &[Value]) -> PyResult {
-    view(vm, a[0])?;
-    Ok(vm.intern("B"))
+    let f = view(vm, a[0])?.fmt;
+    Ok(vm.intern(&(f as char).to_string()))
+}
+fn mv_nbytes(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = view(vm, a[0])?;
+    Ok(crate::types::int::from_usize(vm, m.len * m.itemsize))
 }
 fn mv_ndim(vm: &mut Vm, a: &[Value]) -> PyResult {
     view(vm, a[0])?;
