@@ -10,7 +10,8 @@ use crate::vm::{Exc, Vm};
 use std::collections::HashMap;
 
 pub struct TracebackObj {
-    pub next: Value,
+    /// A Cell: `tb.tb_next` is assignable, as in CPython.
+    pub next: std::cell::Cell<Value>,
     pub frame: Value,
     pub lasti: u32,
     pub lineno: u32,
@@ -18,7 +19,7 @@ pub struct TracebackObj {
 
 impl Trace for TracebackObj {
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
-        self.next.trace(visit);
+        self.next.get().trace(visit);
         self.frame.trace(visit);
     }
 }
@@ -34,7 +35,7 @@ pub fn add_entry(vm: &mut Vm, exc: Exc, frame: Value, lasti: usize, lineno: u32)
     let tb = alloc(
         vm.types.traceback,
         TracebackObj {
-            next,
+            next: std::cell::Cell::new(next),
             frame,
             lasti: lasti as u32,
             lineno,
@@ -105,7 +106,7 @@ fn format_tb(out: &mut String, tb: Value) {
             }
         }
         last = Some(key);
-        t = e.next;
+        t = e.next.get();
     }
     flush_repeat(out, repeat);
 }
@@ -496,7 +497,7 @@ fn suggestion_for(vm: &mut Vm, e: Value) -> Option<String> {
         let mut frame = Value::NULL;
         while let Some(t) = tb.downcast::<TracebackObj>() {
             frame = t.frame;
-            tb = t.next;
+            tb = t.next.get();
         }
         let f = frame.downcast::<FrameObj>()?.get();
         let c = code_of(f);
@@ -553,7 +554,7 @@ pub fn remove_importlib_frames(vm: &mut Vm, exc: Exc) {
     let mut tb = x.traceback.get();
     while let Some(t) = tb.downcast::<TracebackObj>() {
         entries.push(tb);
-        tb = t.next;
+        tb = t.next.get();
     }
     let mut kept: Vec<Value> = Vec::with_capacity(entries.len());
     let mut chunk_start = 0;
@@ -588,7 +589,7 @@ pub fn remove_importlib_frames(vm: &mut Vm, exc: Exc) {
         next = alloc(
             vm.types.traceback,
             TracebackObj {
-                next,
+                next: std::cell::Cell::new(next),
                 frame: t.frame,
                 lasti: t.lasti,
                 lineno: t.lineno,

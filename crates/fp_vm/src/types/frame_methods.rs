@@ -46,7 +46,10 @@ static FRAME_METHODS: &[NativeDef] = &[
 
 static TB_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("tb_frame", "($self, /)", tb_frame), None),
-    (native!("tb_next", "($self, /)", tb_next), None),
+    (
+        native!("tb_next", "($self, /)", tb_next),
+        Some(native!("tb_next", "($self, value, /)", set_tb_next)),
+    ),
     (native!("tb_lineno", "($self, /)", tb_lineno), None),
     (native!("tb_lasti", "($self, /)", tb_lasti), None),
 ];
@@ -154,8 +157,32 @@ fn tb_frame(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn tb_next(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let n = tb(vm, a[0])?.next;
+    let n = tb(vm, a[0])?.next.get();
     Ok(if n.is_null() { Value::NONE } else { n })
+}
+
+/// `tb.tb_next = other_tb or None` (loops are refused, as CPython does).
+fn set_tb_next(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = tb(vm, a[0])?;
+    let new = a[1];
+    if new.is_null() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
+    if !new.is_none() && !new.is::<TracebackObj>() {
+        return Err(vm.type_error(format!(
+            "expected traceback object, got '{}'",
+            vm.type_name(new)
+        )));
+    }
+    let mut cur = new;
+    while let Some(c) = cur.downcast::<TracebackObj>() {
+        if cur == a[0] {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cur = c.next.get();
+    }
+    t.next.set(new);
+    Ok(Value::NONE)
 }
 
 fn tb_lineno(vm: &mut Vm, a: &[Value]) -> PyResult {
