@@ -187,7 +187,11 @@ fn is_slot_wrapper(vm: &Vm, def: &NativeDef, owner: Value) -> bool {
 /// Creates a native callable. With `owner` set and `bound` NULL it is a method descriptor
 /// (or slot wrapper, or classmethod descriptor).
 pub fn new_native(vm: &mut Vm, def: &'static NativeDef, bound: Value, owner: Value) -> Value {
-    let ty = if owner.is_null() || !bound.is_null() {
+    // A static method (`__new__`) is a plain builtin whose `__self__` is its type, as CPython.
+    let ty = if owner.is_null()
+        || !bound.is_null()
+        || def.kind == crate::native::NativeKind::StaticMethod
+    {
         vm.types.builtin_function
     } else if def.kind == crate::native::NativeKind::ClassMethod {
         vm.types.classmethod_descriptor

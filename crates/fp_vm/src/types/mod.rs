@@ -36,6 +36,7 @@ pub mod methods;
 pub mod module;
 pub mod namespace;
 pub mod object;
+pub mod object_reduce;
 pub mod range;
 pub mod range_methods;
 pub mod seq_methods;

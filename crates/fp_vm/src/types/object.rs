@@ -56,8 +56,21 @@ static OBJECT_METHODS: &[NativeDef] = &[
     native!("__format__", "($self, format_spec, /)", object_format),
     native!("__dir__", "($self, /)", object_dir),
     native!("__sizeof__", "($self, /)", object_sizeof),
-    native!("__reduce_ex__", "($self, protocol, /)", object_reduce_ex),
-    native!("__reduce__", "($self, /)", object_reduce),
+    native!(
+        "__reduce_ex__",
+        "($self, protocol, /)",
+        crate::types::object_reduce::object_reduce_ex
+    ),
+    native!(
+        "__reduce__",
+        "($self, /)",
+        crate::types::object_reduce::object_reduce
+    ),
+    native!(
+        "__getstate__",
+        "($self, /)",
+        crate::types::object_reduce::object_getstate
+    ),
     native_classmethod!(
         "__init_subclass__",
         "($type, /, **kwargs)",
@@ -453,27 +466,6 @@ fn type_dir(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn object_sizeof(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_i64(vm, 24))
-}
-
-fn object_reduce_ex(vm: &mut Vm, a: &[Value]) -> PyResult {
-    // A class's own `__reduce__` wins over the generic protocol (as CPython's
-    // object.__reduce_ex__): deque, partial, defaultdict... pickle and copy through it.
-    let ty = vm.type_of(a[0]);
-    let own = typeobj::lookup_str(vm, ty, "__reduce__");
-    let object = vm.types.object;
-    let base = typeobj::lookup_str(vm, object, "__reduce__");
-    if !own.is_null() && own != base {
-        let m = ops::attr::getattr_str(vm, a[0], "__reduce__")?;
-        return ops::call::call(vm, m, &[]);
-    }
-    let copyreg = crate::modules::import_module(vm, "copyreg")?;
-    let f = ops::attr::getattr_str(vm, copyreg, "_reduce_ex")?;
-    ops::call::call(vm, f, &[a[0], a[1]])
-}
-
-fn object_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let two = Value::try_small_int(2).unwrap_or(Value::NONE);
-    object_reduce_ex(vm, &[a[0], two])
 }
 
 /// `object.__init_subclass__()` accepts no class keywords (CPython names the class in the error).
