@@ -54,7 +54,13 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
     let (source, filename) = match what {
         What::File(path) => match std::fs::read(&path) {
             // CPython 3.9+ makes the script's path absolute (`__file__`, tracebacks).
-            Ok(b) => (String::from_utf8_lossy(&b).into_owned(), abs_path(&path)),
+            Ok(b) => {
+                let file = abs_path(&path);
+                match fp_vm::interp::source::decode_source(vm, &b, &file, true) {
+                    Ok(text) => (text, file),
+                    Err(e) => return handle_uncaught(vm, e.0),
+                }
+            }
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(0);
                 let msg = fp_vm::types::exceptions::os_strerror(errno);

@@ -4,6 +4,7 @@
 pub mod compile_error;
 pub mod eval;
 pub mod frame;
+pub mod source;
 pub mod traceback;
 
 use crate::value::Value;

@@ -157,12 +157,12 @@ pub(super) fn dir(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// The text of a `str`/`bytes`/`bytearray` source, or None for other types.
-fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+fn source_text(vm: &mut Vm, v: Value, filename: &str) -> PyResult<Option<String>> {
     let s = if let Some(s) = v.downcast::<StrObj>() {
         s.as_str().to_string()
     } else if let Some(b) = crate::types::bytes::bytes_data(v) {
-        // The coding cookie is not honoured yet: sources are UTF-8.
-        String::from_utf8_lossy(&b).into_owned()
+        // Bytes are decoded by their BOM or coding cookie (PEP 263), else as UTF-8.
+        crate::interp::source::decode_source(vm, &b, filename, false)?
     } else {
         return Ok(None);
     };
@@ -282,7 +282,7 @@ fn run_code(
         }
         src
     } else {
-        let Some(text) = source_text(vm, src)? else {
+        let Some(text) = source_text(vm, src, "<string>")? else {
             return Err(vm.type_error(format!(
                 "{fname}() arg 1 must be a string, bytes or code object"
             )));
@@ -417,7 +417,7 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let text = match ast_source {
         Some(t) => Some(t),
-        None => source_text(vm, src)?,
+        None => source_text(vm, src, &filename)?,
     };
     if flags & PYCF_ONLY_AST != 0 {
         let Some(text) = text else {
