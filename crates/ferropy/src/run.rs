@@ -36,7 +36,18 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
     if let Err(e) = fp_vm::modules::startup::finish_startup(&mut vm) {
         return handle_uncaught(&mut vm, e.0);
     }
-    let code = run_main(&mut vm, what);
+    // SAFETY: isatty only inspects the descriptor.
+    let tty_stdin = matches!(what, What::Stdin) && unsafe { libc::isatty(0) } == 1;
+    let what = if tty_stdin {
+        What::Command(String::new())
+    } else {
+        what
+    };
+    let mut code = run_main(&mut vm, what);
+    if (tty_stdin || vm.config.inspect) && code != KILLED_BY_SIGINT {
+        let banner = tty_stdin && !vm.config.quiet;
+        code = interact(&mut vm, banner);
+    }
     fp_vm::modules::atexit::run_exitfuncs(&mut vm);
     fp_vm::modules::io::flush_at_exit(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);
@@ -141,6 +152,44 @@ fn set_main_loader(vm: &mut Vm, main: Value, file: Option<&str>) -> fp_vm::PyRes
     };
     fp_vm::types::module::set_attr(vm, main, "__loader__", loader);
     Ok(())
+}
+
+/// The interactive prompt (a terminal on stdin, or `-i` after the program): the standard
+/// library's `code.InteractiveConsole` over `__main__`'s namespace, with `sys.ps1`/`sys.ps2`.
+fn interact(vm: &mut Vm, banner: bool) -> i32 {
+    let r = (|| {
+        let sys = vm.sys;
+        for (name, prompt) in [("ps1", ">>> "), ("ps2", "... ")] {
+            let p = vm.new_str(prompt);
+            fp_vm::types::module::set_attr(vm, sys, name, p);
+        }
+        let code = fp_vm::modules::import_module(vm, "code")?;
+        let main = fp_vm::modules::import_module(vm, "__main__")?;
+        let ns = fp_vm::types::module::module_dict(main);
+        let text = if banner {
+            format!(
+                "Python 3.11.7 (ferropy {}) on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.",
+                env!("CARGO_PKG_VERSION")
+            )
+        } else {
+            String::new()
+        };
+        let banner = vm.new_string(text);
+        let exitmsg = vm.new_str("");
+        // CPython's prompt compiles what it reads as "<stdin>".
+        let cls_name = vm.intern("InteractiveConsole");
+        let cls = fp_vm::ops::attr::getattr(vm, code, cls_name)?;
+        let stdin_name = vm.new_str("<stdin>");
+        let console = fp_vm::ops::call::call(vm, cls, &[ns, stdin_name])?;
+        let names: Vec<Value> = ["banner", "exitmsg"].iter().map(|n| vm.intern(n)).collect();
+        let f = vm.intern("interact");
+        let interact = fp_vm::ops::attr::getattr(vm, console, f)?;
+        fp_vm::ops::call::call_kw(vm, interact, &[banner, exitmsg], &names)
+    })();
+    match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, e.0),
+    }
 }
 
 /// `-m module`: `runpy._run_module_as_main`, as CPython does.

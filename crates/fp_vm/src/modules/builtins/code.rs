@@ -438,7 +438,76 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let future_annotations =
         flags & CO_FUTURE_ANNOTATIONS != 0 || !dont_inherit && caller_future_annotations(vm);
-    compile_source(vm, &text, &filename, mode, optimize, future_annotations)
+    let interactive = matches!(mode, fp_compiler::Mode::Single);
+    // PyCF_DONT_IMPLY_DEDENT: an interactive compound statement ends only at a blank line.
+    if interactive
+        && flags & PYCF_DONT_IMPLY_DEDENT != 0
+        && opens_block(&text)
+        && !text.ends_with('\n')
+    {
+        return Err(incomplete_input(vm, &filename));
+    }
+    let r = compile_source(vm, &text, &filename, mode, optimize, future_annotations);
+    match r {
+        // PyCF_ALLOW_INCOMPLETE_INPUT (codeop, the REPL): input that ends inside a bracket, a
+        // string or before a block's body is "incomplete input", not an error.
+        Err(e)
+            if flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0
+                && (ends_early(vm, e) || ends_with_decorator(&text)) =>
+        {
+            Err(incomplete_input(vm, &filename))
+        }
+        r => r,
+    }
+}
+
+const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+
+fn incomplete_input(vm: &mut Vm, filename: &str) -> crate::vm::Exc {
+    let e = vm.new_exc(vm.exc.syntax_error, "incomplete input");
+    let f = vm.new_str(filename);
+    let k = vm.intern("filename");
+    crate::types::instance::set(vm, e.0, k, f);
+    e
+}
+
+/// Whether the first statement line opens a block (`...:` or a decorator).
+fn opens_block(text: &str) -> bool {
+    let Some(first) = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim_end())
+        .find(|l| !l.trim().is_empty())
+    else {
+        return false;
+    };
+    first.ends_with(':') || first.trim_start().starts_with('@')
+}
+
+/// Whether the last statement line is a decorator still waiting for its `def` or `class`.
+fn ends_with_decorator(text: &str) -> bool {
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.trim_start().starts_with('@'))
+}
+
+/// Whether a compile error means the source stopped too early (CPython's tokenizer reports
+/// those as E_EOF): an unclosed bracket or string, or a block header with no body yet.
+fn ends_early(vm: &mut Vm, e: crate::vm::Exc) -> bool {
+    if !vm.exc_matches(e, vm.exc.syntax_error) {
+        return false;
+    }
+    let msg = crate::ops::repr::str_string(vm, e.0).unwrap_or_default();
+    [
+        "was never closed",
+        "unterminated triple-quoted string",
+        "expected an indented block",
+        "unexpected EOF",
+        "unexpected end of",
+    ]
+    .iter()
+    .any(|m| msg.contains(m))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
