@@ -200,3 +200,11 @@ print(rd('a,b\\', escapechar="\\"))
 print(rd('"a\\', escapechar="\\"))
 print(repr(wr([["a\r\nb", "c"]], lineterminator="\n")))
 print(repr(wr([["a\nb", "c"]], lineterminator="\r", quoting=csv.QUOTE_NONE, escapechar="\\")))
+print(list(csv.reader(["", "a,b", "\r\n", "x,", ",", "\n\r", "c\r\n"])))
+try:
+    list(csv.reader(["c\r\nd"]))
+except csv.Error as e:
+    print("Error", e)
+print(list(csv.reader(["a,b\n", "c"], quoting=csv.QUOTE_NONE)))
+print(list(csv.reader(['a,"b', 'c"\n', "d"])))
+print(list(csv.reader(["a b  c\n"], delimiter=" ")))

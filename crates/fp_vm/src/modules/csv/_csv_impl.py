@@ -187,12 +187,38 @@ class Reader:
                     "(the file should be opened in text mode)" % type(line).__name__
                 )
             self._line_num += 1
+            if self._state == 0 and line and self._fast_line(line, d):
+                break
             self._process_line(line, d)
             if self._state == 0:
                 break
         fields = self._fields
         self._fields = None
         return fields
+
+    def _fast_line(self, line, d):
+        # A whole record on one line with no quote or escape characters and nothing that
+        # changes fields (NONNUMERIC, skipinitialspace): the state machine would just split
+        # at the delimiters.
+        if d._quoting == QUOTE_NONNUMERIC or d._skipinitialspace:
+            return False
+        q = d._quotechar
+        if q is not None and d._quoting != QUOTE_NONE and q in line:
+            return False
+        e = d._escapechar
+        if e is not None and e in line:
+            return False
+        body = line.rstrip("\r\n")
+        if "\r" in body or "\n" in body:
+            return False
+        if not body:
+            return True
+        fields = body.split(d._delimiter)
+        for f in fields:
+            if len(f) > _field_limit:
+                return False
+        self._fields = fields
+        return True
 
     def _save_field(self):
         field = "".join(self._field)
@@ -313,7 +339,7 @@ class Reader:
                     self._state = state
                     raise Error(
                         "new-line character seen in unquoted field - do you need "
-                        "to open the file with newline=''?"
+                        "to open the file in universal-newline mode?"
                     )
         self._state = state
 
@@ -376,6 +402,10 @@ class Writer:
             else:
                 s = str(field)
             buf = []
+            if not (delim in s or (quote is not None and quote in s)
+                    or (esc is not None and esc in s) or any(c in s for c in lt)):
+                buf.append(s)
+                s = ""
             for c in s:
                 if c == delim or c == esc or c == quote or c in lt:
                     want_escape = False
