@@ -156,6 +156,9 @@ def _call_dialect(dialect, kwargs):
 
 
 class Reader:
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create '_csv.reader' instances")
+
     __slots__ = ("_input", "_dialect", "_line_num", "_fields", "_field", "_state",
                  "_numeric")
 
@@ -372,6 +375,9 @@ def _is_number(x):
 
 
 class Writer:
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create '_csv.writer' instances")
+
     __slots__ = ("_write", "_dialect")
 
     dialect = property(lambda self: self._dialect)
