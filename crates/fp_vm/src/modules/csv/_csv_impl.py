@@ -160,7 +160,7 @@ class Reader:
         raise TypeError("cannot create '_csv.reader' instances")
 
     __slots__ = ("_input", "_dialect", "_line_num", "_fields", "_field", "_state",
-                 "_numeric")
+                 "_numeric", "_flen")
 
     def __iter__(self):
         return self
@@ -171,6 +171,7 @@ class Reader:
     def __next__(self):
         self._fields = []
         self._field = []
+        self._flen = 0
         self._state = 0  # START_RECORD
         self._numeric = False
         d = self._dialect
@@ -226,15 +227,18 @@ class Reader:
     def _save_field(self):
         field = "".join(self._field)
         self._field = []
+        self._flen = 0
         if self._numeric:
             self._numeric = False
             field = float(field)
         self._fields.append(field)
 
     def _add_char(self, c):
-        if len(self._field) >= _field_limit:
+        # `c` is one character or a run of ordinary ones (see _run_end).
+        if self._flen + len(c) > _field_limit:
             raise Error("field larger than field limit (%d)" % _field_limit)
         self._field.append(c)
+        self._flen += len(c)
 
     def _process_line(self, line, d):
         delim = d._delimiter
@@ -244,7 +248,16 @@ class Reader:
         state = self._state
         add = self._add_char
         save = self._save_field
-        for c in [*line, _EOL]:
+        # Runs of characters that cannot change the state are added at once.
+        stops3 = tuple(x for x in (delim, esc, "\n", "\r") if x is not None)
+        stops4 = tuple(
+            x for x in (esc, quote if quoting != QUOTE_NONE else None) if x is not None
+        )
+        n = len(line)
+        i = 0
+        while i <= n:
+            c = line[i] if i < n else _EOL
+            i += 1
             # States: 0 START_RECORD, 1 START_FIELD, 2 ESCAPED_CHAR, 3 IN_FIELD,
             # 4 IN_QUOTED_FIELD, 5 ESCAPE_IN_QUOTED_FIELD, 6 QUOTE_IN_QUOTED_FIELD,
             # 7 EAT_CRNL, 8 AFTER_ESCAPED_CRNL
@@ -298,7 +311,9 @@ class Reader:
                     save()
                     state = 1
                 else:
-                    add(c)
+                    j = _run_end(line, i, stops3)
+                    add(line[i - 1 : j])
+                    i = j
                 continue
             if state == 4:
                 if eol:
@@ -308,7 +323,9 @@ class Reader:
                 elif c == quote and quoting != QUOTE_NONE:
                     state = 6 if d._doublequote else 3
                 else:
-                    add(c)
+                    j = _run_end(line, i, stops4)
+                    add(line[i - 1 : j])
+                    i = j
                 continue
             if state == 5:
                 if eol:
@@ -351,6 +368,16 @@ Reader.__name__ = Reader.__qualname__ = "reader"
 Reader.__module__ = "_csv"
 
 
+def _run_end(line, start, stops):
+    # The index of the first of `stops` in line[start:], or len(line).
+    end = len(line)
+    for x in stops:
+        k = line.find(x, start, end)
+        if k >= 0:
+            end = k
+    return end
+
+
 def reader(iterable, dialect=None, **kwargs):
     it = iter(iterable)
     r = object.__new__(Reader)
@@ -359,6 +386,7 @@ def reader(iterable, dialect=None, **kwargs):
     r._line_num = 0
     r._fields = None
     r._field = []
+    r._flen = 0
     r._state = 0
     r._numeric = False
     return r
