@@ -16,6 +16,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -87,6 +88,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_codecs", codecs::init),
     module("_collections", collections::init),
     module("_contextvars", contextvars::init),
+    module("_csv", csv::init),
     module("_functools", functools::init),
     module("_heapq", heapq_bisect::init_heapq),
     module("_imp", imp::init),
