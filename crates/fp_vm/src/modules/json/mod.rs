@@ -2,6 +2,7 @@
 //! type: a whole-document recursive-descent decoder), and `encode_basestring(_ascii)`.
 //! Errors and results follow CPython's C accelerator (which python3.11 uses).
 
+mod encode;
 mod scan;
 
 use crate::modules::stdobj;
@@ -58,6 +59,19 @@ static SCANNER_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     ),
 ];
 
+static ENCODER_METHODS: &[NativeDef] = &[
+    native_staticmethod!(
+        "__new__",
+        "($type, markers, default, encoder, indent, key_separator, item_separator, sort_keys, skipkeys, allow_nan)",
+        encode::encoder_new
+    ),
+    native!(
+        "__call__",
+        "($self, /, obj, _current_indent_level)",
+        encode::encoder_call
+    ),
+];
+
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_json", FUNCS);
     let ty = stdobj::new_type(
@@ -69,6 +83,14 @@ pub fn init(vm: &mut Vm) -> PyResult {
     );
     crate::types::typeobj::add_getsets(vm, ty, SCANNER_GETSETS);
     crate::types::module::set_attr(vm, m, "make_scanner", ty);
+    let enc = stdobj::new_type(
+        vm,
+        "_json",
+        "Encoder",
+        crate::types::typeobj::TypeFlags::BASETYPE,
+        ENCODER_METHODS,
+    );
+    crate::types::module::set_attr(vm, m, "make_encoder", enc);
     Ok(m)
 }
 
