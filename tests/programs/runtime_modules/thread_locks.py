@@ -24,3 +24,10 @@ e.set()
 print(e.wait())
 print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
 print(type(_thread.get_ident()).__name__, threading.active_count())
+held = _thread.allocate_lock()
+held.acquire()
+for t in [float("nan"), float("inf"), 1e10, 0.001]:
+    try:
+        print("timeout", t, held.acquire(True, t))
+    except (ValueError, OverflowError) as e:
+        print("timeout", t, type(e).__name__, e)

@@ -89,6 +89,9 @@ fn ident() -> u64 {
     unsafe { libc::pthread_self() as u64 }
 }
 
+/// `_thread.TIMEOUT_MAX`: PY_TIMEOUT_MAX / 1e6, as CPython computes it on Linux.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_thread", FUNCS);
     let object = vm.types.object;
@@ -106,8 +109,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "RLock", rlock);
     let err = vm.exc.runtime_error;
     set_attr(vm, m, "error", err);
-    // PY_TIMEOUT_MAX / 1e6, as CPython computes it on Linux.
-    let tm = crate::types::float::new_float(vm, 9223372036.0);
+    let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
     set_attr(vm, m, "TIMEOUT_MAX", tm);
     Ok(m)
 }
@@ -194,6 +196,13 @@ fn acquire(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         crate::ops::number::to_f64(vm, a[2])?
     };
+    // CPython first converts the timeout to nanoseconds in an i64.
+    if timeout.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if timeout.abs() * 1e9 >= i64::MAX as f64 {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
     if !blocking && timeout != -1.0 {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
@@ -209,7 +218,7 @@ fn acquire(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     if timeout >= 0.0 {
         // No other thread can release it: wait out the timeout, as CPython would.
-        std::thread::sleep(std::time::Duration::from_secs_f64(timeout.min(1e9)));
+        std::thread::sleep(std::time::Duration::from_secs_f64(timeout));
         return Ok(Value::FALSE);
     }
     Err(vm.new_exc(
