@@ -61,7 +61,6 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
 const KILLED_BY_SIGINT: i32 = -2;
 
 fn run_main(vm: &mut Vm, what: What) -> i32 {
-    let mut vm = vm;
     let (source, filename) = match what {
         What::File(path) => match std::fs::read(&path) {
             // CPython 3.9+ makes the script's path absolute (`__file__`, tracebacks).
@@ -91,26 +90,16 @@ fn run_main(vm: &mut Vm, what: What) -> i32 {
         }
         What::Module(m) => return run_module(vm, &m),
     };
-    let main = fp_vm::types::module::new_module(&mut vm, "__main__");
-    fp_vm::modules::register(&mut vm, "__main__", main);
-    let d = fp_vm::types::module::module_dict(main);
-    let b = vm.builtins;
-    fp_vm::types::module::set_attr(&mut vm, main, "__builtins__", b);
-    let ann = fp_vm::types::dict::new_dict(&mut vm);
-    fp_vm::types::module::set_attr(&mut vm, main, "__annotations__", ann);
     let is_file = filename != "<string>" && filename != "<stdin>";
-    if is_file {
-        let f = vm.new_str(&filename);
-        fp_vm::types::module::set_attr(&mut vm, main, "__file__", f);
-        fp_vm::types::module::set_attr(&mut vm, main, "__cached__", Value::NONE);
-    }
-    if let Err(e) = set_main_loader(&mut vm, main, is_file.then_some(filename.as_str())) {
-        return handle_uncaught(&mut vm, e.0);
-    }
-    let result = exec_source(&mut vm, &source, &filename, d);
+    let main = match new_main_module(vm, is_file.then_some(filename.as_str())) {
+        Ok(m) => m,
+        Err(e) => return handle_uncaught(vm, e.0),
+    };
+    let d = fp_vm::types::module::module_dict(main);
+    let result = fp_vm::interp::exec_source(vm, &source, &filename, d);
     match result {
         Ok(_) => 0,
-        Err(e) => handle_uncaught(&mut vm, e.0),
+        Err(e) => handle_uncaught(vm, e.0),
     }
 }
 
@@ -129,8 +118,22 @@ fn abs_path(p: &str) -> String {
         .unwrap_or_else(|_| p.to_string())
 }
 
-fn exec_source(vm: &mut Vm, source: &str, filename: &str, globals: Value) -> fp_vm::PyResult {
-    fp_vm::interp::exec_source(vm, source, filename, globals)
+/// Creates and registers `__main__` as CPython's start-up does: `__builtins__`,
+/// `__annotations__`, `__loader__`, and for a script `__file__` and `__cached__`.
+fn new_main_module(vm: &mut Vm, file: Option<&str>) -> fp_vm::PyResult {
+    let main = fp_vm::types::module::new_module(vm, "__main__");
+    fp_vm::modules::register(vm, "__main__", main);
+    let b = vm.builtins;
+    fp_vm::types::module::set_attr(vm, main, "__builtins__", b);
+    let ann = fp_vm::types::dict::new_dict(vm);
+    fp_vm::types::module::set_attr(vm, main, "__annotations__", ann);
+    if let Some(f) = file {
+        let f = vm.new_str(f);
+        fp_vm::types::module::set_attr(vm, main, "__file__", f);
+        fp_vm::types::module::set_attr(vm, main, "__cached__", Value::NONE);
+    }
+    set_main_loader(vm, main, file)?;
+    Ok(main)
 }
 
 /// `__main__.__loader__`: a SourceFileLoader for a script, BuiltinImporter for -c and stdin
@@ -195,11 +198,7 @@ fn interact(vm: &mut Vm, banner: bool) -> i32 {
 /// `-m module`: `runpy._run_module_as_main`, as CPython does.
 fn run_module(vm: &mut Vm, name: &str) -> i32 {
     // runpy takes over the `__main__` that start-up created (as in CPython).
-    let main = fp_vm::types::module::new_module(vm, "__main__");
-    fp_vm::modules::register(vm, "__main__", main);
-    let b = vm.builtins;
-    fp_vm::types::module::set_attr(vm, main, "__builtins__", b);
-    if let Err(e) = set_main_loader(vm, main, None) {
+    if let Err(e) = new_main_module(vm, None) {
         return handle_uncaught(vm, e.0);
     }
     let r = (|| {

@@ -68,6 +68,14 @@ impl Value {
         if b { Value::TRUE } else { Value::FALSE }
     }
 
+    /// A small int for a value known to fit 63 bits (constants, counts, lengths); anything
+    /// that may be larger goes through `types::int::from_i64`, which boxes.
+    #[inline]
+    pub fn small(i: i64) -> Value {
+        debug_assert!((SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i));
+        Self::try_small_int(i).unwrap_or(Value::NONE)
+    }
+
     /// A small int, or None when `i` does not fit 63 bits (callers then box a big int).
     #[inline]
     pub fn try_small_int(i: i64) -> Option<Value> {

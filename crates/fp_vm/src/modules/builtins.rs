@@ -253,10 +253,8 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Ok(Value::NONE);
         }
     }
-    let exact_textio = vm
-        .state_get("_io.TextIOWrapper")
-        .is_some_and(|t| vm.type_of(file) == t);
-    if file.is::<crate::modules::stdio::StdStream>() || exact_textio {
+    let textio = crate::modules::io::textio::is_exact_textio(vm, file);
+    if textio || file.is::<crate::modules::stdio::StdStream>() {
         // One write of the whole line: the same bytes as CPython's piecewise writes.
         let mut out = String::new();
         for (i, v) in args.iter().enumerate() {
@@ -266,11 +264,10 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             out.push_str(&ops::repr::str_string(vm, *v)?);
         }
         out.push_str(&end);
-        match crate::modules::io::textio::write_if_textio(vm, file, &out) {
-            Some(r) => {
-                r?;
-            }
-            None => crate::modules::stdio::write_to(vm, file, &out)?,
+        if textio {
+            crate::modules::io::textio::write_text(vm, file, &out)?;
+        } else {
+            crate::modules::stdio::write_to(vm, file, &out)?;
         }
     } else {
         // Other files see each piece written separately, as CPython's print does.

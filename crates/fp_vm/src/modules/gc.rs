@@ -51,10 +51,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
     Ok(m)
 }
 
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
-}
-
 fn collect(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !a[0].is_null() {
         let g = crate::ops::number::index_i64(vm, a[0])?;
@@ -71,7 +67,7 @@ fn collect(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         crate::heap::request_collection();
     }
-    Ok(small(0))
+    Ok(Value::small(0))
 }
 
 fn enable(vm: &mut Vm, _a: &[Value]) -> PyResult {
@@ -91,7 +87,7 @@ fn isenabled(vm: &mut Vm, _a: &[Value]) -> PyResult {
 fn get_count(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Ok(crate::types::tuple::new_tuple(
         vm,
-        vec![small(0), small(0), small(0)],
+        vec![Value::small(0), Value::small(0), Value::small(0)],
     ))
 }
 
@@ -102,7 +98,7 @@ fn get_threshold(vm: &mut Vm, _a: &[Value]) -> PyResult {
     }
     Ok(crate::types::tuple::new_tuple(
         vm,
-        vec![small(700), small(10), small(10)],
+        vec![Value::small(700), Value::small(10), Value::small(10)],
     ))
 }
 
@@ -122,7 +118,7 @@ fn set_threshold(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn get_debug(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(vm.state_get("gc.debug").unwrap_or(small(0)))
+    Ok(vm.state_get("gc.debug").unwrap_or(Value::small(0)))
 }
 
 fn set_debug(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -191,5 +187,5 @@ fn none(_vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn zero(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(small(0))
+    Ok(Value::small(0))
 }

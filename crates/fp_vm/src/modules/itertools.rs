@@ -30,10 +30,6 @@ fn iter_self(_vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(a[0])
 }
 
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
-}
-
 /// The state of `v` as a `T`, or a TypeError.
 pub(super) fn st<T: StdData>(vm: &mut Vm, v: Value) -> PyResult<&'static T> {
     stdobj::expect::<T>(vm, v, "itertools object")
@@ -211,8 +207,16 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
 fn count_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = stdobj::parse_kw(vm, "count", a[1], a[2], &["start", "step"], &[], 0)?;
     let (start, step) = (p[0], p[1]);
-    let start = if start.is_null() { small(0) } else { start };
-    let step = if step.is_null() { small(1) } else { step };
+    let start = if start.is_null() {
+        Value::small(0)
+    } else {
+        start
+    };
+    let step = if step.is_null() {
+        Value::small(1)
+    } else {
+        step
+    };
     if !is_number(vm, start) || !is_number(vm, step) {
         return Err(vm.type_error("a number is required"));
     }
@@ -381,7 +385,7 @@ fn repeat_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = vm.type_of(a[0]);
     let args = match r.cnt.get() {
         -1 => tuple::new_tuple(vm, vec![r.obj]),
-        n => tuple::new_tuple(vm, vec![r.obj, small(n)]),
+        n => tuple::new_tuple(vm, vec![r.obj, Value::small(n)]),
     };
     Ok(tuple::new_tuple(vm, vec![ty, args]))
 }
@@ -390,7 +394,7 @@ fn repeat_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
     let r = st::<Repeat>(vm, a[0])?;
     match r.cnt.get() {
         -1 => Err(vm.type_error("len() of unsized object")),
-        n => Ok(small(n)),
+        n => Ok(Value::small(n)),
     }
 }
 

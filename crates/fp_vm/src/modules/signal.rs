@@ -191,10 +191,6 @@ fn new_error_class(vm: &mut Vm, name: &str, base: Value) -> PyResult {
     crate::types::typeobj::new_class(vm, meta, n, bases, ns)
 }
 
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
-}
-
 /// A signal number argument, checked against 1..NSIG.
 fn signum(vm: &mut Vm, v: Value) -> PyResult<i32> {
     let n = util::c_int(vm, v)?;
@@ -239,9 +235,9 @@ fn signal(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let old = hl.get(sig as usize).unwrap_or(Value::NONE);
     let stored = if c_handler == libc::SIG_DFL {
-        small(0)
+        Value::small(0)
     } else if c_handler == libc::SIG_IGN {
-        small(1)
+        Value::small(1)
     } else {
         h
     };
@@ -470,7 +466,7 @@ fn set_of_sigset(vm: &mut Vm, set: &libc::sigset_t) -> PyResult {
     for sig in 1..NSIG as i32 {
         // SAFETY: reading membership of a valid set.
         if unsafe { libc::sigismember(set, sig) } == 1 {
-            crate::types::set::add(vm, s, small(sig as i64))?;
+            crate::types::set::add(vm, s, Value::small(sig as i64))?;
         }
     }
     Ok(s)
@@ -513,7 +509,7 @@ fn sigwait(vm: &mut Vm, a: &[Value]) -> PyResult {
     if r != 0 {
         return Err(util::error_from(vm, r, None, None));
     }
-    Ok(small(sig as i64))
+    Ok(Value::small(sig as i64))
 }
 
 fn valid_signals(vm: &mut Vm, _a: &[Value]) -> PyResult {

@@ -191,27 +191,20 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
                 optimize: 0,
                 future_annotations: false,
             };
-            let c =
-                match fp_compiler::compile(&source, &frozen_name, fp_compiler::Mode::Exec, &opts) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        return Err(crate::interp::compile_error::to_exception(
-                            vm,
-                            &e,
-                            &source,
-                            &frozen_name,
-                        ));
-                    }
-                };
+            let c = crate::interp::compile_checked(
+                vm,
+                &source,
+                &frozen_name,
+                fp_compiler::Mode::Exec,
+                &opts,
+            )?;
             if !vm.config.dont_write_bytecode {
                 store_cached(&path, &cache, &c);
             }
             c
         }
     };
-    let codev = crate::types::code::load_code(vm, code);
-    let frame = crate::interp::frame::new_frame(vm, codev, d, d);
-    crate::interp::eval::run_frame(vm, frame)?;
+    crate::interp::run_module_code(vm, code, d)?;
     Ok(m)
 }
 

@@ -67,10 +67,6 @@ fn init_streams(vm: &mut Vm, m: Value) {
     }
 }
 
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
-}
-
 /// `sys.version_info`, `sys.flags`, `sys.implementation`, `sys.float_info`, `sys.int_info`,
 /// `sys.hash_info` and the scalar constants.
 fn init_info(vm: &mut Vm, m: Value) {
@@ -85,7 +81,13 @@ fn init_info(vm: &mut Vm, m: Value) {
     let vi = structseq::new(
         vm,
         vi_t,
-        vec![small(3), small(11), small(7), final_, small(0)],
+        vec![
+            Value::small(3),
+            Value::small(11),
+            Value::small(7),
+            final_,
+            Value::small(0),
+        ],
     );
     set_attr(vm, m, "version_info", vi);
     let hexversion = crate::types::int::from_i64(vm, 0x030B07F0);
@@ -113,7 +115,7 @@ fn init_info(vm: &mut Vm, m: Value) {
     ];
     let names: Vec<&str> = flag_values.iter().map(|(n, _)| *n).collect();
     let flags_t = structseq::new_type(vm, "sys", "flags", &names);
-    let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| small(*v)).collect();
+    let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| Value::small(*v)).collect();
     // dev_mode is a bool in CPython.
     vals[13] = Value::FALSE;
     let flags = structseq::new(vm, flags_t, vals);
@@ -126,14 +128,20 @@ fn init_info(vm: &mut Vm, m: Value) {
     let impl_ver = structseq::new(
         vm,
         vi_t,
-        vec![small(0), small(1), small(0), final_, small(0)],
+        vec![
+            Value::small(0),
+            Value::small(1),
+            Value::small(0),
+            final_,
+            Value::small(0),
+        ],
     );
     for (k, v) in [
         ("name", name),
         ("cache_tag", tag),
         ("version", impl_ver),
         ("_multiarch", multiarch),
-        ("hexversion", small(0x000100F0)),
+        ("hexversion", Value::small(0x000100F0)),
     ] {
         let kk = vm.intern(k);
         crate::types::instance::set(vm, imp, kk, v);
@@ -160,16 +168,16 @@ fn init_info(vm: &mut Vm, m: Value) {
     let f = |vm: &mut Vm, x: f64| crate::types::float::new_float(vm, x);
     let fvals = vec![
         f(vm, f64::MAX),
-        small(1024),
-        small(308),
+        Value::small(1024),
+        Value::small(308),
         f(vm, f64::MIN_POSITIVE),
-        small(-1021),
-        small(-307),
-        small(15),
-        small(53),
+        Value::small(-1021),
+        Value::small(-307),
+        Value::small(15),
+        Value::small(53),
         f(vm, f64::EPSILON),
-        small(2),
-        small(1),
+        Value::small(2),
+        Value::small(1),
     ];
     let fi = structseq::new(vm, fi_t, fvals);
     set_attr(vm, m, "float_info", fi);
@@ -184,7 +192,16 @@ fn init_info(vm: &mut Vm, m: Value) {
             "str_digits_check_threshold",
         ],
     );
-    let ii = structseq::new(vm, ii_t, vec![small(30), small(4), small(4300), small(640)]);
+    let ii = structseq::new(
+        vm,
+        ii_t,
+        vec![
+            Value::small(30),
+            Value::small(4),
+            Value::small(4300),
+            Value::small(640),
+        ],
+    );
     set_attr(vm, m, "int_info", ii);
     let hi_t = structseq::new_type(
         vm,
@@ -208,23 +225,23 @@ fn init_info(vm: &mut Vm, m: Value) {
         vm,
         hi_t,
         vec![
-            small(64),
+            Value::small(64),
             modulus,
-            small(314159),
-            small(0),
-            small(1000003),
+            Value::small(314159),
+            Value::small(0),
+            Value::small(1000003),
             algo,
-            small(64),
-            small(128),
-            small(0),
+            Value::small(64),
+            Value::small(128),
+            Value::small(0),
         ],
     );
     set_attr(vm, m, "hash_info", hi);
-    let maxunicode = small(0x10FFFF);
+    let maxunicode = Value::small(0x10FFFF);
     set_attr(vm, m, "maxunicode", maxunicode);
     let enc = vm.new_str("utf-8");
     set_attr(vm, m, "_default_encoding", enc);
-    let api = small(1013);
+    let api = Value::small(1013);
     set_attr(vm, m, "api_version", api);
     let copyright = vm.new_str("Copyright (c) ferropy authors.");
     set_attr(vm, m, "copyright", copyright);

@@ -96,30 +96,8 @@ pub fn init(vm: &mut Vm, m: Value) {
     let git: Vec<Value> = ["ferropy", "", ""].iter().map(|s| vm.new_str(s)).collect();
     let git = crate::types::tuple::new_tuple(vm, git);
     set_attr(vm, m, "_git", git);
-    let warnoptions: Vec<Value> = vm
-        .config
-        .warnoptions
-        .clone()
-        .into_iter()
-        .map(|w| vm.new_string(w))
-        .collect();
-    let wl = crate::types::list::new_list(vm, warnoptions);
-    set_attr(vm, m, "warnoptions", wl);
-    let xo = crate::types::dict::new_dict(vm);
-    for opt in vm.config.xoptions.clone() {
-        let (k, v) = match opt.split_once('=') {
-            Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
-            None => (vm.new_str(&opt), Value::TRUE),
-        };
-        let _ = crate::types::dict::set_item(vm, xo, k, v);
-    }
-    set_attr(vm, m, "_xoptions", xo);
     let hooks = crate::types::list::new_list(vm, vec![]);
     vm.state_set("sys.audithooks", hooks);
-}
-
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
 }
 
 fn utf8(vm: &mut Vm, _a: &[Value]) -> PyResult {
@@ -139,7 +117,7 @@ fn false_(_vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn zero(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(small(0))
+    Ok(Value::small(0))
 }
 
 fn set_ignored(_vm: &mut Vm, _a: &[Value]) -> PyResult {
@@ -349,7 +327,7 @@ fn set_int_max_str_digits(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn getdlopenflags(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(small(libc::RTLD_NOW as i64))
+    Ok(Value::small(libc::RTLD_NOW as i64))
 }
 
 fn current_frames(vm: &mut Vm, _a: &[Value]) -> PyResult {

@@ -22,14 +22,16 @@ pub fn init(vm: &mut Vm) -> PyResult {
 }
 
 fn warn(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // Omitted arguments take `warnings.warn`'s defaults (stacklevel 1, the others None).
     let args: Vec<Value> = a
         .iter()
-        .map(|v| if v.is_null() { Value::NONE } else { *v })
+        .enumerate()
+        .map(|(i, v)| match (v.is_null(), i) {
+            (false, _) => *v,
+            (true, 2) => Value::small(1),
+            (true, _) => Value::NONE,
+        })
         .collect();
-    let mut args = args;
-    if a[2].is_null() {
-        args[2] = Value::try_small_int(1).unwrap_or(Value::NONE);
-    }
     let warnings = crate::modules::import_module(vm, "warnings")?;
     let w = vm.intern("warn");
     crate::ops::call::call_method(vm, warnings, w, &args)

@@ -55,7 +55,8 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     }
 }
 
-fn is_native(f: Value, func: crate::native::NativeFn) -> bool {
+/// Whether `f` is the native function implemented by `func`.
+pub(crate) fn is_native(f: Value, func: crate::native::NativeFn) -> bool {
     f.downcast::<NativeFunction>()
         .is_some_and(|n| n.def.func as usize == func as usize)
 }

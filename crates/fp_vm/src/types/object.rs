@@ -518,10 +518,7 @@ fn type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         if winner != meta {
             let new = typeobj::lookup_str(vm, winner, "__new__");
-            let type_new_fn: crate::native::NativeFn = type_new;
-            let plain = new
-                .downcast::<crate::types::function::NativeFunction>()
-                .is_some_and(|n| n.def.func as usize == type_new_fn as usize);
+            let plain = ops::attr::is_native(new, type_new);
             if !new.is_null() && !plain {
                 let mut call_args = vec![winner];
                 call_args.extend_from_slice(&args);

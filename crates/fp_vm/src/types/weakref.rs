@@ -68,17 +68,17 @@ pub fn install(vm: &mut Vm) {
     let module = vm.new_str("weakref");
     typeobj::set_type_attr(vm, r, "__module__", module);
     vm.state_set("weakref.ref", r);
-    for (key, name, methods) in [
-        ("weakref.proxy", "ProxyType", PROXY_METHODS),
+    for (key, name, extra) in [
+        ("weakref.proxy", "ProxyType", None),
         (
             "weakref.callableproxy",
             "CallableProxyType",
-            CALLABLE_PROXY_METHODS,
+            Some(CALLABLE_PROXY_METHODS),
         ),
     ] {
         let t = typeobj::new_static_type(vm, name, object, ObjKind::WeakRef, TypeFlags(0));
         typeobj::add_methods(vm, t, PROXY_METHODS);
-        if methods.len() != PROXY_METHODS.len() {
+        if let Some(methods) = extra {
             typeobj::add_methods(vm, t, methods);
         }
         let module = vm.new_str("weakref");

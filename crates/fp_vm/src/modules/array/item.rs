@@ -24,12 +24,12 @@ pub fn load(vm: &mut Vm, code: u8, b: &[u8]) -> Value {
         out
     }
     match code {
-        b'b' => small(b[0] as i8 as i64),
-        b'B' => small(b[0] as i64),
-        b'h' => small(i16::from_ne_bytes(arr(b)) as i64),
-        b'H' => small(u16::from_ne_bytes(arr(b)) as i64),
-        b'i' => small(i32::from_ne_bytes(arr(b)) as i64),
-        b'I' => small(u32::from_ne_bytes(arr(b)) as i64),
+        b'b' => Value::small(b[0] as i8 as i64),
+        b'B' => Value::small(b[0] as i64),
+        b'h' => Value::small(i16::from_ne_bytes(arr(b)) as i64),
+        b'H' => Value::small(u16::from_ne_bytes(arr(b)) as i64),
+        b'i' => Value::small(i32::from_ne_bytes(arr(b)) as i64),
+        b'I' => Value::small(u32::from_ne_bytes(arr(b)) as i64),
         b'l' | b'q' => int::from_i64(vm, i64::from_ne_bytes(arr(b))),
         b'L' | b'Q' => int::from_u64(vm, u64::from_ne_bytes(arr(b))),
         b'f' => crate::types::float::new_float(vm, f32::from_ne_bytes(arr(b)) as f64),
@@ -39,10 +39,6 @@ pub fn load(vm: &mut Vm, code: u8, b: &[u8]) -> Value {
             vm.new_string(c.to_string())
         }
     }
-}
-
-fn small(i: i64) -> Value {
-    Value::try_small_int(i).unwrap_or(Value::NONE)
 }
 
 /// An integer argument as i128 (wide enough for every typecode's range); `too_big` is the

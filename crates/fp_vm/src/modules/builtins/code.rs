@@ -188,12 +188,8 @@ fn compile_source(
         optimize,
         future_annotations,
     };
-    match fp_compiler::compile(source, filename, mode, &opts) {
-        Ok(code) => Ok(crate::types::code::load_code(vm, code)),
-        Err(e) => Err(crate::interp::compile_error::to_exception(
-            vm, &e, source, filename,
-        )),
-    }
+    let code = crate::interp::compile_checked(vm, source, filename, mode, &opts)?;
+    Ok(crate::types::code::load_code(vm, code))
 }
 
 /// Whether the calling code was compiled with `from __future__ import annotations`.

@@ -424,15 +424,17 @@ fn flush_pending(vm: &mut Vm, t: &TextIOObj) -> PyResult<()> {
     Ok(())
 }
 
-/// `file.write(text)` when `file` is exactly a TextIOWrapper (print's fast path: no method
-/// lookup, no bound-method object); None when it is another kind of file.
-pub fn write_if_textio(vm: &mut Vm, file: Value, text: &str) -> Option<PyResult> {
-    let ty = vm.state_get("_io.TextIOWrapper")?;
-    if vm.type_of(file) != ty {
-        return None;
-    }
+/// Whether `file` is exactly a TextIOWrapper (not a subclass, whose `write` may differ).
+pub fn is_exact_textio(vm: &Vm, file: Value) -> bool {
+    vm.state_get("_io.TextIOWrapper")
+        .is_some_and(|t| vm.type_of(file) == t)
+}
+
+/// `file.write(text)` for an exact TextIOWrapper (`is_exact_textio`): print's fast path, with
+/// no method lookup and no bound-method object.
+pub fn write_text(vm: &mut Vm, file: Value, text: &str) -> PyResult {
     let s = vm.new_str(text);
-    Some(tw_write(vm, &[file, s]))
+    tw_write(vm, &[file, s])
 }
 
 fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
