@@ -8,7 +8,7 @@ mod cli;
 mod run;
 
 fn main() {
-    let cfg = match cli::parse(std::env::args().collect()) {
+    let cfg = match cli::parse(fp_vm::types::str::os_args()) {
         Ok(cli::Parsed::Run(mut cfg, what)) => {
             cli::apply_environment(&mut cfg);
             (cfg, what)

@@ -301,7 +301,7 @@ pub fn ascii_of(vm: &mut Vm, v: Value) -> PyResult {
     let r = ops::repr::repr_string(vm, v)?;
     let mut out = String::with_capacity(r.len());
     for c in r.chars() {
-        let u = c as u32;
+        let u = crate::types::str::code_point(c);
         if u < 0x80 {
             out.push(c);
         } else if u < 0x100 {

@@ -582,8 +582,8 @@ fn utf_7_decode(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn utf_8_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
-    encode_with(vm, a, "utf_8_encode", |_, s, _, _| {
-        Ok(s.as_bytes().to_vec())
+    encode_with(vm, a, "utf_8_encode", |vm, s, errs, obj| {
+        sc::encode_utf(vm, s, sc::Utf::Utf8, errs, obj)
     })
 }
 
@@ -618,12 +618,13 @@ fn utf16_encode_impl(
         Some(o) => o,
         None => arg_int(vm, a.get(3).copied().unwrap_or(Value::NULL), 0)?.signum() as i32,
     };
-    encode_with(vm, a, fname, |_, s, _, _| {
-        Ok(if wide {
-            sc::encode_utf32(s, order)
-        } else {
-            sc::encode_utf16(s, order)
-        })
+    let form = if wide {
+        sc::Utf::Utf32(order)
+    } else {
+        sc::Utf::Utf16(order)
+    };
+    encode_with(vm, a, fname, |vm, s, errs, obj| {
+        sc::encode_utf(vm, s, form, errs, obj)
     })
 }
 
@@ -810,7 +811,7 @@ fn charmap_build(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = arg_str(vm, "charmap_build", 0, a[1])?;
     let d = dict::new_dict(vm);
     for (i, c) in s.chars().enumerate() {
-        let k = crate::types::int::from_i64(vm, c as i64);
+        let k = crate::types::int::from_i64(vm, crate::types::str::code_point(c) as i64);
         let v = crate::types::int::from_usize(vm, i);
         dict::set_item(vm, d, k, v)?;
     }

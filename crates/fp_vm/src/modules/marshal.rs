@@ -101,14 +101,16 @@ fn write_value(vm: &mut Vm, out: &mut Vec<u8>, v: Value, depth: usize) -> PyResu
         out.extend_from_slice(&c.im.to_le_bytes());
     } else if exact(vm.types.str_) {
         let s = pystr::as_str(v).unwrap_or("");
+        // CPython writes lone surrogates with 'surrogatepass'.
+        let data = pystr::to_wtf8(s);
         if s.is_ascii() && s.len() < 256 {
             out.push(b'z');
             out.push(s.len() as u8);
         } else {
             out.push(if s.is_ascii() { b'a' } else { b'u' });
-            write_len(out, s.len());
+            write_len(out, data.len());
         }
-        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(&data);
     } else if exact(vm.types.bytes) || exact(vm.types.bytearray) {
         let data = bytes::bytes_data(v).unwrap_or_default();
         out.push(b's');
@@ -306,10 +308,10 @@ impl Reader<'_> {
                 let raw = self.take(vm, n)?.to_vec();
                 match t {
                     b's' => bytes::new_bytes(vm, raw),
-                    _ => match String::from_utf8(raw) {
-                        Ok(s) if matches!(t, b't' | b'A' | b'Z') => vm.intern(&s),
-                        Ok(s) => vm.new_string(s),
-                        Err(_) => return Err(vm.value_error("bad marshal data (invalid str)")),
+                    _ => match pystr::from_wtf8(&raw) {
+                        Some(s) if matches!(t, b't' | b'A' | b'Z') => vm.intern(&s),
+                        Some(s) => vm.new_string(s),
+                        None => return Err(vm.value_error("bad marshal data (invalid str)")),
                     },
                 }
             }

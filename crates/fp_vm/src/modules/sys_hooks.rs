@@ -69,7 +69,10 @@ pub fn init(vm: &mut Vm, m: Value) {
             set_attr(vm, m, &format!("__{name}__"), f);
         }
     }
-    let argv: Vec<Value> = std::env::args().map(|a| vm.new_string(a)).collect();
+    let argv: Vec<Value> = crate::types::str::os_args()
+        .into_iter()
+        .map(|a| vm.new_string(a))
+        .collect();
     let orig = crate::types::list::new_list(vm, argv);
     set_attr(vm, m, "orig_argv", orig);
     let exe = vm.new_string(vm.config.executable.clone());

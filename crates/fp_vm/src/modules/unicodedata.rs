@@ -244,7 +244,7 @@ fn char_arg(vm: &mut Vm, v: Value, func: &str, with_default: bool) -> PyResult<u
         Some(s) => {
             let mut it = s.chars();
             match (it.next(), it.next()) {
-                (Some(c), None) => Ok(c as u32),
+                (Some(c), None) => Ok(crate::types::str::code_point(c)),
                 _ => Err(vm.type_error(format!(
                     "{func}() {arg} must be a unicode character, not str"
                 ))),
@@ -386,7 +386,7 @@ fn decompose_into(c: u32, compat: bool, out: &mut Vec<u32>) {
 fn decompose(s: &str, compat: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(s.len());
     for ch in s.chars() {
-        decompose_into(ch as u32, compat, &mut out);
+        decompose_into(crate::types::str::code_point(ch), compat, &mut out);
     }
     // Canonical ordering: a stable sort of each run of non-starters by combining class.
     let mut i = 0;
@@ -468,7 +468,10 @@ fn normalized(vm: &mut Vm, form: Value, s: Value, func: &str) -> PyResult<(Strin
         "NFKC" => compose(decompose(text, true)),
         _ => return Err(vm.value_error("invalid normalization form")),
     };
-    let out: String = cps.into_iter().filter_map(char::from_u32).collect();
+    let out: String = cps
+        .into_iter()
+        .filter_map(crate::types::str::char_for)
+        .collect();
     let same = out == text;
     Ok((out, same))
 }

@@ -99,11 +99,8 @@ pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CompareOp) -> Option<bool> 
         });
     }
     if ta == vm.types.str_ && tb == vm.types.str_ {
-        let (x, y) = (
-            a.downcast::<StrObj>()?.as_str(),
-            b.downcast::<StrObj>()?.as_str(),
-        );
-        return Some(ord_result(x.cmp(y), op));
+        let (x, y) = (a.downcast::<StrObj>()?, b.downcast::<StrObj>()?);
+        return Some(ord_result(crate::types::str::compare(x, y), op));
     }
     if a.is_none() && b.is_none() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Some(op == CompareOp::Eq);

@@ -228,7 +228,7 @@ pub fn repr_str(s: &str) -> String {
             }
             c if is_printable(c) => out.push(c),
             c => {
-                let u = c as u32;
+                let u = crate::types::str::code_point(c);
                 if u < 0x100 {
                     out.push_str(&format!("\\x{u:02x}"));
                 } else if u < 0x10000 {

@@ -115,9 +115,9 @@ pub fn load_const(vm: &mut Vm, c: &Const) -> Value {
             }
         }
         Const::Wtf8Str(b) => {
-            // Lone surrogates are not representable yet; keep the replacement text so the
-            // program still runs, and the limitation is documented.
-            let s = String::from_utf8_lossy(b).into_owned();
+            // The compiler only makes these from escapes, so they always decode.
+            let s = crate::types::str::from_wtf8(b)
+                .unwrap_or_else(|| String::from_utf8_lossy(b).into_owned());
             vm.new_string(s)
         }
         Const::Bytes(b) => crate::types::bytes::new_bytes(vm, b.clone()),

@@ -6,15 +6,14 @@
 //! Also owns the builtin handlers as Python callables (`strict_errors`, `ignore_errors`, ...,
 //! what `codecs.lookup_error` returns) and the registry itself (kept in the VM's native state).
 //!
-//! ferropy's str cannot hold lone surrogates, so `surrogateescape` and `surrogatepass` can
-//! only do what does not create them: they re-raise the original error when CPython would
-//! too, and raise a UnicodeDecodeError naming the limitation where CPython would produce a
-//! lone surrogate.
+//! `surrogateescape` and `surrogatepass` make and consume lone surrogates, which a str holds
+//! as stand-ins (`types/str.rs`): decoding pushes `char_for(surrogate)`, encoding reads
+//! `code_point(c)`.
 
 use crate::native;
 use crate::native::NativeDef;
 use crate::types::dict;
-use crate::types::str::as_str;
+use crate::types::str::{as_str, char_for, code_point};
 use crate::types::str_codec::{decode_error, encode_error};
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
@@ -103,31 +102,6 @@ pub fn lookup_error(vm: &mut Vm, name: &str) -> PyResult<Mode> {
     }
 }
 
-/// The error CPython would produce with a lone surrogate, which ferropy's str cannot hold.
-fn surrogate_limitation(vm: &mut Vm, handler: &str, err: Exc) -> Exc {
-    let n = vm.intern("reason");
-    let old = crate::types::instance::get(err.0, n)
-        .and_then(as_str)
-        .unwrap_or("")
-        .to_string();
-    let msg = format!(
-        "{old} (the '{handler}' error handler would produce a lone surrogate, which ferropy's \
-         str cannot represent yet)"
-    );
-    let v = vm.new_string(msg);
-    crate::types::instance::set(vm, err.0, n, v);
-    if let Some(x) = crate::types::exceptions::exc_obj(err.0)
-        && let Some(items) = crate::types::tuple::items(x.args.get())
-        && items.len() == 5
-    {
-        let mut items = items.to_vec();
-        items[4] = v;
-        let t = crate::types::tuple::new_tuple(vm, items);
-        x.args.set(t);
-    }
-    err
-}
-
 fn resolve_pos(vm: &mut Vm, pos: Value, len: usize) -> PyResult<usize> {
     let p = crate::ops::number::index_i64(vm, pos)?;
     let q = if p < 0 { p + len as i64 } else { p };
@@ -168,21 +142,20 @@ pub fn decode_err(
         Mode::XmlCharRefReplace | Mode::NameReplace => {
             Err(vm.type_error("don't know how to handle UnicodeDecodeError in error callback"))
         }
-        Mode::SurrogateEscape => {
-            let e = decode_error(vm, enc, obj, data, start, end, reason);
-            let bytes = data.get(start..end).unwrap_or(&[]);
-            if bytes.iter().take(4).any(|&b| b < 128) {
-                return Err(e);
+        Mode::SurrogateEscape => match escape_bytes(data.get(start..end).unwrap_or(&[])) {
+            Some((text, n)) => {
+                out.push_str(&text);
+                Ok(start + n)
             }
-            Err(surrogate_limitation(vm, "surrogateescape", e))
-        }
-        Mode::SurrogatePass => {
-            let e = decode_error(vm, enc, obj, data, start, end, reason);
-            if encoded_surrogate(enc, data.get(start..).unwrap_or(&[])) {
-                return Err(surrogate_limitation(vm, "surrogatepass", e));
+            None => Err(decode_error(vm, enc, obj, data, start, end, reason)),
+        },
+        Mode::SurrogatePass => match encoded_surrogate(enc, data.get(start..).unwrap_or(&[])) {
+            Some((cp, n)) => {
+                out.extend(char_for(cp));
+                Ok(start + n)
             }
-            Err(e)
-        }
+            None => Err(decode_error(vm, enc, obj, data, start, end, reason)),
+        },
         Mode::Custom(f) => {
             let e = decode_error(vm, enc, obj, data, start, end, reason);
             let r = crate::ops::call::call(vm, f, &[e.0])?;
@@ -200,21 +173,90 @@ pub fn decode_err(
     }
 }
 
-/// Whether `data` starts with a surrogate code point encoded in `enc`'s form.
-fn encoded_surrogate(enc: &str, data: &[u8]) -> bool {
-    let in_range = |u: u32| (0xD800..0xE000).contains(&u);
-    match enc {
-        "utf-8" => data.len() >= 3 && data[0] == 0xED && (0xA0..0xC0).contains(&data[1]),
-        "utf-16-le" => data.len() >= 2 && in_range(u16::from_le_bytes([data[0], data[1]]) as u32),
-        "utf-16-be" => data.len() >= 2 && in_range(u16::from_be_bytes([data[0], data[1]]) as u32),
-        "utf-32-le" => {
-            data.len() >= 4 && in_range(u32::from_le_bytes([data[0], data[1], data[2], data[3]]))
-        }
-        "utf-32-be" => {
-            data.len() >= 4 && in_range(u32::from_be_bytes([data[0], data[1], data[2], data[3]]))
-        }
-        _ => false,
+/// `surrogateescape` decoding: up to four undecodable bytes (each >= 128) become the
+/// surrogates U+DC80..U+DCFF. Returns the text and the bytes consumed; None when the first
+/// byte is ASCII, which the handler refuses to escape.
+fn escape_bytes(bad: &[u8]) -> Option<(String, usize)> {
+    let n = bad.iter().take(4).take_while(|&&b| b >= 128).count();
+    if n == 0 {
+        return None;
     }
+    Some((
+        bad[..n]
+            .iter()
+            .filter_map(|&b| char_for(0xDC00 + b as u32))
+            .collect(),
+        n,
+    ))
+}
+
+/// The surrogate code point `data` starts with, encoded in `enc`'s form, and its length in
+/// bytes (what `surrogatepass` decodes).
+fn encoded_surrogate(enc: &str, data: &[u8]) -> Option<(u32, usize)> {
+    let (cp, n) = match enc {
+        "utf-8" => {
+            let ok = data.len() >= 3
+                && data[0] & 0xF0 == 0xE0
+                && data[1] & 0xC0 == 0x80
+                && data[2] & 0xC0 == 0x80;
+            if !ok {
+                return None;
+            }
+            let cp = ((data[0] as u32 & 0x0F) << 12)
+                | ((data[1] as u32 & 0x3F) << 6)
+                | (data[2] as u32 & 0x3F);
+            (cp, 3)
+        }
+        "utf-16-le" | "utf-16" if data.len() >= 2 => {
+            (u16::from_le_bytes([data[0], data[1]]) as u32, 2)
+        }
+        "utf-16-be" if data.len() >= 2 => (u16::from_be_bytes([data[0], data[1]]) as u32, 2),
+        "utf-32-le" | "utf-32" if data.len() >= 4 => {
+            (u32::from_le_bytes([data[0], data[1], data[2], data[3]]), 4)
+        }
+        "utf-32-be" if data.len() >= 4 => {
+            (u32::from_be_bytes([data[0], data[1], data[2], data[3]]), 4)
+        }
+        _ => return None,
+    };
+    (0xD800..0xE000).contains(&cp).then_some((cp, n))
+}
+
+/// `surrogatepass` encoding of surrogate `cp` in `enc`'s form (None for other codecs).
+fn surrogate_bytes(enc: &str, cp: u32) -> Option<Vec<u8>> {
+    Some(match enc {
+        "utf-8" => vec![
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ],
+        "utf-16-le" | "utf-16" => (cp as u16).to_le_bytes().to_vec(),
+        "utf-16-be" => (cp as u16).to_be_bytes().to_vec(),
+        "utf-32-le" | "utf-32" => cp.to_le_bytes().to_vec(),
+        "utf-32-be" => cp.to_be_bytes().to_vec(),
+        _ => return None,
+    })
+}
+
+/// The bytes the surrogate handlers encode `bad` to, or None when one of its characters is
+/// not theirs to handle (the original error stands).
+fn surrogate_encode(mode: Mode, enc: &str, bad: &[char]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    for &c in bad {
+        let cp = code_point(c);
+        if mode == Mode::SurrogateEscape {
+            if !(0xDC80..=0xDCFF).contains(&cp) {
+                return None;
+            }
+            out.push((cp - 0xDC00) as u8);
+        } else {
+            if !(0xD800..0xE000).contains(&cp) {
+                return None;
+            }
+            out.extend(surrogate_bytes(enc, cp)?);
+        }
+    }
+    Some(out)
 }
 
 /// A replacement produced by an encode error handler.
@@ -243,16 +285,19 @@ pub fn encode_err(
     let bad = chars.get(start..end).unwrap_or(&[]);
     let mut s = String::new();
     match mode {
-        Mode::Strict | Mode::SurrogateEscape | Mode::SurrogatePass => {
-            // The str holds no surrogates, so the surrogate handlers have nothing to do.
-            return Err(encode_error(vm, enc, obj, text, start, end, reason));
+        Mode::Strict => return Err(encode_error(vm, enc, obj, text, start, end, reason)),
+        Mode::SurrogateEscape | Mode::SurrogatePass => {
+            return match surrogate_encode(mode, enc, bad) {
+                Some(b) => Ok((EncRepl::Bytes(b), end)),
+                None => Err(encode_error(vm, enc, obj, text, start, end, reason)),
+            };
         }
         Mode::Ignore => {}
         Mode::Replace => s.extend(std::iter::repeat_n('?', bad.len())),
         Mode::BackslashReplace => bad.iter().for_each(|&c| push_backslash(&mut s, c)),
         Mode::XmlCharRefReplace => {
             for &c in bad {
-                s.push_str(&format!("&#{};", c as u32));
+                s.push_str(&format!("&#{};", code_point(c)));
             }
         }
         Mode::NameReplace => {
@@ -285,7 +330,7 @@ pub fn encode_err(
 }
 
 pub fn push_backslash(out: &mut String, c: char) {
-    let u = c as u32;
+    let u = code_point(c);
     if u < 0x100 {
         out.push_str(&format!("\\x{u:02x}"));
     } else if u < 0x10000 {
@@ -457,7 +502,7 @@ fn xmlcharrefreplace_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
     let (obj, start, end) = encode_only(vm, a[0])?;
     let mut s = String::new();
     for c in bad_chars(obj, start, end) {
-        s.push_str(&format!("&#{};", c as u32));
+        s.push_str(&format!("&#{};", code_point(c)));
     }
     result(vm, s, end)
 }
@@ -471,32 +516,47 @@ fn namereplace_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
     result(vm, s, end)
 }
 
-fn surrogate_handler(vm: &mut Vm, e: Value, which: &str) -> PyResult {
+fn surrogate_handler(vm: &mut Vm, e: Value, mode: Mode) -> PyResult {
     let k = exc_kind(vm, e)?;
-    if k == Kind::Decode {
-        let (obj, start, end) = exc_range(vm, e)?;
-        let d = crate::types::bytes::bytes_data(obj).unwrap_or_default();
-        let bad = d.get(start..end).unwrap_or(&[]);
-        let enc = crate::ops::attr::getattr_str(vm, e, "encoding")?;
-        let enc = as_str(enc).unwrap_or("").to_string();
-        let would_surrogate = if which == "surrogateescape" {
-            !bad.is_empty() && bad.iter().take(4).all(|&b| b >= 128)
-        } else {
-            let norm = enc.to_ascii_lowercase().replace('_', "-");
-            encoded_surrogate(&norm, d.get(start..).unwrap_or(&[]))
-        };
-        if would_surrogate {
-            return Err(surrogate_limitation(vm, which, Exc(e)));
+    let enc = crate::ops::attr::getattr_str(vm, e, "encoding")?;
+    let enc = as_str(enc)
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let (obj, start, end) = exc_range(vm, e)?;
+    match k {
+        Kind::Decode => {
+            let d = crate::types::bytes::bytes_data(obj).unwrap_or_default();
+            let found = if mode == Mode::SurrogateEscape {
+                escape_bytes(d.get(start..end).unwrap_or(&[]))
+            } else {
+                encoded_surrogate(&enc, d.get(start..).unwrap_or(&[]))
+                    .map(|(cp, n)| (char_for(cp).into_iter().collect(), n))
+            };
+            match found {
+                Some((text, n)) => result(vm, text, start + n),
+                None => Err(Exc(e)),
+            }
         }
+        Kind::Encode => match surrogate_encode(mode, &enc, &bad_chars(obj, start, end)) {
+            Some(b) => {
+                let b = crate::types::bytes::new_bytes(vm, b);
+                let p = crate::types::int::from_usize(vm, end);
+                Ok(crate::types::tuple::new_tuple(vm, vec![b, p]))
+            }
+            None => Err(Exc(e)),
+        },
+        Kind::Translate => Err(vm.type_error(format!(
+            "don't know how to handle {} in error callback",
+            vm.type_name(e)
+        ))),
     }
-    // Encoding: the str holds no surrogates, so CPython would re-raise as well.
-    Err(Exc(e))
 }
 
 fn surrogateescape_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
-    surrogate_handler(vm, a[0], "surrogateescape")
+    surrogate_handler(vm, a[0], Mode::SurrogateEscape)
 }
 
 fn surrogatepass_errors(vm: &mut Vm, a: &[Value]) -> PyResult {
-    surrogate_handler(vm, a[0], "surrogatepass")
+    surrogate_handler(vm, a[0], Mode::SurrogatePass)
 }

@@ -4,7 +4,7 @@
 //! `str_codec`'s error handling (`codec_errors`).
 
 use crate::types::codec_errors::{EncRepl, Errors, decode_err, encode_err};
-use crate::types::str::as_str;
+use crate::types::str::{as_str, char_for, code_point, is_surrogate};
 use crate::types::str_codec::encode_error;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -58,7 +58,13 @@ pub fn utf7_encode(s: &str) -> Vec<u8> {
             out.push(b'+');
             in_shift = true;
         }
-        for &u in ch.encode_utf16(&mut units).iter() {
+        let units: &[u16] = if is_surrogate(ch) {
+            units[0] = code_point(ch) as u16;
+            &units[..1]
+        } else {
+            ch.encode_utf16(&mut units)
+        };
+        for &u in units.iter() {
             bits += 16;
             buf = (buf << 16) | u as u64;
             while bits >= 6 {
@@ -75,25 +81,6 @@ pub fn utf7_encode(s: &str) -> Vec<u8> {
         out.push(b'-');
     }
     out
-}
-
-/// A lone surrogate in decoded UTF-7: ferropy's str cannot hold it.
-fn lone_surrogate(
-    vm: &mut Vm,
-    data: &[u8],
-    obj: Value,
-    start: usize,
-    end: usize,
-) -> crate::vm::Exc {
-    crate::types::str_codec::decode_error(
-        vm,
-        "utf7",
-        obj,
-        data,
-        start,
-        end,
-        "lone surrogate in shift sequence (ferropy's str cannot represent lone surrogates yet)",
-    )
 }
 
 pub fn utf7_decode(
@@ -124,18 +111,18 @@ pub fn utf7_decode(
                         if surrogate != 0 {
                             if (0xDC00..0xE000).contains(&u) {
                                 let c = 0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00);
-                                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                                out.extend(char_for(c));
                                 surrogate = 0;
                                 continue;
                             }
-                            return Err(lone_surrogate(vm, data, obj, start, s));
+                            // A high surrogate not followed by a low one stays lone.
+                            out.extend(char_for(surrogate));
+                            surrogate = 0;
                         }
                         if (0xD800..0xDC00).contains(&u) {
                             surrogate = u;
-                        } else if let Some(c) = char::from_u32(u) {
-                            out.push(c);
                         } else {
-                            return Err(lone_surrogate(vm, data, obj, start, s));
+                            out.extend(char_for(u));
                         }
                     }
                     continue;
@@ -148,8 +135,8 @@ pub fn utf7_decode(
                     s += 1;
                     err = "non-zero padding bits in shift sequence";
                 } else {
-                    if surrogate != 0 && ch <= 127 && ch != b'+' {
-                        return Err(lone_surrogate(vm, data, obj, start, s));
+                    if surrogate != 0 {
+                        out.extend(char_for(surrogate));
                     }
                     surrogate = 0;
                     if ch == b'-' {
@@ -306,7 +293,7 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
 pub fn unicode_escape_encode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let u = c as u32;
+        let u = code_point(c);
         match c {
             '\\' => out.extend_from_slice(b"\\\\"),
             '\t' => out.extend_from_slice(b"\\t"),
@@ -324,7 +311,7 @@ pub fn unicode_escape_encode(s: &str) -> Vec<u8> {
 pub fn raw_unicode_escape_encode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let u = c as u32;
+        let u = code_point(c);
         if u < 0x100 {
             out.push(u as u8);
         } else if u < 0x10000 {
@@ -422,27 +409,19 @@ pub fn unicode_escape_decode(
                     _ => (8, "truncated \\UXXXXXXXX escape"),
                 };
                 match read_hex(data, i, n) {
-                    Ok(v) => match char::from_u32(v) {
+                    Ok(v) => match char_for(v) {
                         Some(ch) => {
                             out.push(ch);
                             i += n;
                         }
-                        None if v >= 0x110000 => {
-                            let r = "illegal Unicode character";
+                        None => {
+                            let r = if v >= 0x110000 {
+                                "illegal Unicode character"
+                            } else {
+                                crate::types::str_codec::UNREPRESENTABLE
+                            };
                             let end = i + n;
                             i = decode_err(vm, errs, ENC, data, obj, start, end, r, &mut out)?;
-                        }
-                        None => {
-                            return Err(crate::types::str_codec::decode_error(
-                                vm,
-                                ENC,
-                                obj,
-                                data,
-                                start,
-                                i + n,
-                                "lone surrogate escape (ferropy's str cannot represent lone \
-                                 surrogates yet)",
-                            ));
                         }
                     },
                     Err(k) => {
@@ -537,27 +516,19 @@ pub fn raw_unicode_escape_decode(
         let n = if c == Some(b'u') { 4 } else { 8 };
         i += 1;
         match read_hex(data, i, n) {
-            Ok(v) => match char::from_u32(v) {
+            Ok(v) => match char_for(v) {
                 Some(ch) => {
                     out.push(ch);
                     i += n;
                 }
-                None if v >= 0x110000 => {
-                    let r = "\\Uxxxxxxxx out of range";
+                None => {
+                    let r = if v >= 0x110000 {
+                        "\\Uxxxxxxxx out of range"
+                    } else {
+                        crate::types::str_codec::UNREPRESENTABLE
+                    };
                     let end = i + n;
                     i = decode_err(vm, errs, ENC, data, obj, start, end, r, &mut out)?;
-                }
-                None => {
-                    return Err(crate::types::str_codec::decode_error(
-                        vm,
-                        ENC,
-                        obj,
-                        data,
-                        start,
-                        i + n,
-                        "lone surrogate escape (ferropy's str cannot represent lone surrogates \
-                         yet)",
-                    ));
                 }
             },
             Err(k) => {
@@ -616,10 +587,7 @@ fn charmap_lookup_decode(vm: &mut Vm, mapping: Value, b: u8) -> PyResult<Mapped>
     }
     if crate::types::int::is_int(v) {
         let i = crate::types::int::int_ref(v).and_then(|r| r.to_i64());
-        return match i
-            .and_then(|i| u32::try_from(i).ok())
-            .and_then(char::from_u32)
-        {
+        return match i.and_then(|i| u32::try_from(i).ok()).and_then(char_for) {
             Some('\u{FFFE}') => Ok(Mapped::Undefined),
             Some(c) => Ok(Mapped::Text(c.to_string())),
             None => Err(vm.type_error("character mapping must be in range(0x110000)")),
@@ -670,7 +638,7 @@ pub fn charmap_decode(
 
 /// Encodes one character through an encoding mapping: None when unmapped.
 fn charmap_lookup_encode(vm: &mut Vm, mapping: Value, c: char) -> PyResult<Option<Vec<u8>>> {
-    let key = crate::types::int::from_i64(vm, c as i64);
+    let key = crate::types::int::from_i64(vm, code_point(c) as i64);
     let v = match crate::ops::item::getitem(vm, mapping, key) {
         Ok(v) => v,
         Err(e) => {

@@ -647,9 +647,7 @@ pub fn format_int_spec(vm: &mut Vm, i: IntRef, spec: &str, type_name: &str) -> P
         let Some(x) = i.to_i64() else {
             return Err(vm.overflow_error("Python int too large to convert to C long"));
         };
-        let Some(c) = u32::try_from(x).ok().and_then(char::from_u32) else {
-            return Err(vm.overflow_error("%c arg not in range(0x110000)"));
-        };
+        let c = crate::types::str::char_arg(vm, x)?;
         let s = c.to_string();
         let parts = NumberParts {
             negative: false,

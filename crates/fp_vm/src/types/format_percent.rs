@@ -361,14 +361,8 @@ fn char_arg(vm: &mut Vm, v: Value) -> PyResult<char> {
         return Err(vm.type_error("%c requires int or char"));
     }
     if let Some(i) = int::int_ref(v) {
-        return match i
-            .to_i64()
-            .and_then(|x| u32::try_from(x).ok())
-            .and_then(char::from_u32)
-        {
-            Some(c) => Ok(c),
-            None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
-        };
+        let x = i.to_i64().unwrap_or(-1);
+        return crate::types::str::char_arg(vm, x);
     }
     Err(vm.type_error("%c requires int or char"))
 }

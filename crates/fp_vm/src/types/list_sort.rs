@@ -169,7 +169,14 @@ fn fast_sort<T: SortItem>(vm: &Vm, v: &mut [T]) -> bool {
     let t = &vm.types;
     let first = vm.type_of(v[0].key());
     if first == t.str_ {
-        if v.iter().all(|x| vm.type_of(x.key()) == t.str_) {
+        let plain = |x: &T| {
+            vm.type_of(x.key()) == t.str_
+                && x.key()
+                    .downcast::<crate::types::str::StrObj>()
+                    .is_some_and(|s| !s.has_surrogates())
+        };
+        // Strings with surrogates sort by code point, not by their UTF-8 form: the slow path.
+        if v.iter().all(plain) {
             // Sort (text, item) pairs: one pointer hop per comparison instead of two.
             let mut pairs: Vec<(&str, T)> = v
                 .iter()

@@ -10,7 +10,7 @@
 use crate::native;
 use crate::native::NativeDef;
 use crate::types::codec_errors::{EncRepl, Errors, decode_err, encode_err};
-use crate::types::str::as_str;
+use crate::types::str::{as_str, code_point, has_stand_ins, is_surrogate, is_unrepresentable};
 use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
@@ -99,16 +99,16 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str, obj: Value) ->
     };
     let mut errs = Errors::new(errors);
     Ok(match codec {
-        Codec::Utf8 => s.as_bytes().to_vec(),
+        Codec::Utf8 => encode_utf(vm, s, Utf::Utf8, &mut errs, obj)?,
         Codec::Utf8Sig => {
             let mut v = vec![0xEF, 0xBB, 0xBF];
-            v.extend_from_slice(s.as_bytes());
+            v.extend(encode_utf(vm, s, Utf::Utf8, &mut errs, obj)?);
             v
         }
         Codec::Ascii => encode_limited(vm, s, 0x80, "ascii", &mut errs, obj)?,
         Codec::Latin1 => encode_limited(vm, s, 0x100, "latin-1", &mut errs, obj)?,
-        Codec::Utf16(order) => encode_utf16(s, order_arg(order)),
-        Codec::Utf32(order) => encode_utf32(s, order_arg(order)),
+        Codec::Utf16(order) => encode_utf(vm, s, Utf::Utf16(order_arg(order)), &mut errs, obj)?,
+        Codec::Utf32(order) => encode_utf(vm, s, Utf::Utf32(order_arg(order)), &mut errs, obj)?,
     })
 }
 
@@ -157,42 +157,108 @@ pub fn encode_limited(
     Ok(out)
 }
 
-/// UTF-16 with byte order `order` (0: BOM then little endian, -1 little, 1 big).
-pub fn encode_utf16(s: &str, order: i32) -> Vec<u8> {
-    let big = order == 1;
-    let mut out = Vec::with_capacity(s.len() * 2 + 2);
-    if order == 0 {
-        out.extend_from_slice(&[0xFF, 0xFE]);
-    }
-    let mut buf = [0u16; 2];
-    for c in s.chars() {
-        for unit in c.encode_utf16(&mut buf).iter() {
-            out.extend_from_slice(&if big {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-    }
-    out
+/// A UTF form, for encoding.
+#[derive(Clone, Copy)]
+pub enum Utf {
+    Utf8,
+    /// Byte order: 0 BOM then little endian, -1 little, 1 big.
+    Utf16(i32),
+    Utf32(i32),
 }
 
-/// UTF-32 with byte order `order` (0: BOM then little endian, -1 little, 1 big).
-pub fn encode_utf32(s: &str, order: i32) -> Vec<u8> {
-    let big = order == 1;
-    let mut out = Vec::with_capacity(s.len() * 4 + 4);
-    if order == 0 {
-        out.extend_from_slice(&[0xFF, 0xFE, 0, 0]);
+impl Utf {
+    /// The codec name in UnicodeEncodeError, as CPython's encoders name themselves.
+    fn name(self) -> &'static str {
+        match self {
+            Utf::Utf8 => "utf-8",
+            Utf::Utf16(0) => "utf-16",
+            Utf::Utf16(-1) => "utf-16-le",
+            Utf::Utf16(_) => "utf-16-be",
+            Utf::Utf32(0) => "utf-32",
+            Utf::Utf32(-1) => "utf-32-le",
+            Utf::Utf32(_) => "utf-32-be",
+        }
     }
-    for c in s.chars() {
-        let u = c as u32;
-        out.extend_from_slice(&if big {
-            u.to_be_bytes()
-        } else {
-            u.to_le_bytes()
-        });
+    fn push(self, c: char, out: &mut Vec<u8>) {
+        match self {
+            Utf::Utf8 => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Utf::Utf16(order) => {
+                for unit in c.encode_utf16(&mut [0; 2]).iter() {
+                    out.extend_from_slice(&if order == 1 {
+                        unit.to_be_bytes()
+                    } else {
+                        unit.to_le_bytes()
+                    });
+                }
+            }
+            Utf::Utf32(order) => out.extend_from_slice(&if order == 1 {
+                (c as u32).to_be_bytes()
+            } else {
+                (c as u32).to_le_bytes()
+            }),
+        }
     }
-    out
+}
+
+/// Encodes `s` in a UTF form. Every character is encodable except a lone surrogate, which
+/// goes to the error handler: a whole run of them for UTF-8, one at a time for UTF-16/32 (as
+/// CPython's encoders report them).
+pub fn encode_utf(
+    vm: &mut Vm,
+    s: &str,
+    form: Utf,
+    errs: &mut Errors,
+    obj: Value,
+) -> PyResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() + 4);
+    match form {
+        Utf::Utf16(0) => out.extend_from_slice(&[0xFF, 0xFE]),
+        Utf::Utf32(0) => out.extend_from_slice(&[0xFF, 0xFE, 0, 0]),
+        _ => {}
+    }
+    if !has_stand_ins(s) {
+        match form {
+            Utf::Utf8 => out.extend_from_slice(s.as_bytes()),
+            _ => s.chars().for_each(|c| form.push(c, &mut out)),
+        }
+        return Ok(out);
+    }
+    let obj = if obj.is::<crate::types::str::StrObj>() {
+        obj
+    } else {
+        vm.new_str(s)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let reason = "surrogates not allowed";
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_surrogate(chars[i]) {
+            form.push(chars[i], &mut out);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(form, Utf::Utf8) {
+            while j < chars.len() && is_surrogate(chars[j]) {
+                j += 1;
+            }
+        }
+        let name = form.name();
+        let (repl, next) = encode_err(vm, errs, name, s, &chars, obj, i, j, reason)?;
+        match repl {
+            EncRepl::Bytes(b) => out.extend_from_slice(&b),
+            EncRepl::Text(t) => {
+                for c in t.chars() {
+                    if is_surrogate(c) {
+                        return Err(encode_error(vm, name, obj, s, i, j, reason));
+                    }
+                    form.push(c, &mut out);
+                }
+            }
+        }
+        i = next;
+    }
+    Ok(out)
 }
 
 // ----- decoding -----
@@ -250,13 +316,49 @@ pub fn decode_utf8(
     while pos < data.len() {
         let rest = &data[pos..];
         match std::str::from_utf8(rest) {
+            Ok(s) if has_stand_ins(s) => {
+                // Valid UTF-8 for a code point ferropy keeps for surrogate stand-ins.
+                let off = first_stand_in(s);
+                out.push_str(&s[..off]);
+                let start = pos + off;
+                pos = decode_err(
+                    vm,
+                    errs,
+                    "utf-8",
+                    data,
+                    obj,
+                    start,
+                    start + 4,
+                    UNREPRESENTABLE,
+                    &mut out,
+                )?;
+            }
             Ok(s) => {
                 out.push_str(s);
                 pos = data.len();
             }
             Err(e) => {
                 let good = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                let valid = std::str::from_utf8(&rest[..good]).unwrap_or("");
+                if has_stand_ins(valid) {
+                    // Let the branch above report it, with the same position.
+                    let off = first_stand_in(valid);
+                    out.push_str(&valid[..off]);
+                    let start = pos + off;
+                    pos = decode_err(
+                        vm,
+                        errs,
+                        "utf-8",
+                        data,
+                        obj,
+                        start,
+                        start + 4,
+                        UNREPRESENTABLE,
+                        &mut out,
+                    )?;
+                    continue;
+                }
+                out.push_str(valid);
                 let start = pos + good;
                 let (end, reason) = match e.error_len() {
                     None => {
@@ -281,6 +383,17 @@ pub fn decode_utf8(
         }
     }
     Ok((out, data.len()))
+}
+
+/// The reason given when valid input decodes to a code point a str cannot hold.
+pub const UNREPRESENTABLE: &str =
+    "code point reserved by ferropy for lone surrogates (U+FD800..U+FDFFF)";
+
+/// Byte offset of the first surrogate stand-in in `s`.
+fn first_stand_in(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| is_surrogate(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 pub fn decode_ascii(vm: &mut Vm, data: &[u8], errs: &mut Errors, obj: Value) -> PyResult<String> {
@@ -373,11 +486,15 @@ pub fn decode_utf16(
             let lo = unit(pos + 2);
             if (0xDC00..0xE000).contains(&lo) {
                 let c = 0x10000 + (((u as u32) - 0xD800) << 10) + ((lo as u32) - 0xDC00);
-                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
-                pos += 4;
-                continue;
+                if !is_unrepresentable(c) {
+                    out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                    pos += 4;
+                    continue;
+                }
+                (pos + 4, UNREPRESENTABLE)
+            } else {
+                (pos + 2, "illegal UTF-16 surrogate")
             }
-            (pos + 2, "illegal UTF-16 surrogate")
         };
         pos = decode_err(vm, errs, name, data, obj, pos, end, reason, &mut out)?;
     }
@@ -435,7 +552,7 @@ pub fn decode_utf32(
         } else {
             u32::from_le_bytes(b)
         };
-        match char::from_u32(u) {
+        match char::from_u32(u).filter(|_| !is_unrepresentable(u)) {
             Some(c) => {
                 out.push(c);
                 pos += 4;
@@ -443,6 +560,8 @@ pub fn decode_utf32(
             None => {
                 let reason = if u >= 0x110000 {
                     "code point not in range(0x110000)"
+                } else if is_unrepresentable(u) {
+                    UNREPRESENTABLE
                 } else {
                     "code point in surrogate code point range(0xd800, 0xe000)"
                 };
@@ -644,7 +763,7 @@ fn encode_error_str(vm: &mut Vm, a: &[Value]) -> PyResult {
     let text = as_str(obj).unwrap_or("");
     let n = text.chars().count() as i64;
     let msg = if start >= 0 && start < n && end == start + 1 {
-        let c = text.chars().nth(start as usize).unwrap_or('\0') as u32;
+        let c = code_point(text.chars().nth(start as usize).unwrap_or('\0'));
         let shown = if c <= 0xff {
             format!("\\x{c:02x}")
         } else if c <= 0xffff {

@@ -6,7 +6,7 @@
 
 use crate::native::NativeDef;
 use crate::ops;
-use crate::types::str::{StrObj, as_str};
+use crate::types::str::{StrObj, as_str, char_for, code_point};
 use crate::types::str_search as search;
 use crate::types::str_unicode as uni;
 use crate::types::typeobj;
@@ -389,9 +389,8 @@ fn str_rmod(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn compare(vm: &mut Vm, a: &[Value], f: fn(std::cmp::Ordering) -> bool) -> PyResult {
     let s = this(vm, a[0])?;
-    match as_str(a[1]) {
-        // UTF-8 byte order is code point order.
-        Some(t) => Ok(Value::from_bool(f(s.as_str().cmp(t)))),
+    match a[1].downcast::<StrObj>() {
+        Some(t) => Ok(Value::from_bool(f(crate::types::str::compare(s, t)))),
         None => Ok(Value::NOT_IMPLEMENTED),
     }
 }
@@ -425,7 +424,7 @@ fn str_getnewargs(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn str_sizeof(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = this(vm, a[0])?;
     let n = s.char_len();
-    let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = s.code_points().max().unwrap_or(0);
     let size = if max < 0x80 {
         48 + n + 1
     } else if max < 0x100 {
@@ -693,7 +692,7 @@ fn str_translate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let mut out = String::with_capacity(s.len());
     let mut changed = false;
     for c in s.chars() {
-        let key = crate::types::int::from_i64(vm, c as i64);
+        let key = crate::types::int::from_i64(vm, code_point(c) as i64);
         let mapped = if is_dict {
             crate::types::dict::get_item(vm, table, key)?
         } else {
@@ -717,9 +716,12 @@ fn str_translate(vm: &mut Vm, a: &[Value]) -> PyResult {
             match i
                 .to_i64()
                 .and_then(|x| u32::try_from(x).ok())
-                .and_then(char::from_u32)
+                .filter(|&x| x < 0x110000)
             {
-                Some(ch) => out.push(ch),
+                Some(cp) => match char_for(cp) {
+                    Some(ch) => out.push(ch),
+                    None => return Err(crate::types::str::unrepresentable_error(vm, cp)),
+                },
                 None => {
                     return Err(vm.value_error("character mapping must be in range(0x110000)"));
                 }
@@ -744,7 +746,7 @@ fn str_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult {
             let key = if let Some(ks) = as_str(k) {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
-                    (Some(c), None) => crate::types::int::from_i64(vm, c as i64),
+                    (Some(c), None) => crate::types::int::from_i64(vm, code_point(c) as i64),
                     _ => {
                         return Err(
                             vm.value_error("string keys in translate table must be of length 1")
@@ -775,8 +777,8 @@ fn str_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (cx, cy) in xs.chars().zip(ys.chars()) {
-        let k = crate::types::int::from_i64(vm, cx as i64);
-        let v = crate::types::int::from_i64(vm, cy as i64);
+        let k = crate::types::int::from_i64(vm, code_point(cx) as i64);
+        let v = crate::types::int::from_i64(vm, code_point(cy) as i64);
         crate::types::dict::set_item(vm, d, k, v)?;
     }
     if !z.is_null() && !z.is_none() {
@@ -787,7 +789,7 @@ fn str_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult {
             )));
         };
         for c in zs.chars() {
-            let k = crate::types::int::from_i64(vm, c as i64);
+            let k = crate::types::int::from_i64(vm, code_point(c) as i64);
             crate::types::dict::set_item(vm, d, k, Value::NONE)?;
         }
     }

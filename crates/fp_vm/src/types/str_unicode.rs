@@ -6,7 +6,7 @@
 use crate::types::unicode_db as db;
 
 fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
-    let u = c as u32;
+    let u = crate::types::str::code_point(c);
     table
         .binary_search_by(|&(a, b)| {
             if b < u {
@@ -21,7 +21,7 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
 }
 
 fn mapping(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
-    let u = c as u32;
+    let u = crate::types::str::code_point(c);
     table
         .binary_search_by_key(&u, |&(k, _)| k)
         .ok()
@@ -30,7 +30,7 @@ fn mapping(table: &'static [(u32, &'static str)], c: char) -> Option<&'static st
 
 /// The two-letter general category of `c` ("Lu", "Nd", "Cn"...).
 pub fn category(c: char) -> &'static str {
-    let u = c as u32;
+    let u = crate::types::str::code_point(c);
     let i = db::CATEGORY_RANGES.partition_point(|&(start, _)| start <= u);
     let idx = if i == 0 {
         0

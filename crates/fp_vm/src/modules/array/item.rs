@@ -35,7 +35,7 @@ pub fn load(vm: &mut Vm, code: u8, b: &[u8]) -> Value {
         b'f' => crate::types::float::new_float(vm, f32::from_ne_bytes(arr(b)) as f64),
         b'd' => crate::types::float::new_float(vm, f64::from_ne_bytes(arr(b))),
         _ => {
-            let c = char::from_u32(u32::from_ne_bytes(arr(b))).unwrap_or('\u{FFFD}');
+            let c = crate::types::str::char_for(u32::from_ne_bytes(arr(b))).unwrap_or('\u{FFFD}');
             vm.new_string(c.to_string())
         }
     }
@@ -78,7 +78,7 @@ pub fn store(vm: &mut Vm, code: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()>
             let Some(c) = c else {
                 return Err(vm.type_error("array item must be unicode character"));
             };
-            out.extend_from_slice(&(c as u32).to_ne_bytes());
+            out.extend_from_slice(&crate::types::str::code_point(c).to_ne_bytes());
             return Ok(());
         }
         _ => {}

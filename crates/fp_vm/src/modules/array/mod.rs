@@ -215,7 +215,9 @@ fn array_new(vm: &mut Vm, a: &[Value]) -> PyResult {
                 code as char
             )));
         }
-        s.chars().flat_map(|c| (c as u32).to_ne_bytes()).collect()
+        s.chars()
+            .flat_map(|c| crate::types::str::code_point(c).to_ne_bytes())
+            .collect()
     } else if let Some(other) = stdobj::get::<ArrayData>(init) {
         if other.code == b'u' && code != b'u' {
             return Err(vm.type_error(format!(
@@ -480,7 +482,7 @@ fn tounicode(vm: &mut Vm, a: &[Value]) -> PyResult {
     for c in arr.data.borrow().chunks(4) {
         let mut w = [0u8; 4];
         w.copy_from_slice(c);
-        match char::from_u32(u32::from_ne_bytes(w)) {
+        match crate::types::str::char_for(u32::from_ne_bytes(w)) {
             Some(ch) => s.push(ch),
             None => {
                 return Err(vm.value_error(format!(
@@ -504,7 +506,10 @@ fn fromunicode(vm: &mut Vm, a: &[Value]) -> PyResult {
     if arr.code != b'u' {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
-    let b: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_ne_bytes()).collect();
+    let b: Vec<u8> = s
+        .chars()
+        .flat_map(|c| crate::types::str::code_point(c).to_ne_bytes())
+        .collect();
     arr.data.borrow_mut().extend_from_slice(&b);
     Ok(Value::NONE)
 }
@@ -963,7 +968,10 @@ fn reconstructor(vm: &mut Vm, a: &[Value]) -> PyResult {
             let u16s: Vec<u16> = units.iter().map(|u| *u as u16).collect();
             String::from_utf16_lossy(&u16s)
         } else {
-            units.iter().filter_map(|u| char::from_u32(*u)).collect()
+            units
+                .iter()
+                .filter_map(|u| crate::types::str::char_for(*u))
+                .collect()
         };
         let sv = vm.new_string(s);
         let arr = new_array(ty, code, Vec::new());

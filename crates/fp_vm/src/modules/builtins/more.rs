@@ -96,8 +96,8 @@ pub(super) fn any(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::FALSE)
 }
 
-/// `chr(i)`. Lone surrogates (U+D800..U+DFFF) cannot be held by ferropy's str yet; they
-/// become U+FFFD (the documented str limitation).
+/// `chr(i)`. Lone surrogates are stored as stand-ins (see `types/str.rs`), whose own range
+/// is the one thing `chr` cannot make.
 pub(super) fn chr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let v = one_arg(vm, a, "chr")?;
     let i = ops::number::index(vm, v)?;
@@ -108,7 +108,9 @@ pub(super) fn chr(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !(0..0x110000).contains(&n) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
-    let c = char::from_u32(n as u32).unwrap_or('\u{FFFD}');
+    let Some(c) = crate::types::str::char_for(n as u32) else {
+        return Err(crate::types::str::unrepresentable_error(vm, n as u32));
+    };
     let mut buf = [0u8; 4];
     Ok(vm.new_str(c.encode_utf8(&mut buf)))
 }
@@ -118,7 +120,7 @@ pub(super) fn ord(vm: &mut Vm, a: &[Value]) -> PyResult {
     if let Some(s) = v.downcast::<StrObj>() {
         let mut chars = s.as_str().chars();
         return match (chars.next(), chars.next()) {
-            (Some(c), None) => Ok(int::from_i64(vm, c as i64)),
+            (Some(c), None) => Ok(int::from_i64(vm, crate::types::str::code_point(c) as i64)),
             _ => Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {} found",
                 s.char_len()

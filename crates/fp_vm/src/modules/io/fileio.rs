@@ -139,13 +139,13 @@ fn fileio_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// `os.fsencode`-like conversion of a path argument (str, bytes or os.PathLike) to bytes.
 pub fn fs_path(vm: &mut Vm, p: Value) -> PyResult<Vec<u8>> {
-    let conv = |v: Value| -> Option<Vec<u8>> {
+    let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<Vec<u8>>> {
         if let Some(s) = v.downcast::<StrObj>() {
-            return Some(s.as_str().as_bytes().to_vec());
+            return crate::modules::posix::util::fs_encode(vm, s.as_str(), v).map(Some);
         }
-        v.downcast::<BytesObj>().map(|b| b.data.to_vec())
+        Ok(v.downcast::<BytesObj>().map(|b| b.data.to_vec()))
     };
-    let bytes = match conv(p) {
+    let bytes = match conv(vm, p)? {
         Some(b) => b,
         None => {
             let fspath = vm.intern("__fspath__");
@@ -158,7 +158,7 @@ pub fn fs_path(vm: &mut Vm, p: Value) -> PyResult<Vec<u8>> {
                     )));
                 }
             };
-            match conv(r) {
+            match conv(vm, r)? {
                 Some(b) => b,
                 None => {
                     return Err(vm.type_error(format!(

@@ -151,7 +151,7 @@ fn encode(s: &str, ascii: bool) -> String {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 || (ascii && (c as u32) > 0x7e) => {
-                let u = c as u32;
+                let u = crate::types::str::code_point(c);
                 if u >= 0x10000 {
                     let v = u - 0x10000;
                     let hi = 0xD800 | (v >> 10);

@@ -148,8 +148,12 @@ impl<'a> Parser<'a> {
                                     }
                                 }
                             }
-                            // Lone surrogates cannot live in ferropy's strings.
-                            char::from_u32(u).unwrap_or('\u{FFFD}')
+                            match crate::types::str::char_for(u) {
+                                Some(c) => c,
+                                None => {
+                                    return Err(crate::types::str::unrepresentable_error(vm, u));
+                                }
+                            }
                         }
                         _ => return Err(self.err(vm, "Invalid \\escape", esc_c)),
                     };

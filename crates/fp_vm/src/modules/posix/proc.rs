@@ -248,7 +248,7 @@ pub fn getrandom(vm: &mut Vm, a: &[Value]) -> PyResult {
 pub fn fs_cstring(vm: &mut Vm, v: Value) -> PyResult<CString> {
     let p = super::fs::fspath_value(vm, v)?;
     let data = if let Some(s) = crate::types::str::as_str(p) {
-        s.as_bytes().to_vec()
+        util::fs_encode(vm, s, p)?
     } else {
         crate::types::bytes::bytes_data(p).unwrap_or_default()
     };

@@ -107,7 +107,8 @@ pub fn convert_path(vm: &mut Vm, spec: PathSpec, o: Value) -> PyResult<PathArg> 
         path = r;
     }
     if let Some(s) = as_str(path) {
-        return match CString::new(s.as_bytes()) {
+        let data = fs_encode(vm, s, path)?;
+        return match CString::new(data) {
             Ok(c) => Ok(PathArg {
                 c: Some(c),
                 fd: None,
@@ -327,14 +328,23 @@ pub fn retry<T: PartialOrd + Default + Copy>(
 }
 
 /// A filesystem name as the caller's flavour: bytes for a bytes path, else str (decoded as
-/// UTF-8; undecodable bytes become U+FFFD, as ferropy's str has no lone surrogates).
+/// UTF-8 with 'surrogateescape', the filesystem encoding).
 pub fn fs_name(vm: &mut Vm, data: &[u8], narrow: bool) -> Value {
     if narrow {
         new_bytes(vm, data.to_vec())
     } else {
-        let s = String::from_utf8_lossy(data).into_owned();
+        let s = crate::types::str::fs_decode(data);
         vm.new_string(s)
     }
+}
+
+/// A str as filesystem bytes: UTF-8 with 'surrogateescape' (UnicodeEncodeError for other
+/// lone surrogates). `obj` is the str object, for the error.
+pub fn fs_encode(vm: &mut Vm, s: &str, obj: Value) -> PyResult<Vec<u8>> {
+    if !crate::types::str::has_stand_ins(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    crate::types::str_codec::encode(vm, s, "utf-8", "surrogateescape", obj)
 }
 
 /// Checks that dir_fd / follow_symlinks / fd combinations are allowed, with CPython's
@@ -364,7 +374,7 @@ pub fn check_fd_combos(
 /// A str argument (for environment names and the like) as bytes: str via UTF-8, bytes as is.
 pub fn str_or_bytes(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     if let Some(s) = as_str(v) {
-        return Ok(s.as_bytes().to_vec());
+        return fs_encode(vm, s, v);
     }
     if is_bytes(v) {
         return Ok(bytes_data(v).unwrap_or_default());

@@ -192,13 +192,7 @@ pub fn subject(vm: &mut Vm, v: Value) -> PyResult<Subject> {
         let text = if s.is_ascii() {
             Text::Bytes(s.as_str().as_bytes())
         } else {
-            Text::Wide(
-                s.as_str()
-                    .chars()
-                    .map(|c| c as u32)
-                    .collect::<Vec<u32>>()
-                    .into(),
-            )
+            Text::Wide(s.code_points().collect::<Vec<u32>>().into())
         };
         return Ok(Subject {
             text,
