@@ -152,6 +152,9 @@ pub struct Vm {
     /// Nesting of Rust-level calls back into the interpreter (slot calls from Rust); bounded so
     /// that the native stack can never overflow.
     pub native_depth: usize,
+    /// Lowest safe native stack address: Rust-level recursion below it raises RecursionError
+    /// whatever the recursion limit (`sys.setrecursionlimit(10**6)` must not crash).
+    stack_floor: usize,
     pub builtins: Value,
     pub builtins_dict: Value,
     pub sys: Value,
@@ -194,6 +197,7 @@ impl Vm {
             handled_exc: Value::NONE,
             recursion_limit: 1000,
             native_depth: 0,
+            stack_floor: stack_floor(),
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             sys: Value::NULL,
@@ -443,6 +447,7 @@ impl Vm {
         self.native_depth += 1;
         if self.native_depth > self.recursion_limit + 50
             || self.frames.len() > self.recursion_limit + 50
+            || self.stack_exhausted()
         {
             self.native_depth -= 1;
             return Err(self.recursion_error("maximum recursion depth exceeded"));
@@ -453,11 +458,20 @@ impl Vm {
     /// comparisons), with CPython's message suffix.
     pub fn enter_recursive(&mut self, what: &str) -> PyResult<()> {
         self.native_depth += 1;
-        if self.native_depth + self.frames.len() > self.recursion_limit + 50 {
+        if self.native_depth + self.frames.len() > self.recursion_limit + 50
+            || self.stack_exhausted()
+        {
             self.native_depth -= 1;
             return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
         }
         Ok(())
+    }
+
+    /// Whether the native stack is nearly used up (checked on Rust-level re-entry).
+    #[inline]
+    fn stack_exhausted(&self) -> bool {
+        let here = 0u8;
+        (std::ptr::addr_of!(here) as usize) < self.stack_floor
     }
 
     pub fn leave_native(&mut self) {
@@ -520,4 +534,27 @@ mod tests {
             assert_eq!(vm.type_of(bases), vm.types.tuple);
         }
     }
+}
+
+/// The lowest address the current thread's stack may safely reach: its bottom plus a margin
+/// for the native code that runs between two re-entry checks. 0 (no limit) when the bounds
+/// are unknown.
+fn stack_floor() -> usize {
+    const MARGIN: usize = 512 * 1024;
+    let mut attr = std::mem::MaybeUninit::<libc::pthread_attr_t>::uninit();
+    let mut addr: *mut libc::c_void = std::ptr::null_mut();
+    let mut size: libc::size_t = 0;
+    // SAFETY: pthread_getattr_np initialises `attr` for the calling thread when it returns 0;
+    // it is read by pthread_attr_getstack and destroyed only in that case.
+    unsafe {
+        if libc::pthread_getattr_np(libc::pthread_self(), attr.as_mut_ptr()) != 0 {
+            return 0;
+        }
+        let ok = libc::pthread_attr_getstack(attr.as_ptr(), &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(attr.as_mut_ptr());
+        if !ok || size <= 2 * MARGIN {
+            return 0;
+        }
+    }
+    addr as usize + MARGIN
 }

@@ -228,8 +228,26 @@ fn check_required(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
         return Ok(());
     }
     let ty = vm.type_of(node);
-    let attrs_key = vm.intern("_attributes");
+    // A tree may be cyclic (`e.operand = e`): bound the walk as CPython's validator does,
+    // naming the node's abstract class ('expr', 'stmt'...), the one just below AST.
     let mro: Vec<Value> = crate::types::typeobj::tobj(ty).mro.borrow().clone();
+    let kind = match mro.iter().position(|&t| t == base) {
+        Some(i) if i > 0 => crate::types::typeobj::type_name(mro[i - 1]).to_string(),
+        _ => crate::types::typeobj::type_name(ty).to_string(),
+    };
+    // Leaves (operators, contexts) cannot recurse and are not counted, as in CPython.
+    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
+    if crate::ops::item::len(vm, fields)? == 0 {
+        return check_node(vm, node, ty, mro, base);
+    }
+    vm.enter_recursive(&format!(" while traversing '{kind}' node"))?;
+    let r = check_node(vm, node, ty, mro, base);
+    vm.leave_native();
+    r
+}
+
+fn check_node(vm: &mut Vm, node: Value, ty: Value, mro: Vec<Value>, base: Value) -> PyResult<()> {
+    let attrs_key = vm.intern("_attributes");
     let owner = mro.into_iter().find(|t| {
         crate::types::dict::get_str_value(crate::types::typeobj::tobj(*t).dict.get(), attrs_key)
             .is_some()
