@@ -48,6 +48,9 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
         let banner = tty_stdin && !vm.config.quiet;
         code = interact(&mut vm, banner);
     }
+    // As CPython's finalisation: wait for non-daemon threads, then the exit functions. The
+    // main thread keeps the GIL from here on, so daemon threads never run again.
+    fp_vm::modules::thread::wait_for_shutdown(&mut vm);
     fp_vm::modules::atexit::run_exitfuncs(&mut vm);
     fp_vm::modules::io::flush_at_exit(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);

@@ -17,12 +17,13 @@
 //! which would have to be registered for nearly every object.
 //!
 //! `FERROPY_GC_STRESS=N` requests a collection every N allocations (to shake out rooting bugs).
-//! The heap is single-threaded (one interpreter thread), so its state is thread-local.
+//! The heap belongs to the thread that created the interpreter; threads it starts adopt it
+//! (`adopt_heap`), and only the thread holding the GIL touches it (see `gil.rs`).
 
 use crate::object::{Obj, ObjHeader, Payload, VTable};
 use crate::value::Value;
 use std::alloc::{Layout, alloc as raw_alloc, dealloc};
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 use std::collections::HashMap;
 
 const BLOCK: usize = 256 * 1024;
@@ -70,17 +71,44 @@ struct Heap {
 }
 
 thread_local! {
-    static HEAP: UnsafeCell<Option<Heap>> = const { UnsafeCell::new(None) };
+    /// The heap this thread allocates from: its own (created on first use), or the one of the
+    /// thread that started it (`share_heap`/`adopt_heap`), so Python threads share one heap.
+    static HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
+    /// The heap this thread created, freed when the thread ends.
+    static OWNED: UnsafeCell<Option<Box<Heap>>> = const { UnsafeCell::new(None) };
 }
 
 fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
-    HEAP.with(|h| {
-        // SAFETY: the heap is thread-local and never re-entered: `with_heap` is not called from
-        // inside `f` (allocation and collection do not call back into user code).
-        let slot = unsafe { &mut *h.get() };
-        let heap = slot.get_or_insert_with(Heap::new);
-        f(heap)
-    })
+    let mut p = HEAP.with(|h| h.get());
+    if p.is_null() {
+        p = OWNED.with(|o| {
+            // SAFETY: OWNED is only touched here, once per thread, with no other borrow.
+            let slot = unsafe { &mut *o.get() };
+            let b = slot.get_or_insert_with(|| Box::new(Heap::new()));
+            &mut **b as *mut Heap
+        });
+        HEAP.with(|h| h.set(p));
+    }
+    // SAFETY: `p` points to a live heap (this thread's own, or its starter's, which lives as
+    // long as the process's interpreter); only the thread holding the GIL uses it, and
+    // `with_heap` is never re-entered from inside `f` (allocation and collection do not call
+    // back into user code).
+    f(unsafe { &mut *p })
+}
+
+/// A handle on this thread's heap, to give to a thread it starts.
+#[derive(Clone, Copy)]
+pub struct HeapHandle(*mut Heap);
+// SAFETY: the heap behind the handle is used only by the thread holding the GIL.
+unsafe impl Send for HeapHandle {}
+
+pub fn share_heap() -> HeapHandle {
+    with_heap(|h| HeapHandle(h as *mut Heap))
+}
+
+/// Makes this thread allocate from `handle`'s heap.
+pub fn adopt_heap(handle: HeapHandle) {
+    HEAP.with(|h| h.set(handle.0));
 }
 
 impl Heap {

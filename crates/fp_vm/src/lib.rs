@@ -11,6 +11,7 @@
 //! type), `ops/` (the abstract object protocol: attribute access, operators, calls, iteration),
 //! `interp/` (frames and the eval loop), `modules/` (native modules: builtins, sys, ...).
 
+pub mod gil;
 pub mod heap;
 pub mod interp;
 pub mod modules;

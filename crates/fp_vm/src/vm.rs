@@ -154,7 +154,13 @@ pub struct Vm {
     pub native_depth: usize,
     /// Lowest safe native stack address: Rust-level recursion below it raises RecursionError
     /// whatever the recursion limit (`sys.setrecursionlimit(10**6)` must not crash).
-    stack_floor: usize,
+    pub(crate) stack_floor: usize,
+    /// The running thread's identity and bookkeeping (see `gil.rs`).
+    pub current: crate::gil::CurrentThread,
+    /// The states of threads waiting for the GIL (roots).
+    pub parked: Vec<crate::gil::ThreadState>,
+    /// `(callable, args, kwargs)` of threads started and not yet finished (roots).
+    pub thread_boot: Vec<Value>,
     pub builtins: Value,
     pub builtins_dict: Value,
     pub sys: Value,
@@ -198,6 +204,9 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             stack_floor: stack_floor(),
+            current: crate::gil::CurrentThread::main(),
+            parked: Vec::new(),
+            thread_boot: Vec::new(),
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             sys: Value::NULL,
@@ -214,6 +223,7 @@ impl Vm {
             importlib: Value::NULL,
             repr_stack: Vec::new(),
         });
+        crate::gil::init_main_thread();
         crate::types::bootstrap(&mut vm);
         Names::init(&mut vm);
         OpNames::init(&mut vm);
@@ -229,10 +239,13 @@ impl Vm {
     /// live object is reachable from `trace_roots`).
     #[inline]
     pub fn safe_point(&mut self) -> PyResult<()> {
-        if crate::modules::signals::pending() {
+        if crate::gil::drop_requested() {
+            self.yield_gil();
+        }
+        if crate::modules::signals::pending() && crate::gil::is_main_thread() {
             crate::modules::signals::check(self)?;
         }
-        if self.native_depth == 0 && crate::heap::gc_requested() && self.gc_enabled {
+        if crate::heap::gc_requested() && self.gc_enabled && self.gc_safe_here(0) {
             self.collect_garbage();
         }
         Ok(())
@@ -241,7 +254,9 @@ impl Vm {
     /// Whether the eval loop should call `safe_point` (cheap: two flag loads).
     #[inline]
     pub fn attention() -> bool {
-        crate::heap::gc_requested() || crate::modules::signals::pending()
+        crate::heap::gc_requested()
+            || crate::modules::signals::pending()
+            || crate::gil::drop_requested()
     }
 
     /// Collects now. Only sound at a safe point (see `safe_point`).
@@ -282,6 +297,9 @@ impl Vm {
             visit(*v);
         }
         self.frames.trace(visit);
+        self.current.sentinels.trace(visit);
+        self.parked.iter().for_each(|t| t.trace(visit));
+        self.thread_boot.trace(visit);
         self.permanent.trace(visit);
         self.repr_stack.trace(visit);
         for (r, cb) in &self.weak_callbacks {
@@ -539,7 +557,7 @@ mod tests {
 /// The lowest address the current thread's stack may safely reach: its bottom plus a margin
 /// for the native code that runs between two re-entry checks. 0 (no limit) when the bounds
 /// are unknown.
-fn stack_floor() -> usize {
+pub(crate) fn stack_floor() -> usize {
     const MARGIN: usize = 512 * 1024;
     let mut attr = std::mem::MaybeUninit::<libc::pthread_attr_t>::uninit();
     let mut addr: *mut libc::c_void = std::ptr::null_mut();

@@ -727,22 +727,85 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     tri!(r);
                     continue;
                 }
+                // The arguments stay on the value stack during the call: a native function
+                // that releases the GIL may see a collection run in another thread, and the
+                // stack is what keeps them (and the callable) alive.
                 let args: Vec<Value> = f.stack[first..].to_vec();
+                let r = ops::call::call_kw(vm, callable, &args, kw);
+                f = fobj(frame).get_mut();
                 f.stack.truncate(base);
-                let r = tri!(ops::call::call_kw(vm, callable, &args, kw));
-                f.stack.push(r);
+                f.stack.push(tri!(r));
             }
             Op::CALL_FUNCTION_EX => {
-                let kwargs = if arg & 1 != 0 { pop!(f) } else { Value::NULL };
-                let args = pop!(f);
-                let callable = pop!(f);
+                // Operands stay on the stack during the call (see CALL).
+                let n = if arg & 1 != 0 { 3 } else { 2 };
+                let base = f.stack.len().saturating_sub(n);
+                let kwargs = if arg & 1 != 0 { top!(f) } else { Value::NULL };
+                let args = f.stack.get(base + 1).copied().unwrap_or(Value::NULL);
+                let callable = f.stack.get(base).copied().unwrap_or(Value::NULL);
                 let a = if vm.type_of(args) == vm.types.tuple {
                     crate::types::tuple::items(args).unwrap_or(&[]).to_vec()
                 } else {
-                    tri!(ops::iter::collect(vm, args))
+                    match ops::iter::collect(vm, args) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            f = fobj(frame).get_mut();
+                            f.stack.truncate(base);
+                            pending = Some((e, false));
+                            continue;
+                        }
+                    }
                 };
-                let r = tri!(ops::call::call_ex(vm, callable, &a, kwargs));
-                f.stack.push(r);
+                // A Python function runs inline, as for CALL (no Rust recursion).
+                let (target, self_arg) = if let Some(bm) = callable.downcast::<BoundMethod>() {
+                    (bm.func, bm.self_)
+                } else {
+                    (callable, Value::NULL)
+                };
+                let kw_items = if kwargs.is_null() {
+                    Some(Vec::new())
+                } else if vm.type_of(kwargs) == vm.types.dict {
+                    let items = crate::types::dict::items(kwargs);
+                    let all_str = items.iter().all(|(k, _)| vm.type_of(*k) == vm.types.str_);
+                    all_str.then_some(items)
+                } else {
+                    None
+                };
+                if let (Some(_), Some(items)) = (inline_target(target), kw_items) {
+                    let mut all = a;
+                    let mut names = Vec::with_capacity(items.len());
+                    for (k, v) in items {
+                        names.push(vm.intern_value(k));
+                        all.push(v);
+                    }
+                    let new_frame = tri!(crate::interp::frame::frame_for_call_self(
+                        vm, target, self_arg, &all, &names
+                    ));
+                    f = fobj(frame).get_mut();
+                    f.stack.truncate(base);
+                    if vm.frames.len() >= vm.recursion_limit {
+                        pending = Some((
+                            vm.recursion_error("maximum recursion depth exceeded"),
+                            false,
+                        ));
+                        continue;
+                    }
+                    vm.frames.push(new_frame);
+                    frame = new_frame;
+                    let r = if Vm::attention() {
+                        vm.safe_point()
+                    } else {
+                        Ok(())
+                    };
+                    f = fobj(frame).get_mut();
+                    code = code_of(f);
+                    tri!(r);
+                    continue;
+                }
+                let r = ops::call::call_ex(vm, callable, &a, kwargs);
+                f = fobj(frame).get_mut();
+                f.stack.truncate(base);
+                f.stack.push(tri!(r));
             }
             Op::MAKE_FUNCTION => {
                 let codev = pop!(f);

@@ -62,7 +62,7 @@ fn collect(vm: &mut Vm, a: &[Value]) -> PyResult {
     // value is in a VM frame: collect now. Called from Rust code that re-entered the
     // interpreter, Rust locals may hold values the collector cannot see: collect at the next
     // safe point instead.
-    if vm.native_depth <= 1 {
+    if vm.gc_safe_here(1) {
         vm.collect_garbage();
     } else {
         crate::heap::request_collection();

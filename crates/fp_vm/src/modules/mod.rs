@@ -55,6 +55,7 @@ pub mod struct_;
 pub mod sys;
 pub mod sys_hooks;
 pub mod thread;
+pub mod thread_local;
 pub mod time;
 pub mod typing_;
 pub mod unicodedata;

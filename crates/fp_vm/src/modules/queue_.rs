@@ -88,12 +88,21 @@ fn sq_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn put(vm: &mut Vm, a: &[Value]) -> PyResult {
     this(vm, a[0])?.items.borrow_mut().push_back(a[1]);
+    wake_getters();
     Ok(Value::NONE)
 }
 
 fn put_nowait(vm: &mut Vm, a: &[Value]) -> PyResult {
     this(vm, a[0])?.items.borrow_mut().push_back(a[1]);
+    wake_getters();
     Ok(Value::NONE)
+}
+
+/// Wakes threads blocked in `get` (they share the lock-release wake-up).
+fn wake_getters() {
+    if crate::gil::threads_running() {
+        crate::gil::lock_released();
+    }
 }
 
 fn empty_error(vm: &mut Vm) -> crate::vm::Exc {
@@ -117,24 +126,36 @@ fn get(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Err(vm.value_error("'timeout' must be a non-negative number"));
         }
     }
-    if let Some(v) = q.items.borrow_mut().pop_front() {
-        return Ok(v);
-    }
-    if !block {
-        return Err(empty_error(vm));
-    }
-    match timeout {
-        Some(t) => {
-            // No other thread can put an item: wait out the timeout, then report Empty.
-            if t.is_finite() && t < 1e9 {
-                std::thread::sleep(std::time::Duration::from_secs_f64(t));
-            }
-            Err(empty_error(vm))
+    let deadline = timeout
+        .filter(|t| t.is_finite() && *t < 1e9)
+        .map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    loop {
+        if let Some(v) = q.items.borrow_mut().pop_front() {
+            return Ok(v);
         }
-        None => Err(vm.new_exc(
-            vm.exc.runtime_error,
-            "SimpleQueue.get() would block forever: ferropy does not support threads yet",
-        )),
+        if !block {
+            return Err(empty_error(vm));
+        }
+        if !crate::gil::threads_running() {
+            // No other thread can put an item.
+            if let Some(d) = deadline {
+                std::thread::sleep(d.saturating_duration_since(std::time::Instant::now()));
+                return Err(empty_error(vm));
+            }
+            if timeout.is_some() {
+                return Err(empty_error(vm));
+            }
+            return Err(vm.new_exc(
+                vm.exc.runtime_error,
+                "SimpleQueue.get() would block forever: no other thread can put an item",
+            ));
+        }
+        if !crate::gil::wait_for_release(vm, deadline)? {
+            return match q.items.borrow_mut().pop_front() {
+                Some(v) => Ok(v),
+                None => Err(empty_error(vm)),
+            };
+        }
     }
 }
 

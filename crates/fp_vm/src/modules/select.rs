@@ -201,14 +201,14 @@ fn do_poll(vm: &mut Vm, fds: &mut [libc::pollfd], timeout: Option<i128>) -> PyRe
             .as_ref()
             .map_or(std::ptr::null(), |t| t as *const libc::timespec);
         // SAFETY: `fds` is a valid array of its length; `tsp` is null or points to `ts`.
-        let r = unsafe {
+        let r = vm.allow_threads(|| unsafe {
             libc::ppoll(
                 fds.as_mut_ptr(),
                 fds.len() as libc::nfds_t,
                 tsp,
                 std::ptr::null(),
             )
-        };
+        });
         if r >= 0 {
             return Ok(r);
         }

@@ -131,7 +131,8 @@ pub fn trip(sig: i32) {
 /// Runs the Python-level handlers of every pending signal (CPython's `PyErr_CheckSignals`).
 /// An exception from a handler propagates; signals still pending are kept for the next check.
 pub fn check(vm: &mut Vm) -> PyResult<()> {
-    if !ANY_PENDING.swap(false, Ordering::SeqCst) {
+    // Handlers run in the main thread only, as in CPython.
+    if !crate::gil::is_main_thread() || !ANY_PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
     for (sig, flag) in PENDING.iter().enumerate().skip(1) {

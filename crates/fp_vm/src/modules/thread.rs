@@ -1,10 +1,12 @@
-//! `_thread`: locks, thread identity and (not yet) thread creation.
+//! `_thread`: thread creation, identity and locks.
 //!
-//! ferropy runs one thread of Python code. Locks are real objects with CPython's interface and
-//! states, so `threading`, `importlib` and `queue` work; a blocking acquire of a lock that no
-//! other thread could ever release raises RuntimeError instead of hanging forever, and
-//! `start_new_thread` raises RuntimeError naming the limitation.
+//! Threads are OS threads taking turns under the GIL (`gil.rs`). A lock's state is plain data
+//! guarded by the GIL; a blocking acquire releases the GIL and sleeps until some lock is
+//! released (`gil::wait_lock_release`), then checks again. With no other thread running, a
+//! blocking acquire of a held lock could never succeed: it raises RuntimeError instead of
+//! hanging (or, with a timeout, waits it out).
 
+use crate::gil;
 use crate::heap::alloc;
 use crate::native::NativeDef;
 use crate::object::{ObjKind, Payload, Trace};
@@ -14,12 +16,15 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_staticmethod};
 use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 /// `_thread.lock` (`recursive == false`) and `_thread.RLock`.
 pub struct LockObj {
     pub recursive: bool,
     /// Acquisition depth: 0 or 1 for a lock, any count for an RLock.
     pub count: Cell<u64>,
+    /// The thread that acquired it (0 when free).
+    pub owner: Cell<u64>,
 }
 
 impl Trace for LockObj {
@@ -28,6 +33,27 @@ impl Trace for LockObj {
 
 impl Payload for LockObj {
     const KIND: ObjKind = ObjKind::Lock;
+}
+
+impl LockObj {
+    fn new(recursive: bool) -> LockObj {
+        LockObj {
+            recursive,
+            count: Cell::new(0),
+            owner: Cell::new(0),
+        }
+    }
+    /// Takes the lock if this thread may, now.
+    fn try_take(&self, me: u64) -> bool {
+        let n = self.count.get();
+        if n == 0 || (self.recursive && self.owner.get() == me) {
+            self.count.set(n + 1);
+            self.owner.set(me);
+            true
+        } else {
+            false
+        }
+    }
 }
 
 static FUNCS: &[NativeDef] = &[
@@ -49,7 +75,7 @@ static FUNCS: &[NativeDef] = &[
     ),
     native!("interrupt_main", "(signum=2, /)", interrupt_main),
     native!("exit", "()", exit),
-    native!("_set_sentinel", "()", allocate_lock),
+    native!("_set_sentinel", "()", set_sentinel),
 ];
 
 static LOCK_METHODS: &[NativeDef] = &[
@@ -75,7 +101,7 @@ static RLOCK_METHODS: &[NativeDef] = &[
     native!("__enter__", "($self, /)", enter),
     native!("release", "($self, /)", release),
     native!("__exit__", "($self, /, *args)", exit_ctx),
-    native!("_is_owned", "($self, /)", locked),
+    native!("_is_owned", "($self, /)", is_owned),
     native!("_recursion_count", "($self, /)", recursion_count),
     native!("_release_save", "($self, /)", release_save),
     native!("_acquire_restore", "($self, state, /)", acquire_restore),
@@ -83,11 +109,12 @@ static RLOCK_METHODS: &[NativeDef] = &[
     native!("__repr__", "($self, /)", lock_repr),
 ];
 
-/// The one thread's identity, as `threading.get_ident()` reports it.
 fn ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
+    gil::ident()
 }
+
+/// Stack size of started threads (`_thread.stack_size`); 0 means the default.
+const DEFAULT_STACK: usize = 256 << 20;
 
 /// `_thread.TIMEOUT_MAX`: PY_TIMEOUT_MAX / 1e6, as CPython computes it on Linux.
 const TIMEOUT_MAX: f64 = 9223372036.0;
@@ -107,6 +134,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "LockType", lock);
     set_attr(vm, m, "lock", lock);
     set_attr(vm, m, "RLock", rlock);
+    let local = crate::modules::thread_local::make_type(vm);
+    set_attr(vm, m, "_local", local);
     let err = vm.exc.runtime_error;
     set_attr(vm, m, "error", err);
     let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
@@ -121,23 +150,69 @@ fn lock_of(vm: &mut Vm, v: Value) -> PyResult<&'static LockObj> {
 
 fn allocate_lock(vm: &mut Vm, _a: &[Value]) -> PyResult {
     let ty = vm.state_get("_thread.lock").unwrap_or(Value::NONE);
-    Ok(alloc(
-        ty,
-        LockObj {
-            recursive: false,
-            count: Cell::new(0),
-        },
-    ))
+    Ok(alloc(ty, LockObj::new(false)))
+}
+
+fn set_sentinel(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let lock = allocate_lock(vm, a)?;
+    vm.current.sentinels.push(lock);
+    Ok(lock)
+}
+
+/// Releases a thread's sentinel lock when the thread ends (`threading.Thread.join` waits on it).
+pub fn release_sentinel(lock: Value) {
+    if let Some(l) = lock.downcast::<LockObj>() {
+        l.count.set(0);
+        l.owner.set(0);
+    }
+}
+
+/// Wakes the threads waiting for a lock.
+pub fn notify_lock_waiters() {
+    gil::lock_released();
+}
+
+/// `threading._shutdown()` when `threading` was imported: joins the non-daemon threads.
+pub fn wait_for_shutdown(vm: &mut Vm) {
+    let Some(m) = crate::types::dict::get_str(vm.sys_modules, "threading") else {
+        return;
+    };
+    let r = crate::ops::attr::getattr_str(vm, m, "_shutdown")
+        .and_then(|f| crate::ops::call::call(vm, f, &[]));
+    if let Err(e) = r {
+        crate::interp::traceback::print_unraisable(
+            vm,
+            e.0,
+            "Exception ignored on threading shutdown:",
+        );
+    }
+}
+
+/// Runs a started thread's `(callable, args, kwargs)`; an uncaught exception other than
+/// SystemExit is reported as unraisable, as CPython does.
+pub fn run_thread_body(vm: &mut Vm, boot: Value) {
+    let items = crate::types::tuple::items(boot).unwrap_or(&[]).to_vec();
+    let [func, args, kwargs] = items[..] else {
+        return;
+    };
+    let args = crate::types::tuple::items(args).unwrap_or(&[]).to_vec();
+    let kwargs = if kwargs.is_none() {
+        Value::NULL
+    } else {
+        kwargs
+    };
+    if let Err(e) = crate::ops::call::call_ex(vm, func, &args, kwargs) {
+        if vm.exc_matches(e, vm.exc.system_exit) {
+            return;
+        }
+        let r = crate::ops::repr::repr_string(vm, func).unwrap_or_default();
+        let header = format!("Exception ignored in thread started by: {r}");
+        crate::interp::traceback::print_unraisable(vm, e.0, &header);
+    }
 }
 
 fn rlock_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
-    Ok(alloc(
-        a[0],
-        LockObj {
-            recursive: true,
-            count: Cell::new(0),
-        },
-    ))
+    Ok(alloc(a[0], LockObj::new(true)))
 }
 
 fn get_ident(vm: &mut Vm, _a: &[Value]) -> PyResult {
@@ -151,24 +226,54 @@ fn get_native_id(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn count(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::try_small_int(0).unwrap_or(Value::NONE))
+    Ok(Value::small(gil::extra_threads() as i64))
 }
 
 fn stack_size(vm: &mut Vm, a: &[Value]) -> PyResult {
-    if !a[0].is_null() && a[0].as_small_int() != Some(0) {
+    let old = vm
+        .state_get("_thread.stack_size")
+        .unwrap_or(Value::small(0));
+    if !a[0].is_null() {
         let n = crate::ops::number::index_i64(vm, a[0])?;
-        if n < 32768 {
+        if n != 0 && n < 32768 {
             return Err(vm.value_error("size not valid: 32768 bytes"));
         }
+        if n < 0 {
+            return Err(vm.value_error("size must be 0 or a positive value"));
+        }
+        vm.state_set("_thread.stack_size", Value::small(n));
     }
-    Ok(Value::try_small_int(0).unwrap_or(Value::NONE))
+    Ok(old)
 }
 
-fn start_new_thread(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.new_exc(
-        vm.exc.runtime_error,
-        "can't start new thread: ferropy does not support threads yet",
-    ))
+fn start_new_thread(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let (func, args, kwargs) = (a[0], a[1], a[2]);
+    if !crate::ops::call::is_callable(vm, func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    if !args.is::<crate::types::tuple::TupleObj>() {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    let kwargs = if kwargs.is_null() {
+        Value::NONE
+    } else {
+        kwargs
+    };
+    if !kwargs.is_none() && !kwargs.is::<crate::types::dict::DictObj>() {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    }
+    let boot = crate::types::tuple::new_tuple(vm, vec![func, args, kwargs]);
+    let size = match vm
+        .state_get("_thread.stack_size")
+        .and_then(|v| v.as_small_int())
+    {
+        Some(n) if n > 0 => n as usize,
+        _ => DEFAULT_STACK,
+    };
+    match gil::start_thread(vm, boot, size) {
+        Ok(id) => Ok(crate::types::int::from_u64(vm, id)),
+        Err(_) => Err(vm.new_exc(vm.exc.runtime_error, "can't start new thread")),
+    }
 }
 
 fn interrupt_main(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -209,22 +314,40 @@ fn acquire(vm: &mut Vm, a: &[Value]) -> PyResult {
     if timeout < 0.0 && timeout != -1.0 {
         return Err(vm.value_error("timeout value must be a non-negative number"));
     }
-    if l.recursive || l.count.get() == 0 {
-        l.count.set(l.count.get() + 1);
-        return Ok(Value::TRUE);
+    let r = acquire_lock(vm, l, blocking, timeout)?;
+    Ok(Value::from_bool(r))
+}
+
+/// Acquires `l` for this thread, waiting (GIL released) up to `timeout` seconds (-1: for ever).
+fn acquire_lock(vm: &mut Vm, l: &LockObj, blocking: bool, timeout: f64) -> PyResult<bool> {
+    let me = ident();
+    if l.try_take(me) {
+        return Ok(true);
     }
     if !blocking {
-        return Ok(Value::FALSE);
+        return Ok(false);
     }
-    if timeout >= 0.0 {
-        // No other thread can release it: wait out the timeout, as CPython would.
-        std::thread::sleep(std::time::Duration::from_secs_f64(timeout));
-        return Ok(Value::FALSE);
+    let deadline = (timeout >= 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
+    loop {
+        if !gil::threads_running() {
+            // No other thread can release it.
+            if let Some(d) = deadline {
+                std::thread::sleep(d.saturating_duration_since(Instant::now()));
+                return Ok(false);
+            }
+            return Err(vm.new_exc(
+                vm.exc.runtime_error,
+                "deadlock: acquiring a held lock that no other thread can release",
+            ));
+        }
+        let more = gil::wait_for_release(vm, deadline)?;
+        if l.try_take(me) {
+            return Ok(true);
+        }
+        if !more {
+            return Ok(false);
+        }
     }
-    Err(vm.new_exc(
-        vm.exc.runtime_error,
-        "deadlock: acquiring a held lock that no other thread can release",
-    ))
 }
 
 fn enter(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -233,7 +356,7 @@ fn enter(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn release(vm: &mut Vm, a: &[Value]) -> PyResult {
     let l = lock_of(vm, a[0])?;
-    if l.count.get() == 0 {
+    if l.count.get() == 0 || (l.recursive && l.owner.get() != ident()) {
         let msg = if l.recursive {
             "cannot release un-acquired lock"
         } else {
@@ -242,6 +365,12 @@ fn release(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.new_exc(vm.exc.runtime_error, msg));
     }
     l.count.set(l.count.get() - 1);
+    if l.count.get() == 0 {
+        l.owner.set(0);
+        if gil::threads_running() {
+            gil::lock_released();
+        }
+    }
     Ok(Value::NONE)
 }
 
@@ -252,6 +381,13 @@ fn exit_ctx(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn locked(vm: &mut Vm, a: &[Value]) -> PyResult {
     let l = lock_of(vm, a[0])?;
     Ok(Value::from_bool(l.count.get() > 0))
+}
+
+fn is_owned(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let l = lock_of(vm, a[0])?;
+    Ok(Value::from_bool(
+        l.count.get() > 0 && l.owner.get() == ident(),
+    ))
 }
 
 fn recursion_count(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -265,23 +401,37 @@ fn release_save(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.new_exc(vm.exc.runtime_error, "cannot release un-acquired lock"));
     }
     let n = crate::types::int::from_u64(vm, l.count.replace(0));
-    let owner = crate::types::int::from_u64(vm, ident());
+    let owner = crate::types::int::from_u64(vm, l.owner.replace(0));
+    if gil::threads_running() {
+        gil::lock_released();
+    }
     Ok(crate::types::tuple::new_tuple(vm, vec![n, owner]))
 }
 
 fn acquire_restore(vm: &mut Vm, a: &[Value]) -> PyResult {
     let l = lock_of(vm, a[0])?;
-    let items = crate::types::tuple::items(a[1]).unwrap_or(&[]);
+    let items = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
     let n = match items.first() {
         Some(v) => crate::ops::number::index_i64(vm, *v)?,
         None => 1,
     };
+    let owner = match items.get(1) {
+        Some(v) => crate::types::int::int_ref(*v)
+            .map(|r| r.to_bigint())
+            .and_then(|b| u64::try_from(b).ok())
+            .unwrap_or(0),
+        None => ident(),
+    };
+    acquire_lock(vm, l, true, -1.0)?;
     l.count.set(n.max(0) as u64);
+    l.owner.set(owner);
     Ok(Value::NONE)
 }
 
 fn at_fork_reinit(vm: &mut Vm, a: &[Value]) -> PyResult {
-    lock_of(vm, a[0])?.count.set(0);
+    let l = lock_of(vm, a[0])?;
+    l.count.set(0);
+    l.owner.set(0);
     Ok(Value::NONE)
 }
 
@@ -293,7 +443,7 @@ fn lock_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
         "unlocked"
     };
     let s = if l.recursive {
-        let owner = if l.count.get() > 0 { ident() } else { 0 };
+        let owner = l.owner.get();
         let tn = vm.type_of(a[0]);
         let tn = typeobj::tobj(tn).qualname.borrow().clone();
         format!(

@@ -295,14 +295,14 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
             tv_nsec: (until % 1_000_000_000) as i64,
         };
         // SAFETY: `ts` is a valid absolute deadline; no remaining-time output is needed.
-        let r = unsafe {
+        let r = vm.allow_threads(|| unsafe {
             libc::clock_nanosleep(
                 libc::CLOCK_MONOTONIC,
                 libc::TIMER_ABSTIME,
                 &ts,
                 std::ptr::null_mut(),
             )
-        };
+        });
         if r != 0 && r != libc::EINTR {
             return Err(crate::modules::posix::util::error_from(vm, r, None, None));
         }

@@ -417,7 +417,9 @@ fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     let mut buf = super::zeroed(vm, n)?;
     loop {
         // SAFETY: `buf` is a writable buffer of `n` bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
+        // The buffer is our own: other threads may run while the read blocks.
+        let r = vm
+            .allow_threads(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) });
         if r >= 0 {
             buf.truncate(r as usize);
             return Ok(Some(buf));

@@ -31,6 +31,17 @@ fn fd_call<T: PartialOrd + Default + Copy>(vm: &mut Vm, f: impl FnMut() -> T) ->
     }
 }
 
+/// `fd_call` for a read or write into a buffer of our own: the GIL is released meanwhile.
+fn fd_call_blocking<T: PartialOrd + Default + Copy>(
+    vm: &mut Vm,
+    f: impl FnMut() -> T,
+) -> PyResult<T> {
+    match util::retry_blocking(vm, f)? {
+        Ok(r) => Ok(r),
+        Err(e) => Err(util::error_from(vm, e, None, None)),
+    }
+}
+
 // ----- working directory and listing -----
 
 fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
@@ -238,7 +249,7 @@ pub fn read(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let mut buf = util::zeroed_buffer(vm, n as usize)?;
     // SAFETY: `buf` is writable for `buf.len()` bytes.
-    let got = fd_call(vm, || unsafe {
+    let got = fd_call_blocking(vm, || unsafe {
         libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len())
     })?;
     buf.truncate(got as usize);
@@ -260,7 +271,7 @@ pub fn write(vm: &mut Vm, a: &[Value]) -> PyResult {
     let fd = util::c_int(vm, a[1])?;
     let data = buffer_arg(vm, a[2])?;
     // SAFETY: `data` is readable for its length.
-    let n = fd_call(vm, || unsafe {
+    let n = fd_call_blocking(vm, || unsafe {
         libc::write(fd, data.as_ptr() as *const libc::c_void, data.len())
     })?;
     Ok(int(vm, n as i64))

@@ -335,7 +335,7 @@ pub fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult {
     let opts = util::c_int(vm, a[2])?;
     let mut status = 0;
     // SAFETY: `status` is a valid out-pointer.
-    let r = match util::retry(vm, || unsafe { libc::waitpid(pid, &mut status, opts) })? {
+    let r = match util::retry_blocking(vm, || unsafe { libc::waitpid(pid, &mut status, opts) })? {
         Ok(r) => r,
         Err(e) => return Err(util::error_from(vm, e, None, None)),
     };
@@ -347,7 +347,7 @@ pub fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult {
 pub fn wait(vm: &mut Vm, _a: &[Value]) -> PyResult {
     let mut status = 0;
     // SAFETY: `status` is a valid out-pointer.
-    let r = match util::retry(vm, || unsafe { libc::wait(&mut status) })? {
+    let r = match util::retry_blocking(vm, || unsafe { libc::wait(&mut status) })? {
         Ok(r) => r,
         Err(e) => return Err(util::error_from(vm, e, None, None)),
     };

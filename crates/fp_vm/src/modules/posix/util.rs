@@ -311,10 +311,31 @@ pub fn check_interrupt(vm: &mut Vm) -> PyResult<()> {
 /// Runs a system call, retrying on EINTR; returns its result or raises `err()` on failure.
 pub fn retry<T: PartialOrd + Default + Copy>(
     vm: &mut Vm,
+    f: impl FnMut() -> T,
+) -> PyResult<Result<T, i32>> {
+    retry_impl(vm, f, false)
+}
+
+/// `retry` for a call that may block (a read, a write, a wait): the GIL is released during
+/// it, so `f` must touch only memory no Python object owns.
+pub fn retry_blocking<T: PartialOrd + Default + Copy>(
+    vm: &mut Vm,
+    f: impl FnMut() -> T,
+) -> PyResult<Result<T, i32>> {
+    retry_impl(vm, f, true)
+}
+
+fn retry_impl<T: PartialOrd + Default + Copy>(
+    vm: &mut Vm,
     mut f: impl FnMut() -> T,
+    blocking: bool,
 ) -> PyResult<Result<T, i32>> {
     loop {
-        let r = f();
+        let r = if blocking {
+            vm.allow_threads(&mut f)
+        } else {
+            f()
+        };
         if r < T::default() {
             let e = errno();
             if e == libc::EINTR {
