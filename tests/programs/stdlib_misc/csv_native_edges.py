@@ -280,3 +280,14 @@ for kw in [{}, {"quoting": _csv.QUOTE_ALL}, {"escapechar": "\\", "doublequote": 
     back = rd(text.splitlines(keepends=True), **kw)
     print(kw, back == data, back)
 sys.stdout.flush()
+
+# ---- constructors called the wrong way ----
+t("Dialect.__new__(int)", lambda: _csv.Dialect.__new__(int))
+t("Dialect.__new__(1)", lambda: _csv.Dialect.__new__(1))
+
+
+class ReaderSub(_csv.Reader):
+    pass
+
+
+t("reader subclass", lambda: ReaderSub())

@@ -181,6 +181,8 @@ fn set_bool(vm: &mut Vm, src: Value, dflt: bool) -> PyResult<bool> {
 /// `Dialect.__new__(cls, dialect=None, delimiter=..., ...)`.
 fn dialect_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let cls = a[0];
+    let dty = super::dialect_type(vm);
+    crate::types::int_methods::check_new_type(vm, cls, dty, "_csv.Dialect")?;
     let mut names = vec!["dialect"];
     names.extend(OPTIONS);
     let mut vals = super::parse_keywords(vm, None, a[1], a[2], &names)?;
@@ -190,7 +192,6 @@ fn dialect_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             dialect = super::dialect_from_registry(vm, dialect)?;
         }
         // A Dialect given with no option overrides is reused as is.
-        let dty = super::dialect_type(vm);
         if vals.iter().all(|v| v.is_null()) && typeobj::is_subtype(vm.type_of(dialect), dty) {
             return Ok(dialect);
         }

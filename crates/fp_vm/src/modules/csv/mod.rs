@@ -155,6 +155,17 @@ pub(crate) fn add_readonly_attrs(vm: &mut Vm, ty: Value, attrs: &'static [(Nativ
     typeobj::bump_version(vm, ty);
 }
 
+/// The error of calling a type that cannot be instantiated (`_csv.reader` and subclasses).
+pub(crate) fn cannot_create(vm: &mut Vm, ty: Value, full_name: &str) -> PyResult {
+    let own = stdobj::state_type(vm, full_name);
+    let name = if ty == own || !ty.is::<typeobj::TypeObject>() {
+        full_name.to_string()
+    } else {
+        typeobj::type_name(ty)
+    };
+    Err(vm.type_error(format!("cannot create '{name}' instances")))
+}
+
 fn dialect_type(vm: &mut Vm) -> Value {
     vm.state_get(KEY_DIALECT_TYPE).unwrap_or(Value::NONE)
 }

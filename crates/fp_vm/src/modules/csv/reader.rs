@@ -67,8 +67,8 @@ pub(super) fn new_reader_type(vm: &mut Vm) -> Value {
     ty
 }
 
-fn reader_type_new(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.type_error("cannot create '_csv.reader' instances"))
+fn reader_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    super::cannot_create(vm, a[0], "_csv.reader")
 }
 
 fn readonly(vm: &mut Vm, _a: &[Value]) -> PyResult {

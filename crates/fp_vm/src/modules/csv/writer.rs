@@ -54,8 +54,8 @@ pub(super) fn new_writer_type(vm: &mut Vm) -> Value {
     ty
 }
 
-fn writer_type_new(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.type_error("cannot create '_csv.writer' instances"))
+fn writer_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    super::cannot_create(vm, a[0], "_csv.writer")
 }
 
 fn readonly(vm: &mut Vm, _a: &[Value]) -> PyResult {
