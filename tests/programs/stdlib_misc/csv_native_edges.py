@@ -161,6 +161,11 @@ cases = [
     (["a\\,b,c\\", "d"], {"escapechar": "\\"}),
     (["a\\\n", "b"], {"escapechar": "\\"}),
     (["a\\\r\n", "b"], {"escapechar": "\\"}),
+    # After an escaped line break, line ends are ignored until the state changes.
+    (["b\\\n", "x", "y"], {"escapechar": "\\"}),
+    (["b\\\n", "x", "y"], {"escapechar": "\\", "strict": True}),
+    (["b\\\rq", "x,z", "y"], {"escapechar": "\\"}),
+    (["b\\\n", ""], {"escapechar": "\\"}),
     (['"a\\"b",c'], {"escapechar": "\\", "doublequote": False}),
     (['"a\\', 'b"'], {"escapechar": "\\"}),
     (['"a""b",c'], {"doublequote": False}),

@@ -310,8 +310,10 @@ impl Parser {
             self.save(vm, r)?;
             self.state = State::StartField;
         } else {
+            // The state is left as is: after an escaped line break (AfterEscapedCrnl, which
+            // falls through to here) CPython keeps ignoring line ends until a delimiter, an
+            // escape or a line break character changes the state.
             self.add(vm, ch)?;
-            self.state = State::InField;
         }
         Ok(())
     }
