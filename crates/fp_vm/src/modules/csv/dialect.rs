@@ -24,6 +24,10 @@ pub(crate) struct Dialect {
     pub escapechar: Option<char>,
     pub lineterminator: Value,
     pub lt: Box<str>,
+    /// The characters the writer must quote or escape (delimiter, quotechar, escapechar and
+    /// those of the line terminator): a bit per ASCII code, plus whether any is not ASCII.
+    pub special_ascii: u128,
+    pub special_non_ascii: bool,
     pub doublequote: bool,
     pub quoting: i64,
     pub skipinitialspace: bool,
@@ -254,6 +258,18 @@ fn dialect_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.type_error("lineterminator must be set"));
     }
     let lt_text: Box<str> = as_str(lt).unwrap_or("").into();
+    let mut special_ascii = 0u128;
+    let mut special_non_ascii = false;
+    for c in [Some(delim), qc, esc]
+        .into_iter()
+        .flatten()
+        .chain(lt_text.chars())
+    {
+        match u32::from(c) {
+            b @ 0..=127 => special_ascii |= 1u128 << b,
+            _ => special_non_ascii = true,
+        }
+    }
     Ok(stdobj::new_obj(
         cls,
         Dialect {
@@ -262,6 +278,8 @@ fn dialect_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             escapechar: esc,
             lineterminator: lt,
             lt: lt_text,
+            special_ascii,
+            special_non_ascii,
             doublequote: dq,
             quoting: q,
             skipinitialspace: skip,

@@ -132,6 +132,23 @@ struct Parser {
     field_len: i64,
     numeric: bool,
     limit: i64,
+    /// The characters ending a run of ordinary characters in an unquoted / a quoted field,
+    /// as bits per ASCII code, when they are all ASCII (see `feed_line`).
+    field_stops: Option<u128>,
+    quoted_stops: Option<u128>,
+}
+
+/// The set of `chars` as bits per ASCII code, or None if one of them is not ASCII.
+fn ascii_mask(chars: &[Option<char>]) -> Option<u128> {
+    let mut mask = 0u128;
+    for c in chars.iter().flatten() {
+        let b = u32::from(*c);
+        if b >= 128 {
+            return None;
+        }
+        mask |= 1u128 << b;
+    }
+    Some(mask)
 }
 
 fn is_newline(c: Option<char>) -> bool {
@@ -140,13 +157,16 @@ fn is_newline(c: Option<char>) -> bool {
 
 impl Parser {
     fn new(d: &'static Dialect) -> Parser {
+        let quote = if d.quoting == QUOTE_NONE {
+            None
+        } else {
+            d.quotechar
+        };
         Parser {
             d,
-            quote: if d.quoting == QUOTE_NONE {
-                None
-            } else {
-                d.quotechar
-            },
+            quote,
+            field_stops: ascii_mask(&[Some(d.delimiter), Some('\n'), Some('\r'), d.escapechar]),
+            quoted_stops: ascii_mask(&[quote, d.escapechar]),
             state: State::StartRecord,
             field: String::new(),
             field_len: 0,
@@ -332,18 +352,31 @@ impl Parser {
                 State::InQuotedField => true,
                 _ => continue,
             };
-            let q = self.quote;
-            let stop = |c: char| {
-                if quoted {
-                    Some(c) == q || Some(c) == d.escapechar
-                } else {
-                    c == d.delimiter || c == '\n' || c == '\r' || Some(c) == d.escapechar
+            let mask = if quoted {
+                self.quoted_stops
+            } else {
+                self.field_stops
+            };
+            let n = match mask {
+                // Bytes of multi-byte UTF-8 sequences are >= 128: never a stop.
+                Some(m) => rest
+                    .bytes()
+                    .position(|b| b < 128 && m & (1u128 << b) != 0)
+                    .unwrap_or(rest.len()),
+                None => {
+                    let q = self.quote;
+                    let stop = |c: char| {
+                        if quoted {
+                            Some(c) == q || Some(c) == d.escapechar
+                        } else {
+                            c == d.delimiter || c == '\n' || c == '\r' || Some(c) == d.escapechar
+                        }
+                    };
+                    rest.char_indices()
+                        .find(|&(_, c)| stop(c))
+                        .map_or(rest.len(), |(i, _)| i)
                 }
             };
-            let n = rest
-                .char_indices()
-                .find(|&(_, c)| stop(c))
-                .map_or(rest.len(), |(i, _)| i);
             if n > 0 {
                 let run = &rest[..n];
                 let count = run.chars().count() as i64;

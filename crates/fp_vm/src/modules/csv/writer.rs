@@ -12,6 +12,7 @@ use crate::types::{int, typeobj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_staticmethod};
+use std::cell::RefCell;
 
 const WRITER_DOC: &str = "CSV writer\n\nWriter objects are responsible for generating tabular data\nin CSV format from sequence input.\n";
 
@@ -19,6 +20,9 @@ pub(crate) struct Writer {
     /// The bound `write` method of the file.
     write: Value,
     dialect: Value,
+    /// The record buffer, kept between rows so its capacity is reused (taken out while a
+    /// row is built, since building it runs Python code).
+    rec: RefCell<String>,
 }
 
 impl StdData for Writer {
@@ -80,7 +84,14 @@ pub(super) fn writer(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let dialect = super::call_dialect(vm, args[1], a[2])?;
     let ty = stdobj::state_type(vm, "_csv.writer");
-    Ok(stdobj::new_obj(ty, Writer { write, dialect }))
+    Ok(stdobj::new_obj(
+        ty,
+        Writer {
+            write,
+            dialect,
+            rec: RefCell::new(String::new()),
+        },
+    ))
 }
 
 fn writerow(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -128,7 +139,17 @@ fn write_row(vm: &mut Vm, w: &Writer, row: Value) -> PyResult {
         }
         Err(e) => return Err(e),
     };
-    let mut rec = String::new();
+    let mut rec = std::mem::take(&mut *w.rec.borrow_mut());
+    rec.clear();
+    let built = build_record(vm, d, it, &mut rec);
+    let line = built.map(|()| vm.new_str(&rec));
+    *w.rec.borrow_mut() = rec;
+    let line = line?;
+    ops::call::call(vm, w.write, &[line])
+}
+
+/// Joins the fields of iterator `it` into `rec`, line terminator included.
+fn build_record(vm: &mut Vm, d: &Dialect, it: Value, rec: &mut String) -> PyResult<()> {
     let mut nfields = 0usize;
     while let Some(field) = ops::iter::next(vm, it)? {
         let quoted = match d.quoting {
@@ -137,12 +158,12 @@ fn write_row(vm: &mut Vm, w: &Writer, row: Value) -> PyResult {
             _ => false,
         };
         if let Some(s) = as_str(field) {
-            append_field(vm, d, &mut rec, nfields, s, quoted)?;
+            append_field(vm, d, rec, nfields, s, quoted)?;
         } else if field.is_none() {
-            append_field(vm, d, &mut rec, nfields, "", quoted)?;
+            append_field(vm, d, rec, nfields, "", quoted)?;
         } else {
             let s = ops::repr::str_string(vm, field)?;
-            append_field(vm, d, &mut rec, nfields, &s, quoted)?;
+            append_field(vm, d, rec, nfields, &s, quoted)?;
         }
         nfields += 1;
     }
@@ -151,16 +172,35 @@ fn write_row(vm: &mut Vm, w: &Writer, row: Value) -> PyResult {
         if d.quoting == QUOTE_NONE {
             return Err(csv_error(vm, "single empty field record must be quoted"));
         }
-        append_field(vm, d, &mut rec, 0, "", true)?;
+        append_field(vm, d, rec, 0, "", true)?;
     }
     rec.push_str(&d.lt);
-    let line = vm.new_string(rec);
-    ops::call::call(vm, w.write, &[line])
+    Ok(())
 }
 
 /// Whether `c` needs quoting or escaping under `d`.
 fn is_special(d: &Dialect, c: char) -> bool {
-    c == d.delimiter || Some(c) == d.escapechar || Some(c) == d.quotechar || d.lt.contains(c)
+    match u32::from(c) {
+        b @ 0..=127 => d.special_ascii & (1u128 << b) != 0,
+        _ => {
+            d.special_non_ascii
+                && (c == d.delimiter
+                    || Some(c) == d.escapechar
+                    || Some(c) == d.quotechar
+                    || d.lt.contains(c))
+        }
+    }
+}
+
+/// Whether `text` holds any character that needs quoting or escaping.
+fn has_special(d: &Dialect, text: &str) -> bool {
+    if d.special_non_ascii {
+        text.chars().any(|c| is_special(d, c))
+    } else {
+        // Bytes of multi-byte UTF-8 sequences are >= 128, so they never match an ASCII bit.
+        text.bytes()
+            .any(|b| b < 128 && d.special_ascii & (1u128 << b) != 0)
+    }
 }
 
 /// Appends field `text` (preceded by the delimiter unless it is the first) to `rec`,
@@ -175,7 +215,7 @@ fn append_field(
     mut quoted: bool,
 ) -> PyResult<()> {
     let escaped;
-    let body = if text.chars().any(|c| is_special(d, c)) {
+    let body = if has_special(d, text) {
         let mut out = String::with_capacity(text.len() + 2);
         for c in text.chars() {
             if is_special(d, c) {
