@@ -207,18 +207,9 @@ fn dialect_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             }
         }
     }
-    let [
-        delimiter,
-        doublequote,
-        escapechar,
-        lineterminator,
-        quotechar,
-        quoting,
-        skipinitialspace,
-        strict,
-    ] = [
-        vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6], vals[7],
-    ];
+    // The options in OPTIONS order; NULL where neither given nor found on `dialect`.
+    let (delimiter, doublequote, escapechar, lineterminator) = (vals[0], vals[1], vals[2], vals[3]);
+    let (quotechar, quoting, skipinitialspace, strict) = (vals[4], vals[5], vals[6], vals[7]);
     let delim = set_char(vm, "delimiter", delimiter, ',')?;
     let dq = set_bool(vm, doublequote, true)?;
     let esc = set_char_or_none(vm, "escapechar", escapechar, None)?;
