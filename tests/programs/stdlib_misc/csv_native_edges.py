@@ -296,3 +296,6 @@ class ReaderSub(_csv.Reader):
 
 
 t("reader subclass", lambda: ReaderSub())
+t("reader pickling", lambda: _csv.reader([]).__reduce_ex__(2))
+t("writer pickling", lambda: _csv.writer(Sink()).__reduce_ex__(4))
+t("Dialect subclass pickling", lambda: Sub().__reduce__())

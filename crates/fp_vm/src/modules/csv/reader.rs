@@ -41,6 +41,8 @@ impl StdData for Reader {
 
 static READER_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, /, *args, **kwargs)", reader_type_new),
+    // CPython's objects of types without `__new__` cannot be pickled or copied.
+    native!("__reduce_ex__", "($self, protocol, /)", reader_reduce_ex),
     native!("__iter__", "($self, /)", reader_iter),
     native!(
         "__next__",
@@ -69,6 +71,10 @@ pub(super) fn new_reader_type(vm: &mut Vm) -> Value {
 
 fn reader_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     super::cannot_create(vm, a[0], "_csv.reader")
+}
+
+fn reader_reduce_ex(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Err(vm.type_error("cannot pickle '_csv.reader' object"))
 }
 
 fn readonly(vm: &mut Vm, _a: &[Value]) -> PyResult {

@@ -33,6 +33,8 @@ impl StdData for Writer {
 
 static WRITER_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, /, *args, **kwargs)", writer_type_new),
+    // CPython's objects of types without `__new__` cannot be pickled or copied.
+    native!("__reduce_ex__", "($self, protocol, /)", writer_reduce_ex),
     native!(
         "writerow",
         "($self, /, *args, **kwargs)",
@@ -60,6 +62,10 @@ pub(super) fn new_writer_type(vm: &mut Vm) -> Value {
 
 fn writer_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     super::cannot_create(vm, a[0], "_csv.writer")
+}
+
+fn writer_reduce_ex(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Err(vm.type_error("cannot pickle '_csv.writer' object"))
 }
 
 fn readonly(vm: &mut Vm, _a: &[Value]) -> PyResult {
