@@ -111,7 +111,53 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "error", err);
     let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
     set_attr(vm, m, "TIMEOUT_MAX", tm);
+    let local = local_type(vm)?;
+    set_attr(vm, m, "_local", local);
     Ok(m)
+}
+
+static LOCAL_METHODS: &[crate::native::NativeDef] = &[crate::native_staticmethod!(
+    "__new__",
+    "($type, /, *args, **kwargs)",
+    local_new
+)];
+
+/// `_thread._local`: with a single thread, thread-local data is an ordinary instance
+/// `__dict__`, so a plain subclassable class suffices (`threading.local` is this class; the
+/// pure-Python `_threading_local` fallback needs slots outside `__dict__`, which ferropy's
+/// instances do not have yet).
+fn local_type(vm: &mut Vm) -> PyResult {
+    if let Some(t) = vm.state_get("_thread._local") {
+        return Ok(t);
+    }
+    let name = vm.new_str("_local");
+    let object = vm.types.object;
+    let bases = crate::types::tuple::new_tuple(vm, vec![object]);
+    let ns = crate::types::dict::new_dict(vm);
+    let k = vm.intern("__module__");
+    let v = vm.new_str("_thread");
+    crate::types::dict::set_item_str(vm, ns, k, v);
+    let meta = vm.types.type_;
+    let t = typeobj::new_class(vm, meta, name, bases, ns)?;
+    typeobj::add_methods(vm, t, LOCAL_METHODS);
+    vm.state_set("_thread._local", t);
+    Ok(t)
+}
+
+fn local_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let has_args = crate::types::tuple::items(a[1]).is_some_and(|t| !t.is_empty())
+        || (!a[2].is_null() && crate::types::dict::len(a[2]) > 0);
+    if has_args {
+        let init = crate::ops::attr::getattr_str(vm, a[0], "__init__")?;
+        let object = vm.types.object;
+        let base_init = crate::ops::attr::getattr_str(vm, object, "__init__")?;
+        if init == base_init {
+            return Err(vm.type_error("Initialization arguments are not supported"));
+        }
+    }
+    let object = vm.types.object;
+    let new = crate::ops::attr::getattr_str(vm, object, "__new__")?;
+    crate::ops::call::call(vm, new, &[a[0]])
 }
 
 fn lock_of(vm: &mut Vm, v: Value) -> PyResult<&'static LockObj> {

@@ -46,7 +46,7 @@ impl Drop for SockObj {
 }
 
 pub static METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", sock_new),
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", sock_new),
     native!("__init__", "($self, /, *args, **kwargs)", sock_init),
     native!("__repr__", "($self, /)", sock_repr),
     native!("_accept", "($self, /)", sock_accept),
