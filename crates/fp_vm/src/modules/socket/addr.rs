@@ -289,8 +289,9 @@ pub fn parse_addr(vm: &mut Vm, family: i32, v: Value, caller: &str) -> PyResult<
                 *d = *s as libc::c_char;
             }
             let base = std::mem::offset_of!(libc::sockaddr_un, sun_path);
-            let extra = if abstract_ { 0 } else { 1 };
-            a.len = (base + path.len() + extra) as libc::socklen_t;
+            // The length leaves out the terminating NUL (as CPython), so an empty path
+            // autobinds to an abstract name.
+            a.len = (base + path.len()) as libc::socklen_t;
             Ok(a)
         }
         libc::AF_INET => {

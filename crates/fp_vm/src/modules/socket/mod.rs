@@ -993,15 +993,24 @@ fn cmsg_arg(vm: &mut Vm, v: Value, func: &str, space: bool) -> PyResult {
     let r = crate::types::int::int_ref(n).and_then(|r| r.to_i64());
     let hdr = std::mem::size_of::<libc::cmsghdr>() as i64;
     let align = |x: i64| (x + 7) & !7;
+    // As CPython: the result must fit a socklen_t (limited to INT_MAX), and for
+    // CMSG_SPACE the length must leave room for CMSG_SPACE(1)'s padding.
+    let limit = i32::MAX as i64;
+    let max = if space {
+        limit - (align(hdr) + align(1))
+    } else {
+        limit - align(hdr)
+    };
     let out = r
-        .filter(|x| *x >= 0 && *x <= i32::MAX as i64 - 64)
+        .filter(|x| *x >= 0 && *x <= max)
         .map(|x| {
             if space {
                 align(hdr) + align(x)
             } else {
                 align(hdr) + x
             }
-        });
+        })
+        .filter(|x| *x <= limit);
     match out {
         Some(x) => Ok(from_i64(vm, x)),
         None => Err(vm.overflow_error(format!("{func}() argument out of range"))),

@@ -83,11 +83,7 @@ pub static METHODS: &[NativeDef] = &[
     ),
     native!("send", "($self, data, flags=0, /)", sock_send),
     native!("sendall", "($self, data, flags=0, /)", sock_sendall),
-    native!(
-        "sendto",
-        "($self, data, flags_or_address, address=None, /)",
-        sock_sendto
-    ),
+    native!("sendto", "($self, *args)", sock_sendto),
     native!("setblocking", "($self, flag, /)", sock_setblocking),
     native!("getblocking", "($self, /)", sock_getblocking),
     native!("settimeout", "($self, value, /)", sock_settimeout),
@@ -942,12 +938,18 @@ fn sock_sendall(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn sock_sendto(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = this(vm, a[0])?;
-    let (flags, addr_v) = if a[3].is_null() {
-        (0, a[2])
-    } else {
-        (util::c_int(vm, a[2])?, a[3])
+    let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    let (data, flags, addr_v) = match args.as_slice() {
+        [d, ad] => (*d, 0, *ad),
+        [d, f, ad] => (*d, util::c_int(vm, *f)?, *ad),
+        _ => {
+            return Err(vm.type_error(format!(
+                "sendto() takes 2 or 3 arguments ({} given)",
+                args.len()
+            )));
+        }
     };
-    let data = data_arg(vm, a[1])?;
+    let data = data_arg(vm, data)?;
     let addr = parse_addr(vm, s.family.get(), addr_v, "sendto")?;
     let n = send_some(vm, s, &data, flags, Some(&addr))?;
     Ok(from_usize(vm, n))
