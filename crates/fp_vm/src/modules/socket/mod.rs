@@ -8,6 +8,7 @@
 
 pub mod addr;
 pub mod consts;
+pub mod msg;
 pub mod sock;
 
 use crate::modules::posix::util;

@@ -84,6 +84,21 @@ pub static METHODS: &[NativeDef] = &[
     native!("send", "($self, data, flags=0, /)", sock_send),
     native!("sendall", "($self, data, flags=0, /)", sock_sendall),
     native!("sendto", "($self, *args)", sock_sendto),
+    native!(
+        "sendmsg",
+        "($self, buffers, ancdata=None, flags=0, address=None, /)",
+        super::msg::sock_sendmsg
+    ),
+    native!(
+        "recvmsg",
+        "($self, bufsize, ancbufsize=0, flags=0, /)",
+        super::msg::sock_recvmsg
+    ),
+    native!(
+        "recvmsg_into",
+        "($self, buffers, ancbufsize=0, flags=0, /)",
+        super::msg::sock_recvmsg_into
+    ),
     native!("setblocking", "($self, flag, /)", sock_setblocking),
     native!("getblocking", "($self, /)", sock_getblocking),
     native!("settimeout", "($self, value, /)", sock_settimeout),
@@ -240,7 +255,12 @@ fn call_ex(
 }
 
 /// `call_ex` for the ordinary methods: OS errors raised.
-fn call(vm: &mut Vm, s: &SockObj, writing: bool, f: &mut dyn FnMut() -> isize) -> PyResult<isize> {
+pub fn call_sock(
+    vm: &mut Vm,
+    s: &SockObj,
+    writing: bool,
+    f: &mut dyn FnMut() -> isize,
+) -> PyResult<isize> {
     match call_ex(vm, s.fd.get(), writing, false, s.timeout.get(), f) {
         Ok(r) => Ok(r),
         Err(Ok(e)) => Err(err(vm, e)),
@@ -604,7 +624,7 @@ fn sock_accept(vm: &mut Vm, a: &[Value]) -> PyResult {
         // SAFETY: `addr` provides storage of the stated length.
         unsafe { libc::accept4(fd, addr.as_mut_ptr(), &mut addr.len, libc::SOCK_CLOEXEC) as isize }
     };
-    let newfd = call(vm, s, false, &mut f)?;
+    let newfd = call_sock(vm, s, false, &mut f)?;
     let fdv = from_i64(vm, newfd as i64);
     let av = make_addr(vm, &addr);
     Ok(new_tuple(vm, vec![fdv, av]))
@@ -775,7 +795,7 @@ fn recv_some(
             }
         }
     };
-    let got = call(vm, s, false, &mut f)?;
+    let got = call_sock(vm, s, false, &mut f)?;
     buf.truncate(got as usize);
     if !want_addr {
         addr.len = 0;
@@ -883,7 +903,7 @@ fn send_some(
             }
         }
     };
-    Ok(call(vm, s, true, &mut f)? as usize)
+    Ok(call_sock(vm, s, true, &mut f)? as usize)
 }
 
 fn sock_send(vm: &mut Vm, a: &[Value]) -> PyResult {
