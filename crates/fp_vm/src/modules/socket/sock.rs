@@ -662,6 +662,25 @@ fn sock_getsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
     let opt = util::c_int(vm, a[2])?;
     let buflen = int_arg(vm, a[3], 0)?;
     let fd = s.fd.get();
+    if buflen == 0 && s.family.get() == libc::AF_VSOCK {
+        // VSOCK options are 64 bits wide (as CPython reads them).
+        let mut v: u64 = 0;
+        let mut len = std::mem::size_of::<u64>() as libc::socklen_t;
+        // SAFETY: `v` and `len` are valid for getsockopt.
+        let r = unsafe {
+            libc::getsockopt(
+                fd,
+                level,
+                opt,
+                &mut v as *mut u64 as *mut libc::c_void,
+                &mut len,
+            )
+        };
+        if r < 0 {
+            return Err(util::last_error(vm));
+        }
+        return Ok(crate::types::int::from_u64(vm, v));
+    }
     if buflen == 0 {
         let mut v: libc::c_int = 0;
         let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
@@ -720,6 +739,23 @@ fn sock_setsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
         let n = util::c_int(vm, a[4])?;
         // SAFETY: a NULL value pointer with a length is how this form is defined.
         r = unsafe { libc::setsockopt(fd, level, opt, std::ptr::null(), n as libc::socklen_t) };
+    } else if crate::types::int::is_int(a[3]) && s.family.get() == libc::AF_VSOCK {
+        let i = crate::ops::number::index(vm, a[3])?;
+        let big = crate::types::int::int_ref(i)
+            .map(|r| r.to_bigint())
+            .unwrap_or_default();
+        let v: u64 =
+            u64::try_from(&big).map_err(|_| vm.overflow_error("int too big to convert"))?;
+        // SAFETY: `v` is a valid u64 for the call.
+        r = unsafe {
+            libc::setsockopt(
+                fd,
+                level,
+                opt,
+                &v as *const u64 as *const libc::c_void,
+                std::mem::size_of::<u64>() as libc::socklen_t,
+            )
+        };
     } else if crate::types::int::is_int(a[3]) {
         let v = util::c_int(vm, a[3])?;
         // SAFETY: `v` is a valid int for the call.
