@@ -242,7 +242,7 @@ fn port_arg(vm: &mut Vm, v: Value, caller: &str) -> PyResult<u16> {
 }
 
 /// An `I`-format argument: any int, wrapped to 32 bits as C's unsigned int conversion does.
-fn uint_wrapping(vm: &mut Vm, v: Value) -> PyResult<u32> {
+pub fn uint_wrapping(vm: &mut Vm, v: Value) -> PyResult<u32> {
     if crate::types::float::as_f64(v).is_some() && !crate::types::int::is_int(v) {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",

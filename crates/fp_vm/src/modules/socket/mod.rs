@@ -321,7 +321,12 @@ fn getaddrinfo(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let port: Option<Vec<u8>> = if crate::types::int::is_int(a[2]) {
         let i = crate::ops::number::index(vm, a[2])?;
-        Some(crate::ops::repr::str_string(vm, i)?.into_bytes())
+        match crate::types::int::int_ref(i).and_then(|r| r.to_i64()) {
+            Some(n) => Some(n.to_string().into_bytes()),
+            None => {
+                return Err(vm.overflow_error("Python int too large to convert to C long"));
+            }
+        }
     } else if let Some(s) = as_str(a[2]) {
         Some(s.as_bytes().to_vec())
     } else if let Some(b) = a[2].downcast::<crate::types::bytes::BytesObj>() {
@@ -519,6 +524,8 @@ fn gethostbyname(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 unsafe extern "C" {
+    #[link_name = "inet_aton"]
+    fn c_inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
     #[link_name = "inet_pton"]
     fn c_inet_pton(
         af: libc::c_int,
@@ -764,62 +771,18 @@ fn getprotobyname(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ----- address text -----
 
-/// inet_aton's forgiving IPv4 syntax: 1 to 4 parts, each decimal, octal (0...) or hex (0x...),
-/// the last filling the remaining bytes.
-fn parse_aton(s: &str) -> Option<[u8; 4]> {
-    let parts: Vec<&str> = s.split('.').collect();
-    if parts.is_empty() || parts.len() > 4 {
-        return None;
-    }
-    let mut vals = Vec::with_capacity(4);
-    for p in &parts {
-        let (digits, radix) = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X"))
-        {
-            (h, 16)
-        } else if p.len() > 1 && p.starts_with('0') {
-            (&p[1..], 8)
-        } else {
-            (*p, 10)
-        };
-        if p.is_empty() {
-            return None;
-        }
-        let v = if digits.is_empty() {
-            0
-        } else {
-            if !digits.chars().all(|c| c.is_digit(radix)) {
-                return None;
-            }
-            u64::from_str_radix(digits, radix).ok()?
-        };
-        vals.push(v);
-    }
-    let last = *vals.last()?;
-    let lead = &vals[..vals.len() - 1];
-    if lead.iter().any(|v| *v > 255) {
-        return None;
-    }
-    let rest_bits = 8 * (4 - lead.len()) as u32;
-    if rest_bits < 64 && last >= (1u64 << rest_bits) {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for (i, v) in lead.iter().enumerate() {
-        n |= (*v as u32) << (24 - 8 * i);
-    }
-    n |= last as u32;
-    Some(n.to_be_bytes())
-}
-
 fn inet_aton(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = str_arg(vm, a[1], "inet_aton", 1)?;
-    match parse_aton(s) {
-        Some(b) => Ok(new_bytes(vm, b.to_vec())),
-        None => Err(os_error_msg(
+    let c = cstring(vm, s.as_bytes().to_vec())?;
+    let mut out = libc::in_addr { s_addr: 0 };
+    // SAFETY: a valid C string and output struct.
+    if unsafe { c_inet_aton(c.as_ptr(), &mut out) } == 0 {
+        return Err(os_error_msg(
             vm,
             "illegal IP address string passed to inet_aton",
-        )),
+        ));
     }
+    Ok(new_bytes(vm, out.s_addr.to_ne_bytes().to_vec()))
 }
 
 fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
@@ -951,8 +914,10 @@ fn if_nameindex(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn if_nametoindex(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let name = util::str_or_bytes(vm, a[1], "if_nametoindex")?;
-    let c = cstring(vm, name)?;
+    let name = fs_converter(vm, a[1])?;
+    let Ok(c) = CString::new(name) else {
+        return Err(vm.value_error("embedded null byte"));
+    };
     // SAFETY: a valid C string.
     let i = unsafe { libc::if_nametoindex(c.as_ptr()) };
     if i == 0 {
@@ -961,9 +926,27 @@ fn if_nametoindex(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(from_i64(vm, i as i64))
 }
 
+/// `PyUnicode_FSConverter`: str (filesystem encoding), bytes, or os.PathLike.
+fn fs_converter(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    let mut v = v;
+    if as_str(v).is_none() && !v.is::<crate::types::bytes::BytesObj>() {
+        let name = vm.intern("__fspath__");
+        match crate::ops::call_special(vm, v, name, &[])? {
+            Some(r) => v = r,
+            None => {
+                return Err(vm.type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+    }
+    util::str_or_bytes(vm, v, "if_nametoindex")
+}
+
 fn if_indextoname(vm: &mut Vm, a: &[Value]) -> PyResult {
     if crate::types::float::as_f64(a[1]).is_some() && !crate::types::int::is_int(a[1]) {
-        return Err(vm.type_error("an integer is required (got type float)"));
+        return Err(vm.type_error("an integer is required"));
     }
     let v = crate::ops::number::index(vm, a[1])?;
     let Some(r) = crate::types::int::int_ref(v) else {
@@ -972,7 +955,8 @@ fn if_indextoname(vm: &mut Vm, a: &[Value]) -> PyResult {
     if r.is_negative() {
         return Err(vm.overflow_error("can't convert negative value to unsigned int"));
     }
-    let Some(idx) = r.to_i64().and_then(|x| u32::try_from(x).ok()) else {
+    // As CPython: a C unsigned long, then truncated to the unsigned int the C call takes.
+    let Some(idx) = u64::try_from(&r.to_bigint()).ok().map(|x| x as u32) else {
         return Err(vm.overflow_error("Python int too large to convert to C unsigned long"));
     };
     let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE + 1];

@@ -58,16 +58,8 @@ pub static METHODS: &[NativeDef] = &[
     native!("fileno", "($self, /)", sock_fileno),
     native!("getpeername", "($self, /)", sock_getpeername),
     native!("getsockname", "($self, /)", sock_getsockname),
-    native!(
-        "getsockopt",
-        "($self, level, option, buffersize=0, /)",
-        sock_getsockopt
-    ),
-    native!(
-        "setsockopt",
-        "($self, level, option, value, optlen=None, /)",
-        sock_setsockopt
-    ),
+    native!("getsockopt", "($self, *args)", sock_getsockopt),
+    native!("setsockopt", "($self, *args)", sock_setsockopt),
     native!("listen", "($self, backlog=None, /)", sock_listen),
     native!("recv", "($self, bufsize, flags=0, /)", sock_recv),
     native!(
@@ -109,10 +101,27 @@ pub static METHODS: &[NativeDef] = &[
 ];
 
 pub static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
-    (native!("family", "($self, /)", get_family), None),
-    (native!("type", "($self, /)", get_type), None),
-    (native!("proto", "($self, /)", get_proto), None),
-    (native!("timeout", "($self, /)", sock_gettimeout), None),
+    (
+        native!("family", "($self, /)", get_family, "the socket family"),
+        None,
+    ),
+    (
+        native!("type", "($self, /)", get_type, "the socket type"),
+        None,
+    ),
+    (
+        native!("proto", "($self, /)", get_proto, "the socket protocol"),
+        None,
+    ),
+    (
+        native!(
+            "timeout",
+            "($self, /)",
+            sock_gettimeout,
+            "the socket timeout"
+        ),
+        None,
+    ),
 ];
 
 pub fn this(vm: &mut Vm, v: Value) -> PyResult<&'static SockObj> {
@@ -211,12 +220,15 @@ fn call_ex(
     } else {
         None
     };
+    let mut first = true;
     loop {
         if timeout > 0 || connect {
+            // As CPython: the first wait gets the whole timeout, later ones what is left.
             let interval = match deadline {
-                Some(d) => d - now_ns(),
-                None => timeout,
+                Some(d) if !first => d - now_ns(),
+                _ => timeout,
             };
+            first = false;
             let ready = if deadline.is_some() && interval < 0 {
                 Ok(false)
             } else {
@@ -365,14 +377,18 @@ fn sock_init(vm: &mut Vm, a: &[Value]) -> PyResult {
                 vm.type_name(f)
             )));
         }
-        let n = ssize_arg(vm, f)?;
+        let n = ssize_arg(vm, f).map_err(|e| {
+            if vm.exc_matches(e, vm.exc.overflow_error) {
+                vm.overflow_error("Python int too large to convert to C long")
+            } else {
+                e
+            }
+        })?;
         if n < 0 {
             return Err(vm.value_error("negative file descriptor"));
         }
-        let Ok(n) = i32::try_from(n) else {
-            return Err(vm.overflow_error("file descriptor out of range"));
-        };
-        fd = n;
+        // CPython converts to a C long, then stores it in an int (truncating).
+        fd = n as i32;
         if family == -1 {
             let mut addr = SockAddr::empty();
             // SAFETY: `addr` provides storage of the stated length.
@@ -475,7 +491,14 @@ fn sock_fileno(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn sock_setblocking(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = this(vm, a[0])?;
-    let block = crate::ops::truth::is_true(vm, a[1])?;
+    // As CPython: any int (PyLong_AsLong), nonzero meaning blocking.
+    let block = ssize_arg(vm, a[1]).map_err(|e| {
+        if vm.exc_matches(e, vm.exc.overflow_error) {
+            vm.overflow_error("Python int too large to convert to C long")
+        } else {
+            e
+        }
+    })? != 0;
     s.timeout.set(if block { -1 } else { 0 });
     if s.fd.get() >= 0 {
         set_blocking_fd(s.fd.get(), block).map_err(|e| err(vm, e))?;
@@ -635,7 +658,15 @@ fn sock_listen(vm: &mut Vm, a: &[Value]) -> PyResult {
     let backlog = if a[1].is_null() || a[1].is_none() {
         libc::SOMAXCONN.min(128)
     } else {
-        util::c_int(vm, a[1])?.max(0)
+        util::c_int(vm, a[1])
+            .map_err(|e| {
+                if vm.exc_matches(e, vm.exc.overflow_error) {
+                    vm.overflow_error("signed integer is greater than maximum")
+                } else {
+                    e
+                }
+            })?
+            .max(0)
     };
     // SAFETY: plain listen(2).
     if unsafe { libc::listen(s.fd.get(), backlog) } < 0 {
@@ -656,11 +687,30 @@ fn sock_shutdown(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ----- options -----
 
+/// The arguments of a `*args` method, with PyArg_ParseTuple's count messages.
+fn args_of(vm: &mut Vm, v: Value, name: &str, min: usize, max: usize) -> PyResult<Vec<Value>> {
+    let args = crate::types::tuple::items(v).unwrap_or(&[]).to_vec();
+    let n = args.len();
+    if n < min || n > max {
+        let (how, k) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        let s = if k == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name}() takes {how} {k} argument{s} ({n} given)")));
+    }
+    Ok(args)
+}
+
 fn sock_getsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = this(vm, a[0])?;
-    let level = util::c_int(vm, a[1])?;
-    let opt = util::c_int(vm, a[2])?;
-    let buflen = int_arg(vm, a[3], 0)?;
+    let args = args_of(vm, a[1], "getsockopt", 2, 3)?;
+    let level = util::c_int(vm, args[0])?;
+    let opt = util::c_int(vm, args[1])?;
+    let buflen = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
     let fd = s.fd.get();
     if buflen == 0 && s.family.get() == libc::AF_VSOCK {
         // VSOCK options are 64 bits wide (as CPython reads them).
@@ -724,19 +774,30 @@ fn sock_getsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn sock_setsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = this(vm, a[0])?;
-    let level = util::c_int(vm, a[1])?;
-    let opt = util::c_int(vm, a[2])?;
+    let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    // CPython tries (level, opt, int), then (level, opt, None, optlen), then
+    // (level, opt, buffer), and reports the last form's errors.
+    let four = args.len() == 4 && args[2].is_none();
+    let args = if four {
+        args
+    } else {
+        args_of(vm, a[1], "setsockopt", 3, 3)?
+    };
+    let level = util::c_int(vm, args[0])?;
+    let opt = util::c_int(vm, args[1])?;
+    let value = args[2];
+    let a: [Value; 5] = [
+        a[0],
+        args[0],
+        args[1],
+        value,
+        if four { args[3] } else { Value::NULL },
+    ];
     let fd = s.fd.get();
     let r;
     if !a[4].is_null() {
         // (level, option, None, optlen): a NULL option value of the given length.
-        if !a[3].is_none() {
-            return Err(vm.type_error(format!(
-                "setsockopt() argument 3 must be None, not {}",
-                vm.type_name(a[3])
-            )));
-        }
-        let n = util::c_int(vm, a[4])?;
+        let n = super::addr::uint_wrapping(vm, a[4])?;
         // SAFETY: a NULL value pointer with a length is how this form is defined.
         r = unsafe { libc::setsockopt(fd, level, opt, std::ptr::null(), n as libc::socklen_t) };
     } else if crate::types::int::is_int(a[3]) && s.family.get() == libc::AF_VSOCK {
@@ -756,8 +817,9 @@ fn sock_setsockopt(vm: &mut Vm, a: &[Value]) -> PyResult {
                 std::mem::size_of::<u64>() as libc::socklen_t,
             )
         };
-    } else if crate::types::int::is_int(a[3]) {
-        let v = util::c_int(vm, a[3])?;
+    } else if crate::types::int::is_int(a[3])
+        && let Ok(v) = util::c_int(vm, a[3])
+    {
         // SAFETY: `v` is a valid int for the call.
         r = unsafe {
             libc::setsockopt(
@@ -859,7 +921,16 @@ fn sock_recvfrom(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// The byte count for a `*_into` call: the buffer's size when `nbytes` is 0.
 fn into_size(vm: &mut Vm, buf: Value, nbytes: Value, what: &str) -> PyResult<usize> {
-    let cap = crate::modules::io::writable_buffer_len(vm, buf, what)?;
+    let cap = match crate::modules::io::writable_buffer_len(vm, buf, what) {
+        Ok(n) => n,
+        Err(e) if vm.exc_matches(e, vm.exc.type_error) => {
+            return Err(vm.type_error(format!(
+                "{what}() argument 1 must be read-write bytes-like object, not {}",
+                vm.type_name(buf)
+            )));
+        }
+        Err(e) => return Err(e),
+    };
     let n = if nbytes.is_null() {
         0
     } else {
