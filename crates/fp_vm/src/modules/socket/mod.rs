@@ -186,7 +186,7 @@ fn h_error(vm: &mut Vm, code: i32) -> Exc {
 /// The module's default timeout in nanoseconds (-1: None).
 pub fn default_timeout(vm: &mut Vm) -> i64 {
     vm.state_get("_socket.defaulttimeout")
-        .and_then(|v| v.as_small_int())
+        .and_then(|v| crate::types::int::int_ref(v).and_then(|r| r.to_i64()))
         .unwrap_or(-1)
 }
 
