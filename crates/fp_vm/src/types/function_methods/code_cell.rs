@@ -288,6 +288,21 @@ fn code_replace(vm: &mut Vm, a: &[Value]) -> PyResult {
                         vm.overflow_error("Python int too large to convert to C int")
                     })?;
                 }
+                // Only flags the interpreter reads at run time without other changes to the
+                // code (types.coroutine sets CO_ITERABLE_COROUTINE; NESTED and the
+                // __future__ bits are informational) may change.
+                "co_flags"
+                    if {
+                        let n = ops::number::index_i64(vm, v)?;
+                        let free = (CodeFlags::ITERABLE_COROUTINE | CodeFlags::NESTED) as i64
+                            | 0x00FF_0000;
+                        let visible = (code.flags & 0x03FF_FFFF & !CodeFlags::NOFREE) as i64;
+                        (0..0x0400_0000).contains(&n) && (n ^ visible) & !free == 0
+                    } =>
+                {
+                    let n = ops::number::index_i64(vm, v)? as u32;
+                    code.flags = (code.flags & !0x03FF_FFFF) | (code.flags & CodeFlags::NOFREE) | n;
+                }
                 other => {
                     let valid = CODE_GETSETS.iter().any(|(g, _)| g.name == other);
                     if !valid {
