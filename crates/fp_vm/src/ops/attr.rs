@@ -447,6 +447,10 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             )));
         }
         if crate::types::dict::del_item_str(vm, t.dict.get(), name) {
+            if crate::types::str::as_str(name) == Some("__abstractmethods__") {
+                let f = t.flags.get();
+                t.flags.set(TypeFlags(f.0 & !TypeFlags::IS_ABSTRACT.0));
+            }
             typeobj::bump_version(vm, obj);
             return Ok(());
         }
