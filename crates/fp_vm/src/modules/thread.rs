@@ -50,6 +50,7 @@ static FUNCS: &[NativeDef] = &[
     native!("interrupt_main", "(signum=2, /)", interrupt_main),
     native!("exit", "()", exit),
     native!("_set_sentinel", "()", allocate_lock),
+    native!("_excepthook", "(exc, /)", excepthook),
 ];
 
 static LOCK_METHODS: &[NativeDef] = &[
@@ -111,7 +112,101 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "error", err);
     let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
     set_attr(vm, m, "TIMEOUT_MAX", tm);
+    // Without these `threading` falls back to Python versions that import `traceback`
+    // (and with it linecache, tokenize, textwrap) and `_threading_local` at start-up.
+    let local = typeobj::new_static_type(
+        vm,
+        "_local",
+        object,
+        ObjKind::Object,
+        TypeFlags::BASETYPE.union(TypeFlags::HAS_DICT),
+    );
+    typeobj::add_methods(vm, local, LOCAL_METHODS);
+    typeobj::add_getsets(vm, local, crate::types::object::INSTANCE_DICT_GETSETS);
+    let hook_args = crate::types::structseq::new_type(
+        vm,
+        "_thread",
+        "_ExceptHookArgs",
+        &["exc_type", "exc_value", "exc_traceback", "thread"],
+    );
+    crate::types::structseq::add_constructor(vm, hook_args);
+    vm.state_set("_thread._ExceptHookArgs", hook_args);
+    for t in [local, hook_args] {
+        let module = vm.new_str("_thread");
+        typeobj::set_type_attr(vm, t, "__module__", module);
+    }
+    set_attr(vm, m, "_local", local);
+    set_attr(vm, m, "_ExceptHookArgs", hook_args);
     Ok(m)
+}
+
+static LOCAL_METHODS: &[NativeDef] = &[native_staticmethod!(
+    "__new__",
+    "($type, *args, **kwargs)",
+    local_new
+)];
+
+/// `_thread._local(...)`: thread-local attributes. With one thread of Python code the
+/// per-thread dict is simply the instance's dict; arguments are only for a subclass's
+/// `__init__` (CPython's rule).
+fn local_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let ty = a[0];
+    let has_args = crate::types::tuple::items(a[1]).is_some_and(|t| !t.is_empty())
+        || !a[2].is_null() && crate::types::dict::len(a[2]) > 0;
+    if has_args {
+        let init = typeobj::lookup(vm, ty, vm.names.init);
+        let object_init = typeobj::lookup(vm, vm.types.object, vm.names.init);
+        if init == object_init {
+            return Err(vm.type_error("Initialization arguments are not supported"));
+        }
+    }
+    Ok(alloc(ty, ()))
+}
+
+/// `_thread._excepthook(args)`: the default `threading.excepthook`.
+fn excepthook(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = a[0];
+    let ty = vm.state_get("_thread._ExceptHookArgs");
+    if Some(vm.type_of(args)) != ty {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    }
+    let fields = crate::types::tuple::items(args).unwrap_or(&[]).to_vec();
+    let [exc_type, exc_value, _tb, thread] = fields[..] else {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    };
+    if exc_type == vm.exc.system_exit {
+        return Ok(Value::NONE);
+    }
+    let mut file = crate::modules::sys::stream(vm, "stderr");
+    if file.is_none() {
+        if thread.is_none() {
+            return Ok(Value::NONE);
+        }
+        let n = vm.intern("_stderr");
+        file = crate::ops::attr::getattr(vm, thread, n)?;
+        if file.is_none() {
+            return Ok(Value::NONE);
+        }
+    }
+    let name = if thread.is_none() {
+        format!("{}", ident())
+    } else {
+        let n = vm.intern("name");
+        let nv = crate::ops::attr::getattr(vm, thread, n)?;
+        crate::ops::repr::str_string(vm, nv)?
+    };
+    crate::modules::stdio::write_to(vm, file, &format!("Exception in thread {name}:\n"))?;
+    let flush = vm.intern("flush");
+    crate::ops::call::call_method(vm, file, flush, &[])?;
+    let text = if exc_value.is_none() {
+        let t = crate::ops::repr::str_string(vm, exc_type)?;
+        format!("{t}: None\n")
+    } else {
+        crate::interp::traceback::format_exception(vm, exc_value)
+    };
+    crate::modules::stdio::write_to(vm, file, &text)?;
+    crate::ops::call::call_method(vm, file, flush, &[])?;
+    Ok(Value::NONE)
 }
 
 fn lock_of(vm: &mut Vm, v: Value) -> PyResult<&'static LockObj> {
