@@ -166,8 +166,7 @@ fn write_value(vm: &mut Vm, out: &mut Vec<u8>, v: Value, depth: usize) -> PyResu
         }
     } else if let Some(c) = v.downcast::<CodeObj>() {
         out.push(b'c');
-        let mut code = c.code.clone();
-        code.filename = pystr::as_str(c.filename.get()).unwrap_or("").to_string();
+        let code = crate::types::code::full_code(c);
         fp_bytecode::serialize::write_code(out, &code);
     } else {
         return Err(vm.value_error("unmarshallable object"));

@@ -62,8 +62,22 @@ impl CodeObj {
 }
 
 /// Turns a compiled code object into a heap `code` value (recursively for nested code).
-pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
-    let consts: Vec<Value> = code.consts.iter().map(|c| load_const(vm, c)).collect();
+///
+/// Nested code objects are moved into their own code values rather than cloned (a clone per
+/// nesting level made loading quadratic in the depth); the parent's `code.consts` keeps
+/// `Const::None` in their place, and [`full_code`] puts them back when the whole tree is needed.
+pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> Value {
+    let mut consts: Vec<Value> = Vec::with_capacity(code.consts.len());
+    for c in code.consts.iter_mut() {
+        let v = match std::mem::replace(c, Const::None) {
+            Const::Code(inner) => load_code(vm, *inner),
+            other => {
+                *c = other;
+                load_const(vm, c)
+            }
+        };
+        consts.push(v);
+    }
     let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames: Vec<Value> = code.varnames.iter().map(|n| vm.intern(n)).collect();
     let cellnames: Vec<Value> = code
@@ -94,6 +108,21 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
             nfree,
         },
     )
+}
+
+/// The compiled code of `c` with its nested code objects (see [`load_code`]) and each level's
+/// current `co_filename`: what `marshal` writes and `code.replace` starts from.
+pub fn full_code(c: &CodeObj) -> CodeObject {
+    let mut code = c.code.clone();
+    if let Some(f) = crate::types::str::as_str(c.filename.get()) {
+        code.filename = f.to_string();
+    }
+    for (slot, v) in code.consts.iter_mut().zip(c.consts.iter()) {
+        if let Some(inner) = v.downcast::<CodeObj>() {
+            *slot = Const::Code(Box::new(full_code(inner)));
+        }
+    }
+    code
 }
 
 pub fn load_const(vm: &mut Vm, c: &Const) -> Value {
