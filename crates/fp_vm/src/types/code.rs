@@ -66,11 +66,22 @@ impl CodeObj {
 /// Nested code objects are moved into their own code values rather than cloned (a clone per
 /// nesting level made loading quadratic in the depth); the parent's `code.consts` keeps
 /// `Const::None` in their place, and [`full_code`] puts them back when the whole tree is needed.
-pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> Value {
+pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
+    load_code_in(vm, code, Value::NULL)
+}
+
+/// `load_code` for code nested in a parent whose interned `co_filename` is `parent_file`
+/// (NULL at the top): nested code nearly always shares it, which saves hashing the path again.
+fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value {
+    let filename = if crate::types::str::as_str(parent_file) == Some(code.filename.as_str()) {
+        parent_file
+    } else {
+        vm.intern(&code.filename)
+    };
     let mut consts: Vec<Value> = Vec::with_capacity(code.consts.len());
     for c in code.consts.iter_mut() {
         let v = match std::mem::replace(c, Const::None) {
-            Const::Code(inner) => load_code(vm, *inner),
+            Const::Code(inner) => load_code_in(vm, *inner, filename),
             other => {
                 *c = other;
                 load_const(vm, c)
@@ -86,7 +97,6 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> Value {
         .chain(code.freevars.iter())
         .map(|n| vm.intern(n))
         .collect();
-    let filename = vm.intern(&code.filename);
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let nlocals = code.varnames.len();
