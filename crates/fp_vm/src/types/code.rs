@@ -21,6 +21,9 @@ pub struct CodeObj {
     pub nlocals: usize,
     pub ncells: usize,
     pub nfree: usize,
+    /// The parameter signature for binding calls with keywords, defaults or `*args`, built on
+    /// the first such call (`interp::frame`), not on every one.
+    pub call_sig: std::cell::OnceCell<std::rc::Rc<crate::native::Signature>>,
 }
 
 impl Trace for CodeObj {
@@ -116,6 +119,7 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
             nlocals,
             ncells,
             nfree,
+            call_sig: std::cell::OnceCell::new(),
         },
     )
 }
