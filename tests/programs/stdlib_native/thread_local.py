@@ -32,3 +32,13 @@ try:
     threading.excepthook((1, 2, 3, 4))
 except TypeError as e:
     print("TypeError", e)
+# local.__dict__ is read-only
+class Sub(_thread._local): pass
+for cls in (_thread._local, Sub):
+    o = cls(); o.x = 5
+    print(o.__dict__)
+    try: o.__dict__ = {}
+    except AttributeError as e: print("AttributeError")
+    try: del o.__dict__
+    except AttributeError as e: print("AttributeError")
+    o.y = 2; del o.x; print(o.__dict__, hasattr(o, 'x'))

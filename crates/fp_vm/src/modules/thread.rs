@@ -122,7 +122,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
         TypeFlags::BASETYPE.union(TypeFlags::HAS_DICT),
     );
     typeobj::add_methods(vm, local, LOCAL_METHODS);
-    typeobj::add_getsets(vm, local, crate::types::object::INSTANCE_DICT_GETSETS);
+    typeobj::add_getsets(vm, local, LOCAL_GETSETS);
     let hook_args = crate::types::structseq::new_type(
         vm,
         "_thread",
@@ -138,6 +138,14 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "_local", local);
     set_attr(vm, m, "_ExceptHookArgs", hook_args);
     Ok(m)
+}
+
+/// `local.__dict__` is read-only, as CPython's.
+static LOCAL_GETSETS: &[(NativeDef, Option<NativeDef>)] =
+    &[(native!("__dict__", "($self, /)", local_dict), None)];
+
+fn local_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(crate::types::instance::to_dict(vm, a[0]))
 }
 
 static LOCAL_METHODS: &[NativeDef] = &[native_staticmethod!(
