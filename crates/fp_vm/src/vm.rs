@@ -198,7 +198,9 @@ impl Vm {
             op_names: OpNames::empty(),
             exc: ExcTypes::empty(),
             config,
-            interned: HashMap::new(),
+            // Start-up interns ~20k names (every identifier of the modules `site` imports):
+            // reserving room up front saves rehashing the table (SipHash) as it grows.
+            interned: HashMap::with_capacity(24_000),
             frames: Vec::new(),
             handled_exc: Value::NONE,
             recursion_limit: 1000,

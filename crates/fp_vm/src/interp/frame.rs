@@ -221,7 +221,10 @@ pub fn frame_for_call_self(
         } else {
             args
         };
-        let sig = signature_of(vm, c);
+        let sig = c
+            .call_sig
+            .get_or_init(|| std::rc::Rc::new(signature_of(c)))
+            .clone();
         let nslots = sig.nslots();
         let mut out = vec![Value::NULL; nslots];
         let qualname = f.qualname.get();
@@ -313,7 +316,7 @@ pub fn frame_for_call_self(
 }
 
 /// The binding signature of a code object (built per call for now; cached later).
-fn signature_of(_vm: &mut Vm, c: &CodeObj) -> crate::native::Signature {
+fn signature_of(c: &CodeObj) -> crate::native::Signature {
     let co = &c.code;
     let argcount = co.argcount as usize;
     let kwonly = co.kwonlyargcount as usize;

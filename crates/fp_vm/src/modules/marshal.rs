@@ -44,9 +44,22 @@ fn dump(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn loads(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let data = crate::types::bytes_methods::buffer_arg(vm, a[0])?;
+    // Bytes (and contiguous views of bytes, importlib's `memoryview(data)[16:]`) are read in
+    // place: they are immutable and the argument keeps them alive.
+    let owned;
+    let data: &[u8] = if let Some(b) = a[0].downcast::<bytes::BytesObj>() {
+        &b.data
+    } else if let Some(s) = a[0]
+        .downcast::<crate::types::memoryview::MemoryViewObj>()
+        .and_then(|m| m.bytes_slice())
+    {
+        s
+    } else {
+        owned = crate::types::bytes_methods::buffer_arg(vm, a[0])?;
+        &owned
+    };
     let mut r = Reader {
-        data: &data,
+        data,
         pos: 0,
         refs: Vec::new(),
     };
@@ -155,8 +168,7 @@ fn write_value(vm: &mut Vm, out: &mut Vec<u8>, v: Value, depth: usize) -> PyResu
         }
     } else if let Some(c) = v.downcast::<CodeObj>() {
         out.push(b'c');
-        let mut code = c.code.clone();
-        code.filename = pystr::as_str(c.filename.get()).unwrap_or("").to_string();
+        let code = crate::types::code::full_code(c);
         fp_bytecode::serialize::write_code(out, &code);
     } else {
         return Err(vm.value_error("unmarshallable object"));

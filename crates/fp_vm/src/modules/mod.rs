@@ -7,6 +7,7 @@ pub use import_system::{
     import_from, import_module, import_name, import_name_builtin, import_star,
 };
 
+pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod atexit;
@@ -84,6 +85,7 @@ pub struct BuiltinModule {
 /// Every native module importable by name (`sys.builtin_module_names` lists these, plus `sys`
 /// and `builtins`, which exist from start-up).
 pub static BUILTIN_MODULES: &[BuiltinModule] = &[
+    module("_abc", abc::init),
     module("_ast", ast::init),
     module("_bisect", heapq_bisect::init_bisect),
     module("_blake2", hashes::init_blake2),

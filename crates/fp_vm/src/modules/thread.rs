@@ -76,6 +76,7 @@ static FUNCS: &[NativeDef] = &[
     native!("interrupt_main", "(signum=2, /)", interrupt_main),
     native!("exit", "()", exit),
     native!("_set_sentinel", "()", set_sentinel),
+    native!("_excepthook", "(exc, /)", excepthook),
 ];
 
 static LOCK_METHODS: &[NativeDef] = &[
@@ -136,11 +137,70 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "RLock", rlock);
     let local = crate::modules::thread_local::make_type(vm);
     set_attr(vm, m, "_local", local);
+    // Without it `threading` falls back to a Python version that imports `traceback` (and
+    // with it linecache, tokenize, textwrap) at start-up.
+    let hook_args = crate::types::structseq::new_type(
+        vm,
+        "_thread",
+        "_ExceptHookArgs",
+        &["exc_type", "exc_value", "exc_traceback", "thread"],
+    );
+    crate::types::structseq::add_constructor(vm, hook_args);
+    vm.state_set("_thread._ExceptHookArgs", hook_args);
+    let module = vm.new_str("_thread");
+    typeobj::set_type_attr(vm, hook_args, "__module__", module);
+    set_attr(vm, m, "_ExceptHookArgs", hook_args);
     let err = vm.exc.runtime_error;
     set_attr(vm, m, "error", err);
     let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
     set_attr(vm, m, "TIMEOUT_MAX", tm);
     Ok(m)
+}
+
+/// `_thread._excepthook(args)`: the default `threading.excepthook`.
+fn excepthook(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let args = a[0];
+    let ty = vm.state_get("_thread._ExceptHookArgs");
+    if Some(vm.type_of(args)) != ty {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    }
+    let fields = crate::types::tuple::items(args).unwrap_or(&[]).to_vec();
+    let [exc_type, exc_value, _tb, thread] = fields[..] else {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    };
+    if exc_type == vm.exc.system_exit {
+        return Ok(Value::NONE);
+    }
+    let mut file = crate::modules::sys::stream(vm, "stderr");
+    if file.is_none() {
+        if thread.is_none() {
+            return Ok(Value::NONE);
+        }
+        let n = vm.intern("_stderr");
+        file = crate::ops::attr::getattr(vm, thread, n)?;
+        if file.is_none() {
+            return Ok(Value::NONE);
+        }
+    }
+    let name = if thread.is_none() {
+        format!("{}", ident())
+    } else {
+        let n = vm.intern("name");
+        let nv = crate::ops::attr::getattr(vm, thread, n)?;
+        crate::ops::repr::str_string(vm, nv)?
+    };
+    crate::modules::stdio::write_to(vm, file, &format!("Exception in thread {name}:\n"))?;
+    let flush = vm.intern("flush");
+    crate::ops::call::call_method(vm, file, flush, &[])?;
+    let text = if exc_value.is_none() {
+        let t = crate::ops::repr::str_string(vm, exc_type)?;
+        format!("{t}: None\n")
+    } else {
+        crate::interp::traceback::format_exception(vm, exc_value)
+    };
+    crate::modules::stdio::write_to(vm, file, &text)?;
+    crate::ops::call::call_method(vm, file, flush, &[])?;
+    Ok(Value::NONE)
 }
 
 fn lock_of(vm: &mut Vm, v: Value) -> PyResult<&'static LockObj> {

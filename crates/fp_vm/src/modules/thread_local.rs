@@ -38,10 +38,21 @@ static METHODS: &[NativeDef] = &[
     native!("__delattr__", "($self, name, /)", local_delattr),
 ];
 
+/// `local.__dict__`: this thread's dict, read-only as in CPython.
+static GETSETS: &[(NativeDef, Option<NativeDef>)] =
+    &[(native!("__dict__", "($self, /)", local_dict), None)];
+
 /// Creates the `_local` type (called by `_thread`'s init).
 pub fn make_type(vm: &mut Vm) -> Value {
     let flags = TypeFlags::BASETYPE.union(TypeFlags::HAS_DICT);
-    stdobj::new_type(vm, "_thread", "_local", flags, METHODS)
+    let ty = stdobj::new_type(vm, "_thread", "_local", flags, METHODS);
+    crate::types::typeobj::add_getsets(vm, ty, GETSETS);
+    ty
+}
+
+fn local_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    enter(vm, a[0])?;
+    Ok(crate::types::instance::to_dict(vm, a[0]))
 }
 
 fn local_new(vm: &mut Vm, a: &[Value]) -> PyResult {

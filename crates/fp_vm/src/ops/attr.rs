@@ -48,6 +48,43 @@ pub fn getattr_str(vm: &mut Vm, obj: Value, name: &str) -> PyResult {
 
 /// `getattr(obj, name, None)`-like: Ok(None) when AttributeError was raised.
 pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    // Plain objects and modules: look up without creating the AttributeError of a miss.
+    let ty = vm.type_of(obj);
+    let ga = typeobj::lookup(vm, ty, vm.names().getattribute);
+    let generic = is_native(ga, generic_getattribute_native);
+    let module = !generic
+        && obj.is::<crate::types::module::ModuleObj>()
+        && crate::types::module::is_module_getattribute(ga);
+    if (generic || module)
+        && name.is::<StrObj>()
+        && typeobj::lookup(vm, ty, vm.names().getattr).is_null()
+    {
+        let name = vm.intern_value(name);
+        match generic_getattr_opt(vm, obj, name) {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => {}
+            Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => {
+                // A descriptor's AttributeError: a module still tries its `__getattr__`.
+                if generic {
+                    return Ok(None);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+        if generic {
+            return Ok(None);
+        }
+        // A module's own `__getattr__` (PEP 562) is still consulted.
+        let d = crate::types::module::module_dict(obj);
+        let Some(mga) = crate::types::dict::get_str(d, "__getattr__") else {
+            return Ok(None);
+        };
+        return match crate::ops::call::call(vm, mga, &[name]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
     match getattr(vm, obj, name) {
         Ok(v) => Ok(Some(v)),
         Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => Ok(None),
@@ -197,6 +234,19 @@ pub fn attr_error_for(vm: &mut Vm, obj: Value, name: &str) -> Exc {
 
 /// `object.__getattribute__`.
 pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
+    match generic_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
+            Err(attr_error_for(vm, obj, &n))
+        }
+    }
+}
+
+/// `object.__getattribute__` that reports a missing attribute as Ok(None) instead of
+/// building an AttributeError (`getattr(x, n, default)`, `hasattr` and importlib's many probes
+/// miss often). Errors raised by descriptors still propagate.
+pub fn generic_getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let descr = typeobj::lookup(vm, ty, name);
     if !descr.is_null()
@@ -204,25 +254,24 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
         && is_data_descriptor(vm, descr)
         && has_get(vm, descr)
     {
-        return bind_descriptor(vm, descr, obj, ty);
+        return bind_descriptor(vm, descr, obj, ty).map(Some);
     }
     if let Some(v) = instance::get(obj, name) {
-        return Ok(v);
+        return Ok(Some(v));
     }
     if !descr.is_null() {
-        return bind_descriptor(vm, descr, obj, ty);
+        return bind_descriptor(vm, descr, obj, ty).map(Some);
     }
     if name == vm.names().dict
         && typeobj::type_flags(ty).contains(TypeFlags::HAS_DICT)
         && obj.is_ptr()
     {
-        return Ok(instance::to_dict(vm, obj));
+        return Ok(Some(instance::to_dict(vm, obj)));
     }
     if name == vm.names().class {
-        return Ok(ty);
+        return Ok(Some(ty));
     }
-    let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-    Err(attr_error_for(vm, obj, &n))
+    Ok(None)
 }
 
 /// `type.__getattribute__`: meta-attributes first (data descriptors on the metatype), then the
@@ -447,6 +496,10 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             )));
         }
         if crate::types::dict::del_item_str(vm, t.dict.get(), name) {
+            if crate::types::str::as_str(name) == Some("__abstractmethods__") {
+                let f = t.flags.get();
+                t.flags.set(TypeFlags(f.0 & !TypeFlags::IS_ABSTRACT.0));
+            }
             typeobj::bump_version(vm, obj);
             return Ok(());
         }

@@ -21,6 +21,9 @@ pub struct CodeObj {
     pub nlocals: usize,
     pub ncells: usize,
     pub nfree: usize,
+    /// The parameter signature for binding calls with keywords, defaults or `*args`, built on
+    /// the first such call (`interp::frame`), not on every one.
+    pub call_sig: std::cell::OnceCell<std::rc::Rc<crate::native::Signature>>,
 }
 
 impl Trace for CodeObj {
@@ -62,8 +65,33 @@ impl CodeObj {
 }
 
 /// Turns a compiled code object into a heap `code` value (recursively for nested code).
+///
+/// Nested code objects are moved into their own code values rather than cloned (a clone per
+/// nesting level made loading quadratic in the depth); the parent's `code.consts` keeps
+/// `Const::None` in their place, and [`full_code`] puts them back when the whole tree is needed.
 pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
-    let consts: Vec<Value> = code.consts.iter().map(|c| load_const(vm, c)).collect();
+    load_code_in(vm, code, Value::NULL)
+}
+
+/// `load_code` for code nested in a parent whose interned `co_filename` is `parent_file`
+/// (NULL at the top): nested code nearly always shares it, which saves hashing the path again.
+fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value {
+    let filename = if crate::types::str::as_str(parent_file) == Some(code.filename.as_str()) {
+        parent_file
+    } else {
+        vm.intern(&code.filename)
+    };
+    let mut consts: Vec<Value> = Vec::with_capacity(code.consts.len());
+    for c in code.consts.iter_mut() {
+        let v = match std::mem::replace(c, Const::None) {
+            Const::Code(inner) => load_code_in(vm, *inner, filename),
+            other => {
+                *c = other;
+                load_const(vm, c)
+            }
+        };
+        consts.push(v);
+    }
     let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames: Vec<Value> = code.varnames.iter().map(|n| vm.intern(n)).collect();
     let cellnames: Vec<Value> = code
@@ -72,7 +100,6 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
         .chain(code.freevars.iter())
         .map(|n| vm.intern(n))
         .collect();
-    let filename = vm.intern(&code.filename);
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let nlocals = code.varnames.len();
@@ -92,8 +119,24 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
             nlocals,
             ncells,
             nfree,
+            call_sig: std::cell::OnceCell::new(),
         },
     )
+}
+
+/// The compiled code of `c` with its nested code objects (see [`load_code`]) and each level's
+/// current `co_filename`: what `marshal` writes and `code.replace` starts from.
+pub fn full_code(c: &CodeObj) -> CodeObject {
+    let mut code = c.code.clone();
+    if let Some(f) = crate::types::str::as_str(c.filename.get()) {
+        code.filename = f.to_string();
+    }
+    for (slot, v) in code.consts.iter_mut().zip(c.consts.iter()) {
+        if let Some(inner) = v.downcast::<CodeObj>() {
+            *slot = Const::Code(Box::new(full_code(inner)));
+        }
+    }
+    code
 }
 
 pub fn load_const(vm: &mut Vm, c: &Const) -> Value {

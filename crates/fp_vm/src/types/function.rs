@@ -54,7 +54,9 @@ impl Payload for FunctionObj {
 /// A native function or method: a [`NativeDef`] plus what it is bound to.
 pub struct NativeFunction {
     pub def: &'static NativeDef,
-    sig: OnceCell<Signature>,
+    /// Parsed on first use; shared (not re-parsed or deep-copied) by the bound copies that
+    /// `bind_native` makes on every `obj.method` lookup.
+    sig: OnceCell<std::rc::Rc<Signature>>,
     /// The bound first argument (`__self__`: an instance, a type or a module), or NULL.
     pub bound: Value,
     /// The type that defines it (for method descriptors), or NULL.
@@ -65,11 +67,17 @@ impl NativeFunction {
     /// The parsed signature. Signatures in ferropy's tables are checked by a unit test; a
     /// malformed one degrades to "accepts anything positional".
     pub fn sig(&self) -> &Signature {
+        self.shared_sig()
+    }
+
+    fn shared_sig(&self) -> &std::rc::Rc<Signature> {
         self.sig.get_or_init(|| {
-            Signature::parse(self.def.sig).unwrap_or_else(|_| Signature {
-                varargs: Some("args".into()),
-                ..Signature::default()
-            })
+            std::rc::Rc::new(
+                Signature::parse(self.def.sig).unwrap_or_else(|_| Signature {
+                    varargs: Some("args".into()),
+                    ..Signature::default()
+                }),
+            )
         })
     }
 }
@@ -213,7 +221,7 @@ pub fn new_native(vm: &mut Vm, def: &'static NativeDef, bound: Value, owner: Val
 
 /// Binds a method descriptor to `obj` (what `obj.method` returns for a native method).
 pub fn bind_native(vm: &mut Vm, f: &NativeFunction, obj: Value) -> Value {
-    let sig = f.sig.get().cloned();
+    let sig = f.shared_sig().clone();
     let ty = if !f.owner.is_null() && is_slot_wrapper(vm, f.def, f.owner) {
         vm.types.method_wrapper
     } else {
@@ -228,8 +236,8 @@ pub fn bind_native(vm: &mut Vm, f: &NativeFunction, obj: Value) -> Value {
             owner: f.owner,
         },
     );
-    if let (Some(s), Some(n)) = (sig, v.downcast::<NativeFunction>()) {
-        let _ = n.sig.set(s);
+    if let Some(n) = v.downcast::<NativeFunction>() {
+        let _ = n.sig.set(sig);
     }
     v
 }

@@ -50,8 +50,25 @@ impl MemoryViewObj {
     /// The viewed bytes, read from the exporter now (items beyond a shrunk bytearray are
     /// left out).
     pub fn data(&self) -> Vec<u8> {
-        let base = exporter_bytes(self.obj);
-        let mut out = Vec::with_capacity(self.len * self.itemsize);
+        if let Some(b) = self.obj.downcast::<BytesObj>() {
+            return self.gather(&b.data);
+        }
+        match self.obj.downcast::<ByteArrayObj>() {
+            Some(b) => self.gather(&b.data.borrow()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The viewed bytes of `base` (the exporter's bytes): one copy when the view is
+    /// contiguous (marshal.loads of a code cache reads such a view of the whole file).
+    fn gather(&self, base: &[u8]) -> Vec<u8> {
+        let n = self.len * self.itemsize;
+        if self.step == self.itemsize as isize
+            && let Some(b) = base.get(self.start..self.start + n)
+        {
+            return b.to_vec();
+        }
+        let mut out = Vec::with_capacity(n);
         for i in 0..self.len {
             let o = self.offset(i);
             if let Some(b) = base.get(o..o + self.itemsize) {
@@ -59,6 +76,17 @@ impl MemoryViewObj {
             }
         }
         out
+    }
+
+    /// The viewed bytes without a copy, when the exporter is an (immutable) bytes object and
+    /// the view is contiguous and not released.
+    pub fn bytes_slice(&self) -> Option<&[u8]> {
+        if self.released.get() || self.step != self.itemsize as isize {
+            return None;
+        }
+        let b = self.obj.downcast::<BytesObj>()?;
+        b.data
+            .get(self.start..self.start + self.len * self.itemsize)
     }
 
     /// Item `i` as a Python value, decoded by the view's format.
@@ -348,8 +376,16 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
     let i = item_index(vm, m, k)?;
-    let base = exporter_bytes(m.obj);
-    match m.item(vm, &base, i) {
+    // Only the item's bytes are read (not a copy of the whole exporter per index).
+    let o = m.offset(i);
+    let raw: Option<Vec<u8>> = if let Some(b) = m.obj.downcast::<BytesObj>() {
+        b.data.get(o..o + m.itemsize).map(<[u8]>::to_vec)
+    } else {
+        m.obj
+            .downcast::<ByteArrayObj>()
+            .and_then(|b| b.data.borrow().get(o..o + m.itemsize).map(<[u8]>::to_vec))
+    };
+    match raw.map(|b| decode_item(vm, m.fmt, &b)) {
         Some(v) => Ok(v),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }

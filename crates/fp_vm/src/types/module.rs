@@ -109,6 +109,11 @@ fn module_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_string(s))
 }
 
+/// Whether `f` is `module.__getattribute__` (for `ops::attr::getattr_opt`'s fast path).
+pub fn is_module_getattribute(f: Value) -> bool {
+    crate::ops::attr::is_native(f, module_getattribute)
+}
+
 fn module_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
     match crate::ops::attr::generic_getattr(vm, a[0], a[1]) {
         Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => {

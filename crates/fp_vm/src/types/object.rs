@@ -764,6 +764,16 @@ fn type_get_flags(vm: &mut Vm, a: &[Value]) -> PyResult {
     if t.flags.get().contains(TypeFlags::BASETYPE) {
         f |= 1 << 10;
     }
+    // Py_TPFLAGS_SEQUENCE, Py_TPFLAGS_MAPPING and Py_TPFLAGS_IS_ABSTRACT (`inspect.isabstract`).
+    for (flag, bit) in [
+        (TypeFlags::SEQUENCE, 5),
+        (TypeFlags::MAPPING, 6),
+        (TypeFlags::IS_ABSTRACT, 20),
+    ] {
+        if t.flags.get().contains(flag) {
+            f |= 1 << bit;
+        }
+    }
     Ok(crate::types::int::from_i64(vm, f))
 }
 fn type_get_none(_vm: &mut Vm, _a: &[Value]) -> PyResult {
@@ -778,6 +788,14 @@ fn type_get_abstract(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 fn type_set_abstract(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
+    // As CPython, the IS_ABSTRACT flag follows the truth of the value set.
+    let abstract_ = crate::ops::truth::is_true(vm, a[1])?;
+    let f = t.flags.get();
+    t.flags.set(if abstract_ {
+        f.union(TypeFlags::IS_ABSTRACT)
+    } else {
+        TypeFlags(f.0 & !TypeFlags::IS_ABSTRACT.0)
+    });
     let k = vm.intern("__abstractmethods__");
     crate::types::dict::set_item_str(vm, t.dict.get(), k, a[1]);
     typeobj::bump_version(vm, a[0]);

@@ -414,14 +414,20 @@ pub fn exact_open(vm: &Vm, raw: Value) -> Option<&'static FileIOObj> {
 fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     // One read(2) returns at most 0x7ffff000 bytes on Linux: never allocate more than that.
     let n = n.min(0x7fff_f000);
-    let mut buf = super::zeroed(vm, n)?;
+    // Reserved, not zero-filled: read(2) fills the prefix it reports (importlib reads every
+    // code-cache file whole, and zeroing those buffers first showed in start-up profiles).
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(vm.memory_error());
+    }
     loop {
-        // SAFETY: `buf` is a writable buffer of `n` bytes.
-        // The buffer is our own: other threads may run while the read blocks.
+        // SAFETY: `buf` has capacity for `n` bytes; read(2) writes at most `n`. The buffer is
+        // our own, so other threads may run while the read blocks.
         let r = vm
             .allow_threads(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) });
         if r >= 0 {
-            buf.truncate(r as usize);
+            // SAFETY: read(2) initialised the first `r` (<= n <= capacity) bytes.
+            unsafe { buf.set_len(r as usize) };
             return Ok(Some(buf));
         }
         let e = errno();

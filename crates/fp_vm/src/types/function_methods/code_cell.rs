@@ -265,7 +265,7 @@ fn code_positions(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// hold runtime values that cannot be turned back into compiler constants yet.
 fn code_replace(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = code_of(vm, a[0])?;
-    let mut code = c.code.clone();
+    let mut code = crate::types::code::full_code(c);
     if !a[1].is_null() {
         for (k, v) in crate::types::dict::items(a[1]) {
             let key = as_str(k).unwrap_or("").to_string();
