@@ -993,6 +993,8 @@ struct TeeChunk {
     it: Value,
     items: RefCell<Vec<Value>>,
     next: Cell<Value>,
+    /// The source is being advanced (by another thread, or re-entrantly).
+    running: Cell<bool>,
 }
 
 impl StdData for TeeChunk {
@@ -1025,6 +1027,7 @@ fn new_chunk(vm: &mut Vm, it: Value) -> Value {
             it,
             items: RefCell::new(Vec::new()),
             next: Cell::new(Value::NULL),
+            running: Cell::new(false),
         },
     )
 }
@@ -1077,7 +1080,13 @@ fn tee_next(vm: &mut Vm, a: &[Value]) -> PyResult {
             t.idx.set(0);
             continue;
         }
-        let Some(v) = ops::iter::next(vm, c.it)? else {
+        if c.running.get() {
+            return Err(vm.new_exc(vm.exc.runtime_error, "cannot re-enter the tee iterator"));
+        }
+        c.running.set(true);
+        let r = ops::iter::next(vm, c.it);
+        c.running.set(false);
+        let Some(v) = r? else {
             return Err(stop(vm));
         };
         // Another tee may have filled this slot while the source ran Python code.
