@@ -21,6 +21,11 @@ pub struct CodeObj {
     pub nlocals: usize,
     pub ncells: usize,
     pub nfree: usize,
+    /// Calls bind arguments by copying them into the first locals (no `*args`/`**kwargs`,
+    /// keyword-only parameters, cells or free variables, not a generator): the call fast path.
+    pub simple_args: bool,
+    /// Inline caches, one per name (`interp/inline_cache.rs`); not traced (epoch-checked).
+    pub caches: Box<[crate::interp::inline_cache::NameCache]>,
 }
 
 impl Trace for CodeObj {
@@ -78,6 +83,18 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
     let nlocals = code.varnames.len();
     let ncells = code.cellvars.len();
     let nfree = code.freevars.len();
+    use fp_bytecode::CodeFlags;
+    let simple_args = code.flags
+        & (CodeFlags::VARARGS
+            | CodeFlags::VARKEYWORDS
+            | CodeFlags::GENERATOR
+            | CodeFlags::COROUTINE
+            | CodeFlags::ASYNC_GENERATOR)
+        == 0
+        && code.kwonlyargcount == 0
+        && ncells == 0
+        && nfree == 0;
+    let caches = crate::interp::inline_cache::new_caches(names.len());
     alloc(
         vm.types.code,
         CodeObj {
@@ -92,6 +109,8 @@ pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
             nlocals,
             ncells,
             nfree,
+            simple_args,
+            caches,
         },
     )
 }
