@@ -10,6 +10,7 @@ use crate::ops;
 use crate::types::code::CodeObj;
 use crate::types::dict::{self, DictObj};
 use crate::types::exceptions::exc_obj;
+use crate::types::float::FloatObj;
 use crate::types::function::{BoundMethod, CellObj, FunctionObj};
 use crate::types::generator::{self, GenKind, GeneratorObj};
 use crate::types::iterators::{IterState, IteratorObj};
@@ -410,7 +411,26 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         _ => None,
                     };
                     if let Some(r) = r {
-                        let v = crate::types::int::from_i64(vm, r);
+                        let v = match Value::try_small_int(r) {
+                            Some(v) => v,
+                            None => crate::types::int::from_i64(vm, r),
+                        };
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                // Exact floats (or a float and a small int): + - * and / by non-zero, the
+                // results `float.__add__` & co compute, without the generic dispatch.
+                if let Some((x, y)) = float_operands(vm, a, b) {
+                    let r = match op {
+                        BinaryOp::Add => Some(x + y),
+                        BinaryOp::Sub => Some(x - y),
+                        BinaryOp::Mul => Some(x * y),
+                        BinaryOp::TrueDiv if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        let v = crate::types::float::new_float(vm, r);
                         f.stack.push(v);
                         continue;
                     }
@@ -1120,6 +1140,25 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 tri!(crate::modules::sys::displayhook(vm, v));
             }
         }
+    }
+}
+
+/// Both operands as f64 when both are exact floats, or one is and the other a small int (whose
+/// conversion rounds to nearest, as CPython's int-to-float).
+#[inline(always)]
+fn float_operands(vm: &Vm, a: Value, b: Value) -> Option<(f64, f64)> {
+    let fl = |v: Value| -> Option<f64> {
+        let h = v.header()?;
+        if h.ty() != vm.types.float {
+            return None;
+        }
+        v.downcast::<FloatObj>().map(|x| x.value)
+    };
+    match (a.as_small_int(), b.as_small_int()) {
+        (None, None) => Some((fl(a)?, fl(b)?)),
+        (Some(x), None) => Some((x as f64, fl(b)?)),
+        (None, Some(y)) => Some((fl(a)?, y as f64)),
+        (Some(_), Some(_)) => None,
     }
 }
 

@@ -165,7 +165,7 @@ const POOL_MAX: usize = 64;
 /// nothing else can reference (never escaped, not a generator's) is cleared and kept in
 /// `Vm::frame_pool`, so the next call reuses the object and its vectors' buffers instead of
 /// allocating them: no malloc/free per call and less garbage for the collector.
-#[inline]
+#[inline(always)]
 pub fn release_frame(vm: &mut Vm, frame: Value) {
     let Some(fo) = frame.downcast::<FrameObj>() else {
         return;
@@ -195,6 +195,7 @@ pub fn release_frame(vm: &mut Vm, frame: Value) {
 
 /// A frame for a function call: a pooled one reinitialised, else a new one. `fast` comes back
 /// with `nfast` NULL slots and the value stack empty with room for `max_stack` values.
+#[inline(always)]
 fn obtain_frame(
     vm: &mut Vm,
     code: Value,
@@ -216,6 +217,20 @@ fn obtain_frame(
         d.lasti = 0;
         return fr;
     }
+    new_call_frame(vm, code, globals, builtins, func, nfast, max_stack)
+}
+
+#[cold]
+#[inline(never)]
+fn new_call_frame(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    func: Value,
+    nfast: usize,
+    max_stack: usize,
+) -> Value {
     alloc(
         vm.types.frame,
         FrameObj {

@@ -100,7 +100,7 @@ fn map_of(obj: Value) -> Option<(Value, Option<&'static AttrStore>)> {
 
 // ----- globals -----
 
-#[inline]
+#[inline(always)]
 pub fn load_global(vm: &Vm, e: &NameCache, globals: Value, builtins: Value) -> Option<Value> {
     if e.epoch.get() == vm.gc_epoch
         && e.flags.get() == GLOBAL
@@ -130,7 +130,7 @@ pub fn fill_global(vm: &Vm, e: &NameCache, globals: Value, builtins: Value, valu
 // ----- attributes -----
 
 /// LOAD_ATTR hit: the instance slot's value.
-#[inline]
+#[inline(always)]
 pub fn load_attr(vm: &Vm, e: &NameCache, obj: Value) -> Option<Value> {
     if e.epoch.get() != vm.gc_epoch || e.flags.get() & LOAD == 0 {
         return None;
@@ -148,7 +148,7 @@ pub fn load_attr(vm: &Vm, e: &NameCache, obj: Value) -> Option<Value> {
 }
 
 /// STORE_ATTR hit: stores into the instance slot; false on a miss.
-#[inline]
+#[inline(always)]
 pub fn store_attr(vm: &Vm, e: &NameCache, obj: Value, value: Value) -> bool {
     if e.epoch.get() != vm.gc_epoch || e.flags.get() & STORE == 0 {
         return false;
@@ -221,7 +221,7 @@ pub fn fill_attr(vm: &mut Vm, e: &NameCache, obj: Value, name: Value) {
 
 /// LOAD_METHOD hit: the plain function found on the type (the instance has no attribute of
 /// that name).
-#[inline]
+#[inline(always)]
 pub fn load_method(vm: &Vm, e: &NameCache, obj: Value) -> Option<Value> {
     if e.epoch.get() != vm.gc_epoch || e.flags.get() != METHOD {
         return None;
