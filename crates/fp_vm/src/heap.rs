@@ -150,11 +150,13 @@ impl Heap {
         self.total_bytes += bytes as u64;
         if self.allocated_since_gc >= self.threshold {
             self.gc_requested = true;
+            set_flag(true);
         }
         if self.stress != 0 {
             self.alloc_count += 1;
             if self.alloc_count % self.stress == 0 {
                 self.gc_requested = true;
+                set_flag(true);
             }
         }
     }
@@ -298,12 +300,34 @@ pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
 /// Whether the allocator asked for a collection (polled at eval-loop safe points).
 #[inline]
 pub fn gc_requested() -> bool {
-    with_heap(|h| h.gc_requested)
+    GC_REQUESTED.with(|f| f.get())
+}
+
+thread_local! {
+    /// Mirror of `Heap::gc_requested` in a const-initialised thread-local: the eval loop polls
+    /// it on every call and backward jump, which must cost a load, not a lazy-init check.
+    static GC_REQUESTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn set_flag(v: bool) {
+    GC_REQUESTED.with(|f| f.set(v));
+}
+
+/// Whether the heap itself still wants a collection. Threads share a heap but each has its
+/// own fast flag: a thread whose flag is set after another thread already collected just
+/// clears it (`Vm::safe_point`).
+pub fn collection_pending() -> bool {
+    let pending = with_heap(|h| h.gc_requested);
+    if !pending {
+        set_flag(false);
+    }
+    pending
 }
 
 /// Asks for a collection at the next safe point.
 pub fn request_collection() {
-    with_heap(|h| h.gc_requested = true)
+    with_heap(|h| h.gc_requested = true);
+    set_flag(true);
 }
 
 /// Statistics: (collections, total allocations, total bytes allocated, bytes live after the
@@ -328,6 +352,7 @@ pub fn collect(
 ) {
     with_heap(|h| {
         h.gc_requested = false;
+        set_flag(false);
         let large_index: HashMap<usize, usize> = h
             .large
             .iter()

@@ -187,6 +187,12 @@ pub struct Vm {
     pub importlib: Value,
     /// Containers whose repr is in progress (recursion guard).
     pub repr_stack: Vec<Value>,
+    /// Finished call frames kept for reuse (`interp/frame.rs`: no reference to them remains;
+    /// their values are cleared). A root so the collector neither frees nor scans into them.
+    pub frame_pool: Vec<Value>,
+    /// Counts collections (from 1): inline caches filled in an earlier epoch are ignored, as
+    /// the addresses they compare may have been freed and reused.
+    pub gc_epoch: u64,
 }
 
 impl Vm {
@@ -224,6 +230,8 @@ impl Vm {
             int_max_str_digits: crate::types::int::MAX_STR_DIGITS,
             importlib: Value::NULL,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
+            gc_epoch: 1,
         });
         crate::gil::init_main_thread();
         crate::types::bootstrap(&mut vm);
@@ -247,7 +255,11 @@ impl Vm {
         if crate::modules::signals::pending() && crate::gil::is_main_thread() {
             crate::modules::signals::check(self)?;
         }
-        if crate::heap::gc_requested() && self.gc_enabled && self.gc_safe_here(0) {
+        if crate::heap::gc_requested()
+            && self.gc_enabled
+            && self.gc_safe_here(0)
+            && crate::heap::collection_pending()
+        {
             self.collect_garbage();
         }
         Ok(())
@@ -265,6 +277,7 @@ impl Vm {
     pub fn collect_garbage(&mut self) {
         // Cached lookups are keyed by value bits: drop them so a freed address is never matched.
         self.method_cache.clear();
+        self.gc_epoch += 1;
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut callbacks = std::mem::take(&mut self.weak_callbacks);
         {
@@ -304,6 +317,7 @@ impl Vm {
         self.thread_boot.trace(visit);
         self.permanent.trace(visit);
         self.repr_stack.trace(visit);
+        self.frame_pool.trace(visit);
         for (r, cb) in &self.weak_callbacks {
             visit(*r);
             visit(*cb);

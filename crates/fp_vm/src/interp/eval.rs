@@ -4,13 +4,16 @@
 //! then caller frames, adding one traceback entry per frame passed through.
 
 use crate::interp::frame::{Block, FrameData, code_of, fobj};
+use crate::interp::inline_cache;
 use crate::interp::traceback;
 use crate::ops;
 use crate::types::code::CodeObj;
 use crate::types::dict::{self, DictObj};
 use crate::types::exceptions::exc_obj;
+use crate::types::float::FloatObj;
 use crate::types::function::{BoundMethod, CellObj, FunctionObj};
 use crate::types::generator::{self, GenKind, GeneratorObj};
+use crate::types::iterators::{IterState, IteratorObj};
 use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
@@ -33,7 +36,10 @@ pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
     let r = execute(vm, frame, None);
     vm.leave_native();
     match r? {
-        Exit::Return(v) => Ok(v),
+        Exit::Return(v) => {
+            crate::interp::frame::release_frame(vm, frame);
+            Ok(v)
+        }
         Exit::Yield(_) => Err(vm.system_error("yield from a non-generator frame")),
     }
 }
@@ -70,18 +76,6 @@ pub fn resume(vm: &mut Vm, frame: Value, sent: Value, throw: Option<Exc>) -> PyR
     let r = execute(vm, frame, throw);
     vm.leave_native();
     r
-}
-
-/// Whether `f` is a Python function we can run inline (a plain call, not a generator).
-#[inline]
-fn inline_target(f: Value) -> Option<&'static FunctionObj> {
-    let func = f.downcast::<FunctionObj>()?;
-    let code = func.code.get().downcast::<CodeObj>()?;
-    if code.flags() & GEN_FLAGS != 0 {
-        None
-    } else {
-        Some(func)
-    }
 }
 
 macro_rules! pop {
@@ -126,7 +120,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
 
     loop {
         // ----- exception unwinding -----
-        if let Some((exc, reraise)) = pending.take() {
+        if let Some((exc, reraise)) = pending {
+            pending = None;
             if !reraise {
                 set_context(vm, exc);
                 traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
@@ -140,6 +135,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     break;
                 }
                 vm.frames.pop();
+                crate::interp::frame::frame_exited(vm, frame);
                 if frame == entry {
                     return Err(exc);
                 }
@@ -302,11 +298,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 }
             }
             Op::LOAD_GLOBAL => {
+                let e = &code.caches[arg as usize];
+                if let Some(v) = inline_cache::load_global(vm, e, f.globals, f.builtins) {
+                    f.stack.push(v);
+                    continue;
+                }
                 let name = code.names[arg as usize];
                 match dict::get_str_value(f.globals, name)
                     .or_else(|| dict::get_str_value(f.builtins, name))
                 {
-                    Some(v) => f.stack.push(v),
+                    Some(v) => {
+                        inline_cache::fill_global(vm, e, f.globals, f.builtins, v);
+                        f.stack.push(v)
+                    }
                     None => {
                         pending = Some((name_not_defined(vm, name), false));
                         continue;
@@ -326,13 +330,26 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::LOAD_ATTR => {
                 let obj = pop!(f);
-                let v = tri!(ops::attr::getattr(vm, obj, code.names[arg as usize]));
+                let e = &code.caches[arg as usize];
+                if let Some(v) = inline_cache::load_attr(vm, e, obj) {
+                    f.stack.push(v);
+                    continue;
+                }
+                let name = code.names[arg as usize];
+                let v = tri!(ops::attr::getattr(vm, obj, name));
+                inline_cache::fill_attr(vm, e, obj, name);
                 f.stack.push(v);
             }
             Op::STORE_ATTR => {
                 let obj = pop!(f);
                 let v = pop!(f);
-                tri!(ops::attr::setattr(vm, obj, code.names[arg as usize], v));
+                let e = &code.caches[arg as usize];
+                if inline_cache::store_attr(vm, e, obj, v) {
+                    continue;
+                }
+                let name = code.names[arg as usize];
+                tri!(ops::attr::setattr(vm, obj, name, v));
+                inline_cache::fill_attr(vm, e, obj, name);
             }
             Op::DELETE_ATTR => {
                 let obj = pop!(f);
@@ -340,7 +357,17 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::LOAD_METHOD => {
                 let obj = pop!(f);
-                let (m, s) = tri!(ops::attr::load_method(vm, obj, code.names[arg as usize]));
+                let e = &code.caches[arg as usize];
+                if let Some(m) = inline_cache::load_method(vm, e, obj) {
+                    f.stack.push(m);
+                    f.stack.push(obj);
+                    continue;
+                }
+                let name = code.names[arg as usize];
+                let (m, s) = tri!(ops::attr::load_method(vm, obj, name));
+                if !m.is_null() {
+                    inline_cache::fill_method(vm, e, obj, name, m);
+                }
                 f.stack.push(m);
                 f.stack.push(s);
             }
@@ -384,7 +411,26 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         _ => None,
                     };
                     if let Some(r) = r {
-                        let v = crate::types::int::from_i64(vm, r);
+                        let v = match Value::try_small_int(r) {
+                            Some(v) => v,
+                            None => crate::types::int::from_i64(vm, r),
+                        };
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                // Exact floats (or a float and a small int): + - * and / by non-zero, the
+                // results `float.__add__` & co compute, without the generic dispatch.
+                if let Some((x, y)) = float_operands(vm, a, b) {
+                    let r = match op {
+                        BinaryOp::Add => Some(x + y),
+                        BinaryOp::Sub => Some(x - y),
+                        BinaryOp::Mul => Some(x * y),
+                        BinaryOp::TrueDiv if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        let v = crate::types::float::new_float(vm, r);
                         f.stack.push(v);
                         continue;
                     }
@@ -642,6 +688,23 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::FOR_ITER => {
                 let it = top!(f);
+                // `for i in range(...)`: the next small int without a call.
+                if let Some(o) = it.downcast::<IteratorObj>()
+                    && let Ok(mut st) = o.state.try_borrow_mut()
+                    && let IterState::Range {
+                        cur,
+                        step,
+                        remaining,
+                    } = &mut *st
+                    && *remaining > 0
+                    && let Some(v) = Value::try_small_int(*cur)
+                {
+                    *remaining -= 1;
+                    *cur = cur.wrapping_add(*step);
+                    drop(st);
+                    f.stack.push(v);
+                    continue;
+                }
                 match tri!(ops::iter::next(vm, it)) {
                     Some(v) => f.stack.push(v),
                     None => {
@@ -656,10 +719,13 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 if frame == entry {
                     return Ok(Exit::Return(v));
                 }
+                let done = frame;
                 frame = match vm.frames.last() {
                     Some(x) => *x,
                     None => return Ok(Exit::Return(v)),
                 };
+                // An inlined call's frame (never a generator's: those are entry frames).
+                crate::interp::frame::release_frame(vm, done);
                 f = fobj(frame).get_mut();
                 code = code_of(f);
                 f.stack.push(v);
@@ -699,14 +765,24 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     (callable, Value::NULL)
                 };
-                if inline_target(target).is_some() {
-                    let new_frame = tri!(crate::interp::frame::frame_for_call_self(
-                        vm,
-                        target,
-                        self_arg,
-                        &f.stack[first..],
-                        kw
-                    ));
+                if let Some(func) = target.downcast::<FunctionObj>()
+                    && let codev = func.code.get()
+                    && let Some(c) = codev.downcast::<CodeObj>()
+                    && c.flags() & GEN_FLAGS == 0
+                {
+                    let args = &f.stack[first..];
+                    let new_frame = if c.simple_args
+                        && kw.is_empty()
+                        && args.len() + (!self_arg.is_null()) as usize == c.code.argcount as usize
+                    {
+                        crate::interp::frame::simple_frame(
+                            vm, func, target, codev, c, self_arg, args,
+                        )
+                    } else {
+                        tri!(crate::interp::frame::frame_for_call_self(
+                            vm, target, self_arg, args, kw
+                        ))
+                    };
                     f.stack.truncate(base);
                     if vm.frames.len() >= vm.recursion_limit {
                         pending = Some((
@@ -727,11 +803,21 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     tri!(r);
                     continue;
                 }
-                // The arguments stay on the value stack during the call: a native function
-                // that releases the GIL may see a collection run in another thread, and the
-                // stack is what keeps them (and the callable) alive.
-                let args: Vec<Value> = f.stack[first..].to_vec();
-                let r = ops::call::call_kw(vm, callable, &args, kw);
+                // Short argument lists are copied into a stack array rather than a heap
+                // vector. The originals stay on the value stack during the call: a native
+                // function that releases the GIL may see a collection run in another thread,
+                // and the stack is what keeps the arguments (and the callable) alive.
+                let nargs = f.stack.len() - first;
+                let mut small = [Value::NULL; 8];
+                let heap_args: Vec<Value>;
+                let args: &[Value] = if nargs <= small.len() {
+                    small[..nargs].copy_from_slice(&f.stack[first..]);
+                    &small[..nargs]
+                } else {
+                    heap_args = f.stack[first..].to_vec();
+                    &heap_args
+                };
+                let r = ops::call::call_kw(vm, callable, args, kw);
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 f.stack.push(tri!(r));
@@ -771,7 +857,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     None
                 };
-                if let (Some(_), Some(items)) = (inline_target(target), kw_items) {
+                let inline = target
+                    .downcast::<FunctionObj>()
+                    .and_then(|func| func.code.get().downcast::<CodeObj>())
+                    .is_some_and(|c| c.flags() & GEN_FLAGS == 0);
+                if let (true, Some(items)) = (inline, kw_items) {
                     let mut all = a;
                     let mut names = Vec::with_capacity(items.len());
                     for (k, v) in items {
@@ -1114,6 +1204,25 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 tri!(crate::modules::sys::displayhook(vm, v));
             }
         }
+    }
+}
+
+/// Both operands as f64 when both are exact floats, or one is and the other a small int (whose
+/// conversion rounds to nearest, as CPython's int-to-float).
+#[inline(always)]
+fn float_operands(vm: &Vm, a: Value, b: Value) -> Option<(f64, f64)> {
+    let fl = |v: Value| -> Option<f64> {
+        let h = v.header()?;
+        if h.ty() != vm.types.float {
+            return None;
+        }
+        v.downcast::<FloatObj>().map(|x| x.value)
+    };
+    match (a.as_small_int(), b.as_small_int()) {
+        (None, None) => Some((fl(a)?, fl(b)?)),
+        (Some(x), None) => Some((x as f64, fl(b)?)),
+        (None, Some(y)) => Some((fl(a)?, y as f64)),
+        (Some(_), Some(_)) => None,
     }
 }
 

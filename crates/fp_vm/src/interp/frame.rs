@@ -10,7 +10,7 @@ use crate::types::function::{CellObj, FunctionObj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use fp_bytecode::{CodeFlags, Op};
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
@@ -40,6 +40,10 @@ pub struct FrameData {
 
 pub struct FrameObj {
     data: UnsafeCell<FrameData>,
+    /// Set once a reference to this frame may be held outside the VM's frame stack (a
+    /// traceback entry, `sys._getframe`, `f_back`, a signal handler's argument, a generator):
+    /// only frames never escaped are recycled when their call returns (`release_frame`).
+    escaped: Cell<bool>,
 }
 
 impl Trace for FrameObj {
@@ -117,8 +121,136 @@ pub fn frame_code(f: Value) -> Value {
 
 pub fn set_generator(f: Value, g: Value) {
     if let Some(x) = f.downcast::<FrameObj>() {
+        x.escaped.set(true);
         x.get_mut().generator = g;
     }
+}
+
+/// Records that a reference to frame `f` is being handed out beyond the VM's frame stack (see
+/// `FrameObj::escaped`). Every place that gives Python code or a heap object a frame taken from
+/// `Vm::frames` must call this, or the frame could be reused while still referenced.
+#[inline]
+pub fn mark_escaped(f: Value) -> Value {
+    if let Some(x) = f.downcast::<FrameObj>() {
+        x.escaped.set(true);
+    }
+    f
+}
+
+/// A frame that has left the frame stack (returned or unwound) and may still be referenced:
+/// `f_back` keeps answering its caller, as CPython's frame objects do once their call is over.
+/// Call with the caller on top of `Vm::frames`.
+pub fn frame_exited(vm: &mut Vm, frame: Value) {
+    if let Some(fo) = frame.downcast::<FrameObj>()
+        && fo.escaped.get()
+    {
+        keep_back(vm, fo);
+    }
+}
+
+fn keep_back(vm: &mut Vm, fo: &FrameObj) {
+    let d = fo.get_mut();
+    if d.back.is_null()
+        && d.generator.is_null()
+        && let Some(caller) = vm.frames.last()
+    {
+        d.back = mark_escaped(*caller);
+    }
+}
+
+/// Frames kept for reuse at most (deep recursion returning should not pin much memory).
+const POOL_MAX: usize = 64;
+
+/// Gives back the frame of a Python call that has returned (it is off the frame stack). A frame
+/// nothing else can reference (never escaped, not a generator's) is cleared and kept in
+/// `Vm::frame_pool`, so the next call reuses the object and its vectors' buffers instead of
+/// allocating them: no malloc/free per call and less garbage for the collector.
+#[inline(always)]
+pub fn release_frame(vm: &mut Vm, frame: Value) {
+    let Some(fo) = frame.downcast::<FrameObj>() else {
+        return;
+    };
+    if fo.escaped.get() {
+        keep_back(vm, fo);
+        return;
+    }
+    if vm.frame_pool.len() >= POOL_MAX {
+        return;
+    }
+    let d = fo.get_mut();
+    if !d.generator.is_null() || frame.header().is_some_and(|h| !h.attrs.get().is_null()) {
+        return;
+    }
+    d.fast.clear();
+    d.stack.clear();
+    d.blocks.clear();
+    d.code = Value::NULL;
+    d.globals = Value::NULL;
+    d.builtins = Value::NULL;
+    d.locals = Value::NULL;
+    d.func = Value::NULL;
+    d.back = Value::NULL;
+    vm.frame_pool.push(frame);
+}
+
+/// A frame for a function call: a pooled one reinitialised, else a new one. `fast` comes back
+/// with `nfast` NULL slots and the value stack empty with room for `max_stack` values.
+#[inline(always)]
+fn obtain_frame(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    func: Value,
+    nfast: usize,
+    max_stack: usize,
+) -> Value {
+    if let Some(fr) = vm.frame_pool.pop() {
+        let d = fobj(fr).get_mut();
+        d.code = code;
+        d.globals = globals;
+        d.builtins = builtins;
+        d.func = func;
+        d.fast.resize(nfast, Value::NULL);
+        d.stack.reserve(max_stack);
+        d.ip = 0;
+        d.lasti = 0;
+        return fr;
+    }
+    new_call_frame(vm, code, globals, builtins, func, nfast, max_stack)
+}
+
+#[cold]
+#[inline(never)]
+fn new_call_frame(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    func: Value,
+    nfast: usize,
+    max_stack: usize,
+) -> Value {
+    alloc(
+        vm.types.frame,
+        FrameObj {
+            data: UnsafeCell::new(FrameData {
+                code,
+                globals,
+                builtins,
+                locals: Value::NULL,
+                fast: vec![Value::NULL; nfast],
+                stack: Vec::with_capacity(max_stack),
+                blocks: Vec::new(),
+                ip: 0,
+                lasti: 0,
+                func,
+                generator: Value::NULL,
+                back: Value::NULL,
+            }),
+            escaped: Cell::new(false),
+        },
+    )
 }
 
 /// A frame for module, class-body or exec code with an explicit locals mapping.
@@ -149,6 +281,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 generator: Value::NULL,
                 back: Value::NULL,
             }),
+            escaped: Cell::new(false),
         },
     )
 }
@@ -176,6 +309,36 @@ pub fn frame_for_call(
     frame_for_call_self(vm, func, Value::NULL, args, kwnames)
 }
 
+/// The frame of a call whose arguments bind by copying (`CodeObj::simple_args`, no keywords,
+/// `self_arg` (unless NULL) plus `args` exactly the positional parameters): the fast path.
+#[inline]
+pub fn simple_frame(
+    vm: &mut Vm,
+    f: &FunctionObj,
+    func: Value,
+    codev: Value,
+    c: &CodeObj,
+    self_arg: Value,
+    args: &[Value],
+) -> Value {
+    let frame = obtain_frame(
+        vm,
+        codev,
+        f.globals,
+        f.builtins,
+        func,
+        c.nlocals,
+        c.code.max_stack as usize,
+    );
+    let fast = &mut fobj(frame).get_mut().fast;
+    let nself = (!self_arg.is_null()) as usize;
+    if nself == 1 {
+        fast[0] = self_arg;
+    }
+    fast[nself..nself + args.len()].copy_from_slice(args);
+    frame
+}
+
 /// Like `frame_for_call`, with `self_arg` (unless NULL) as the first positional argument: the
 /// call of a bound method, without building a combined argument vector on the fast path.
 pub fn frame_for_call_self(
@@ -185,6 +348,17 @@ pub fn frame_for_call_self(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
+    if kwnames.is_empty()
+        && let Some(f) = func.downcast::<FunctionObj>()
+    {
+        let codev = f.code.get();
+        if let Some(c) = codev.downcast::<CodeObj>()
+            && c.simple_args
+            && args.len() + (!self_arg.is_null()) as usize == c.code.argcount as usize
+        {
+            return Ok(simple_frame(vm, f, func, codev, c, self_arg, args));
+        }
+    }
     let Some(f) = func.downcast::<FunctionObj>() else {
         return Err(vm.system_error("frame_for_call on a non-function"));
     };
@@ -193,8 +367,17 @@ pub fn frame_for_call_self(
         return Err(vm.system_error("function without code"));
     };
     let nlocals = c.nlocals;
-    let mut fast = vec![Value::NULL; nlocals + c.ncells + c.nfree];
     let co = &c.code;
+    let frame = obtain_frame(
+        vm,
+        codev,
+        f.globals,
+        f.builtins,
+        func,
+        nlocals + c.ncells + c.nfree,
+        co.max_stack as usize,
+    );
+    let fast = &mut fobj(frame).get_mut().fast;
     let argcount = co.argcount as usize;
     let has_varargs = co.flags & CodeFlags::VARARGS != 0;
     let has_varkw = co.flags & CodeFlags::VARKEYWORDS != 0;
@@ -246,7 +429,10 @@ pub fn frame_for_call_self(
                 Some(!has)
             }
         };
-        bind(vm, &sig, 0, args, kwnames, &mut out, &fname, required)?;
+        if let Err(e) = bind(vm, &sig, 0, args, kwnames, &mut out, &fname, required) {
+            release_frame(vm, frame);
+            return Err(e);
+        }
         // Defaults, then move the bound slots into fast-local order (positional, keyword-only,
         // `*args`, `**kwargs`).
         for i in 0..argcount {
@@ -294,25 +480,7 @@ pub fn frame_for_call_self(
             fast[nlocals + c.ncells + i] = *cell;
         }
     }
-    Ok(alloc(
-        vm.types.frame,
-        FrameObj {
-            data: UnsafeCell::new(FrameData {
-                code: codev,
-                globals: f.globals,
-                builtins: f.builtins,
-                locals: Value::NULL,
-                fast,
-                stack: Vec::with_capacity(co.max_stack as usize),
-                blocks: Vec::new(),
-                ip: 0,
-                lasti: 0,
-                func,
-                generator: Value::NULL,
-                back: Value::NULL,
-            }),
-        },
-    ))
+    Ok(frame)
 }
 
 /// The binding signature of a code object (built per call for now; cached later).

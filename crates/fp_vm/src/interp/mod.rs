@@ -4,6 +4,7 @@
 pub mod compile_error;
 pub mod eval;
 pub mod frame;
+pub mod inline_cache;
 pub mod source;
 pub mod traceback;
 

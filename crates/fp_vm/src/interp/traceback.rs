@@ -31,6 +31,7 @@ impl Payload for TracebackObj {
 /// Prepends an entry for `frame` at instruction `lasti` to the exception's traceback.
 pub fn add_entry(vm: &mut Vm, exc: Exc, frame: Value, lasti: usize, lineno: u32) {
     let Some(x) = exc_obj(exc.0) else { return };
+    crate::interp::frame::mark_escaped(frame);
     let next = x.traceback.get();
     let tb = alloc(
         vm.types.traceback,

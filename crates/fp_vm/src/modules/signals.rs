@@ -165,7 +165,11 @@ fn run_handler(vm: &mut Vm, sig: i32) -> PyResult<()> {
     if h.is_null() || h.is_none() || h.as_small_int().is_some() {
         return Ok(());
     }
-    let frame = vm.frames.last().copied().unwrap_or(Value::NONE);
+    let frame = vm
+        .frames
+        .last()
+        .map(|f| crate::interp::frame::mark_escaped(*f))
+        .unwrap_or(Value::NONE);
     let s = Value::try_small_int(sig as i64).unwrap_or(Value::NONE);
     crate::ops::call::call(vm, h, &[s, frame])?;
     Ok(())

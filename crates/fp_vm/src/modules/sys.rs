@@ -370,5 +370,7 @@ fn getframe(vm: &mut Vm, a: &[Value]) -> PyResult {
     if depth < 0 || depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    Ok(vm.frames[(n - 1 - depth) as usize])
+    Ok(crate::interp::frame::mark_escaped(
+        vm.frames[(n - 1 - depth) as usize],
+    ))
 }

@@ -336,6 +336,7 @@ fn getdlopenflags(_vm: &mut Vm, _a: &[Value]) -> PyResult {
 fn current_frames(vm: &mut Vm, _a: &[Value]) -> PyResult {
     let d = crate::types::dict::new_dict(vm);
     if let Some(f) = vm.frames.last().copied() {
+        crate::interp::frame::mark_escaped(f);
         // SAFETY: pthread_self has no preconditions.
         let id = unsafe { libc::pthread_self() } as u64;
         let k = crate::types::int::from_u64(vm, id);

@@ -24,6 +24,11 @@ pub struct CodeObj {
     /// The parameter signature for binding calls with keywords, defaults or `*args`, built on
     /// the first such call (`interp::frame`), not on every one.
     pub call_sig: std::cell::OnceCell<std::rc::Rc<crate::native::Signature>>,
+    /// Calls bind arguments by copying them into the first locals (no `*args`/`**kwargs`,
+    /// keyword-only parameters, cells or free variables, not a generator): the call fast path.
+    pub simple_args: bool,
+    /// Inline caches, one per name (`interp/inline_cache.rs`); not traced (epoch-checked).
+    pub caches: Box<[crate::interp::inline_cache::NameCache]>,
 }
 
 impl Trace for CodeObj {
@@ -105,6 +110,18 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
     let nlocals = code.varnames.len();
     let ncells = code.cellvars.len();
     let nfree = code.freevars.len();
+    use fp_bytecode::CodeFlags;
+    let simple_args = code.flags
+        & (CodeFlags::VARARGS
+            | CodeFlags::VARKEYWORDS
+            | CodeFlags::GENERATOR
+            | CodeFlags::COROUTINE
+            | CodeFlags::ASYNC_GENERATOR)
+        == 0
+        && code.kwonlyargcount == 0
+        && ncells == 0
+        && nfree == 0;
+    let caches = crate::interp::inline_cache::new_caches(names.len());
     alloc(
         vm.types.code,
         CodeObj {
@@ -120,6 +137,8 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
             ncells,
             nfree,
             call_sig: std::cell::OnceCell::new(),
+            simple_args,
+            caches,
         },
     )
 }

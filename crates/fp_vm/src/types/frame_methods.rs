@@ -83,7 +83,7 @@ fn f_back(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Ok(f.back);
     }
     match vm.frames.iter().rposition(|x| *x == a[0]) {
-        Some(i) if i > 0 => Ok(vm.frames[i - 1]),
+        Some(i) if i > 0 => Ok(crate::interp::frame::mark_escaped(vm.frames[i - 1])),
         _ => Ok(Value::NONE),
     }
 }
