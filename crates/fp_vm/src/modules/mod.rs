@@ -44,6 +44,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod signals;
+pub mod socket;
 pub mod sre;
 pub mod startup;
 pub mod stat;
@@ -106,6 +107,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_sha3", hashes::init_sha3),
     module("_sha512", hashes::init_sha512),
     module("_signal", signal::init),
+    module("_socket", socket::init),
     module("_sre", sre::init),
     module("_stat", stat::init),
     module("_string", string_::init),

@@ -732,7 +732,7 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
     if len - o < size {
         let msg = format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-            size + o
+            size as i128 + o as i128
         );
         return Err(struct_error(vm, msg));
     }
@@ -789,7 +789,7 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
+                size as i128 + o as i128
             ),
         ));
     }

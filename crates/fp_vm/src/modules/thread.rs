@@ -111,8 +111,25 @@ pub fn init(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "error", err);
     let tm = crate::types::float::new_float(vm, TIMEOUT_MAX);
     set_attr(vm, m, "TIMEOUT_MAX", tm);
+    // `_local` (threading.local): with a single thread, an instance's own `__dict__` is its
+    // thread-local state. Without it threading falls back to `_threading_local`, which
+    // replaces `__dict__` under a slot, and slots share ferropy's attribute store.
+    let d = crate::types::module::module_dict(m);
+    let exec = crate::ops::attr::getattr_str(vm, vm.builtins, "exec")?;
+    let src = vm.new_str(LOCAL_SOURCE);
+    crate::ops::call::call(vm, exec, &[src, d])?;
     Ok(m)
 }
+
+const LOCAL_SOURCE: &str = "\
+class _local:
+    \"Thread-local data\"
+    __module__ = '_thread'
+    def __new__(cls, /, *args, **kw):
+        if (args or kw) and (cls.__init__ is object.__init__):
+            raise TypeError('Initialization arguments are not supported')
+        return object.__new__(cls)
+";
 
 fn lock_of(vm: &mut Vm, v: Value) -> PyResult<&'static LockObj> {
     v.downcast::<LockObj>()

@@ -288,6 +288,14 @@ fn code_replace(vm: &mut Vm, a: &[Value]) -> PyResult {
                         vm.overflow_error("Python int too large to convert to C int")
                     })?;
                 }
+                "co_flags" => {
+                    // Flags such as CO_ITERABLE_COROUTINE (types.coroutine) change how the
+                    // code runs, not what it holds, so they can be replaced freely.
+                    let n = ops::number::index_i64(vm, v)?;
+                    code.flags = u32::try_from(n).map_err(|_| {
+                        vm.overflow_error("Python int too large to convert to C int")
+                    })?;
+                }
                 other => {
                     let valid = CODE_GETSETS.iter().any(|(g, _)| g.name == other);
                     if !valid {
