@@ -194,7 +194,7 @@ pub fn to_sockaddr(vm: &mut Vm, family: i32, addr: Value, caller: &str) -> PyRes
                 b
             } else {
                 return Err(vm.type_error(format!(
-                    "{caller}(): AF_UNIX address must be str or bytes, not {}",
+                    "a bytes-like object is required, not '{}'",
                     vm.type_name(addr)
                 )));
             };
