@@ -72,6 +72,48 @@ pub fn resume(vm: &mut Vm, frame: Value, sent: Value, throw: Option<Exc>) -> PyR
     r
 }
 
+/// The frame of a call the eval loop can run inline besides plain Python functions and their
+/// bound methods: a constructor with a Python `__init__` (the frame returns the instance), an
+/// instance whose type defines `__call__` in Python, and the builtin `exec` (the frame's None
+/// result is the call's). None: call through the object protocol.
+fn other_inline_frame(
+    vm: &mut Vm,
+    callable: Value,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Option<Value>> {
+    if callable.is::<crate::types::typeobj::TypeObject>() {
+        let Some((obj, init)) = crate::types::object::inline_init(vm, callable, args, kw)? else {
+            return Ok(None);
+        };
+        let nf = crate::interp::frame::frame_for_call_self(vm, init, obj, args, kw)?;
+        fobj(nf).get_mut().init_self = obj;
+        return Ok(Some(nf));
+    }
+    if callable.is::<crate::types::function::NativeFunction>() {
+        if !kw.is_empty() {
+            return Ok(None);
+        }
+        let nf = crate::modules::builtins::code::exec_inline_frame(vm, callable, args)?;
+        if let Some(nf) = nf {
+            fobj(nf).get_mut().init_self = Value::NONE;
+        }
+        return Ok(nf);
+    }
+    if callable.is::<FunctionObj>() || callable.is::<BoundMethod>() {
+        return Ok(None);
+    }
+    let ty = vm.type_of(callable);
+    if !typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE) {
+        return Ok(None);
+    }
+    let call = typeobj::lookup(vm, ty, vm.names.call);
+    if inline_target(call).is_none() {
+        return Ok(None);
+    }
+    crate::interp::frame::frame_for_call_self(vm, call, callable, args, kw).map(Some)
+}
+
 /// Whether `f` is a Python function we can run inline (a plain call, not a generator).
 #[inline]
 fn inline_target(f: Value) -> Option<&'static FunctionObj> {
@@ -128,7 +170,16 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         // ----- exception unwinding -----
         if let Some((exc, reraise)) = pending.take() {
             if !reraise {
-                set_context(vm, exc);
+                // A fresh error (no traceback yet) is raised here: chain the exception being
+                // handled. One that already has a traceback propagated out of a nested frame
+                // (a generator's throw(), a callback) and was chained where it was raised
+                // (CPython chains at raise time); RAISE_VARARGS chains explicitly.
+                if exc_obj(exc.0).is_none_or(|x| {
+                    let t = x.traceback.get();
+                    t.is_null() || t.is_none()
+                }) {
+                    set_context(vm, exc);
+                }
                 traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
             }
             let mut exc = exc;
@@ -652,6 +703,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::RETURN_VALUE => {
                 let v = pop!(f);
+                let init_self = f.init_self;
                 vm.frames.pop();
                 if frame == entry {
                     return Ok(Exit::Return(v));
@@ -662,7 +714,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 };
                 f = fobj(frame).get_mut();
                 code = code_of(f);
-                f.stack.push(v);
+                if init_self.is_null() {
+                    f.stack.push(v);
+                } else if v.is_none() {
+                    f.stack.push(init_self);
+                } else {
+                    pending = Some((
+                        vm.type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            vm.type_name(v)
+                        )),
+                        false,
+                    ));
+                }
             }
             Op::CALL | Op::CALL_KW | Op::CALL_METHOD | Op::CALL_METHOD_KW => {
                 let kwnames = if matches!(ins.op, Op::CALL_KW | Op::CALL_METHOD_KW) {
@@ -728,6 +792,31 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     continue;
                 }
                 let args: Vec<Value> = f.stack[first..].to_vec();
+                if self_arg.is_null()
+                    && let Some(new_frame) = tri!(other_inline_frame(vm, callable, &args, kw))
+                {
+                    f = fobj(frame).get_mut();
+                    f.stack.truncate(base);
+                    if vm.frames.len() >= vm.recursion_limit {
+                        pending = Some((
+                            vm.recursion_error("maximum recursion depth exceeded"),
+                            false,
+                        ));
+                        continue;
+                    }
+                    vm.frames.push(new_frame);
+                    frame = new_frame;
+                    let r = if Vm::attention() {
+                        vm.safe_point()
+                    } else {
+                        Ok(())
+                    };
+                    f = fobj(frame).get_mut();
+                    code = code_of(f);
+                    tri!(r);
+                    continue;
+                }
+                f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 let r = tri!(ops::call::call_kw(vm, callable, &args, kw));
                 f.stack.push(r);
@@ -741,6 +830,59 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     tri!(ops::iter::collect(vm, args))
                 };
+                // Python code called with `f(*args, **kw)` runs inline too (decorators and
+                // wrappers forward calls this way); `**kw` must be an exact dict of str keys.
+                let mut kwnames: Vec<Value> = Vec::new();
+                let mut all: Vec<Value> = a.clone();
+                let mut plain = true;
+                if !kwargs.is_null() {
+                    if vm.type_of(kwargs) == vm.types.dict {
+                        for (k, v) in dict::items(kwargs) {
+                            if vm.type_of(k) != vm.types.str_ {
+                                plain = false;
+                                break;
+                            }
+                            kwnames.push(k);
+                            all.push(v);
+                        }
+                    } else {
+                        plain = false;
+                    }
+                }
+                if plain {
+                    let (target, self_arg) = match callable.downcast::<BoundMethod>() {
+                        Some(bm) => (bm.func, bm.self_),
+                        None => (callable, Value::NULL),
+                    };
+                    let nf = if inline_target(target).is_some() {
+                        Some(tri!(crate::interp::frame::frame_for_call_self(
+                            vm, target, self_arg, &all, &kwnames
+                        )))
+                    } else {
+                        tri!(other_inline_frame(vm, callable, &all, &kwnames))
+                    };
+                    if let Some(new_frame) = nf {
+                        if vm.frames.len() >= vm.recursion_limit {
+                            pending = Some((
+                                vm.recursion_error("maximum recursion depth exceeded"),
+                                false,
+                            ));
+                            continue;
+                        }
+                        vm.frames.push(new_frame);
+                        frame = new_frame;
+                        let r = if Vm::attention() {
+                            vm.safe_point()
+                        } else {
+                            Ok(())
+                        };
+                        f = fobj(frame).get_mut();
+                        code = code_of(f);
+                        tri!(r);
+                        continue;
+                    }
+                }
+                f = fobj(frame).get_mut();
                 let r = tri!(ops::call::call_ex(vm, callable, &a, kwargs));
                 f.stack.push(r);
             }
@@ -849,6 +991,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         e
                     }
                 };
+                set_context(vm, e);
                 pending = Some((e, false));
                 continue;
             }

@@ -36,6 +36,10 @@ pub struct FrameData {
     /// The generator owning this frame, or NULL.
     pub generator: Value,
     pub back: Value,
+    /// For the frame of an `__init__` the eval loop runs inline for a constructor call
+    /// (`Cls(...)`): the new instance, which the call returns once `__init__` returned None.
+    /// NULL otherwise.
+    pub init_self: Value,
 }
 
 pub struct FrameObj {
@@ -53,6 +57,7 @@ impl Trace for FrameObj {
             d.func,
             d.generator,
             d.back,
+            d.init_self,
         ] {
             v.trace(visit);
         }
@@ -148,6 +153,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 func: Value::NULL,
                 generator: Value::NULL,
                 back: Value::NULL,
+                init_self: Value::NULL,
             }),
         },
     )
@@ -307,6 +313,7 @@ pub fn frame_for_call_self(
                 func,
                 generator: Value::NULL,
                 back: Value::NULL,
+                init_self: Value::NULL,
             }),
         },
     ))

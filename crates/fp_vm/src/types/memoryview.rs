@@ -118,9 +118,20 @@ fn exporter_bytes(obj: Value) -> Vec<u8> {
     if let Some(b) = obj.downcast::<BytesObj>() {
         return b.data.to_vec();
     }
+    if let Some(c) = crate::modules::array::data_cell(obj) {
+        return c.borrow().clone();
+    }
     obj.downcast::<ByteArrayObj>()
         .map(|b| b.data.borrow().clone())
         .unwrap_or_default()
+}
+
+/// The writable storage of an exporter (bytearray or array).
+fn exporter_cell(obj: Value) -> Option<&'static std::cell::RefCell<Vec<u8>>> {
+    if let Some(b) = obj.downcast::<ByteArrayObj>() {
+        return Some(&b.data);
+    }
+    crate::modules::array::data_cell(obj)
 }
 
 pub fn install(vm: &mut Vm) {
@@ -293,6 +304,19 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         let n = b.data.borrow().len();
         return Ok(new_view(vm, o, 0, 1, n, false));
     }
+    // An array exports its items with its type code as the format.
+    if let Some((code, data)) = crate::modules::array::typecode_and_data(o)
+        && let Some((fmt, size)) = format_size(&(code as char).to_string())
+    {
+        let n = data.borrow().len() / size;
+        return Ok(new_view_fmt(
+            vm,
+            o,
+            (0, size as isize, n),
+            false,
+            (fmt, size),
+        ));
+    }
     Err(vm.type_error(format!(
         "memoryview: a bytes-like object is required, not '{}'",
         vm.type_name(o)
@@ -370,7 +394,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
-    let Some(target) = m.obj.downcast::<ByteArrayObj>() else {
+    let Some(target) = exporter_cell(m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
     if m.fmt != b'B' {
@@ -408,7 +432,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
         let b = byte_value(vm, v)?;
         (vec![m.offset(i)], vec![b])
     };
-    let mut data = target.data.borrow_mut();
+    let mut data = target.borrow_mut();
     for (o, b) in offsets.into_iter().zip(values) {
         match data.get_mut(o) {
             Some(slot) => *slot = b,
