@@ -27,3 +27,18 @@ f.cache_clear(); print(f.cache_info(), f(3), f.cache_info())
 @functools.lru_cache(maxsize=None)
 def g(x): return x
 g(1); g(1); print(g.cache_info())
+import functools
+class H:
+    calls = 0
+    def __hash__(self):
+        H.calls += 1
+        return 999
+    def __mul__(self, o): return 15
+h = H()
+@functools.lru_cache(maxsize=1)
+def f(x, y):
+    return x * 3 + y
+print(f(h, 1), H.calls, f.cache_info())
+print(f(h, 1), H.calls, f.cache_info())
+print(f(6, 2), H.calls, f.cache_info())
+print(f(h, 1), H.calls, f.cache_info())

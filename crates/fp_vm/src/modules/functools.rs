@@ -358,8 +358,9 @@ struct LruCache {
     /// lookup that re-enters the cache through `__eq__` restart forever (CPython moves a node
     /// of its own linked list instead).
     cache: Value,
-    /// Bounded cache: stamp of last use -> key, least recently used first.
-    order: RefCell<BTreeMap<u64, Value>>,
+    /// Bounded cache: stamp of last use -> (key, its hash), least recently used first. The
+    /// hash is kept so eviction does not hash the key again (CPython hashes once per call).
+    order: RefCell<BTreeMap<u64, (Value, i64)>>,
     next_stamp: Cell<u64>,
     /// None for an unbounded cache.
     maxsize: Option<usize>,
@@ -377,7 +378,7 @@ impl StdData for LruCache {
             &[self.func, self.cache, self.cache_info_type, self.kwd_mark],
             visit,
         );
-        for k in self.order.borrow().values() {
+        for (k, _) in self.order.borrow().values() {
             if k.is_ptr() {
                 visit(*k)
             }
@@ -485,7 +486,8 @@ fn lru_call(vm: &mut Vm, a: &[Value]) -> PyResult {
         return call_user(vm, c, &args, a[2]);
     }
     let key = make_key(vm, c, &args, a[2]);
-    if let Some(v) = dict::get_item(vm, c.cache, key)? {
+    let hash = ops::hash::hash(vm, key)?;
+    if let Some(v) = dict::get_item_hashed(vm, c.cache, key, hash)? {
         c.hits.set(c.hits.get() + 1);
         if c.maxsize.is_none() {
             return Ok(v);
@@ -503,7 +505,9 @@ fn lru_call(vm: &mut Vm, a: &[Value]) -> PyResult {
         };
         let stamp = lru_stamp(c);
         let mut order = c.order.borrow_mut();
-        let k = old.and_then(|o| order.remove(&(o as u64))).unwrap_or(key);
+        let k = old
+            .and_then(|o| order.remove(&(o as u64)))
+            .unwrap_or((key, hash));
         order.insert(stamp, k);
         drop(order);
         if let Some(slot) = l.items.borrow_mut().get_mut(1) {
@@ -513,25 +517,25 @@ fn lru_call(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     c.misses.set(c.misses.get() + 1);
     let r = call_user(vm, c, &args, a[2])?;
-    if dict::get_item(vm, c.cache, key)?.is_some() {
+    let Some(max) = c.maxsize else {
+        dict::set_item_hashed(vm, c.cache, key, hash, r)?;
+        return Ok(r);
+    };
+    if dict::get_item_hashed(vm, c.cache, key, hash)?.is_some() {
         // A recursive call already cached this key.
         return Ok(r);
     }
-    let Some(max) = c.maxsize else {
-        dict::set_item(vm, c.cache, key, r)?;
-        return Ok(r);
-    };
     if dict::len(c.cache) >= max {
         let oldest = c.order.borrow_mut().pop_first().map(|(_, k)| k);
-        if let Some(oldest) = oldest {
-            dict::del_item(vm, c.cache, oldest)?;
+        if let Some((ok, oh)) = oldest {
+            dict::del_item_hashed(vm, c.cache, ok, oh)?;
         }
     }
     let stamp = lru_stamp(c);
     let st = Value::small(stamp as i64);
     let entry = crate::types::list::new_list(vm, vec![r, st]);
-    dict::set_item(vm, c.cache, key, entry)?;
-    c.order.borrow_mut().insert(stamp, key);
+    dict::set_item_hashed(vm, c.cache, key, hash, entry)?;
+    c.order.borrow_mut().insert(stamp, (key, hash));
     Ok(r)
 }
 
