@@ -7,6 +7,7 @@ pub use import_system::{
     import_from, import_module, import_name, import_name_builtin, import_star,
 };
 
+pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod atexit;
@@ -98,6 +99,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_locale", locale::init),
     module("_md5", hashes::init_md5),
     module("_opcode", opcode_::init),
+    module("_abc", abc::init),
     module("_operator", operator::init),
     module("_posixsubprocess", posixsubprocess::init),
     module("_queue", queue_::init),

@@ -803,6 +803,20 @@ fn type_get_flags(vm: &mut Vm, a: &[Value]) -> PyResult {
     if t.flags.get().contains(TypeFlags::BASETYPE) {
         f |= 1 << 10;
     }
+    // Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING (pattern matching; `__abc_tpflags__`).
+    if t.flags.get().contains(TypeFlags::SEQUENCE) {
+        f |= 1 << 5;
+    }
+    if t.flags.get().contains(TypeFlags::MAPPING) {
+        f |= 1 << 6;
+    }
+    // Py_TPFLAGS_IS_ABSTRACT: set by a non-empty `__abstractmethods__` (inspect.isabstract).
+    if a[0] != vm.types.type_
+        && let Some(am) = crate::types::dict::get_str(t.dict.get(), "__abstractmethods__")
+        && crate::ops::truth::is_true(vm, am)?
+    {
+        f |= 1 << 20;
+    }
     Ok(crate::types::int::from_i64(vm, f))
 }
 fn type_get_none(_vm: &mut Vm, _a: &[Value]) -> PyResult {
