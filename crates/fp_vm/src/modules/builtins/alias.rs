@@ -198,6 +198,16 @@ fn repr_item(vm: &mut Vm, p: Value) -> PyResult<String> {
     if is_alias(vm, p) || is_union(vm, p) {
         return ops::repr::repr_string(vm, p);
     }
+    // Anything that looks like a generic alias (typing's too) shows by repr.
+    if !p.is::<TypeObject>() {
+        let o = vm.intern("__origin__");
+        let a = vm.intern("__args__");
+        if ops::attr::getattr_opt(vm, p, o)?.is_some()
+            && ops::attr::getattr_opt(vm, p, a)?.is_some()
+        {
+            return ops::repr::repr_string(vm, p);
+        }
+    }
     if crate::types::tuple::items(p).is_some_and(|t| t.is_empty())
         && vm.type_of(p) == vm.types.tuple
     {
