@@ -635,7 +635,9 @@ fn type_ror(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_get_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let n = t.name.borrow().clone();
-    Ok(vm.new_string(n))
+    // Interned: the same object each time, as CPython's stored name (inspect compares by
+    // identity).
+    Ok(vm.intern(&n))
 }
 fn type_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
@@ -652,7 +654,9 @@ fn type_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_get_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let n = t.qualname.borrow().clone();
-    Ok(vm.new_string(n))
+    // Interned: the same object each time, as CPython's stored name (inspect compares by
+    // identity).
+    Ok(vm.intern(&n))
 }
 fn type_set_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
