@@ -333,9 +333,17 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     {
         return Err(vm.type_error("invalid partial state"));
     }
-    let args = tuple::new_tuple(vm, tuple::items(args).unwrap_or(&[]).to_vec());
+    // Exact tuples and dicts are kept as they are (CPython shares them: copy.copy(partial)
+    // keeps `args` identical); subclasses are converted.
+    let args = if vm.type_of(args) == vm.types.tuple {
+        args
+    } else {
+        tuple::new_tuple(vm, tuple::items(args).unwrap_or(&[]).to_vec())
+    };
     let kw = if kw.is_none() {
         dict::new_dict(vm)
+    } else if vm.type_of(kw) == vm.types.dict {
+        kw
     } else {
         dict::copy(vm, kw)?
     };
