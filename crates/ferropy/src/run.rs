@@ -208,7 +208,15 @@ fn run_module(vm: &mut Vm, name: &str) -> i32 {
         let runpy = fp_vm::modules::import_module(vm, "runpy")?;
         let f = vm.intern("_run_module_as_main");
         let n = vm.new_str(name);
-        fp_vm::ops::call::call_method(vm, runpy, f, &[n, Value::TRUE])
+        let func = fp_vm::ops::attr::getattr(vm, runpy, f)?;
+        // Run it as the outermost frame, as a script's code runs (not as a native call that
+        // re-enters the interpreter): nothing here holds values the frame does not, so the
+        // collector may run anywhere inside (it only runs with no native call active).
+        if func.is::<fp_vm::types::function::FunctionObj>() {
+            let frame = fp_vm::interp::frame::frame_for_call(vm, func, &[n, Value::TRUE], &[])?;
+            return fp_vm::interp::eval::run_frame(vm, frame);
+        }
+        fp_vm::ops::call::call(vm, func, &[n, Value::TRUE])
     })();
     match r {
         Ok(_) => 0,

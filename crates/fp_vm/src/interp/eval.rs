@@ -78,6 +78,60 @@ pub fn resume(vm: &mut Vm, frame: Value, sent: Value, throw: Option<Exc>) -> PyR
     r
 }
 
+/// The frame of a call the eval loop can run inline besides plain Python functions and their
+/// bound methods: a constructor with a Python `__init__` (the frame returns the instance), an
+/// instance whose type defines `__call__` in Python, and the builtin `exec` (the frame's None
+/// result is the call's). None: call through the object protocol.
+fn other_inline_frame(
+    vm: &mut Vm,
+    callable: Value,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Option<Value>> {
+    if callable.is::<crate::types::typeobj::TypeObject>() {
+        let Some((obj, init)) = crate::types::object::inline_init(vm, callable, args, kw)? else {
+            return Ok(None);
+        };
+        let nf = crate::interp::frame::frame_for_call_self(vm, init, obj, args, kw)?;
+        fobj(nf).get_mut().init_self = obj;
+        return Ok(Some(nf));
+    }
+    if callable.is::<crate::types::function::NativeFunction>() {
+        if !kw.is_empty() {
+            return Ok(None);
+        }
+        let nf = crate::modules::builtins::code::exec_inline_frame(vm, callable, args)?;
+        if let Some(nf) = nf {
+            fobj(nf).get_mut().init_self = Value::NONE;
+        }
+        return Ok(nf);
+    }
+    if callable.is::<FunctionObj>() || callable.is::<BoundMethod>() {
+        return Ok(None);
+    }
+    let ty = vm.type_of(callable);
+    if !typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE) {
+        return Ok(None);
+    }
+    let call = typeobj::lookup(vm, ty, vm.names.call);
+    if inline_target(call).is_none() {
+        return Ok(None);
+    }
+    crate::interp::frame::frame_for_call_self(vm, call, callable, args, kw).map(Some)
+}
+
+/// Whether `f` is a Python function we can run inline (a plain call, not a generator).
+#[inline]
+fn inline_target(f: Value) -> Option<&'static FunctionObj> {
+    let func = f.downcast::<FunctionObj>()?;
+    let code = func.code.get().downcast::<CodeObj>()?;
+    if code.flags() & GEN_FLAGS != 0 {
+        None
+    } else {
+        Some(func)
+    }
+}
+
 macro_rules! pop {
     ($f:expr) => {
         match $f.stack.pop() {
@@ -123,7 +177,16 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         if let Some((exc, reraise)) = pending {
             pending = None;
             if !reraise {
-                set_context(vm, exc);
+                // A fresh error (no traceback yet) is raised here: chain the exception being
+                // handled. One that already has a traceback propagated out of a nested frame
+                // (a generator's throw(), a callback) and was chained where it was raised
+                // (CPython chains at raise time); RAISE_VARARGS chains explicitly.
+                if exc_obj(exc.0).is_none_or(|x| {
+                    let t = x.traceback.get();
+                    t.is_null() || t.is_none()
+                }) {
+                    set_context(vm, exc);
+                }
                 traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
             }
             let mut exc = exc;
@@ -715,6 +778,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::RETURN_VALUE => {
                 let v = pop!(f);
+                let init_self = f.init_self;
                 vm.frames.pop();
                 if frame == entry {
                     return Ok(Exit::Return(v));
@@ -728,7 +792,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 crate::interp::frame::release_frame(vm, done);
                 f = fobj(frame).get_mut();
                 code = code_of(f);
-                f.stack.push(v);
+                if init_self.is_null() {
+                    f.stack.push(v);
+                } else if v.is_none() {
+                    f.stack.push(init_self);
+                } else {
+                    pending = Some((
+                        vm.type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            vm.type_name(v)
+                        )),
+                        false,
+                    ));
+                }
             }
             Op::CALL | Op::CALL_KW | Op::CALL_METHOD | Op::CALL_METHOD_KW => {
                 let kwnames = if matches!(ins.op, Op::CALL_KW | Op::CALL_METHOD_KW) {
@@ -817,6 +893,31 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     heap_args = f.stack[first..].to_vec();
                     &heap_args
                 };
+                // Constructors with a Python `__init__`, Python `__call__`, `exec`: inline too.
+                if self_arg.is_null()
+                    && let Some(new_frame) = tri!(other_inline_frame(vm, callable, args, kw))
+                {
+                    f = fobj(frame).get_mut();
+                    f.stack.truncate(base);
+                    if vm.frames.len() >= vm.recursion_limit {
+                        pending = Some((
+                            vm.recursion_error("maximum recursion depth exceeded"),
+                            false,
+                        ));
+                        continue;
+                    }
+                    vm.frames.push(new_frame);
+                    frame = new_frame;
+                    let r = if Vm::attention() {
+                        vm.safe_point()
+                    } else {
+                        Ok(())
+                    };
+                    f = fobj(frame).get_mut();
+                    code = code_of(f);
+                    tri!(r);
+                    continue;
+                }
                 let r = ops::call::call_kw(vm, callable, args, kw);
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
@@ -861,16 +962,24 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     .downcast::<FunctionObj>()
                     .and_then(|func| func.code.get().downcast::<CodeObj>())
                     .is_some_and(|c| c.flags() & GEN_FLAGS == 0);
-                if let (true, Some(items)) = (inline, kw_items) {
-                    let mut all = a;
+                // Also constructors with a Python `__init__`, Python `__call__` and `exec`.
+                let mut inline_frame = None;
+                if let Some(items) = kw_items {
+                    let mut all = a.clone();
                     let mut names = Vec::with_capacity(items.len());
                     for (k, v) in items {
                         names.push(vm.intern_value(k));
                         all.push(v);
                     }
-                    let new_frame = tri!(crate::interp::frame::frame_for_call_self(
-                        vm, target, self_arg, &all, &names
-                    ));
+                    inline_frame = if inline {
+                        Some(tri!(crate::interp::frame::frame_for_call_self(
+                            vm, target, self_arg, &all, &names
+                        )))
+                    } else {
+                        tri!(other_inline_frame(vm, callable, &all, &names))
+                    };
+                }
+                if let Some(new_frame) = inline_frame {
                     f = fobj(frame).get_mut();
                     f.stack.truncate(base);
                     if vm.frames.len() >= vm.recursion_limit {
@@ -1002,6 +1111,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         e
                     }
                 };
+                set_context(vm, e);
                 pending = Some((e, false));
                 continue;
             }

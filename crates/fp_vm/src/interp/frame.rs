@@ -36,6 +36,10 @@ pub struct FrameData {
     /// The generator owning this frame, or NULL.
     pub generator: Value,
     pub back: Value,
+    /// For the frame of an `__init__` the eval loop runs inline for a constructor call
+    /// (`Cls(...)`): the new instance, which the call returns once `__init__` returned None.
+    /// NULL otherwise.
+    pub init_self: Value,
 }
 
 pub struct FrameObj {
@@ -57,6 +61,7 @@ impl Trace for FrameObj {
             d.func,
             d.generator,
             d.back,
+            d.init_self,
         ] {
             v.trace(visit);
         }
@@ -190,6 +195,7 @@ pub fn release_frame(vm: &mut Vm, frame: Value) {
     d.locals = Value::NULL;
     d.func = Value::NULL;
     d.back = Value::NULL;
+    d.init_self = Value::NULL;
     vm.frame_pool.push(frame);
 }
 
@@ -247,6 +253,7 @@ fn new_call_frame(
                 func,
                 generator: Value::NULL,
                 back: Value::NULL,
+                init_self: Value::NULL,
             }),
             escaped: Cell::new(false),
         },
@@ -280,6 +287,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 func: Value::NULL,
                 generator: Value::NULL,
                 back: Value::NULL,
+                init_self: Value::NULL,
             }),
             escaped: Cell::new(false),
         },

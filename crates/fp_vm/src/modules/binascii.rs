@@ -86,6 +86,14 @@ fn error(vm: &mut Vm, msg: impl AsRef<str>) -> Exc {
 
 /// A bytes-like argument.
 fn data_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    // CPython asks for a C-contiguous buffer (`y*`): a strided memoryview is refused.
+    if let Some(m) = v.downcast::<crate::types::memoryview::MemoryViewObj>()
+        && m.len > 1
+        && m.step != m.itemsize as isize
+    {
+        let t = vm.exc.buffer_error;
+        return Err(vm.new_exc(t, "memoryview: underlying buffer is not C-contiguous"));
+    }
     crate::types::bytes::bytes_data(v).ok_or_else(|| {
         vm.type_error(format!(
             "a bytes-like object is required, not '{}'",

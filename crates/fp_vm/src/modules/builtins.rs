@@ -3,7 +3,7 @@
 //! namespace builtins).
 
 mod alias;
-mod code;
+pub mod code;
 pub use code::frame_locals;
 mod more;
 #[cfg(test)]

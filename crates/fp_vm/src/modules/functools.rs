@@ -12,7 +12,8 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, native_staticmethod};
 use fp_bytecode::CompareOp;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 
 static FUNCS: &[NativeDef] = &[
     native!("reduce", "($module, /, *args)", reduce),
@@ -332,9 +333,17 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     {
         return Err(vm.type_error("invalid partial state"));
     }
-    let args = tuple::new_tuple(vm, tuple::items(args).unwrap_or(&[]).to_vec());
+    // Exact tuples and dicts are kept as they are (CPython shares them: copy.copy(partial)
+    // keeps `args` identical); subclasses are converted.
+    let args = if vm.type_of(args) == vm.types.tuple {
+        args
+    } else {
+        tuple::new_tuple(vm, tuple::items(args).unwrap_or(&[]).to_vec())
+    };
     let kw = if kw.is_none() {
         dict::new_dict(vm)
+    } else if vm.type_of(kw) == vm.types.dict {
+        kw
     } else {
         dict::copy(vm, kw)?
     };
@@ -352,8 +361,15 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 struct LruCache {
     func: Value,
-    /// key -> result, oldest first (a hit moves its key to the end).
+    /// key -> result (unbounded cache) or key -> `[result, stamp]` (bounded cache). A hit on a
+    /// bounded cache only updates the stamp in place: mutating the dict there would make a
+    /// lookup that re-enters the cache through `__eq__` restart forever (CPython moves a node
+    /// of its own linked list instead).
     cache: Value,
+    /// Bounded cache: stamp of last use -> (key, its hash), least recently used first. The
+    /// hash is kept so eviction does not hash the key again (CPython hashes once per call).
+    order: RefCell<BTreeMap<u64, (Value, i64)>>,
+    next_stamp: Cell<u64>,
     /// None for an unbounded cache.
     maxsize: Option<usize>,
     typed: bool,
@@ -369,7 +385,12 @@ impl StdData for LruCache {
         stdobj::visit_all(
             &[self.func, self.cache, self.cache_info_type, self.kwd_mark],
             visit,
-        )
+        );
+        for (k, _) in self.order.borrow().values() {
+            if k.is_ptr() {
+                visit(*k)
+            }
+        }
     }
 }
 
@@ -412,6 +433,8 @@ fn lru_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             typed,
             cache_info_type: a[4],
             kwd_mark,
+            order: RefCell::new(BTreeMap::new()),
+            next_stamp: Cell::new(0),
             hits: Cell::new(0),
             misses: Cell::new(0),
         },
@@ -471,29 +494,63 @@ fn lru_call(vm: &mut Vm, a: &[Value]) -> PyResult {
         return call_user(vm, c, &args, a[2]);
     }
     let key = make_key(vm, c, &args, a[2]);
-    if let Some(v) = dict::get_item(vm, c.cache, key)? {
+    let hash = ops::hash::hash(vm, key)?;
+    if let Some(v) = dict::get_item_hashed(vm, c.cache, key, hash)? {
         c.hits.set(c.hits.get() + 1);
-        if c.maxsize.is_some() {
-            // Move to the most recently used end.
-            dict::del_item(vm, c.cache, key)?;
-            dict::set_item(vm, c.cache, key, v)?;
+        if c.maxsize.is_none() {
+            return Ok(v);
         }
-        return Ok(v);
+        // Bounded: `v` is `[result, stamp]`; mark it most recently used.
+        let Some(l) = v.downcast::<crate::types::list::ListObj>() else {
+            return Ok(v);
+        };
+        let (result, old) = {
+            let items = l.items.borrow();
+            (
+                items.first().copied().unwrap_or(Value::NONE),
+                items.get(1).and_then(|s| s.as_small_int()),
+            )
+        };
+        let stamp = lru_stamp(c);
+        let mut order = c.order.borrow_mut();
+        let k = old
+            .and_then(|o| order.remove(&(o as u64)))
+            .unwrap_or((key, hash));
+        order.insert(stamp, k);
+        drop(order);
+        if let Some(slot) = l.items.borrow_mut().get_mut(1) {
+            *slot = Value::small(stamp as i64);
+        }
+        return Ok(result);
     }
     c.misses.set(c.misses.get() + 1);
     let r = call_user(vm, c, &args, a[2])?;
-    if dict::get_item(vm, c.cache, key)?.is_some() {
+    let Some(max) = c.maxsize else {
+        dict::set_item_hashed(vm, c.cache, key, hash, r)?;
+        return Ok(r);
+    };
+    if dict::get_item_hashed(vm, c.cache, key, hash)?.is_some() {
         // A recursive call already cached this key.
         return Ok(r);
     }
-    if let Some(max) = c.maxsize
-        && dict::len(c.cache) >= max
-        && let Some((_, oldest, _)) = dict::entry_from(c.cache, 0)
-    {
-        dict::del_item(vm, c.cache, oldest)?;
+    if dict::len(c.cache) >= max {
+        let oldest = c.order.borrow_mut().pop_first().map(|(_, k)| k);
+        if let Some((ok, oh)) = oldest {
+            dict::del_item_hashed(vm, c.cache, ok, oh)?;
+        }
     }
-    dict::set_item(vm, c.cache, key, r)?;
+    let stamp = lru_stamp(c);
+    let st = Value::small(stamp as i64);
+    let entry = crate::types::list::new_list(vm, vec![r, st]);
+    dict::set_item_hashed(vm, c.cache, key, hash, entry)?;
+    c.order.borrow_mut().insert(stamp, (key, hash));
     Ok(r)
+}
+
+fn lru_stamp(c: &LruCache) -> u64 {
+    let s = c.next_stamp.get();
+    c.next_stamp.set(s + 1);
+    s
 }
 
 fn lru_get(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -520,6 +577,7 @@ fn lru_cache_clear(vm: &mut Vm, a: &[Value]) -> PyResult {
     c.hits.set(0);
     c.misses.set(0);
     dict::clear(c.cache);
+    c.order.borrow_mut().clear();
     Ok(Value::NONE)
 }
 

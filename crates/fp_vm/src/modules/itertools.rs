@@ -35,17 +35,26 @@ pub(super) fn st<T: StdData>(vm: &mut Vm, v: Value) -> PyResult<&'static T> {
     stdobj::expect::<T>(vm, v, "itertools object")
 }
 
+/// Whether keyword arguments go to a subclass's own `__init__` (CPython checks keywords only
+/// when `type->tp_init` is the base type's).
+fn init_takes_kwargs(vm: &mut Vm, ty: Value) -> bool {
+    let init = typeobj::lookup(vm, ty, vm.names.init);
+    let base = typeobj::lookup(vm, vm.types.object, vm.names.init);
+    init != base
+}
+
 /// CPython's `_PyArg_NoKeywords` + `PyArg_UnpackTuple` for the iterators taking positional
 /// arguments only: the positional arguments, checked against `min..=max`.
 fn positional(
     vm: &mut Vm,
+    ty: Value,
     name: &str,
     args: Value,
     kw: Value,
     min: usize,
     max: usize,
 ) -> PyResult<Vec<Value>> {
-    if !kw.is_null() && dict::len(kw) > 0 {
+    if !kw.is_null() && dict::len(kw) > 0 && !init_takes_kwargs(vm, ty) {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
     let args = tuple::items(args).unwrap_or(&[]).to_vec();
@@ -292,7 +301,7 @@ impl StdData for Cycle {
 }
 
 fn cycle_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = positional(vm, "cycle", a[1], a[2], 1, 1)?;
+    let args = positional(vm, a[0], "cycle", a[1], a[2], 1, 1)?;
     let it = ops::iter::get_iter(vm, args[0])?;
     Ok(stdobj::new_obj(
         a[0],
@@ -489,7 +498,7 @@ impl StdData for Chain {
 }
 
 fn chain_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    if !a[2].is_null() && dict::len(a[2]) > 0 {
+    if !a[2].is_null() && dict::len(a[2]) > 0 && !init_takes_kwargs(vm, a[0]) {
         return Err(vm.type_error("chain() takes no keyword arguments"));
     }
     let source = ops::iter::get_iter(vm, a[1])?;
@@ -561,7 +570,7 @@ impl StdData for Pair {
 }
 
 fn pair_new(vm: &mut Vm, a: &[Value], name: &str, next: crate::native::NativeFn) -> PyResult {
-    let args = positional(vm, name, a[1], a[2], 2, 2)?;
+    let args = positional(vm, a[0], name, a[1], a[2], 2, 2)?;
     let it = ops::iter::get_iter(vm, args[1])?;
     Ok(stdobj::new_obj(
         a[0],
@@ -784,7 +793,7 @@ fn groupby_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn grouper_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = positional(vm, "_grouper", a[1], a[2], 2, 2)?;
+    let args = positional(vm, a[0], "_grouper", a[1], a[2], 2, 2)?;
     if stdobj::get::<GroupBy>(args[0]).is_none() {
         return Err(vm.type_error("_grouper() argument 1 must be itertools.groupby"));
     }
@@ -860,7 +869,7 @@ const ISLICE_START: &str =
 const ISLICE_STEP: &str = "Step for islice() must be a positive integer or None.";
 
 fn islice_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = positional(vm, "islice", a[1], a[2], 2, 4)?;
+    let args = positional(vm, a[0], "islice", a[1], a[2], 2, 4)?;
     let (start, stop, step) = if args.len() == 2 {
         (0, islice_index(vm, args[1], ISLICE_STOP)?, 1)
     } else {
@@ -944,7 +953,7 @@ impl StdData for Pairwise {
 }
 
 fn pairwise_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = positional(vm, "pairwise", a[1], a[2], 1, 1)?;
+    let args = positional(vm, a[0], "pairwise", a[1], a[2], 1, 1)?;
     let it = ops::iter::get_iter(vm, args[0])?;
     Ok(stdobj::new_obj(
         a[0],
@@ -1055,7 +1064,7 @@ fn new_tee_from_iterable(vm: &mut Vm, ty: Value, iterable: Value) -> PyResult {
 }
 
 fn tee_type_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let args = positional(vm, "_tee", a[1], a[2], 1, 1)?;
+    let args = positional(vm, a[0], "_tee", a[1], a[2], 1, 1)?;
     new_tee_from_iterable(vm, a[0], args[0])
 }
 
@@ -1113,7 +1122,7 @@ fn tee_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn tee(vm: &mut Vm, a: &[Value]) -> PyResult {
     // tee(iterable, n=2, /), with the positional-only clinic's messages.
-    let args = positional(vm, "tee", a[1], a[2], 1, 2)?;
+    let args = positional(vm, a[0], "tee", a[1], a[2], 1, 2)?;
     let n = match args.get(1) {
         None => 2,
         Some(&n) => ops::number::index_i64(vm, n)?,

@@ -70,6 +70,9 @@ fn struct_error(vm: &mut Vm, msg: impl AsRef<str>) -> Exc {
 }
 
 fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
+    if fmt.contains(&0) {
+        return Err(struct_error(vm, "embedded null character"));
+    }
     let (order, body) = match fmt.first() {
         Some(b'@') => (Order::Native, &fmt[1..]),
         Some(b'=') | Some(b'<') => (Order::Little, &fmt[1..]),
@@ -112,9 +115,11 @@ fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
             let align = sz;
             size = size.div_ceil(align) * align;
         }
+        // Sizes are Py_ssize_t in CPython: beyond isize::MAX is too long.
         let bytes = sz
             .checked_mul(count)
             .and_then(|b| b.checked_add(size))
+            .filter(|&b| b <= isize::MAX as usize)
             .ok_or_else(|| struct_error(vm, "total struct size too long"))?;
         items.push(Item {
             code: c,
@@ -720,6 +725,15 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
     let len = data.len() as i64;
     let mut o = off;
     if o < 0 {
+        if o + layout.size as i64 > 0 {
+            return Err(struct_error(
+                vm,
+                format!(
+                    "not enough data to unpack {} bytes at offset {off}",
+                    layout.size
+                ),
+            ));
+        }
         if o + len < 0 {
             return Err(struct_error(
                 vm,
@@ -732,7 +746,7 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
     if len - o < size {
         let msg = format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {o} (actual buffer size is {len})",
-            size + o
+            size as i128 + o as i128
         );
         return Err(struct_error(vm, msg));
     }
@@ -742,15 +756,17 @@ fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> Py
 
 fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: Value) -> PyResult {
     // The writable buffer: a bytearray, or a writable contiguous memoryview of one.
-    let (ba, view) = if let Some(ba) = buf.downcast::<ByteArrayObj>() {
-        (ba, None)
+    let (cell, view) = if let Some(ba) = buf.downcast::<ByteArrayObj>() {
+        (&ba.data, None)
+    } else if let Some(c) = crate::modules::array::data_cell(buf) {
+        (c, None)
     } else if let Some(m) = buf.downcast::<crate::types::memoryview::MemoryViewObj>()
         && !m.readonly
         && !m.released.get()
         && m.step == 1
         && let Some(ba) = m.obj.downcast::<ByteArrayObj>()
     {
-        (ba, Some((m.start, m.step, m.len)))
+        (&ba.data, Some((m.start, m.step, m.len)))
     } else {
         return Err(vm.type_error(format!(
             "argument must be read-write bytes-like object, not {}",
@@ -771,10 +787,16 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
     let off = crate::ops::number::index_i64(vm, offset)?;
     let len = match view {
         Some((_, _, n)) => n,
-        None => ba.data.borrow().len(),
+        None => cell.borrow().len(),
     } as i64;
     let mut o = off;
     if o < 0 {
+        if o + layout.size as i64 > 0 {
+            return Err(struct_error(
+                vm,
+                format!("no space to pack {} bytes at offset {off}", layout.size),
+            ));
+        }
         if o + len < 0 {
             return Err(struct_error(
                 vm,
@@ -789,7 +811,7 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {o} (actual buffer size is {len})",
-                size + o
+                size as i128 + o as i128
             ),
         ));
     }
@@ -797,7 +819,7 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
     let mut out = vec![0u8; layout.size];
     pack_values(vm, layout, &args, &mut out, "pack_into")?;
     let o = o as usize;
-    let mut d = ba.data.borrow_mut();
+    let mut d = cell.borrow_mut();
     let at = |i: usize| -> usize {
         match view {
             Some((start, step, _)) => (start as isize + i as isize * step) as usize,

@@ -422,6 +422,9 @@ enum Stream {
         unused: Vec<u8>,
         tail: Vec<u8>,
         eof: bool,
+        /// flush() reached the end of the stream: zlib's state is released (CPython's
+        /// inflateEnd), so the object can no longer be copied.
+        ended: bool,
     },
 }
 
@@ -536,6 +539,7 @@ fn decompressobj(vm: &mut Vm, a: &[Value]) -> PyResult {
             unused: vec![],
             tail: vec![],
             eof: false,
+            ended: false,
         },
     ))
 }
@@ -653,6 +657,7 @@ fn feed(st: &mut Stream, data: &[u8], max: usize, finish: bool) -> Result<Vec<u8
         unused,
         tail,
         eof,
+        ..
     } = st
     else {
         return Err((-2, "inconsistent stream state".into()));
@@ -743,6 +748,11 @@ fn d_flush(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let s = stream(vm, a[0])?;
     let r = feed(&mut s.s.borrow_mut(), &[], 0, true);
+    if let Stream::Decomp { eof, ended, .. } = &mut **s.s.borrow_mut()
+        && *eof
+    {
+        *ended = true;
+    }
     match r {
         Ok(out) => Ok(crate::types::bytes::new_bytes(vm, out)),
         Err((code, m)) => Err(zerror(
@@ -763,6 +773,7 @@ fn d_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
                 unused,
                 tail,
                 eof,
+                ended: false,
                 ..
             } => (
                 setup.clone(),
@@ -781,6 +792,7 @@ fn d_copy(vm: &mut Vm, a: &[Value]) -> PyResult {
         unused: vec![],
         tail: vec![],
         eof: false,
+        ended: false,
     };
     let _ = feed(&mut fresh, &consumed, 0, false);
     if let Stream::Decomp {

@@ -428,8 +428,11 @@ pub fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
     };
     let old = vm.type_of(obj);
     let oldt = typeobj::tobj(old);
-    if !oldt.flags.get().contains(TypeFlags::HEAPTYPE)
-        || !newt.flags.get().contains(TypeFlags::HEAPTYPE)
+    let modules =
+        typeobj::is_subtype(old, vm.types.module) && typeobj::is_subtype(value, vm.types.module);
+    if !modules
+        && (!oldt.flags.get().contains(TypeFlags::HEAPTYPE)
+            || !newt.flags.get().contains(TypeFlags::HEAPTYPE))
     {
         return Err(vm.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",

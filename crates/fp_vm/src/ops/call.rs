@@ -38,6 +38,22 @@ pub fn call_kw(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if c.is_null() {
         return Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f))));
     }
+    let method_like = c.is::<FunctionObj>()
+        || c.downcast::<NativeFunction>().is_some_and(|n| {
+            n.bound.is_null()
+                && !n.owner.is_null()
+                && n.def.kind == crate::native::NativeKind::Function
+        });
+    if !method_like {
+        // Any other `__call__` binds as a descriptor would: one without `__get__` (a class,
+        // as typing's `__call__ = dict`, or a builtin function) is called without the
+        // instance.
+        let b = crate::ops::attr::bind_descriptor(vm, c, f, ty)?;
+        vm.enter_native()?;
+        let r = call_kw(vm, b, args, kwnames);
+        vm.leave_native();
+        return r;
+    }
     let mut v = Vec::with_capacity(args.len() + 1);
     v.push(f);
     v.extend_from_slice(args);

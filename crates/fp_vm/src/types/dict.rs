@@ -318,6 +318,15 @@ pub fn del_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `del_item` with the key's hash already known (callers that cached it, as `lru_cache`).
+pub fn del_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
+    let o = dobj(d);
+    match find(vm, o, key, hash)? {
+        Ok(ix) => Ok(Some(remove_entry(o, ix))),
+        Err(_) => Ok(None),
+    }
+}
+
 fn remove_entry(o: &DictObj, ix: usize) -> Value {
     let mut t = o.table.borrow_mut();
     let mask = t.mask();

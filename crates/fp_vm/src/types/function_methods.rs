@@ -508,6 +508,7 @@ static DESCR_METHODS: &[NativeDef] = &[
     native!("__repr__", "($self, /)", native_repr),
     native!("__call__", "($self, /, *args, **kwargs)", call_self),
     native!("__get__", "($self, instance, owner=None, /)", descr_get),
+    native!("__reduce__", "($self, /)", descr_reduce),
 ];
 
 static NATIVE_COMMON_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
@@ -651,6 +652,15 @@ fn native_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let getattr = dict::get_str(vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
     let args = crate::types::tuple::new_tuple(vm, vec![n.bound, name]);
+    Ok(crate::types::tuple::new_tuple(vm, vec![getattr, args]))
+}
+
+/// `method_descriptor.__reduce__`: `(getattr, (owner, name))`, as CPython's `descr_reduce`.
+fn descr_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let n = native_of(vm, a[0])?;
+    let name = vm.intern(n.def.name);
+    let getattr = dict::get_str(vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
+    let args = crate::types::tuple::new_tuple(vm, vec![n.owner, name]);
     Ok(crate::types::tuple::new_tuple(vm, vec![getattr, args]))
 }
 

@@ -50,13 +50,7 @@ impl MemoryViewObj {
     /// The viewed bytes, read from the exporter now (items beyond a shrunk bytearray are
     /// left out).
     pub fn data(&self) -> Vec<u8> {
-        if let Some(b) = self.obj.downcast::<BytesObj>() {
-            return self.gather(&b.data);
-        }
-        match self.obj.downcast::<ByteArrayObj>() {
-            Some(b) => self.gather(&b.data.borrow()),
-            None => Vec::new(),
-        }
+        with_exporter(self.obj, |b| self.gather(b)).unwrap_or_default()
     }
 
     /// The viewed bytes of `base` (the exporter's bytes): one copy when the view is
@@ -146,9 +140,28 @@ fn exporter_bytes(obj: Value) -> Vec<u8> {
     if let Some(b) = obj.downcast::<BytesObj>() {
         return b.data.to_vec();
     }
+    if let Some(c) = crate::modules::array::data_cell(obj) {
+        return c.borrow().clone();
+    }
     obj.downcast::<ByteArrayObj>()
         .map(|b| b.data.borrow().clone())
         .unwrap_or_default()
+}
+
+/// Runs `f` on the exporter's bytes in place (bytes, bytearray or array).
+fn with_exporter<R>(obj: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    if let Some(b) = obj.downcast::<BytesObj>() {
+        return Some(f(&b.data));
+    }
+    exporter_cell(obj).map(|c| f(&c.borrow()))
+}
+
+/// The writable storage of an exporter (bytearray or array).
+fn exporter_cell(obj: Value) -> Option<&'static std::cell::RefCell<Vec<u8>>> {
+    if let Some(b) = obj.downcast::<ByteArrayObj>() {
+        return Some(&b.data);
+    }
+    crate::modules::array::data_cell(obj)
 }
 
 pub fn install(vm: &mut Vm) {
@@ -321,6 +334,19 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         let n = b.data.borrow().len();
         return Ok(new_view(vm, o, 0, 1, n, false));
     }
+    // An array exports its items with its type code as the format.
+    if let Some((code, data)) = crate::modules::array::typecode_and_data(o)
+        && let Some((fmt, size)) = format_size(&(code as char).to_string())
+    {
+        let n = data.borrow().len() / size;
+        return Ok(new_view_fmt(
+            vm,
+            o,
+            (0, size as isize, n),
+            false,
+            (fmt, size),
+        ));
+    }
     Err(vm.type_error(format!(
         "memoryview: a bytes-like object is required, not '{}'",
         vm.type_name(o)
@@ -378,13 +404,8 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let i = item_index(vm, m, k)?;
     // Only the item's bytes are read (not a copy of the whole exporter per index).
     let o = m.offset(i);
-    let raw: Option<Vec<u8>> = if let Some(b) = m.obj.downcast::<BytesObj>() {
-        b.data.get(o..o + m.itemsize).map(<[u8]>::to_vec)
-    } else {
-        m.obj
-            .downcast::<ByteArrayObj>()
-            .and_then(|b| b.data.borrow().get(o..o + m.itemsize).map(<[u8]>::to_vec))
-    };
+    let raw: Option<Vec<u8>> =
+        with_exporter(m.obj, |b| b.get(o..o + m.itemsize).map(<[u8]>::to_vec)).flatten();
     match raw.map(|b| decode_item(vm, m.fmt, &b)) {
         Some(v) => Ok(v),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
@@ -406,7 +427,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
-    let Some(target) = m.obj.downcast::<ByteArrayObj>() else {
+    let Some(target) = exporter_cell(m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
     if m.fmt != b'B' {
@@ -444,7 +465,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
         let b = byte_value(vm, v)?;
         (vec![m.offset(i)], vec![b])
     };
-    let mut data = target.data.borrow_mut();
+    let mut data = target.borrow_mut();
     for (o, b) in offsets.into_iter().zip(values) {
         match data.get_mut(o) {
             Some(slot) => *slot = b,

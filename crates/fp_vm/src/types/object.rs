@@ -273,6 +273,45 @@ pub fn type_call(vm: &mut Vm, ty: Value, args: &[Value], kwnames: &[Value]) -> P
     Ok(obj)
 }
 
+/// For the eval loop's inline constructor calls: when calling `ty` is exactly `type.__call__`
+/// with `object.__new__` and a Python `__init__`, allocates the instance (with `object.__new__`'s
+/// checks) and returns it with the `__init__` function, which the caller runs as an ordinary
+/// Python frame. Keeping `__init__` off the Rust stack matters beyond speed: the collector
+/// only runs when no native call is active, and programs such as `unittest.main()` run
+/// everything inside a constructor.
+pub fn inline_init(
+    vm: &mut Vm,
+    ty: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Option<(Value, Value)>> {
+    let meta = vm.type_of(ty);
+    if meta != vm.types.type_ {
+        let call = typeobj::lookup(vm, meta, vm.names.call);
+        if !is_native_fn(call, type_call_native) {
+            return Ok(None);
+        }
+    }
+    let new = typeobj::lookup(vm, ty, vm.names.new);
+    if !is_native_fn(new, object_new) {
+        return Ok(None);
+    }
+    let init = typeobj::lookup(vm, ty, vm.names.init);
+    let Some(func) = init.downcast::<crate::types::function::FunctionObj>() else {
+        return Ok(None);
+    };
+    let is_gen = func
+        .code
+        .get()
+        .downcast::<crate::types::code::CodeObj>()
+        .is_none_or(|c| c.flags() & (0x20 | 0x80 | 0x200) != 0);
+    if is_gen {
+        return Ok(None);
+    }
+    let obj = object_new_checked(vm, ty, args, kwnames)?;
+    Ok(Some((obj, init)))
+}
+
 fn type_call_native(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = a[0];
     let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
@@ -596,7 +635,9 @@ fn type_ror(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_get_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let n = t.name.borrow().clone();
-    Ok(vm.new_string(n))
+    // Interned: the same object each time, as CPython's stored name (inspect compares by
+    // identity).
+    Ok(vm.intern(&n))
 }
 fn type_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
@@ -613,7 +654,9 @@ fn type_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn type_get_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let n = t.qualname.borrow().clone();
-    Ok(vm.new_string(n))
+    // Interned: the same object each time, as CPython's stored name (inspect compares by
+    // identity).
+    Ok(vm.intern(&n))
 }
 fn type_set_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;

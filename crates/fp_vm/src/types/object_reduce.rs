@@ -64,6 +64,25 @@ fn reduce_newobj(vm: &mut Vm, obj: Value) -> PyResult {
         items.extend_from_slice(crate::types::tuple::items(args).unwrap_or(&[]));
         (f, crate::types::tuple::new_tuple(vm, items))
     };
+    // CPython's `_PyObject_GetState(obj, required)`: an object whose C layout carries more
+    // than the instance dict and slots cannot be pickled by the default protocol unless it
+    // gives constructor arguments or its own state (code, module, frame... objects).
+    let hasargs = !typeobj::lookup_str(vm, cls, "__getnewargs_ex__").is_null()
+        || !typeobj::lookup_str(vm, cls, "__getnewargs__").is_null();
+    let own_getstate = typeobj::lookup_str(vm, cls, "__getstate__");
+    let base_getstate = typeobj::lookup_str(vm, vm.types.object, "__getstate__");
+    if !hasargs
+        && own_getstate == base_getstate
+        && typeobj::tobj(cls).layout != crate::object::ObjKind::Object
+        && !typeobj::is_subtype(cls, vm.types.list)
+        && !typeobj::is_subtype(cls, vm.types.dict)
+    {
+        // Variable-size C objects get CPython's other wording.
+        if typeobj::tobj(cls).layout == crate::object::ObjKind::Code {
+            return Err(vm.type_error(format!("cannot pickle {} objects", vm.type_name(obj))));
+        }
+        return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj))));
+    }
     let getstate = ops::attr::getattr_str(vm, obj, "__getstate__")?;
     let state = ops::call::call(vm, getstate, &[])?;
     let listitems = if typeobj::is_subtype(cls, vm.types.list) {

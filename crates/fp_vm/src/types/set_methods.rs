@@ -29,6 +29,7 @@ static COMMON_METHODS: &[NativeDef] = &[
     native!("__len__", "($self, /)", set_len),
     native!("__contains__", "($self, key, /)", set_contains),
     native!("__iter__", "($self, /)", set_iter),
+    native!("__reduce__", "($self, /)", set_reduce),
     native!("__repr__", "($self, /)", set_repr),
     native!("__eq__", "($self, value, /)", set_eq),
     native!("__ne__", "($self, value, /)", set_ne),
@@ -494,6 +495,23 @@ fn set_len(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn set_contains(vm: &mut Vm, a: &[Value]) -> PyResult {
     so(vm, a[0])?;
     Ok(Value::from_bool(set::contains(vm, a[0], a[1])?))
+}
+
+/// `(type(s), (list(s),), instance dict or None)`, as CPython's `set_reduce`.
+fn set_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let items = so(vm, a[0])?.items();
+    let ty = vm.type_of(a[0]);
+    let l = crate::types::list::new_list(vm, items);
+    let args = crate::types::tuple::new_tuple(vm, vec![l]);
+    let k = vm.names.dict;
+    let state = crate::ops::attr::getattr_opt(vm, a[0], k)?.unwrap_or(Value::NONE);
+    let state = if state.is::<crate::types::dict::DictObj>() && crate::types::dict::len(state) == 0
+    {
+        Value::NONE
+    } else {
+        state
+    };
+    Ok(crate::types::tuple::new_tuple(vm, vec![ty, args, state]))
 }
 
 fn set_iter(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -160,11 +160,8 @@ pub fn finish_static_type(vm: &mut Vm, ty: Value) {
         let k = vm.intern("__doc__");
         dict::set_item_str(vm, t.dict.get(), k, Value::NONE);
     }
-    let module = vm.intern("builtins");
-    let key = vm.intern("__module__");
-    if dict::get_str(t.dict.get(), "__module__").is_none() {
-        dict::set_item_str(vm, t.dict.get(), key, module);
-    }
+    // No `__module__` entry: as in CPython, a static type's module comes from the type's
+    // getter ('builtins' here), so instances (`(1).__module__`) have no such attribute.
 }
 
 /// Adds native methods to a type's namespace, wrapping them as CPython does: instance methods
@@ -391,10 +388,17 @@ pub fn new_class_kw(
             return Err(vm.type_error("bases must be types"));
         };
         if !bt.flags.get().contains(TypeFlags::BASETYPE) {
-            return Err(vm.type_error(format!(
-                "type '{}' is not an acceptable base type",
-                bt.name.borrow()
-            )));
+            // CPython names the type by its tp_name: module-qualified outside builtins.
+            let name = bt.name.borrow().clone();
+            let module = crate::types::dict::get_str(bt.dict.get(), "__module__")
+                .and_then(crate::types::str::as_str)
+                .filter(|m| *m != "builtins")
+                .map(str::to_string);
+            let full = match module {
+                Some(m) => format!("{m}.{name}"),
+                None => name,
+            };
+            return Err(vm.type_error(format!("type '{full}' is not an acceptable base type")));
         }
     }
     for (i, b) in base_list.iter().enumerate() {

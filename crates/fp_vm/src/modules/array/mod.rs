@@ -40,6 +40,16 @@ pub fn buffer_bytes(v: Value) -> Option<Vec<u8>> {
     stdobj::get::<ArrayData>(v).map(|a| a.data.borrow().clone())
 }
 
+/// The byte storage of `v` if it is an array (a writable buffer: `struct.pack_into`).
+pub fn data_cell(v: Value) -> Option<&'static RefCell<Vec<u8>>> {
+    stdobj::get::<ArrayData>(v).map(|a| &a.data)
+}
+
+/// The type code and byte storage of `v` if it is an array (memoryview's exporter).
+pub fn typecode_and_data(v: Value) -> Option<(u8, &'static RefCell<Vec<u8>>)> {
+    stdobj::get::<ArrayData>(v).map(|a| (a.code, &a.data))
+}
+
 static FUNCS: &[NativeDef] = &[native!(
     "_array_reconstructor",
     "($module, arraytype, typecode, mformat_code, items, /)",

@@ -218,6 +218,14 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
 /// has its `lineno` and `col_offset` (named after the class declaring them, `stmt`, `expr`...),
 /// then every required field (the optional ones have a class-level None), depth first.
 fn check_required(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
+    // A tree can contain itself: bound the depth as CPython's validator does.
+    vm.enter_recursive(" during compilation")?;
+    let r = check_required_inner(vm, node, base);
+    vm.leave_native();
+    r
+}
+
+fn check_required_inner(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
     if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
         for item in l.snapshot() {
             check_required(vm, item, base)?;

@@ -56,12 +56,15 @@ static ALIAS_METHODS: &[NativeDef] = &[
         alias_subclasscheck
     ),
     native!("__getitem__", "($self, key, /)", alias_getitem),
+    native!("__iter__", "($self, /)", alias_iter),
     native!("__reduce__", "($self, /)", alias_reduce),
     native!("__dir__", "($self, /)", alias_dir),
 ];
 
 static UNION_METHODS: &[NativeDef] = &[
     native!("__repr__", "($self, /)", union_repr),
+    native!("__getattribute__", "($self, name, /)", union_getattribute),
+    native!("__getitem__", "($self, key, /)", union_getitem),
     native!("__eq__", "($self, value, /)", union_eq),
     native!("__ne__", "($self, value, /)", union_ne),
     native!("__hash__", "($self, /)", union_hash),
@@ -105,11 +108,13 @@ fn new_alias_of_type(vm: &mut Vm, ty: Value, origin: Value, args: Value) -> Valu
         crate::types::tuple::new_tuple(vm, vec![args])
     };
     let obj = crate::heap::alloc(ty, ());
-    let params = crate::types::tuple::new_tuple(vm, vec![]);
+    // `__parameters__` is computed on first use (it asks the arguments for
+    // `__typing_subst__`/`__parameters__`, which may run Python code).
     for (k, v) in [
         ("__origin__", origin),
         ("__args__", args),
-        ("__parameters__", params),
+        ("__parameters__", Value::NONE),
+        ("__unpacked__", Value::FALSE),
     ] {
         let k = vm.intern(k);
         instance::set(vm, obj, k, v);
@@ -153,6 +158,18 @@ fn alias_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.type_name(name)
         )));
     };
+    if n == "__parameters__" {
+        return parameters_of(vm, obj);
+    }
+    if n == "__typing_unpacked_tuple_args__" {
+        let starred = attr(vm, obj, "__unpacked__") == Value::TRUE;
+        let origin = attr(vm, obj, "__origin__");
+        return Ok(if starred && origin == vm.types.tuple {
+            attr(vm, obj, "__args__")
+        } else {
+            Value::NONE
+        });
+    }
     if ALIAS_OWN.contains(&n) {
         return ops::attr::generic_getattr(vm, obj, name);
     }
@@ -166,8 +183,30 @@ fn repr_item(vm: &mut Vm, p: Value) -> PyResult<String> {
     if p == Value::ELLIPSIS {
         return Ok("...".into());
     }
+    if vm.type_of(p) == vm.types.list {
+        // A ParamSpec's substitution: `[int, str]`.
+        let items = p
+            .downcast::<crate::types::list::ListObj>()
+            .map(|l| l.items.borrow().clone())
+            .unwrap_or_default();
+        let mut parts = Vec::with_capacity(items.len());
+        for x in items {
+            parts.push(repr_item(vm, x)?);
+        }
+        return Ok(format!("[{}]", parts.join(", ")));
+    }
     if is_alias(vm, p) || is_union(vm, p) {
         return ops::repr::repr_string(vm, p);
+    }
+    // Anything that looks like a generic alias (typing's too) shows by repr.
+    if !p.is::<TypeObject>() {
+        let o = vm.intern("__origin__");
+        let a = vm.intern("__args__");
+        if ops::attr::getattr_opt(vm, p, o)?.is_some()
+            && ops::attr::getattr_opt(vm, p, a)?.is_some()
+        {
+            return ops::repr::repr_string(vm, p);
+        }
     }
     if crate::types::tuple::items(p).is_some_and(|t| t.is_empty())
         && vm.type_of(p) == vm.types.tuple
@@ -189,7 +228,12 @@ fn repr_item(vm: &mut Vm, p: Value) -> PyResult<String> {
 
 fn alias_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
     let origin = attr(vm, a[0], "__origin__");
-    let mut s = repr_item(vm, origin)?;
+    let mut s = if attr(vm, a[0], "__unpacked__") == Value::TRUE {
+        "*".to_string()
+    } else {
+        String::new()
+    };
+    s.push_str(&repr_item(vm, origin)?);
     s.push('[');
     let args = args_of(vm, a[0]);
     if args.is_empty() {
@@ -237,6 +281,9 @@ fn alias_equal(vm: &mut Vm, x: Value, y: Value) -> PyResult<Option<bool>> {
     if !is_alias(vm, x) || !is_alias(vm, y) {
         return Ok(None);
     }
+    if attr(vm, x, "__unpacked__") != attr(vm, y, "__unpacked__") {
+        return Ok(Some(false));
+    }
     let (ox, oy) = (attr(vm, x, "__origin__"), attr(vm, y, "__origin__"));
     if !ops::compare::eq(vm, ox, oy)? {
         return Ok(Some(false));
@@ -277,9 +324,206 @@ fn alias_subclasscheck(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
 }
 
+/// `alias[item]`: substitutes the alias's type parameters (CPython's `ga_getitem`).
 fn alias_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = ops::repr::repr_string(vm, a[0])?;
-    Err(vm.type_error(format!("{r} is not a generic class")))
+    let params = parameters_of(vm, a[0])?;
+    let args = attr(vm, a[0], "__args__");
+    let newargs = subs_parameters(vm, a[0], args, params, a[1])?;
+    let origin = attr(vm, a[0], "__origin__");
+    let starred = attr(vm, a[0], "__unpacked__");
+    let t = crate::types::tuple::new_tuple(vm, newargs);
+    let r = make_generic_alias(vm, origin, t)?;
+    let k = vm.intern("__unpacked__");
+    instance::set(vm, r, k, starred);
+    Ok(r)
+}
+
+/// `iter(alias)`: yields the unpacked form `*alias` once (`*tuple[int, str]`).
+fn alias_iter(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let origin = attr(vm, a[0], "__origin__");
+    let args = attr(vm, a[0], "__args__");
+    let ty = vm.types.generic_alias;
+    let star = new_alias_of_type(vm, ty, origin, args);
+    let k = vm.intern("__unpacked__");
+    instance::set(vm, star, k, Value::TRUE);
+    let l = crate::types::list::new_list(vm, vec![star]);
+    ops::iter::get_iter(vm, l)
+}
+
+/// The alias's (or union's) type parameters, computed once from its arguments.
+fn parameters_of(vm: &mut Vm, obj: Value) -> PyResult {
+    let cur = attr(vm, obj, "__parameters__");
+    if crate::types::tuple::items(cur).is_some() {
+        return Ok(cur);
+    }
+    let args = args_of(vm, obj);
+    let params = make_parameters(vm, &args)?;
+    let t = crate::types::tuple::new_tuple(vm, params);
+    let k = vm.intern("__parameters__");
+    instance::set(vm, obj, k, t);
+    Ok(t)
+}
+
+/// Optional attribute lookup (AttributeError means absent).
+fn lookup_attr(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
+    let n = vm.intern(name);
+    ops::attr::getattr_opt(vm, v, n)
+}
+
+fn push_unique(out: &mut Vec<Value>, v: Value) {
+    if !out.contains(&v) {
+        out.push(v);
+    }
+}
+
+/// CPython's `_Py_make_parameters`: the type variables among the arguments (objects with
+/// `__typing_subst__`) and the parameters of nested generics, in order, without repeats.
+fn make_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    for &t in args {
+        if t.is::<TypeObject>() {
+            continue;
+        }
+        if lookup_attr(vm, t, "__typing_subst__")?.is_some() {
+            push_unique(&mut out, t);
+        } else if let Some(sub) = lookup_attr(vm, t, "__parameters__")?
+            && let Some(items) = crate::types::tuple::items(sub)
+        {
+            for &x in items.to_vec().iter() {
+                push_unique(&mut out, x);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// CPython's `_unpack_args`: `*tuple[int, str]` items (with a fixed length) spread in place.
+fn unpack_args(vm: &mut Vm, item: Value) -> PyResult<Vec<Value>> {
+    let items = match crate::types::tuple::items(item) {
+        Some(t) => t.to_vec(),
+        None => vec![item],
+    };
+    let mut out = Vec::new();
+    for it in items {
+        if !it.is::<TypeObject>()
+            && let Some(sub) = lookup_attr(vm, it, "__typing_unpacked_tuple_args__")?
+            && let Some(st) = crate::types::tuple::items(sub)
+            && st.last() != Some(&Value::ELLIPSIS)
+        {
+            out.extend_from_slice(st);
+            continue;
+        }
+        out.push(it);
+    }
+    Ok(out)
+}
+
+fn is_unpacked_typevartuple(vm: &mut Vm, arg: Value) -> PyResult<bool> {
+    if arg.is::<TypeObject>() {
+        return Ok(false);
+    }
+    match lookup_attr(vm, arg, "__typing_is_unpacked_typevartuple__")? {
+        Some(v) => ops::truth::is_true(vm, v),
+        None => Ok(false),
+    }
+}
+
+/// CPython's `subs_tvars`: `obj` (a nested generic) with its own parameters replaced.
+fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], argitems: &[Value]) -> PyResult {
+    let Some(sub) = lookup_attr(vm, obj, "__parameters__")? else {
+        return Ok(obj);
+    };
+    let Some(subparams) = crate::types::tuple::items(sub).map(|t| t.to_vec()) else {
+        return Ok(obj);
+    };
+    if subparams.is_empty() {
+        return Ok(obj);
+    }
+    let mut subargs = Vec::new();
+    for arg in subparams {
+        if let Some(i) = params.iter().position(|p| *p == arg) {
+            let param = params[i];
+            let value = argitems[i];
+            // A TypeVarTuple (iterable type) substituted by a tuple spreads its items.
+            let pty = vm.type_of(param);
+            let iterable = typeobj::lookup(vm, pty, vm.names.iter);
+            if !iterable.is_null() && vm.type_of(value) == vm.types.tuple {
+                subargs.extend_from_slice(crate::types::tuple::items(value).unwrap_or(&[]));
+                continue;
+            }
+            subargs.push(value);
+        } else {
+            subargs.push(arg);
+        }
+    }
+    let t = crate::types::tuple::new_tuple(vm, subargs);
+    ops::item::getitem(vm, obj, t)
+}
+
+/// CPython's `_Py_subs_parameters`: the new arguments of `self` (with arguments `args` and
+/// parameters `params`) subscripted by `item`.
+fn subs_parameters(
+    vm: &mut Vm,
+    self_: Value,
+    args: Value,
+    params: Value,
+    item: Value,
+) -> PyResult<Vec<Value>> {
+    let params = crate::types::tuple::items(params).unwrap_or(&[]).to_vec();
+    let nparams = params.len();
+    if nparams == 0 {
+        let r = ops::repr::repr_string(vm, self_)?;
+        return Err(vm.type_error(format!("{r} is not a generic class")));
+    }
+    let mut item = {
+        let v = unpack_args(vm, item)?;
+        crate::types::tuple::new_tuple(vm, v)
+    };
+    for &param in &params {
+        if let Some(prepare) = lookup_attr(vm, param, "__typing_prepare_subst__")?
+            && !prepare.is_none()
+        {
+            item = ops::call::call(vm, prepare, &[self_, item])?;
+        }
+    }
+    let argitems: Vec<Value> = match crate::types::tuple::items(item) {
+        Some(t) => t.to_vec(),
+        None => vec![item],
+    };
+    if argitems.len() != nparams {
+        let r = ops::repr::repr_string(vm, self_)?;
+        let which = if argitems.len() > nparams {
+            "many"
+        } else {
+            "few"
+        };
+        return Err(vm.type_error(format!(
+            "Too {which} arguments for {r}; actual {}, expected {nparams}",
+            argitems.len()
+        )));
+    }
+    let args = crate::types::tuple::items(args).unwrap_or(&[]).to_vec();
+    let mut newargs = Vec::with_capacity(args.len());
+    for arg in args {
+        if arg.is::<TypeObject>() {
+            newargs.push(arg);
+            continue;
+        }
+        let unpack = is_unpacked_typevartuple(vm, arg)?;
+        let new = if let Some(subst) = lookup_attr(vm, arg, "__typing_subst__")? {
+            let i = params.iter().position(|p| *p == arg).unwrap_or(0);
+            ops::call::call(vm, subst, &[argitems[i]])?
+        } else {
+            subs_tvars(vm, arg, &params, &argitems)?
+        };
+        if unpack {
+            let items = ops::iter::collect(vm, new)?;
+            newargs.extend(items);
+        } else {
+            newargs.push(new);
+        }
+    }
+    Ok(newargs)
 }
 
 fn alias_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -349,8 +593,7 @@ pub fn make_union(vm: &mut Vm, a: Value, b: Value) -> PyResult {
     }
     let obj = crate::heap::alloc(vm.types.union_type, ());
     let args = crate::types::tuple::new_tuple(vm, items);
-    let params = crate::types::tuple::new_tuple(vm, vec![]);
-    for (k, v) in [("__args__", args), ("__parameters__", params)] {
+    for (k, v) in [("__args__", args), ("__parameters__", Value::NONE)] {
         let k = vm.intern(k);
         instance::set(vm, obj, k, v);
     }
@@ -452,4 +695,26 @@ fn union_instancecheck(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn union_subclasscheck(vm: &mut Vm, a: &[Value]) -> PyResult {
     union_check(vm, a, "issubclass")
+}
+
+fn union_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if as_str(a[1]) == Some("__parameters__") {
+        return parameters_of(vm, a[0]);
+    }
+    ops::attr::generic_getattr(vm, a[0], a[1])
+}
+
+/// `(int | T)[str]`: the union of the substituted arguments (CPython's `union_getitem`).
+fn union_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let params = parameters_of(vm, a[0])?;
+    let args = attr(vm, a[0], "__args__");
+    let newargs = subs_parameters(vm, a[0], args, params, a[1])?;
+    let Some((&first, rest)) = newargs.split_first() else {
+        return Ok(a[0]);
+    };
+    let mut res = first;
+    for &x in rest {
+        res = ops::number::binary_op(vm, res, x, fp_bytecode::BinaryOp::Or, false)?;
+    }
+    Ok(res)
 }

@@ -212,6 +212,34 @@ fn run_code(
     locals: Value,
     closure: Value,
 ) -> PyResult {
+    let frame = code_frame(vm, is_eval, src, globals, locals, closure)?;
+    crate::interp::eval::run_frame(vm, frame)
+}
+
+/// For the eval loop, which runs `exec(...)` called from Python code as an inline frame
+/// (keeping it off the Rust stack, so the collector can run inside it): the frame of
+/// `exec(*args)` with positional arguments only, or None when `f` is not the builtin `exec`.
+pub fn exec_inline_frame(vm: &mut Vm, f: Value, args: &[Value]) -> PyResult<Option<Value>> {
+    let exec_fn: crate::native::NativeFn = exec;
+    let is_exec = f
+        .downcast::<crate::types::function::NativeFunction>()
+        .is_some_and(|n| n.def.func as usize == exec_fn as usize);
+    if !is_exec || args.is_empty() || args.len() > 3 {
+        return Ok(None);
+    }
+    let get = |i: usize| args.get(i).copied().unwrap_or(Value::NULL);
+    code_frame(vm, false, get(0), get(1), get(2), Value::NULL).map(Some)
+}
+
+/// The frame that runs `src` for `exec`/`eval`, after CPython's argument checks.
+fn code_frame(
+    vm: &mut Vm,
+    is_eval: bool,
+    src: Value,
+    globals: Value,
+    locals: Value,
+    closure: Value,
+) -> PyResult {
     let fname = if is_eval { "eval" } else { "exec" };
     let absent = |v: Value| v.is_null() || v.is_none();
     let (mut g, mut l) = (globals, locals);
@@ -309,7 +337,7 @@ fn run_code(
             }
         }
     }
-    crate::interp::eval::run_frame(vm, frame)
+    Ok(frame)
 }
 
 /// `eval(source, globals=None, locals=None, /)`.

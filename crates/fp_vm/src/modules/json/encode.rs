@@ -37,6 +37,12 @@ impl StdData for Encoder {
 
 pub(super) fn encoder_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let truth = |vm: &mut Vm, v: Value| ops::truth::is_true(vm, v);
+    if !a[1].is_none() && !crate::modules::builtins::is_instance(vm, a[1], vm.types.dict)? {
+        return Err(vm.type_error(format!(
+            "make_encoder() argument 1 must be dict or None, not {}",
+            vm.type_name(a[1])
+        )));
+    }
     let (ks, is) = (a[5], a[6]);
     if crate::types::str::as_str(ks).is_none() {
         return Err(vm.type_error(format!(
@@ -177,19 +183,28 @@ fn encode(vm: &mut Vm, enc: &Encoder, o: Value, out: &mut String, depth: usize) 
         let f = crate::types::float::as_f64(o).unwrap_or(f64::NAN);
         out.push_str(&float_text(vm, enc, f)?);
     } else if is_instance(vm, o, vm.types.list) || is_instance(vm, o, vm.types.tuple) {
-        let items = ops::iter::collect(vm, o)?;
-        if items.is_empty() {
+        // Items are read one at a time with the length checked each step (CPython's
+        // PySequence_Fast loop), so a `default` that shrinks the list stops the output.
+        let item = |i: usize| -> Option<Value> {
+            match o.downcast::<crate::types::list::ListObj>() {
+                Some(l) => l.items.borrow().get(i).copied(),
+                None => crate::types::tuple::items(o).and_then(|t| t.get(i).copied()),
+            }
+        };
+        if item(0).is_none() {
             out.push_str("[]");
             return Ok(());
         }
         let id = mark(vm, enc, o)?;
         out.push('[');
         let sep = crate::types::str::as_str(enc.item_separator).unwrap_or(", ");
-        for (i, v) in items.into_iter().enumerate() {
+        let mut i = 0;
+        while let Some(v) = item(i) {
             if i > 0 {
                 out.push_str(sep);
             }
             encode(vm, enc, v, out, depth + 1)?;
+            i += 1;
         }
         out.push(']');
         unmark(vm, enc, id)?;

@@ -113,6 +113,11 @@ pub(crate) fn decode_error(vm: &mut Vm, msg: &str, doc: Value, pos: usize) -> cr
 }
 
 fn scanstring(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // `end` is converted first, as CPython's argument parsing does (OverflowError wins).
+    let end = crate::ops::number::index(vm, a[2])?;
+    if crate::ops::number::index_i64(vm, end).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+    }
     let Some(s) = as_str(a[1]) else {
         return Err(vm.type_error(format!(
             "first argument must be a string, not {}",

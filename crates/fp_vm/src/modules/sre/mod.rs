@@ -220,6 +220,13 @@ pub fn subject(vm: &mut Vm, v: Value) -> PyResult<Subject> {
             is_bytes: true,
         });
     }
+    // Other buffer exporters (array.array) are matched as their bytes.
+    if let Some(data) = crate::modules::array::buffer_bytes(v) {
+        return Ok(Subject {
+            text: Text::Owned(data),
+            is_bytes: true,
+        });
+    }
     Err(vm.type_error(format!(
         "expected string or bytes-like object, got '{}'",
         vm.type_name(v)
