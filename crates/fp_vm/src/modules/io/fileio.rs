@@ -445,8 +445,11 @@ fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
 /// One `write(2)`; `Ok(None)` for EAGAIN.
 pub fn write_some(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
     loop {
-        // SAFETY: `data` is a readable buffer of `data.len()` bytes.
-        let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
+        // SAFETY: `data` is a readable buffer of `data.len()` bytes. Every caller passes a
+        // buffer of its own (a copy), so other threads may run while the write blocks.
+        let r = vm.allow_threads(|| unsafe {
+            libc::write(fd, data.as_ptr() as *const libc::c_void, data.len())
+        });
         if r >= 0 {
             return Ok(Some(r as usize));
         }

@@ -204,7 +204,8 @@ fn wait_fd(fd: i32, writing: bool, connect: bool, ns: i64) -> Result<bool, i32> 
 }
 
 /// CPython's `sock_call_ex`: runs `f` (a system call returning a negative value with errno
-/// set on failure) under the socket's timeout. `connect` makes it poll even without a
+/// set on failure, touching only buffers no Python object owns, as it runs without the GIL)
+/// under the socket's timeout. `connect` makes it poll even without a
 /// timeout. Returns the call's result, or Err(Ok(errno)) for an OS error (so `connect_ex` can
 /// return it) and Err(Err(exc)) for a timeout or an exception from a signal handler.
 fn call_ex(
@@ -232,7 +233,7 @@ fn call_ex(
             let ready = if deadline.is_some() && interval < 0 {
                 Ok(false)
             } else {
-                wait_fd(fd, writing, connect, interval)
+                vm.allow_threads(|| wait_fd(fd, writing, connect, interval))
             };
             match ready {
                 Ok(true) => {}
@@ -247,7 +248,8 @@ fn call_ex(
             }
         }
         let e = loop {
-            let r = f();
+            // The call's buffers are our own copies: other threads may run meanwhile.
+            let r = vm.allow_threads(&mut *f);
             if r >= 0 {
                 return Ok(r);
             }
