@@ -52,7 +52,10 @@ pub fn init(vm: &mut Vm) {
     let version_info = crate::types::tuple::new_tuple(vm, items);
     set_attr(vm, m, "version_info", version_info);
     // The shape CPython prints (`platform` parses it): version, (build), [compiler].
-    let version = vm.new_str(&format!("3.11.7 (ferropy {}) [Rust]", env!("CARGO_PKG_VERSION")));
+    let version = vm.new_str(&format!(
+        "3.11.7 (ferropy {}) [Rust]",
+        env!("CARGO_PKG_VERSION")
+    ));
     set_attr(vm, m, "version", version);
     init_streams(vm, m);
     init_info(vm, m);

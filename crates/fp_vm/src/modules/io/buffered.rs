@@ -42,6 +42,9 @@ pub struct BufferedObj {
     /// The raw stream's position as last seen (-1: unknown), kept up to date across raw
     /// reads, writes and seeks as CPython's `abs_pos`, so seeks inside the buffer need no call.
     pub abs_pos: Cell<i64>,
+    /// The thread inside a method that uses the raw stream (0: none): other threads wait,
+    /// the same thread re-entering gets CPython's "reentrant call" RuntimeError.
+    pub owner: Cell<u64>,
 }
 
 impl Trace for BufferedObj {
@@ -122,11 +125,11 @@ macro_rules! common_methods {
             native_staticmethod!("__new__", "($type, *args, **kwargs)", buf_new),
             native!("__init__", "($self, /, raw, buffer_size=8192)", buf_init),
             native!("detach", "($self, /)", buf_detach),
-            native!("flush", "($self, /)", buf_flush),
+            native!("flush", "($self, /)", buf_flush_serialized),
             native!("close", "($self, /)", buf_close),
-            native!("seek", "($self, target, whence=0, /)", buf_seek),
-            native!("tell", "($self, /)", buf_tell),
-            native!("truncate", "($self, pos=None, /)", buf_truncate),
+            native!("seek", "($self, target, whence=0, /)", buf_seek_serialized),
+            native!("tell", "($self, /)", buf_tell_serialized),
+            native!("truncate", "($self, pos=None, /)", buf_truncate_serialized),
             native!("seekable", "($self, /)", buf_seekable),
             native!("fileno", "($self, /)", buf_fileno),
             native!("isatty", "($self, /)", buf_isatty),
@@ -141,31 +144,31 @@ macro_rules! common_methods {
 
 static READER_METHODS: &[NativeDef] = common_methods!(
     native!("readable", "($self, /)", buf_readable),
-    native!("read", "($self, size=-1, /)", buf_read),
-    native!("read1", "($self, size=-1, /)", buf_read1),
-    native!("peek", "($self, size=0, /)", buf_peek),
-    native!("readinto", "($self, buffer, /)", buf_readinto),
-    native!("readinto1", "($self, buffer, /)", buf_readinto1),
-    native!("readline", "($self, size=-1, /)", buf_readline),
-    native!("__next__", "($self, /)", buf_next),
+    native!("read", "($self, size=-1, /)", buf_read_serialized),
+    native!("read1", "($self, size=-1, /)", buf_read1_serialized),
+    native!("peek", "($self, size=0, /)", buf_peek_serialized),
+    native!("readinto", "($self, buffer, /)", buf_readinto_serialized),
+    native!("readinto1", "($self, buffer, /)", buf_readinto1_serialized),
+    native!("readline", "($self, size=-1, /)", buf_readline_serialized),
+    native!("__next__", "($self, /)", buf_next_serialized),
 );
 
 static WRITER_METHODS: &[NativeDef] = common_methods!(
     native!("writable", "($self, /)", buf_writable),
-    native!("write", "($self, buffer, /)", buf_write),
+    native!("write", "($self, buffer, /)", buf_write_serialized),
 );
 
 static RANDOM_METHODS: &[NativeDef] = common_methods!(
     native!("readable", "($self, /)", buf_readable),
     native!("writable", "($self, /)", buf_writable),
-    native!("read", "($self, size=-1, /)", buf_read),
-    native!("read1", "($self, size=-1, /)", buf_read1),
-    native!("peek", "($self, size=0, /)", buf_peek),
-    native!("readinto", "($self, buffer, /)", buf_readinto),
-    native!("readinto1", "($self, buffer, /)", buf_readinto1),
-    native!("readline", "($self, size=-1, /)", buf_readline),
-    native!("__next__", "($self, /)", buf_next),
-    native!("write", "($self, buffer, /)", buf_write),
+    native!("read", "($self, size=-1, /)", buf_read_serialized),
+    native!("read1", "($self, size=-1, /)", buf_read1_serialized),
+    native!("peek", "($self, size=0, /)", buf_peek_serialized),
+    native!("readinto", "($self, buffer, /)", buf_readinto_serialized),
+    native!("readinto1", "($self, buffer, /)", buf_readinto1_serialized),
+    native!("readline", "($self, size=-1, /)", buf_readline_serialized),
+    native!("__next__", "($self, /)", buf_next_serialized),
+    native!("write", "($self, buffer, /)", buf_write_serialized),
 );
 
 static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
@@ -268,6 +271,7 @@ fn buf_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
             ok: Cell::new(false),
             detached: Cell::new(false),
             abs_pos: Cell::new(-1),
+            owner: Cell::new(0),
         },
     ))
 }
@@ -1139,4 +1143,88 @@ fn pair_isatty(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn pair_closed(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = pair(vm, a[0])?;
     ops::attr::getattr_str(vm, p.writer.get(), "closed")
+}
+
+// ----- one thread at a time -----
+
+/// Runs a method with the object's lock held, as CPython's `ENTER_BUFFERED`: another thread
+/// inside a method waits (GIL released); a re-entrant call from the same thread (a signal
+/// handler writing to the stream it interrupted) raises RuntimeError.
+fn serialized(
+    vm: &mut Vm,
+    obj: Value,
+    f: fn(&mut Vm, &[Value]) -> PyResult,
+    a: &[Value],
+) -> PyResult {
+    let Some(b) = obj.downcast::<BufferedObj>() else {
+        return f(vm, a);
+    };
+    let me = crate::gil::ident();
+    loop {
+        match b.owner.get() {
+            0 => break,
+            o if o == me => {
+                let r = ops::repr::repr_string(vm, obj).unwrap_or_default();
+                return Err(vm.new_exc(vm.exc.runtime_error, format!("reentrant call inside {r}")));
+            }
+            _ => {
+                crate::gil::wait_for_release(vm, None)?;
+            }
+        }
+    }
+    b.owner.set(me);
+    let r = f(vm, a);
+    b.owner.set(0);
+    if crate::gil::threads_running() {
+        crate::gil::lock_released();
+    }
+    r
+}
+
+fn buf_flush_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_flush, a)
+}
+
+fn buf_seek_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_seek, a)
+}
+
+fn buf_tell_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_tell, a)
+}
+
+fn buf_truncate_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_truncate, a)
+}
+
+fn buf_read_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_read, a)
+}
+
+fn buf_read1_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_read1, a)
+}
+
+fn buf_peek_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_peek, a)
+}
+
+fn buf_readinto_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_readinto, a)
+}
+
+fn buf_readinto1_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_readinto1, a)
+}
+
+fn buf_readline_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_readline, a)
+}
+
+fn buf_next_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_next, a)
+}
+
+fn buf_write_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    serialized(vm, a[0], buf_write, a)
 }
