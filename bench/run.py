@@ -21,13 +21,25 @@ def time_cmd(cmd, runs):
         out = p.stdout
     return statistics.median(times), out
 
+def real_executable(name):
+    """The interpreter binary itself: a version-manager shim (pyenv's is a shell script) would
+    add its own start-up time to every CPython figure."""
+    exe = shutil.which(name) or name
+    try:
+        out = subprocess.run([exe, "-c", "import sys; print(sys.executable)"],
+                             capture_output=True, text=True, timeout=30)
+        return out.stdout.strip() or exe
+    except (OSError, subprocess.SubprocessError):
+        return exe
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--ferropy", default=os.path.join(ROOT, "target/release/ferropy"))
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
-    impls = [("ferropy", a.ferropy), ("cpython", shutil.which("python3.11") or "python3.11")]
+    impls = [("ferropy", a.ferropy), ("cpython", real_executable("python3.11"))]
     if shutil.which("pypy3"):
         impls.append(("pypy", shutil.which("pypy3")))
     progs = [("startup", ["-c", "pass"])]
