@@ -172,6 +172,33 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         };
     }
 
+    // Enters an inline call's frame: the caller's call operands (from `base` up) leave its
+    // value stack, the recursion limit is checked, and the new frame becomes current.
+    macro_rules! enter_inline {
+        ($new_frame:expr, $base:expr) => {{
+            f = fobj(frame).get_mut();
+            f.stack.truncate($base);
+            if vm.frames.len() >= vm.recursion_limit {
+                pending = Some((
+                    vm.recursion_error("maximum recursion depth exceeded"),
+                    false,
+                ));
+                continue;
+            }
+            vm.frames.push($new_frame);
+            frame = $new_frame;
+            let r = if Vm::attention() {
+                vm.safe_point()
+            } else {
+                Ok(())
+            };
+            f = fobj(frame).get_mut();
+            code = code_of(f);
+            tri!(r);
+            continue;
+        }};
+    }
+
     loop {
         // ----- exception unwinding -----
         if let Some((exc, reraise)) = pending {
@@ -859,25 +886,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                             vm, target, self_arg, args, kw
                         ))
                     };
-                    f.stack.truncate(base);
-                    if vm.frames.len() >= vm.recursion_limit {
-                        pending = Some((
-                            vm.recursion_error("maximum recursion depth exceeded"),
-                            false,
-                        ));
-                        continue;
-                    }
-                    vm.frames.push(new_frame);
-                    frame = new_frame;
-                    let r = if Vm::attention() {
-                        vm.safe_point()
-                    } else {
-                        Ok(())
-                    };
-                    f = fobj(frame).get_mut();
-                    code = code_of(f);
-                    tri!(r);
-                    continue;
+                    enter_inline!(new_frame, base);
                 }
                 // Short argument lists are copied into a stack array rather than a heap
                 // vector. The originals stay on the value stack during the call: a native
@@ -897,26 +906,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 if self_arg.is_null()
                     && let Some(new_frame) = tri!(other_inline_frame(vm, callable, args, kw))
                 {
-                    f = fobj(frame).get_mut();
-                    f.stack.truncate(base);
-                    if vm.frames.len() >= vm.recursion_limit {
-                        pending = Some((
-                            vm.recursion_error("maximum recursion depth exceeded"),
-                            false,
-                        ));
-                        continue;
-                    }
-                    vm.frames.push(new_frame);
-                    frame = new_frame;
-                    let r = if Vm::attention() {
-                        vm.safe_point()
-                    } else {
-                        Ok(())
-                    };
-                    f = fobj(frame).get_mut();
-                    code = code_of(f);
-                    tri!(r);
-                    continue;
+                    enter_inline!(new_frame, base);
                 }
                 let r = ops::call::call_kw(vm, callable, args, kw);
                 f = fobj(frame).get_mut();
@@ -980,26 +970,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     };
                 }
                 if let Some(new_frame) = inline_frame {
-                    f = fobj(frame).get_mut();
-                    f.stack.truncate(base);
-                    if vm.frames.len() >= vm.recursion_limit {
-                        pending = Some((
-                            vm.recursion_error("maximum recursion depth exceeded"),
-                            false,
-                        ));
-                        continue;
-                    }
-                    vm.frames.push(new_frame);
-                    frame = new_frame;
-                    let r = if Vm::attention() {
-                        vm.safe_point()
-                    } else {
-                        Ok(())
-                    };
-                    f = fobj(frame).get_mut();
-                    code = code_of(f);
-                    tri!(r);
-                    continue;
+                    enter_inline!(new_frame, base);
                 }
                 let r = ops::call::call_ex(vm, callable, &a, kwargs);
                 f = fobj(frame).get_mut();

@@ -315,72 +315,57 @@ pub fn decode_utf8(
     let mut pos = base;
     while pos < data.len() {
         let rest = &data[pos..];
-        match std::str::from_utf8(rest) {
-            Ok(s) if has_stand_ins(s) => {
-                // Valid UTF-8 for a code point ferropy keeps for surrogate stand-ins.
-                let off = first_stand_in(s);
-                out.push_str(&s[..off]);
-                let start = pos + off;
-                pos = decode_err(
-                    vm,
-                    errs,
-                    "utf-8",
-                    data,
-                    obj,
-                    start,
-                    start + 4,
-                    UNREPRESENTABLE,
-                    &mut out,
-                )?;
-            }
-            Ok(s) => {
-                out.push_str(s);
-                pos = data.len();
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                let valid = std::str::from_utf8(&rest[..good]).unwrap_or("");
-                if has_stand_ins(valid) {
-                    // Let the branch above report it, with the same position.
-                    let off = first_stand_in(valid);
-                    out.push_str(&valid[..off]);
-                    let start = pos + off;
-                    pos = decode_err(
-                        vm,
-                        errs,
-                        "utf-8",
-                        data,
-                        obj,
-                        start,
-                        start + 4,
-                        UNREPRESENTABLE,
-                        &mut out,
-                    )?;
-                    continue;
-                }
-                out.push_str(valid);
-                let start = pos + good;
-                let (end, reason) = match e.error_len() {
-                    None => {
-                        if !final_ {
-                            return Ok((out, start));
-                        }
-                        (data.len(), "unexpected end of data")
-                    }
-                    Some(n) => {
-                        let b = data[start];
-                        let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
-                        let reason = if n == 1 && bad_start {
-                            "invalid start byte"
-                        } else {
-                            "invalid continuation byte"
-                        };
-                        (start + n, reason)
-                    }
-                };
-                pos = decode_err(vm, errs, "utf-8", data, obj, start, end, reason, &mut out)?;
-            }
+        // The valid prefix, then the error after it (if any).
+        let (valid, err) = match std::str::from_utf8(rest) {
+            Ok(t) => (t, None),
+            Err(e) => (
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+                Some(e),
+            ),
+        };
+        if has_stand_ins(valid) {
+            // Valid UTF-8 for a code point ferropy keeps for surrogate stand-ins.
+            let off = first_stand_in(valid);
+            out.push_str(&valid[..off]);
+            let start = pos + off;
+            let reason = UNREPRESENTABLE;
+            pos = decode_err(
+                vm,
+                errs,
+                "utf-8",
+                data,
+                obj,
+                start,
+                start + 4,
+                reason,
+                &mut out,
+            )?;
+            continue;
         }
+        out.push_str(valid);
+        let Some(e) = err else {
+            break;
+        };
+        let start = pos + valid.len();
+        let (end, reason) = match e.error_len() {
+            None => {
+                if !final_ {
+                    return Ok((out, start));
+                }
+                (data.len(), "unexpected end of data")
+            }
+            Some(n) => {
+                let b = data[start];
+                let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
+                let reason = if n == 1 && bad_start {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
+                (start + n, reason)
+            }
+        };
+        pos = decode_err(vm, errs, "utf-8", data, obj, start, end, reason, &mut out)?;
     }
     Ok((out, data.len()))
 }
