@@ -52,7 +52,7 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
     // main thread keeps the GIL from here on, so daemon threads never run again.
     fp_vm::modules::thread::wait_for_shutdown(&mut vm);
     fp_vm::modules::atexit::run_exitfuncs(&mut vm);
-    fp_vm::modules::io::flush_at_exit(&mut vm);
+    fp_vm::interp::finalize::shutdown(&mut vm);
     fp_vm::modules::stdio::flush_stdout(&mut vm);
     if code == KILLED_BY_SIGINT {
         fp_vm::modules::signals::die_by_sigint();

@@ -68,6 +68,9 @@ struct Heap {
     total_bytes: u64,
     /// Size-class lookup by (size + 7) / 8.
     class_of: Vec<u8>,
+    /// Objects with a finalizer not yet run (`register_finalizer`), oldest first. A weak
+    /// list: entries do not keep their objects alive.
+    finalizable: Vec<usize>,
 }
 
 thread_local! {
@@ -141,6 +144,7 @@ impl Heap {
             total_allocations: 0,
             total_bytes: 0,
             class_of,
+            finalizable: Vec::new(),
         }
     }
 
@@ -294,7 +298,11 @@ pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
             payload,
         });
     }
-    Value::from_header(p as *const ObjHeader)
+    let v = Value::from_header(p as *const ObjHeader);
+    if crate::types::typeobj::has_finalizer(ty) {
+        register_finalizer(v);
+    }
+    v
 }
 
 /// Whether the allocator asked for a collection (polled at eval-loop safe points).
@@ -343,13 +351,131 @@ pub fn stats() -> (u64, u64, u64, usize) {
     })
 }
 
+/// Registers `v` as having a finalizer: the collection that finds it unreachable resurrects
+/// it (with everything it references) and hands it back from [`collect`] to be finalized.
+/// It is handed back once; afterwards it is an ordinary object.
+pub fn register_finalizer(v: Value) {
+    if v.is_ptr() {
+        with_heap(|h| h.finalizable.push(v.bits() as usize));
+    }
+}
+
+/// The objects registered with [`register_finalizer`] and not yet handed back, oldest first.
+pub fn finalizable() -> Vec<Value> {
+    with_heap(|h| {
+        h.finalizable
+            .iter()
+            .map(|&a| Value::from_bits(a as u64))
+            .collect()
+    })
+}
+
+/// At exit, with objects still alive: takes every registered object, in the order to
+/// finalize them: one that another registered object references comes after it (the
+/// outermost first: a text file before its buffer before its raw file), registration order
+/// otherwise, a cycle broken at its oldest member. Nothing is freed.
+pub fn take_exit_order() -> Vec<Value> {
+    with_heap(|h| {
+        let regs = std::mem::take(&mut h.finalizable);
+        if regs.is_empty() {
+            return Vec::new();
+        }
+        let large_index: HashMap<usize, usize> = h
+            .large
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.ptr, i))
+            .collect();
+        h.mark_barriers(&large_index);
+        let index: HashMap<usize, usize> = regs.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        // edges[i]: the registered objects that object i reaches through unregistered ones.
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); regs.len()];
+        let mut work: Vec<usize> = Vec::new();
+        for (i, &current) in regs.iter().enumerate() {
+            work.push(current);
+            while let Some(addr) = work.pop() {
+                let hdr = addr as *const ObjHeader;
+                // SAFETY: `addr` is an allocated object (registered, or marked just now).
+                let vt: &'static VTable = unsafe { (*hdr).vt };
+                let mut visit = |v: Value| {
+                    if !v.is_ptr() {
+                        return;
+                    }
+                    let a = v.bits() as usize;
+                    if let Some(&j) = index.get(&a) {
+                        if j != i {
+                            edges[i].push(j);
+                        }
+                        return;
+                    }
+                    if h.mark(a, &large_index) {
+                        work.push(a);
+                    }
+                };
+                // SAFETY: the vtable belongs to this object's payload type.
+                unsafe { (vt.trace)(hdr, &mut visit) };
+            }
+        }
+        h.clear_marks();
+        // Kahn's topological sort, oldest first among the ready ones.
+        let mut indegree = vec![0usize; regs.len()];
+        for e in &edges {
+            for &j in e {
+                indegree[j] += 1;
+            }
+        }
+        let mut done = vec![false; regs.len()];
+        let mut ready: std::collections::BTreeSet<usize> =
+            (0..regs.len()).filter(|&i| indegree[i] == 0).collect();
+        let mut order = Vec::with_capacity(regs.len());
+        while order.len() < regs.len() {
+            let i = match ready.pop_first() {
+                Some(i) => i,
+                // A cycle: its oldest member goes first.
+                None => match (0..regs.len()).find(|&i| !done[i]) {
+                    Some(i) => i,
+                    None => break,
+                },
+            };
+            if done[i] {
+                continue;
+            }
+            done[i] = true;
+            order.push(Value::from_bits(regs[i] as u64));
+            for &j in &edges[i] {
+                indegree[j] = indegree[j].saturating_sub(1);
+                if indegree[j] == 0 && !done[j] {
+                    ready.insert(j);
+                }
+            }
+        }
+        order
+    })
+}
+
+/// Forgets the registration of `v` (its finalizer has been run some other way).
+pub fn unregister_finalizer(v: Value) {
+    let addr = v.bits() as usize;
+    with_heap(|h| h.finalizable.retain(|&a| a != addr));
+}
+
 /// Collects garbage. Every live object must be reachable from `roots` (see the module doc for
 /// when that holds). Between marking and sweeping, `weak` is called with a liveness test, so
 /// weak references to objects about to be freed can be cleared (see `types/weakref.rs`).
+///
+/// Returns the unreachable objects whose finalizers are due, oldest registration first. They
+/// and everything they reference survive this collection. An unreachable finalizable object
+/// that another unreachable finalizable object references waits for a later collection, so a
+/// finalizer never sees an object whose own finalizer already ran (a buffered file's `__del__`
+/// flushes into its raw file before that one closes); in a cycle of them, the oldest goes first.
+///
+/// `needs_finalizer` tells whether an unreachable registered object still has work to do
+/// (a generator that already finished has none): if not, it is freed at once.
 pub fn collect(
     roots: &dyn Fn(&mut dyn FnMut(Value)),
     weak: &mut dyn FnMut(&dyn Fn(Value) -> bool),
-) {
+    needs_finalizer: &dyn Fn(Value) -> bool,
+) -> Vec<Value> {
     with_heap(|h| {
         h.gc_requested = false;
         set_flag(false);
@@ -359,25 +485,14 @@ pub fn collect(
             .enumerate()
             .map(|(i, l)| (l.ptr, i))
             .collect();
-        // Mark.
         let mut work: Vec<usize> = Vec::new();
         roots(&mut |v: Value| {
             if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
                 work.push(v.bits() as usize);
             }
         });
-        while let Some(addr) = work.pop() {
-            let hdr = addr as *const ObjHeader;
-            // SAFETY: `addr` was marked, so it is an allocated object with a valid vtable.
-            let vt: &'static VTable = unsafe { (*hdr).vt };
-            let mut visit = |v: Value| {
-                if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
-                    work.push(v.bits() as usize);
-                }
-            };
-            // SAFETY: the vtable belongs to this object's payload type.
-            unsafe { (vt.trace)(hdr, &mut visit) };
-        }
+        h.drain_marks(&mut work, &large_index);
+        let due = h.resurrect_finalizable(&large_index, needs_finalizer);
         {
             let h: &Heap = h;
             weak(&|v: Value| !v.is_ptr() || h.is_marked(v.bits() as usize, &large_index));
@@ -434,7 +549,156 @@ pub fn collect(
         h.allocated_since_gc = 0;
         h.threshold = MIN_THRESHOLD.max(live * 2);
         h.collections += 1;
-    });
+        due
+    })
+}
+
+impl Heap {
+    /// Marks the types, modules and module namespaces, without tracing them: through them
+    /// everything reaches everything (a file's type leads to `sys.modules`, to `__main__`,
+    /// to the file), so at exit they are not traversed.
+    fn mark_barriers(&mut self, large_index: &HashMap<usize, usize>) {
+        let mut barriers: Vec<usize> = Vec::new();
+        let mut consider = |p: usize| {
+            // SAFETY: `p` is an allocated cell; its first word is a vtable pointer.
+            let vt = unsafe { &*(*(p as *const *const VTable)) };
+            match vt.kind {
+                crate::object::ObjKind::Type => barriers.push(p),
+                crate::object::ObjKind::Module => {
+                    barriers.push(p);
+                    // SAFETY: as above; a module's namespace is its header's `attrs`.
+                    let ns = unsafe { (*(p as *const ObjHeader)).attrs.get() };
+                    if ns.is_ptr() {
+                        barriers.push(ns.bits() as usize);
+                    }
+                }
+                _ => {}
+            }
+        };
+        for b in &self.blocks {
+            for i in 0..b.bump {
+                let p = b.base + i * b.cell;
+                // SAFETY: cells below `bump` were handed out: vtable word or 0 (free).
+                if unsafe { *(p as *const usize) } != 0 {
+                    consider(p);
+                }
+            }
+        }
+        for l in &self.large {
+            consider(l.ptr);
+        }
+        for p in barriers {
+            self.mark(p, large_index);
+        }
+    }
+
+    fn clear_marks(&mut self) {
+        for b in self.blocks.iter_mut() {
+            b.marks.iter_mut().for_each(|m| *m = 0);
+        }
+        for l in self.large.iter_mut() {
+            l.marked = false;
+        }
+    }
+
+    /// Marks everything reachable from the objects on `work` (already marked themselves).
+    fn drain_marks(&mut self, work: &mut Vec<usize>, large_index: &HashMap<usize, usize>) {
+        while let Some(addr) = work.pop() {
+            let hdr = addr as *const ObjHeader;
+            // SAFETY: `addr` was marked, so it is an allocated object with a valid vtable.
+            let vt: &'static VTable = unsafe { (*hdr).vt };
+            let mut visit = |v: Value| {
+                if v.is_ptr() && self.mark(v.bits() as usize, large_index) {
+                    work.push(v.bits() as usize);
+                }
+            };
+            // SAFETY: the vtable belongs to this object's payload type.
+            unsafe { (vt.trace)(hdr, &mut visit) };
+        }
+    }
+
+    /// After marking from the roots: picks the unreachable registered objects whose finalizers
+    /// are due, and marks them and everything reachable from any unreachable registered object
+    /// (all of that must survive until the finalizers have run).
+    ///
+    /// An unreachable registered object is due unless another one references it (directly
+    /// or through unregistered objects); a reference to itself (a generator and its frame)
+    /// does not count. When every one is referenced by another (a cycle), the oldest is due.
+    fn resurrect_finalizable(
+        &mut self,
+        large_index: &HashMap<usize, usize>,
+        needs_finalizer: &dyn Fn(Value) -> bool,
+    ) -> Vec<Value> {
+        let mut dead: Vec<usize> = self
+            .finalizable
+            .iter()
+            .copied()
+            .filter(|&a| !self.is_marked(a, large_index))
+            .collect();
+        if dead.is_empty() {
+            return Vec::new();
+        }
+        let idle: std::collections::HashSet<usize> = dead
+            .iter()
+            .copied()
+            .filter(|&a| !needs_finalizer(Value::from_bits(a as u64)))
+            .collect();
+        if !idle.is_empty() {
+            dead.retain(|a| !idle.contains(a));
+            self.finalizable.retain(|a| !idle.contains(a));
+            if dead.is_empty() {
+                return Vec::new();
+            }
+        }
+        let dead_set: std::collections::HashSet<usize> = dead.iter().copied().collect();
+        let mut referenced: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        // Trace from each dead object's children. Dead registered objects are recorded when
+        // reached, never marked or traversed here (their own turn traces their children).
+        let mut work: Vec<usize> = Vec::new();
+        for &current in &dead {
+            work.push(current);
+            while let Some(addr) = work.pop() {
+                let hdr = addr as *const ObjHeader;
+                // SAFETY: `addr` is an allocated object (registered, or marked just now).
+                let vt: &'static VTable = unsafe { (*hdr).vt };
+                let mut visit = |v: Value| {
+                    if !v.is_ptr() {
+                        return;
+                    }
+                    let a = v.bits() as usize;
+                    if a == current {
+                        return;
+                    }
+                    if dead_set.contains(&a) {
+                        referenced.insert(a);
+                        return;
+                    }
+                    if self.mark(a, large_index) {
+                        work.push(a);
+                    }
+                };
+                // SAFETY: the vtable belongs to this object's payload type.
+                unsafe { (vt.trace)(hdr, &mut visit) };
+            }
+        }
+        let mut due: Vec<usize> = dead
+            .iter()
+            .copied()
+            .filter(|a| !referenced.contains(a))
+            .collect();
+        if due.is_empty() {
+            due.push(dead[0]);
+        }
+        for &a in &dead {
+            self.mark(a, large_index);
+        }
+        // The rest stay registered, in their order.
+        let due_set: std::collections::HashSet<usize> = due.iter().copied().collect();
+        self.finalizable.retain(|a| !due_set.contains(a));
+        due.into_iter()
+            .map(|a| Value::from_bits(a as u64))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -478,7 +742,7 @@ mod tests {
                 },
             );
         }
-        collect(&|visit| visit(root), &mut |_| {});
+        collect(&|visit| visit(root), &mut |_| {}, &|_| true);
         let (_, _, _, live) = stats();
         assert!(live < 1000 * 64 + 4096, "live bytes {live}");
         // The chain is intact.
@@ -529,7 +793,7 @@ mod tests {
                     n.next.set(b);
                 }
             }
-            collect(&|_visit| {}, &mut |_| {});
+            collect(&|_visit| {}, &mut |_| {}, &|_| true);
         }
         let (_, _, _, live) = stats();
         assert_eq!(live, 0);

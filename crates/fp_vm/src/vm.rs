@@ -71,7 +71,7 @@ names_registry! {
     complex = "__complex__", trunc = "__trunc__", neg = "__neg__", pos = "__pos__",
     invert = "__invert__", abs = "__abs__", round = "__round__", send = "send", throw = "throw",
     close = "close", keys = "keys", items = "items", values = "values", main = "__main__",
-    empty = "",
+    empty = "", del = "__del__",
 }
 
 /// Interned dunder names of the operators, indexed by `BinaryOp`/`CompareOp` (the operator
@@ -179,6 +179,11 @@ pub struct Vm {
     pub weakrefs: HashMap<u64, Vec<Value>>,
     /// (weak reference, callback) pairs whose referent died, to call after the collection.
     pub weak_callbacks: Vec<(Value, Value)>,
+    /// Objects the last collection found unreachable whose finalizers (`__del__`, a file's
+    /// close, a generator's close) are still to run (`interp/finalize.rs`). A root.
+    pub pending_finalizers: Vec<Value>,
+    /// A finalizer is running: finalizers found meanwhile wait for the outer loop.
+    pub finalizing: bool,
     /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
     pub int_max_str_digits: usize,
     /// `gc.disable()` turns automatic collection off.
@@ -226,6 +231,8 @@ impl Vm {
             empty_map: Value::NULL,
             weakrefs: HashMap::new(),
             weak_callbacks: Vec::new(),
+            pending_finalizers: Vec::new(),
+            finalizing: false,
             gc_enabled: true,
             int_max_str_digits: crate::types::int::MAX_STR_DIGITS,
             importlib: Value::NULL,
@@ -280,14 +287,20 @@ impl Vm {
         self.gc_epoch += 1;
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut callbacks = std::mem::take(&mut self.weak_callbacks);
-        {
+        let due = {
             let vm: &Vm = self;
-            crate::heap::collect(&|visit| vm.trace_roots(visit), &mut |is_live| {
-                crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live)
-            });
-        }
+            crate::heap::collect(
+                &|visit| vm.trace_roots(visit),
+                &mut |is_live| {
+                    crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live)
+                },
+                &crate::interp::finalize::needs_finalizer,
+            )
+        };
         self.weakrefs = weakrefs;
         self.weak_callbacks = callbacks;
+        self.pending_finalizers.extend(due);
+        crate::interp::finalize::run_pending(self);
         self.run_weak_callbacks();
     }
 
@@ -295,9 +308,7 @@ impl Vm {
     fn run_weak_callbacks(&mut self) {
         while let Some((r, cb)) = self.weak_callbacks.pop() {
             if let Err(e) = crate::ops::call::call(self, cb, &[r]) {
-                let what = crate::ops::repr::repr_string(self, cb).unwrap_or_default();
-                let header = format!("Exception ignored in: {what}");
-                crate::interp::traceback::print_unraisable(self, e.0, &header);
+                crate::modules::sys_hooks::write_unraisable(self, e.0, None, cb);
             }
         }
     }
@@ -322,6 +333,7 @@ impl Vm {
             visit(*r);
             visit(*cb);
         }
+        self.pending_finalizers.trace(visit);
         for v in [
             self.handled_exc,
             self.builtins,

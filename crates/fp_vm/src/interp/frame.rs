@@ -118,6 +118,13 @@ fn frame_without_code() -> ! {
     panic!("internal error: frame without code")
 }
 
+/// Whether the code frame `f` runs has exception handlers (try or with blocks).
+pub fn code_has_handlers(f: Value) -> bool {
+    frame_code(f)
+        .downcast::<CodeObj>()
+        .is_some_and(|c| c.has_handlers)
+}
+
 pub fn frame_code(f: Value) -> Value {
     f.downcast::<FrameObj>()
         .map(|x| x.get().code)

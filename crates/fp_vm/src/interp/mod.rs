@@ -3,6 +3,7 @@
 
 pub mod compile_error;
 pub mod eval;
+pub mod finalize;
 pub mod frame;
 pub mod inline_cache;
 pub mod source;

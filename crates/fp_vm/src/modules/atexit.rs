@@ -102,11 +102,11 @@ pub fn run_exitfuncs(vm: &mut Vm) {
             if vm.exc_matches(exc, vm.exc.system_exit) {
                 continue;
             }
-            let what = crate::ops::repr::repr_string(vm, f).unwrap_or_default();
-            crate::interp::traceback::print_unraisable(
+            crate::modules::sys_hooks::write_unraisable(
                 vm,
                 exc.0,
-                &format!("Exception ignored in atexit callback: {what}"),
+                Some("Exception ignored in atexit callback"),
+                f,
             );
         }
     }

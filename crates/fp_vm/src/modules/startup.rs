@@ -327,6 +327,18 @@ pub fn install_stdio(vm: &mut Vm) -> PyResult<()> {
         )?;
         set_attr(vm, sys, name, s);
         set_attr(vm, sys, &format!("__{name}__"), s);
+        // The standard streams outlive every finalizer (CPython flushes them last and never
+        // closes descriptors 0-2): they are not finalized at exit.
+        let mut layer = s;
+        for attr in ["buffer", "raw"] {
+            crate::heap::unregister_finalizer(layer);
+            let key = vm.intern(attr);
+            match crate::ops::attr::getattr_opt(vm, layer, key)? {
+                Some(inner) => layer = inner,
+                None => break,
+            }
+        }
+        crate::heap::unregister_finalizer(layer);
     }
     Ok(())
 }

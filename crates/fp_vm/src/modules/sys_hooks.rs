@@ -171,6 +171,51 @@ fn excepthook(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Reports an exception that cannot be raised (in a finalizer, a weakref callback, a thread),
+/// as CPython's `PyErr_WriteUnraisable`: calls `sys.unraisablehook` with an
+/// `UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object)`; when the hook is
+/// missing or fails, prints the default report to stderr.
+pub fn write_unraisable(vm: &mut Vm, exc: Value, err_msg: Option<&str>, object: Value) {
+    let hook = crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), "unraisablehook");
+    let ty = match vm.state_get("sys.UnraisableHookArgs") {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type(
+                vm,
+                "sys",
+                "UnraisableHookArgs",
+                &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+            );
+            vm.state_set("sys.UnraisableHookArgs", t);
+            t
+        }
+    };
+    let exc_type = vm.type_of(exc);
+    let mut tb = crate::ops::attr::getattr_str(vm, exc, "__traceback__").unwrap_or(Value::NONE);
+    // An exception raised outside any Python frame gets the current frame as its traceback.
+    if tb.is_none()
+        && let Some(&frame) = vm.frames.last()
+    {
+        let lasti = crate::interp::frame::fobj(frame).get().lasti;
+        let line = crate::interp::frame::code_of(crate::interp::frame::fobj(frame).get()).line_of(lasti);
+        crate::interp::traceback::add_entry(vm, crate::vm::Exc(exc), frame, lasti, line);
+        tb = crate::ops::attr::getattr_str(vm, exc, "__traceback__").unwrap_or(Value::NONE);
+    }
+    let msg = match err_msg {
+        Some(m) => vm.new_str(m),
+        None => Value::NONE,
+    };
+    let obj = if object.is_null() { Value::NONE } else { object };
+    let args = crate::types::structseq::new(vm, ty, vec![exc_type, exc, tb, msg, obj]);
+    if let Some(h) = hook
+        && !h.is_none()
+        && crate::ops::call::call(vm, h, &[args]).is_ok()
+    {
+        return;
+    }
+    let _ = unraisablehook(vm, &[args]);
+}
+
 /// The default `sys.unraisablehook`: "Exception ignored in: ..." and the traceback.
 fn unraisablehook(vm: &mut Vm, a: &[Value]) -> PyResult {
     let get = |vm: &mut Vm, n: &str| -> PyResult {

@@ -36,3 +36,19 @@ fn warn(vm: &mut Vm, a: &[Value]) -> PyResult {
     let w = vm.intern("warn");
     crate::ops::call::call_method(vm, warnings, w, &args)
 }
+
+/// Issues `warnings.warn(msg, category, stacklevel, source=source)` from Rust (source may be
+/// NULL: none). The warning goes through `Lib/warnings.py`'s filters like any other.
+pub fn warn_with_source(
+    vm: &mut Vm,
+    category: Value,
+    msg: &str,
+    stacklevel: i64,
+    source: Value,
+) -> PyResult<()> {
+    let m = vm.new_str(msg);
+    let level = crate::types::int::from_i64(vm, stacklevel);
+    let src = if source.is_null() { Value::NONE } else { source };
+    warn(vm, &[m, category, level, src])?;
+    Ok(())
+}

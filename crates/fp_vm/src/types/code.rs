@@ -27,6 +27,9 @@ pub struct CodeObj {
     /// Calls bind arguments by copying them into the first locals (no `*args`/`**kwargs`,
     /// keyword-only parameters, cells or free variables, not a generator): the call fast path.
     pub simple_args: bool,
+    /// The code has try/except/finally or with blocks (a generator running it needs closing
+    /// when collected).
+    pub has_handlers: bool,
     /// Inline caches, one per name (`interp/inline_cache.rs`); not traced (epoch-checked).
     pub caches: Box<[crate::interp::inline_cache::NameCache]>,
 }
@@ -121,6 +124,10 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
         && code.kwonlyargcount == 0
         && ncells == 0
         && nfree == 0;
+    let has_handlers = code
+        .instrs
+        .iter()
+        .any(|i| i.op == fp_bytecode::Op::SETUP_FINALLY);
     let caches = crate::interp::inline_cache::new_caches(names.len());
     alloc(
         vm.types.code,
@@ -138,6 +145,7 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
             nfree,
             call_sig: std::cell::OnceCell::new(),
             simple_args,
+            has_handlers,
             caches,
         },
     )

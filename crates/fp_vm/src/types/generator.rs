@@ -41,6 +41,9 @@ pub struct GeneratorObj {
     pub exc_state: Cell<Value>,
     /// Async generators: whether `aclose`/athrow already ran to completion.
     pub hooks_done: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` finalizer captured at the first
+    /// iteration (NULL before it).
+    pub finalizer: Cell<Value>,
 }
 
 impl Trace for GeneratorObj {
@@ -50,6 +53,7 @@ impl Trace for GeneratorObj {
             self.name.get(),
             self.qualname.get(),
             self.exc_state.get(),
+            self.finalizer.get(),
         ] {
             v.trace(visit)
         }
@@ -82,10 +86,91 @@ pub fn new_generator(
             qualname: Cell::new(qualname),
             exc_state: Cell::new(Value::NONE),
             hooks_done: Cell::new(false),
+            finalizer: Cell::new(Value::NULL),
         },
     );
     crate::interp::frame::set_generator(frame, g);
+    // Finalization matters for coroutines (the never-awaited warning), async generators (the
+    // finalizer hook) and generators that can suspend inside try/with (their cleanup runs
+    // on collection); other generators need none.
+    if kind != GenKind::Generator || crate::interp::frame::code_has_handlers(frame) {
+        crate::heap::register_finalizer(g);
+    }
     g
+}
+
+/// The finalizer of a collected generator, coroutine or async generator (CPython's
+/// `_PyGen_Finalize`): an async generator with a finalizer hook is handed to it; a coroutine
+/// never started warns "coroutine ... was never awaited"; a suspended one is closed, an error
+/// from that going to `sys.unraisablehook`.
+pub fn finalize(vm: &mut Vm, gv: Value) {
+    let Some(g) = gv.downcast::<GeneratorObj>() else {
+        return;
+    };
+    let state = g.state.get();
+    if state == GenState::Closed {
+        return;
+    }
+    if g.kind == GenKind::AsyncGenerator {
+        let hook = g.finalizer.get();
+        if !hook.is_null() && !hook.is_none() {
+            if let Err(e) = crate::ops::call::call(vm, hook, &[gv]) {
+                crate::modules::sys_hooks::write_unraisable(vm, e.0, None, gv);
+            }
+            return;
+        }
+    }
+    if g.kind == GenKind::Coroutine && state == GenState::Created {
+        let q = crate::types::str::as_str(g.qualname.get()).unwrap_or("?").to_string();
+        let r = crate::modules::warnings::warn_with_source(
+            vm,
+            vm.exc.runtime_warning,
+            &format!("coroutine '{q}' was never awaited"),
+            1,
+            Value::NULL,
+        );
+        if let Err(e) = r {
+            crate::modules::sys_hooks::write_unraisable(vm, e.0, None, gv);
+        }
+        g.state.set(GenState::Closed);
+        return;
+    }
+    if state == GenState::Suspended
+        && let Err(e) = close(vm, gv, g)
+    {
+        crate::modules::sys_hooks::write_unraisable(vm, e.0, None, gv);
+    }
+}
+
+/// Whether [`finalize`] would do anything for `g` (it is suspended, or a coroutine never
+/// started, or an async generator with a finalizer hook not yet closed).
+pub fn needs_finalizer(g: &GeneratorObj) -> bool {
+    match (g.kind, g.state.get()) {
+        (_, GenState::Closed) => false,
+        (_, GenState::Suspended) => true,
+        (GenKind::Coroutine, GenState::Created) => true,
+        (GenKind::AsyncGenerator, _) => {
+            let hook = g.finalizer.get();
+            !hook.is_null() && !hook.is_none()
+        }
+        _ => false,
+    }
+}
+
+/// First iteration of an async generator: calls the `firstiter` hook and captures the
+/// `finalizer` hook, as CPython's `async_gen_init_hooks`.
+fn init_async_hooks(vm: &mut Vm, gv: Value, g: &GeneratorObj) -> PyResult<()> {
+    if !g.finalizer.get().is_null() {
+        return Ok(());
+    }
+    let fin = vm.state_get("sys.asyncgen_finalizer").unwrap_or(Value::NONE);
+    g.finalizer.set(fin);
+    if let Some(first) = vm.state_get("sys.asyncgen_firstiter")
+        && !first.is_none()
+    {
+        crate::ops::call::call(vm, first, &[gv])?;
+    }
+    Ok(())
 }
 
 fn kind_name(k: GenKind) -> &'static str {
@@ -562,20 +647,24 @@ fn new_op(vm: &mut Vm, agen: Value, value: Value, is_throw: bool, is_close: bool
 }
 
 fn m_anext(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?;
+    let g = gen_of(vm, a[0])?;
+    init_async_hooks(vm, a[0], g)?;
     Ok(new_op(vm, a[0], Value::NONE, false, false))
 }
 fn m_asend(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?;
+    let g = gen_of(vm, a[0])?;
+    init_async_hooks(vm, a[0], g)?;
     Ok(new_op(vm, a[0], a[1], false, false))
 }
 fn m_athrow(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?;
+    let g = gen_of(vm, a[0])?;
+    init_async_hooks(vm, a[0], g)?;
     let e = make_throw_exc(vm, a[1], a[2], a[3])?;
     Ok(new_op(vm, a[0], e.0, true, false))
 }
 fn m_aclose(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?;
+    let g = gen_of(vm, a[0])?;
+    init_async_hooks(vm, a[0], g)?;
     let e = vm.new_exc_args(vm.exc.generator_exit, vec![]);
     Ok(new_op(vm, a[0], e.0, true, true))
 }

@@ -31,6 +31,9 @@ impl TypeFlags {
     pub const EXCEPTION: TypeFlags = TypeFlags(32);
     /// Instances are not weak-referenceable... (reserved), and abstract-class marker.
     pub const IS_ABSTRACT: TypeFlags = TypeFlags(64);
+    /// A class of the MRO defines `__del__`: instances are registered with the collector for
+    /// finalization when allocated (`heap::alloc`, `interp/finalize.rs`).
+    pub const HAS_FINALIZER: TypeFlags = TypeFlags(128);
     pub const fn contains(self, other: TypeFlags) -> bool {
         self.0 & other.0 == other.0
     }
@@ -204,6 +207,40 @@ pub fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, v: Value) {
     bump_version(vm, ty);
 }
 
+/// Sets `HAS_FINALIZER` on `ty` when a class of its MRO defines `__del__`.
+pub fn update_finalizer_flag(vm: &Vm, ty: Value) {
+    let t = tobj(ty);
+    let del = vm.names.del;
+    if del.is_null() {
+        return;
+    }
+    let has = t
+        .mro
+        .borrow()
+        .iter()
+        .any(|c| c.downcast::<TypeObject>().is_some_and(|c| dict::get_str_value(c.dict.get(), del).is_some()));
+    let f = t.flags.get();
+    t.flags.set(if has {
+        f.union(TypeFlags::HAS_FINALIZER)
+    } else {
+        TypeFlags(f.0 & !TypeFlags::HAS_FINALIZER.0)
+    });
+}
+
+/// Leaves instances of the native type `ty` unregistered though it inherits a `__del__`.
+pub fn clear_finalizer_flag(ty: Value) {
+    let t = tobj(ty);
+    t.flags
+        .set(TypeFlags(t.flags.get().0 & !TypeFlags::HAS_FINALIZER.0));
+}
+
+/// Whether objects of type `ty` need registering for finalization (see `HAS_FINALIZER`).
+#[inline]
+pub fn has_finalizer(ty: Value) -> bool {
+    ty.downcast::<TypeObject>()
+        .is_some_and(|t| t.flags.get().0 & TypeFlags::HAS_FINALIZER.0 != 0)
+}
+
 /// Invalidates cached lookups on `ty` and every subclass.
 pub fn bump_version(vm: &mut Vm, ty: Value) {
     let mut todo = vec![ty];
@@ -211,6 +248,7 @@ pub fn bump_version(vm: &mut Vm, ty: Value) {
         let to = tobj(t);
         let v = vm.next_version();
         to.version.set(v);
+        update_finalizer_flag(vm, t);
         todo.extend(to.subclasses.borrow().iter().copied());
     }
 }
@@ -501,6 +539,7 @@ pub fn new_class_kw(
     );
     let mro = compute_mro(vm, ty, &base_list)?;
     *tobj(ty).mro.borrow_mut() = mro;
+    update_finalizer_flag(vm, ty);
     let bt = crate::types::tuple::new_tuple(vm, base_list.clone());
     tobj(ty).bases.set(bt);
     for b in &base_list {

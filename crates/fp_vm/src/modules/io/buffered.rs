@@ -323,9 +323,6 @@ fn buf_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     b.wbuf.borrow_mut().clear();
     b.detached.set(false);
     b.ok.set(true);
-    if kind != BufKind::Reader {
-        super::register_for_exit_flush(vm, a[0])?;
-    }
     Ok(Value::NONE)
 }
 

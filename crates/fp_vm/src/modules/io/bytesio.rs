@@ -29,6 +29,9 @@ impl Payload for BytesIOObj {
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let base = io_type(vm, "_BufferedIOBase");
     let t = new_io_type(vm, "BytesIO", base, ObjKind::IoBytes, METHODS, GETSETS);
+    // An in-memory stream's finalizer (close) only frees memory, which the collector does
+    // anyway: instances are not registered for finalization (Python subclasses still are).
+    crate::types::typeobj::clear_finalizer_flag(t);
     vec![("BytesIO", t)]
 }
 

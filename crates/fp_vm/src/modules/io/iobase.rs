@@ -176,9 +176,52 @@ fn iobase_del(vm: &mut Vm, a: &[Value]) -> PyResult {
         Err(_) => return Ok(Value::NONE),
     };
     if let Ok(false) = closed {
+        // CPython's finalizer warns from inside close (`_dealloc_warn`); the warning and its
+        // text are the same when given before.
+        if let Err(e) = warn_if_unclosed_file(vm, a[0]) {
+            crate::modules::sys_hooks::write_unraisable(vm, e.0, None, a[0]);
+        }
+        // As CPython (outside development mode), errors closing a stream from its finalizer
+        // are dropped.
         let _ = call_method(vm, a[0], "close", &[]);
     }
     Ok(Value::NONE)
+}
+
+/// `ResourceWarning: unclosed file <repr of obj>` when `obj` is a native stream (text,
+/// buffered or raw) whose raw file still owns an open descriptor.
+fn warn_if_unclosed_file(vm: &mut Vm, obj: Value) -> PyResult<()> {
+    let mut layer = obj;
+    for _ in 0..3 {
+        let inner = match layer.kind() {
+            Some(ObjKind::IoFile) => {
+                let owns = layer
+                    .downcast::<super::fileio::FileIOObj>()
+                    .is_some_and(|f| f.fd.get() >= 0 && f.closefd.get());
+                if !owns {
+                    return Ok(());
+                }
+                let r = ops::repr::repr_string(vm, obj)?;
+                // No `source=`: Lib/warnings.py's warn_explicit passes it on as the output
+                // file (CPython's C `_warnings` does not have that bug and is used instead).
+                return crate::modules::warnings::warn_with_source(
+                    vm,
+                    vm.exc.resource_warning,
+                    &format!("unclosed file {r}"),
+                    1,
+                    Value::NULL,
+                );
+            }
+            Some(ObjKind::IoText) => "buffer",
+            Some(ObjKind::IoBuffered) => "raw",
+            _ => return Ok(()),
+        };
+        layer = match ops::attr::getattr_str(vm, layer, inner) {
+            Ok(v) => v,
+            Err(_) => return Ok(()),
+        };
+    }
+    Ok(())
 }
 
 fn iobase_closed_get(vm: &mut Vm, a: &[Value]) -> PyResult {

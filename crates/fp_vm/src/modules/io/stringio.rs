@@ -39,6 +39,9 @@ impl Payload for StringIOObj {
 pub fn install(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let base = io_type(vm, "_TextIOBase");
     let t = new_io_type(vm, "StringIO", base, ObjKind::IoString, METHODS, GETSETS);
+    // An in-memory stream's finalizer (close) only frees memory, which the collector does
+    // anyway: instances are not registered for finalization (Python subclasses still are).
+    crate::types::typeobj::clear_finalizer_flag(t);
     vec![("StringIO", t)]
 }
 

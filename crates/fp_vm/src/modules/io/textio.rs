@@ -407,9 +407,6 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     t.detached.set(false);
     t.ok.set(true);
-    if writable {
-        super::register_for_exit_flush(vm, a[0])?;
-    }
     Ok(Value::NONE)
 }
 
