@@ -222,7 +222,13 @@ impl Vm {
         }
         self.release_gil();
         let r = f();
+        // Callers read errno after this returns: taking the GIL back (futex waits) must not
+        // change it.
+        // SAFETY: errno is this thread's own variable.
+        let errno = unsafe { *libc::__errno_location() };
         self.acquire_gil();
+        // SAFETY: as above.
+        unsafe { *libc::__errno_location() = errno };
         r
     }
 
