@@ -912,6 +912,13 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 f.stack.push(tri!(r));
+                // As CPython after a native call: a signal that arrived during it (a write a
+                // signal cut short) has its handler run before the next instruction.
+                if Vm::attention() {
+                    let r = vm.safe_point();
+                    f = fobj(frame).get_mut();
+                    tri!(r);
+                }
             }
             Op::CALL_FUNCTION_EX => {
                 // Operands stay on the stack during the call (see CALL).
@@ -976,6 +983,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 f.stack.push(tri!(r));
+                if Vm::attention() {
+                    let r = vm.safe_point();
+                    f = fobj(frame).get_mut();
+                    tri!(r);
+                }
             }
             Op::MAKE_FUNCTION => {
                 let codev = pop!(f);

@@ -387,6 +387,8 @@ fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
                 b.wbuf.borrow_mut().drain(..n);
             }
         }
+        // A write a signal interrupted returns short: run the handlers before blocking again.
+        crate::modules::signals::check(vm)?;
     }
 }
 
@@ -802,6 +804,7 @@ fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
                 ));
             }
         }
+        crate::modules::signals::check(vm)?;
     }
     b.clear_read();
     b.wbuf.borrow_mut().extend_from_slice(&data[written..]);
