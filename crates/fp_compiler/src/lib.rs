@@ -270,8 +270,79 @@ fn compile_inner(
 ) -> Result<CodeObject, CompileError> {
     let lt = LineTable::new(source);
     let (syntax, depth) = parse_phase(source, mode, &lt, warnings)?;
-    let lt = &lt;
-    match &syntax {
+    compile_tree(&syntax, depth, &lt, &[], filename, mode, opts, warnings)
+}
+
+/// Positions and constants of a tree converted from AST objects, for [`compile_ast`].
+#[derive(Clone, Debug, Default)]
+pub struct AstLayout {
+    /// (line, offset of its start) for every line the tree uses, ascending (line 0 holds
+    /// nodes without a positive line). A position's offset is its line's start plus its
+    /// column, each line being as wide as the largest column used on it.
+    pub lines: Vec<(u32, u32)>,
+    /// The end of the layout (offsets past it are clamped).
+    pub len: u32,
+    /// Values of `Constant` nodes a literal node cannot hold: a literal node whose
+    /// `node_index` is `i` stands for `consts[i]`.
+    pub consts: Vec<fp_bytecode::Const>,
+}
+
+/// Compiles a tree that did not come from source text (`compile()` of an `ast.Module` &
+/// co, converted by the runtime): no parsing, the same later stages as [`compile`] (future
+/// imports, symbol table, code generation and their SyntaxErrors), with line and column
+/// numbers taken from `layout`. Returns the warnings as [`compile_with_warnings`] does.
+pub fn compile_ast(
+    tree: &ruff_python_ast::Mod,
+    layout: &AstLayout,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
+    let mut warnings = Vec::new();
+    let lt = LineTable::synthetic(&layout.lines, layout.len);
+    let run = || {
+        let probe = match tree {
+            ruff_python_ast::Mod::Module(m) => limits::probe_body(&m.body),
+            ruff_python_ast::Mod::Expression(e) => limits::probe_expr(&e.body),
+        };
+        compile_tree(
+            tree,
+            probe.total(),
+            &lt,
+            &layout.consts,
+            filename,
+            mode,
+            opts,
+            &mut warnings,
+        )
+    };
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: "internal compiler error while compiling an AST".into(),
+            line: 0,
+            col: 0,
+            end_line: 0,
+            end_col: 0,
+        }),
+    };
+    (result, warnings)
+}
+
+/// The stages after parsing: future imports, symbol table, code generation.
+#[allow(clippy::too_many_arguments)]
+fn compile_tree(
+    syntax: &ruff_python_ast::Mod,
+    depth: usize,
+    lt: &LineTable,
+    consts: &[fp_bytecode::Const],
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
+    match syntax {
         ruff_python_ast::Mod::Module(m) => {
             let body = &m.body[..];
             let (future_ann, future_line) = scan_future(body, lt)?;
@@ -283,6 +354,7 @@ fn compile_inner(
                 };
                 let mut c =
                     codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
+                c.folder.consts = consts;
                 c.interactive = mode == Mode::Single;
                 c.future_lineno = future_line;
                 let r = c.compile_module(body);
@@ -305,6 +377,7 @@ fn compile_inner(
                     opts.optimize,
                     opts.future_annotations,
                 );
+                c.folder.consts = consts;
                 let r = c.compile_eval(&e.body);
                 (r, std::mem::take(&mut c.warnings))
             })

@@ -191,6 +191,7 @@ impl<'a> Compiler<'a> {
             folder: Folder {
                 source: lt.source(),
                 optimize,
+                consts: &[],
             },
             filename: filename.to_string(),
             optimize,

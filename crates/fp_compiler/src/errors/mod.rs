@@ -18,10 +18,21 @@ use tokens::*;
 pub use tokens::{check_nesting, check_tabs};
 
 /// Maps byte offsets of one source text to lines and columns.
+///
+/// A *synthetic* table (compile() of an AST object, which has no source) has no text: its
+/// lines are laid out from the tree's own positions, each as wide as the largest column used
+/// on it, so `line_start(line) + col` maps back to exactly (line, col). Only the lines the
+/// tree uses are laid out (`numbers`), so any line number costs nothing.
 pub struct LineTable<'s> {
     src: &'s str,
-    /// Byte offset of the start of each line (line 1 first).
+    /// Byte offset of the start of each line (line 1 first; for a synthetic table, of line
+    /// `numbers[i]`).
     starts: Vec<u32>,
+    /// Offsets past the end map to the last position: the source length, or the end of a
+    /// synthetic layout.
+    len: u32,
+    /// Synthetic tables: the line number of each entry of `starts`, ascending.
+    numbers: Vec<u32>,
 }
 
 impl<'s> LineTable<'s> {
@@ -42,7 +53,41 @@ impl<'s> LineTable<'s> {
             }
             i += 1;
         }
-        LineTable { src, starts }
+        LineTable {
+            src,
+            starts,
+            len: src.len() as u32,
+            numbers: Vec::new(),
+        }
+    }
+
+    /// A table without text for a tree built by hand: `lines` holds (line number, offset of
+    /// its start) ascending in both, `len` is the end of the layout.
+    pub fn synthetic(lines: &[(u32, u32)], len: u32) -> LineTable<'static> {
+        let (mut numbers, mut starts): (Vec<u32>, Vec<u32>) = lines.iter().copied().unzip();
+        if starts.first() != Some(&0) {
+            numbers.insert(0, 0);
+            starts.insert(0, 0);
+        }
+        LineTable {
+            src: "",
+            starts,
+            len,
+            numbers,
+        }
+    }
+
+    fn is_synthetic(&self) -> bool {
+        !self.numbers.is_empty()
+    }
+
+    /// The line number of entry `li` of `starts`.
+    fn number(&self, li: usize) -> u32 {
+        if self.is_synthetic() {
+            self.numbers.get(li).copied().unwrap_or(0)
+        } else {
+            li as u32 + 1
+        }
     }
 
     pub fn source(&self) -> &'s str {
@@ -59,13 +104,18 @@ impl<'s> LineTable<'s> {
 
     /// (1-based line, 0-based UTF-8 byte column).
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
-        let off = u32::from(offset).min(self.src.len() as u32);
+        let off = u32::from(offset).min(self.len);
         let li = self.line_index(off);
-        (li as u32 + 1, off - self.starts[li])
+        (self.number(li), off.saturating_sub(self.starts[li]))
     }
 
     /// (1-based line, 1-based character column), as `SyntaxError.lineno/offset`.
     pub fn line_char_col(&self, offset: TextSize) -> (u32, u32) {
+        if self.is_synthetic() {
+            // No text: a tree's columns are all there is.
+            let (line, col) = self.line_col(offset);
+            return (line, col + 1);
+        }
         let mut off = (u32::from(offset) as usize).min(self.src.len());
         while off > 0 && !self.src.is_char_boundary(off) {
             off -= 1;
@@ -89,6 +139,9 @@ impl<'s> LineTable<'s> {
 
     /// The text of line `line` (1-based) without its line break.
     pub fn line_text(&self, line: u32) -> &'s str {
+        if self.is_synthetic() {
+            return "";
+        }
         let li = (line as usize).saturating_sub(1);
         let Some(&start) = self.starts.get(li) else {
             return "";
@@ -102,6 +155,12 @@ impl<'s> LineTable<'s> {
     }
 
     pub fn line_start(&self, line: u32) -> u32 {
+        if self.is_synthetic() {
+            return match self.numbers.binary_search(&line) {
+                Ok(i) => self.starts[i],
+                Err(_) => 0,
+            };
+        }
         self.starts
             .get((line as usize).saturating_sub(1))
             .copied()

@@ -12,7 +12,11 @@ use crate::vm::{PyResult, Vm};
 
 /// The Python source that defines the node classes: the generated table, then the code that
 /// turns it into classes.
-const SOURCE: &str = concat!(include_str!("nodes_table.py"), include_str!("base.py"));
+const SOURCE: &str = concat!(
+    include_str!("nodes_table.py"),
+    include_str!("base.py"),
+    include_str!("validate.py")
+);
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = new_module(vm, "_ast");
@@ -23,11 +27,18 @@ pub fn init(vm: &mut Vm) -> PyResult {
     // A native module has no `__builtins__`; the class code falls back to the VM's builtins.
     let k = vm.intern("__builtins__");
     crate::types::dict::del_item_str(vm, d, k);
+    // The validator is private: kept for compile(), not an attribute of the module.
+    let k = vm.intern("_validate");
+    if let Some(f) = crate::types::dict::get_str(d, "_validate") {
+        vm.state_set("_ast.validate", f);
+        crate::types::dict::del_item_str(vm, d, k);
+    }
     vm.state_set("_ast.module", m);
     Ok(m)
 }
 
 pub mod convert;
+pub mod to_ruff;
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: parses `source` and returns the tree as
 /// `_ast` node objects (`Module`, `Expression` or `Interactive` by `mode`), raising the
@@ -79,46 +90,59 @@ fn parse_mode_to_ast(
     result
 }
 
-/// When `src` is an `_ast.AST` instance: for AST output (`only_ast`) an empty marker, else
-/// the source text to compile it from — `ast.unparse(src)`, which keeps the tree's semantics
-/// but not its line numbers (tracebacks point at lines of the unparsed text). None when `src`
-/// is not an AST object.
-pub fn ast_object_source(
-    vm: &mut Vm,
-    src: Value,
-    mode: Option<&str>,
-    only_ast: bool,
-) -> PyResult<Option<String>> {
+/// Whether `src` is an `_ast.AST` instance (False before `_ast` was ever imported: no AST
+/// object can exist then).
+pub fn is_ast_object(vm: &mut Vm, src: Value) -> PyResult<bool> {
     let Some(m) = vm.state_get("_ast.module") else {
-        return Ok(None);
+        return Ok(false);
     };
     let Some(base) = crate::types::dict::get_str(module_dict(m), "AST") else {
-        return Ok(None);
+        return Ok(false);
     };
-    if !crate::modules::builtins::is_instance(vm, src, base)? {
-        return Ok(None);
-    }
-    if only_ast {
-        return Ok(Some(String::new()));
-    }
+    crate::modules::builtins::is_instance(vm, src, base)
+}
+
+/// `compile(tree, filename, mode)` for an AST object: converts the tree to the compiler's
+/// input (`to_ruff`, raising what CPython's obj2ast raises), validates it (`validate.py`,
+/// CPython's `PyAST_Validate` rules and messages), then compiles it with the tree's own
+/// positions. Returns the code object.
+pub fn compile_ast_object(
+    vm: &mut Vm,
+    src: Value,
+    mode: fp_compiler::Mode,
+    filename: &str,
+    opts: &fp_compiler::CompileOptions,
+) -> PyResult {
+    let m = crate::modules::import_module(vm, "_ast")?;
+    let classes = module_dict(m);
     let expected = match mode {
-        Some("eval") => "Expression",
-        Some("single") => "Interactive",
-        _ => "Module",
+        fp_compiler::Mode::Eval => "Expression",
+        fp_compiler::Mode::Single => "Interactive",
+        fp_compiler::Mode::Exec => "Module",
     };
-    if let Some(cls) = crate::types::dict::get_str(module_dict(m), expected)
+    if let Some(cls) = crate::types::dict::get_str(classes, expected)
         && !crate::modules::builtins::is_instance(vm, src, cls)?
     {
         let got = vm.type_name(src).to_string();
         return Err(vm.type_error(format!("expected {expected} node, got {got}")));
     }
-    check_required(vm, src, base)?;
-    let ast_mod = crate::modules::import_module(vm, "ast")?;
-    let unparse = crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?;
-    let text = crate::ops::call::call(vm, unparse, &[src])?;
-    match crate::types::str::as_str(text) {
-        Some(s) => Ok(Some(s.to_string())),
-        None => Err(vm.type_error("ast.unparse() did not return a str")),
+    let mut conv = to_ruff::ToRuff::new(vm, classes, src)?;
+    let tree = conv.module(vm, src)?;
+    if let Some(validate) = vm.state_get("_ast.validate") {
+        crate::ops::call::call(vm, validate, &[src])?;
+    }
+    if conv.lossy {
+        // The validator rejects every tree the conversion could not represent.
+        return Err(vm.value_error("invalid AST: the tree cannot be compiled"));
+    }
+    // Compile-time warnings are not issued for source compiles either (yet).
+    let (result, _warnings) = fp_compiler::compile_ast(&tree, &conv.layout, filename, mode, opts);
+    drop(tree);
+    match result {
+        Ok(code) => Ok(crate::types::code::load_code(vm, code)),
+        Err(e) => Err(crate::interp::compile_error::to_exception(
+            vm, &e, "", filename,
+        )),
     }
 }
 
@@ -212,94 +236,4 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         &[("argtypes", argtypes), ("returns", returns)],
         None,
     )
-}
-
-/// The checks CPython's AST-to-compiler conversion makes before compiling a tree: every node
-/// has its `lineno` and `col_offset` (named after the class declaring them, `stmt`, `expr`...),
-/// then every required field (the optional ones have a class-level None), depth first.
-fn check_required(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
-    // A tree can contain itself: bound the depth as CPython's validator does.
-    vm.enter_recursive(" during compilation")?;
-    let r = check_required_inner(vm, node, base);
-    vm.leave_native();
-    r
-}
-
-fn check_required_inner(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
-    if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
-        for item in l.snapshot() {
-            check_required(vm, item, base)?;
-        }
-        return Ok(());
-    }
-    if !crate::modules::builtins::is_instance(vm, node, base)? {
-        return Ok(());
-    }
-    let ty = vm.type_of(node);
-    // A tree may be cyclic (`e.operand = e`): bound the walk as CPython's validator does,
-    // naming the node's abstract class ('expr', 'stmt'...), the one just below AST.
-    let mro: Vec<Value> = crate::types::typeobj::tobj(ty).mro.borrow().clone();
-    let kind = match mro.iter().position(|&t| t == base) {
-        Some(i) if i > 0 => crate::types::typeobj::type_name(mro[i - 1]).to_string(),
-        _ => crate::types::typeobj::type_name(ty).to_string(),
-    };
-    // Leaves (operators, contexts) cannot recurse and are not counted, as in CPython.
-    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
-    if crate::ops::item::len(vm, fields)? == 0 {
-        return check_node(vm, node, ty, mro, base);
-    }
-    vm.enter_recursive(&format!(" while traversing '{kind}' node"))?;
-    let r = check_node(vm, node, ty, mro, base);
-    vm.leave_native();
-    r
-}
-
-fn check_node(vm: &mut Vm, node: Value, ty: Value, mro: Vec<Value>, base: Value) -> PyResult<()> {
-    let attrs_key = vm.intern("_attributes");
-    let owner = mro.into_iter().find(|t| {
-        crate::types::dict::get_str_value(crate::types::typeobj::tobj(*t).dict.get(), attrs_key)
-            .is_some()
-    });
-    for name in ["lineno", "col_offset"] {
-        let has_attr = match owner {
-            Some(o) => {
-                let attrs = crate::ops::attr::getattr_str(vm, o, "_attributes")?;
-                let n = vm.new_str(name);
-                crate::ops::item::contains(vm, attrs, n)?
-            }
-            None => false,
-        };
-        if !has_attr {
-            continue;
-        }
-        let key = vm.intern(name);
-        if crate::ops::attr::getattr_opt(vm, node, key)?.is_none() {
-            let owner_name = owner
-                .map(crate::types::typeobj::type_name)
-                .unwrap_or_default();
-            return Err(vm.type_error(format!(
-                "required field \"{name}\" missing from {owner_name}"
-            )));
-        }
-    }
-    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
-    for f in crate::ops::iter::collect(vm, fields)? {
-        let Some(fname) = crate::types::str::as_str(f).map(str::to_string) else {
-            continue;
-        };
-        let key = vm.intern(&fname);
-        match crate::ops::attr::getattr_opt(vm, node, key)? {
-            Some(v) => check_required(vm, v, base)?,
-            None => {
-                let class_default = crate::types::typeobj::lookup(vm, ty, key);
-                if !class_default.is_none() {
-                    let cname = crate::types::typeobj::type_name(ty);
-                    return Err(
-                        vm.type_error(format!("required field \"{fname}\" missing from {cname}"))
-                    );
-                }
-            }
-        }
-    }
-    Ok(())
 }

@@ -433,16 +433,26 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
             )));
         }
     };
-    // An AST object: returned as is for AST output, else compiled through its source text.
-    let ast_source =
-        crate::modules::ast::ast_object_source(vm, src, as_str(a[2]), flags & PYCF_ONLY_AST != 0)?;
-    if flags & PYCF_ONLY_AST != 0 && ast_source.is_some() {
+    // An AST object: returned as is for AST output, else converted and compiled.
+    let is_ast = crate::modules::ast::is_ast_object(vm, src)?;
+    if is_ast && flags & PYCF_ONLY_AST != 0 {
         return Ok(src);
     }
-    let text = match ast_source {
-        Some(t) => Some(t),
-        None => source_text(vm, src, &filename)?,
-    };
+    if is_ast {
+        let optimize = if optimize < 0 {
+            vm.config.optimize
+        } else {
+            optimize as u32
+        };
+        let future_annotations =
+            flags & CO_FUTURE_ANNOTATIONS != 0 || !dont_inherit && caller_future_annotations(vm);
+        let opts = fp_compiler::CompileOptions {
+            optimize,
+            future_annotations,
+        };
+        return crate::modules::ast::compile_ast_object(vm, src, mode, &filename, &opts);
+    }
+    let text = source_text(vm, src, &filename)?;
     if flags & PYCF_ONLY_AST != 0 {
         let Some(text) = text else {
             return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));

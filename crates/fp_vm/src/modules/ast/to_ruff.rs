@@ -1,0 +1,1718 @@
+//! `compile()` of an AST object: converts a tree of `_ast` node objects into the compiler's
+//! input tree (ruff's nodes) as CPython's `obj2ast` does — same walk order, same TypeError /
+//! ValueError / OverflowError for missing fields, wrong types and `None` in required fields.
+//!
+//! Positions: a hand-made tree has no source, so every node's (lineno, col_offset) becomes a
+//! byte offset in a synthetic layout (`fp_compiler::AstLayout`): a first walk finds the
+//! columns used on each line, each line is made that wide, and a position's offset is its
+//! line's start plus its column, which the compiler maps back exactly.
+//!
+//! What ruff's tree cannot hold (a `None` in a statement list, a `Dict` with more keys than
+//! values...) is replaced by a placeholder and flagged `lossy`: the validator that runs next
+//! (`validate.py`) rejects every such tree, and a lossy tree is never compiled.
+
+use std::collections::BTreeMap;
+
+use fp_bytecode::Const;
+use fp_compiler::ruff_python_ast::{self as ast, Expr, Pattern, Stmt};
+use fp_compiler::ruff_text_size::{TextRange, TextSize};
+
+use crate::ops;
+use crate::types::dict;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// The state of one conversion.
+pub struct ToRuff {
+    /// The `_ast` module's namespace (the node classes).
+    classes: Value,
+    /// Offset of the start of each line the tree uses.
+    starts: BTreeMap<u32, u32>,
+    pub layout: fp_compiler::AstLayout,
+    /// A placeholder stands for something the validator must reject.
+    pub lossy: bool,
+}
+
+/// The largest column laid out (longer lines are clamped).
+const MAX_COL: i64 = 1 << 20;
+
+fn line_key(l: i64) -> u32 {
+    if l <= 0 {
+        0
+    } else {
+        l.min(u32::MAX as i64 - 1) as u32
+    }
+}
+
+fn col_key(c: i64) -> u32 {
+    c.clamp(0, MAX_COL) as u32
+}
+
+impl ToRuff {
+    /// A converter for the tree `root`, its line layout computed from every node's position.
+    pub fn new(vm: &mut Vm, classes: Value, root: Value) -> PyResult<ToRuff> {
+        let mut widths: BTreeMap<u32, u32> = BTreeMap::new();
+        let base = dict::get_str(classes, "AST").unwrap_or(Value::NONE);
+        scan_positions(vm, root, base, &mut widths)?;
+        let mut starts = BTreeMap::new();
+        let mut lines = Vec::new();
+        let mut off: u64 = 0;
+        for (line, width) in widths {
+            let o = off.min(u32::MAX as u64 / 2) as u32;
+            starts.insert(line, o);
+            lines.push((line, o));
+            off += width as u64 + 1;
+        }
+        let len = off.min(u32::MAX as u64 / 2) as u32;
+        Ok(ToRuff {
+            classes,
+            starts,
+            layout: fp_compiler::AstLayout {
+                lines,
+                len,
+                consts: Vec::new(),
+            },
+            lossy: false,
+        })
+    }
+
+    fn offset(&self, line: i64, col: i64) -> TextSize {
+        let start = self.starts.get(&line_key(line)).copied().unwrap_or(0);
+        TextSize::from(start.saturating_add(col_key(col)))
+    }
+
+    // ----- generic helpers -----
+
+    /// The `_ast` class `obj` is an instance of (the first one in its MRO).
+    fn kind(&self, vm: &mut Vm, obj: Value) -> Option<String> {
+        let ty = vm.type_of(obj);
+        let mro: Vec<Value> = crate::types::typeobj::tobj(ty).mro.borrow().clone();
+        for t in mro {
+            let name = crate::types::typeobj::type_name(t).to_string();
+            if dict::get_str(self.classes, &name) == Some(t) {
+                return Some(name);
+            }
+        }
+        None
+    }
+
+    /// Field `name` of `obj` (of class `owner`): TypeError when absent, None as None.
+    fn field(&self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<Value> {
+        let key = vm.intern(name);
+        match ops::attr::getattr_opt(vm, obj, key)? {
+            Some(v) => Ok(v),
+            None => Err(vm.type_error(format!("required field \"{name}\" missing from {owner}"))),
+        }
+    }
+
+    /// An optional field: absent or None is None.
+    fn opt_field(&self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        let key = vm.intern(name);
+        Ok(ops::attr::getattr_opt(vm, obj, key)?.filter(|v| !v.is_none()))
+    }
+
+    fn list(&self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<Vec<Value>> {
+        let v = self.field(vm, obj, name, owner)?;
+        match v.downcast::<crate::types::list::ListObj>() {
+            Some(l) => Ok(l.snapshot()),
+            None => {
+                let t = vm.type_name(v).to_string();
+                Err(vm.type_error(format!(
+                    "{owner} field \"{name}\" must be a list, not a {t}"
+                )))
+            }
+        }
+    }
+
+    fn int_value(&self, vm: &mut Vm, v: Value) -> PyResult<i64> {
+        match crate::types::int::int_ref(v) {
+            Some(i) => match i.to_i64() {
+                Some(x) if i32::try_from(x).is_ok() => Ok(x),
+                _ => Err(vm.overflow_error("Python int too large to convert to C int")),
+            },
+            None => {
+                let r = ops::repr::repr_string(vm, v)?;
+                Err(vm.value_error(format!("invalid integer value: {r}")))
+            }
+        }
+    }
+
+    fn int_field(&self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<i64> {
+        let v = self.field(vm, obj, name, owner)?;
+        if v.is_none() {
+            return Err(vm.value_error(format!("field '{name}' is required for {owner}")));
+        }
+        self.int_value(vm, v)
+    }
+
+    fn opt_int_field(&self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<i64>> {
+        match self.opt_field(vm, obj, name)? {
+            Some(v) => Ok(Some(self.int_value(vm, v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// An identifier: a str, or None when absent.
+    fn ident_value(&self, vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        match crate::types::str::as_str(v) {
+            Some(s) if v.is::<crate::types::str::StrObj>() => Ok(Some(s.to_string())),
+            _ => Err(vm.type_error("AST identifier must be of type str")),
+        }
+    }
+
+    fn ident(
+        &self,
+        vm: &mut Vm,
+        obj: Value,
+        name: &str,
+        owner: &str,
+        r: TextRange,
+    ) -> PyResult<ast::Identifier> {
+        let v = self.field(vm, obj, name, owner)?;
+        match self.ident_value(vm, v)? {
+            Some(s) => Ok(ast::Identifier::new(s.as_str(), r)),
+            None => Err(vm.value_error(format!("field '{name}' is required for {owner}"))),
+        }
+    }
+
+    fn opt_ident(
+        &self,
+        vm: &mut Vm,
+        obj: Value,
+        name: &str,
+        r: TextRange,
+    ) -> PyResult<Option<ast::Identifier>> {
+        match self.opt_field(vm, obj, name)? {
+            Some(v) => Ok(self
+                .ident_value(vm, v)?
+                .map(|s| ast::Identifier::new(s.as_str(), r))),
+            None => Ok(None),
+        }
+    }
+
+    /// A `string?` field (`kind`, `type_comment`): checked, then dropped.
+    fn check_string(&self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<()> {
+        if let Some(v) = self.opt_field(vm, obj, name)?
+            && !v.is::<crate::types::str::StrObj>()
+        {
+            return Err(vm.type_error("AST string must be of type str"));
+        }
+        Ok(())
+    }
+
+    /// The range of a node with location attributes (`lineno` and `col_offset` required,
+    /// the end ones defaulting to the start), named after `abstract` in errors.
+    fn range(&self, vm: &mut Vm, obj: Value, abstract_: &str) -> PyResult<TextRange> {
+        let l = self.int_field(vm, obj, "lineno", abstract_)?;
+        let c = self.int_field(vm, obj, "col_offset", abstract_)?;
+        let el = self.opt_int_field(vm, obj, "end_lineno")?.unwrap_or(l);
+        let ec = self.opt_int_field(vm, obj, "end_col_offset")?.unwrap_or(c);
+        let start = self.offset(l, c);
+        let end = self.offset(el, ec).max(start);
+        Ok(TextRange::new(start, end))
+    }
+
+    fn expected(&self, vm: &mut Vm, what: &str, got: Value) -> crate::vm::Exc {
+        match ops::repr::repr_string(vm, got) {
+            Ok(r) => vm.type_error(format!("expected some sort of {what}, but got {r}")),
+            Err(e) => e,
+        }
+    }
+
+    fn required<T>(vm: &mut Vm, v: Option<T>, name: &str, owner: &str) -> PyResult<T> {
+        match v {
+            Some(v) => Ok(v),
+            None => Err(vm.value_error(format!("field '{name}' is required for {owner}"))),
+        }
+    }
+
+    // ----- modules -----
+
+    /// The tree of `compile(obj, ..., mode)`: `Module`, `Interactive` or `Expression`.
+    pub fn module(&mut self, vm: &mut Vm, obj: Value) -> PyResult<ast::Mod> {
+        let kind = self.kind(vm, obj).unwrap_or_default();
+        match kind.as_str() {
+            "Module" => {
+                let body = self.stmts(vm, obj, "body", "Module")?;
+                for ti in self.list(vm, obj, "type_ignores", "Module")? {
+                    if self.kind(vm, ti).as_deref() != Some("TypeIgnore") {
+                        return Err(self.expected(vm, "type_ignore", ti));
+                    }
+                    self.int_field(vm, ti, "lineno", "TypeIgnore")?;
+                    self.check_string(vm, ti, "tag")?;
+                }
+                Ok(ast::Mod::Module(ast::ModModule {
+                    node_index: Default::default(),
+                    range: TextRange::default(),
+                    body: body.into(),
+                }))
+            }
+            "Interactive" => {
+                let body = self.stmts(vm, obj, "body", "Interactive")?;
+                Ok(ast::Mod::Module(ast::ModModule {
+                    node_index: Default::default(),
+                    range: TextRange::default(),
+                    body: body.into(),
+                }))
+            }
+            "Expression" => {
+                let v = self.field(vm, obj, "body", "Expression")?;
+                let body = self.expr(vm, v)?;
+                let body = Self::required(vm, body, "body", "Expression")?;
+                Ok(ast::Mod::Expression(ast::ModExpression {
+                    node_index: Default::default(),
+                    range: TextRange::default(),
+                    body: Box::new(body),
+                }))
+            }
+            _ => Err(self.expected(vm, "mod", obj)),
+        }
+    }
+
+    // ----- statements -----
+
+    fn stmts(&mut self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<Vec<Stmt>> {
+        let items = self.list(vm, obj, name, owner)?;
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            match self.stmt(vm, it)? {
+                Some(s) => out.push(s),
+                None => {
+                    self.lossy = true;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn stmt(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Option<Stmt>> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        vm.enter_recursive(" while traversing 'stmt' node")?;
+        let r = self.stmt_inner(vm, obj);
+        vm.leave_native();
+        r.map(Some)
+    }
+
+    fn stmt_inner(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Stmt> {
+        let range = self.range(vm, obj, "stmt")?;
+        let kind = match self.kind(vm, obj) {
+            Some(k) => k,
+            None => return Err(self.expected(vm, "stmt", obj)),
+        };
+        let k = kind.as_str();
+        let ni = ast::AtomicNodeIndex::default;
+        Ok(match k {
+            "FunctionDef" | "AsyncFunctionDef" => {
+                let name = self.ident(vm, obj, "name", k, range)?;
+                let args = self.field(vm, obj, "args", k)?;
+                let args = self.arguments(vm, args, range)?;
+                let body = self.stmts(vm, obj, "body", k)?;
+                let decos = self.exprs(vm, obj, "decorator_list", k)?;
+                let returns = self.opt_expr_field(vm, obj, "returns")?;
+                self.check_string(vm, obj, "type_comment")?;
+                let args = Self::required(vm, args, "args", k)?;
+                Stmt::FunctionDef(ast::StmtFunctionDef {
+                    node_index: ni(),
+                    range,
+                    is_async: k == "AsyncFunctionDef",
+                    decorator_list: decos
+                        .into_iter()
+                        .map(|e| ast::Decorator {
+                            range: ast_range(&e),
+                            node_index: ni(),
+                            expression: e,
+                        })
+                        .collect(),
+                    name,
+                    type_params: None,
+                    parameters: Box::new(args),
+                    returns: returns.map(Box::new),
+                    body: body.into(),
+                })
+            }
+            "ClassDef" => {
+                let name = self.ident(vm, obj, "name", k, range)?;
+                let bases = self.exprs(vm, obj, "bases", k)?;
+                let keywords = self.keywords(vm, obj, k)?;
+                let body = self.stmts(vm, obj, "body", k)?;
+                let decos = self.exprs(vm, obj, "decorator_list", k)?;
+                Stmt::ClassDef(ast::StmtClassDef {
+                    node_index: ni(),
+                    range,
+                    decorator_list: decos
+                        .into_iter()
+                        .map(|e| ast::Decorator {
+                            range: ast_range(&e),
+                            node_index: ni(),
+                            expression: e,
+                        })
+                        .collect(),
+                    name,
+                    type_params: None,
+                    arguments: Some(Box::new(ast::Arguments {
+                        range,
+                        node_index: ni(),
+                        args: bases.into(),
+                        keywords: keywords.into(),
+                    })),
+                    body: body.into(),
+                })
+            }
+            "Return" => Stmt::Return(ast::StmtReturn {
+                node_index: ni(),
+                range,
+                value: self.opt_expr_field(vm, obj, "value")?.map(Box::new),
+            }),
+            "Delete" => Stmt::Delete(ast::StmtDelete {
+                node_index: ni(),
+                range,
+                targets: self.exprs(vm, obj, "targets", k)?,
+            }),
+            "Assign" => {
+                let targets = self.exprs(vm, obj, "targets", k)?;
+                let value = self.expr_field(vm, obj, "value", k)?;
+                self.check_string(vm, obj, "type_comment")?;
+                Stmt::Assign(ast::StmtAssign {
+                    node_index: ni(),
+                    range,
+                    targets,
+                    value: Box::new(Self::required(vm, value, "value", k)?),
+                })
+            }
+            "AugAssign" => {
+                let target = self.expr_field(vm, obj, "target", k)?;
+                let op = self.field(vm, obj, "op", k)?;
+                let op = self.operator(vm, op)?;
+                let value = self.expr_field(vm, obj, "value", k)?;
+                Stmt::AugAssign(ast::StmtAugAssign {
+                    node_index: ni(),
+                    range,
+                    target: Box::new(Self::required(vm, target, "target", k)?),
+                    op: Self::required(vm, op, "op", k)?,
+                    value: Box::new(Self::required(vm, value, "value", k)?),
+                })
+            }
+            "AnnAssign" => {
+                let target = self.expr_field(vm, obj, "target", k)?;
+                let ann = self.expr_field(vm, obj, "annotation", k)?;
+                let value = self.opt_expr_field(vm, obj, "value")?;
+                let simple = self.int_field(vm, obj, "simple", k)?;
+                Stmt::AnnAssign(ast::StmtAnnAssign {
+                    node_index: ni(),
+                    range,
+                    target: Box::new(Self::required(vm, target, "target", k)?),
+                    annotation: Box::new(Self::required(vm, ann, "annotation", k)?),
+                    value: value.map(Box::new),
+                    simple: simple != 0,
+                })
+            }
+            "For" | "AsyncFor" => {
+                let target = self.expr_field(vm, obj, "target", k)?;
+                let iter = self.expr_field(vm, obj, "iter", k)?;
+                let body = self.stmts(vm, obj, "body", k)?;
+                let orelse = self.stmts(vm, obj, "orelse", k)?;
+                self.check_string(vm, obj, "type_comment")?;
+                Stmt::For(ast::StmtFor {
+                    node_index: ni(),
+                    range,
+                    is_async: k == "AsyncFor",
+                    target: Box::new(Self::required(vm, target, "target", k)?),
+                    iter: Box::new(Self::required(vm, iter, "iter", k)?),
+                    body: body.into(),
+                    orelse: orelse.into(),
+                })
+            }
+            "While" => {
+                let test = self.expr_field(vm, obj, "test", k)?;
+                let body = self.stmts(vm, obj, "body", k)?;
+                let orelse = self.stmts(vm, obj, "orelse", k)?;
+                Stmt::While(ast::StmtWhile {
+                    node_index: ni(),
+                    range,
+                    test: Box::new(Self::required(vm, test, "test", k)?),
+                    body: body.into(),
+                    orelse: orelse.into(),
+                })
+            }
+            "If" => {
+                let test = self.expr_field(vm, obj, "test", k)?;
+                let body = self.stmts(vm, obj, "body", k)?;
+                let orelse = self.stmts(vm, obj, "orelse", k)?;
+                let clauses = if orelse.is_empty() {
+                    Vec::new()
+                } else {
+                    let r = TextRange::new(
+                        orelse.first().map(ast_stmt_start).unwrap_or(range.end()),
+                        range.end(),
+                    );
+                    let r = if r.start() > r.end() {
+                        TextRange::empty(range.end())
+                    } else {
+                        r
+                    };
+                    vec![ast::ElifElseClause {
+                        range: r,
+                        node_index: ni(),
+                        test: None,
+                        body: orelse.into(),
+                    }]
+                };
+                Stmt::If(ast::StmtIf {
+                    node_index: ni(),
+                    range,
+                    test: Box::new(Self::required(vm, test, "test", k)?),
+                    body: body.into(),
+                    elif_else_clauses: clauses,
+                })
+            }
+            "With" | "AsyncWith" => {
+                let mut items = Vec::new();
+                for it in self.list(vm, obj, "items", k)? {
+                    if self.kind(vm, it).as_deref() != Some("withitem") {
+                        return Err(self.expected(vm, "withitem", it));
+                    }
+                    let ce = self.expr_field(vm, it, "context_expr", "withitem")?;
+                    let ov = self.opt_expr_field(vm, it, "optional_vars")?;
+                    let ce = Self::required(vm, ce, "context_expr", "withitem")?;
+                    items.push(ast::WithItem {
+                        range: ast_range(&ce),
+                        node_index: ni(),
+                        context_expr: ce,
+                        optional_vars: ov.map(Box::new),
+                    });
+                }
+                let body = self.stmts(vm, obj, "body", k)?;
+                self.check_string(vm, obj, "type_comment")?;
+                Stmt::With(ast::StmtWith {
+                    node_index: ni(),
+                    range,
+                    is_async: k == "AsyncWith",
+                    items,
+                    body: body.into(),
+                })
+            }
+            "Match" => {
+                let subject = self.expr_field(vm, obj, "subject", k)?;
+                let mut cases = Vec::new();
+                for c in self.list(vm, obj, "cases", k)? {
+                    if self.kind(vm, c).as_deref() != Some("match_case") {
+                        return Err(self.expected(vm, "match_case", c));
+                    }
+                    let p = self.field(vm, c, "pattern", "match_case")?;
+                    let p = self.pattern(vm, p)?;
+                    let guard = self.opt_expr_field(vm, c, "guard")?;
+                    let body = self.stmts(vm, c, "body", "match_case")?;
+                    let p = Self::required(vm, p, "pattern", "match_case")?;
+                    cases.push(ast::MatchCase {
+                        range: pattern_range(&p),
+                        node_index: ni(),
+                        pattern: p,
+                        guard: guard.map(Box::new),
+                        body: body.into(),
+                    });
+                }
+                Stmt::Match(ast::StmtMatch {
+                    node_index: ni(),
+                    range,
+                    subject: Box::new(Self::required(vm, subject, "subject", k)?),
+                    cases,
+                })
+            }
+            "Raise" => Stmt::Raise(ast::StmtRaise {
+                node_index: ni(),
+                range,
+                exc: self.opt_expr_field(vm, obj, "exc")?.map(Box::new),
+                cause: self.opt_expr_field(vm, obj, "cause")?.map(Box::new),
+            }),
+            "Try" | "TryStar" => {
+                let body = self.stmts(vm, obj, "body", k)?;
+                let mut handlers = Vec::new();
+                for h in self.list(vm, obj, "handlers", k)? {
+                    if h.is_none() {
+                        self.lossy = true;
+                        continue;
+                    }
+                    let hr = self.range(vm, h, "excepthandler")?;
+                    if self.kind(vm, h).as_deref() != Some("ExceptHandler") {
+                        return Err(self.expected(vm, "excepthandler", h));
+                    }
+                    let t = self.opt_expr_field(vm, h, "type")?;
+                    let n = self.opt_ident(vm, h, "name", hr)?;
+                    let b = self.stmts(vm, h, "body", "ExceptHandler")?;
+                    handlers.push(ast::ExceptHandler::ExceptHandler(
+                        ast::ExceptHandlerExceptHandler {
+                            range: hr,
+                            node_index: ni(),
+                            type_: t.map(Box::new),
+                            name: n,
+                            body: b.into(),
+                        },
+                    ));
+                }
+                let orelse = self.stmts(vm, obj, "orelse", k)?;
+                let finalbody = self.stmts(vm, obj, "finalbody", k)?;
+                Stmt::Try(ast::StmtTry {
+                    node_index: ni(),
+                    range,
+                    body: body.into(),
+                    handlers,
+                    orelse: orelse.into(),
+                    finalbody: finalbody.into(),
+                    is_star: k == "TryStar",
+                })
+            }
+            "Assert" => {
+                let test = self.expr_field(vm, obj, "test", k)?;
+                let msg = self.opt_expr_field(vm, obj, "msg")?;
+                Stmt::Assert(ast::StmtAssert {
+                    node_index: ni(),
+                    range,
+                    test: Box::new(Self::required(vm, test, "test", k)?),
+                    msg: msg.map(Box::new),
+                })
+            }
+            "Import" => Stmt::Import(ast::StmtImport {
+                node_index: ni(),
+                range,
+                names: self.aliases(vm, obj, k)?,
+                is_lazy: false,
+            }),
+            "ImportFrom" => {
+                let module = self.opt_ident(vm, obj, "module", range)?;
+                let names = self.aliases(vm, obj, k)?;
+                let level = self.opt_int_field(vm, obj, "level")?.unwrap_or(0);
+                if level < 0 {
+                    return Err(vm.value_error("Negative ImportFrom level"));
+                }
+                Stmt::ImportFrom(ast::StmtImportFrom {
+                    node_index: ni(),
+                    range,
+                    module,
+                    names,
+                    level: level as u32,
+                    is_lazy: false,
+                })
+            }
+            "Global" | "Nonlocal" => {
+                let mut names = Vec::new();
+                for n in self.list(vm, obj, "names", k)? {
+                    match self.ident_value(vm, n)? {
+                        Some(s) => names.push(ast::Identifier::new(s.as_str(), range)),
+                        None => self.lossy = true,
+                    }
+                }
+                if k == "Global" {
+                    Stmt::Global(ast::StmtGlobal {
+                        node_index: ni(),
+                        range,
+                        names,
+                    })
+                } else {
+                    Stmt::Nonlocal(ast::StmtNonlocal {
+                        node_index: ni(),
+                        range,
+                        names,
+                    })
+                }
+            }
+            "Expr" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                Stmt::Expr(ast::StmtExpr {
+                    node_index: ni(),
+                    range,
+                    value: Box::new(Self::required(vm, v, "value", k)?),
+                })
+            }
+            "Pass" => Stmt::Pass(ast::StmtPass {
+                node_index: ni(),
+                range,
+            }),
+            "Break" => Stmt::Break(ast::StmtBreak {
+                node_index: ni(),
+                range,
+            }),
+            "Continue" => Stmt::Continue(ast::StmtContinue {
+                node_index: ni(),
+                range,
+            }),
+            _ => return Err(self.expected(vm, "stmt", obj)),
+        })
+    }
+
+    fn aliases(&mut self, vm: &mut Vm, obj: Value, owner: &str) -> PyResult<Vec<ast::Alias>> {
+        let mut out = Vec::new();
+        for a in self.list(vm, obj, "names", owner)? {
+            if a.is_none() {
+                self.lossy = true;
+                continue;
+            }
+            let r = self.range(vm, a, "alias")?;
+            if self.kind(vm, a).as_deref() != Some("alias") {
+                return Err(self.expected(vm, "alias", a));
+            }
+            let name = self.ident(vm, a, "name", "alias", r)?;
+            let asname = self.opt_ident(vm, a, "asname", r)?;
+            out.push(ast::Alias {
+                range: r,
+                node_index: Default::default(),
+                name,
+                asname,
+            });
+        }
+        Ok(out)
+    }
+
+    fn keywords(&mut self, vm: &mut Vm, obj: Value, owner: &str) -> PyResult<Vec<ast::Keyword>> {
+        let mut out = Vec::new();
+        for kw in self.list(vm, obj, "keywords", owner)? {
+            if kw.is_none() {
+                self.lossy = true;
+                continue;
+            }
+            let r = self.range(vm, kw, "keyword")?;
+            if self.kind(vm, kw).as_deref() != Some("keyword") {
+                return Err(self.expected(vm, "keyword", kw));
+            }
+            let arg = self.opt_ident(vm, kw, "arg", r)?;
+            let v = self.expr_field(vm, kw, "value", "keyword")?;
+            let v = Self::required(vm, v, "value", "keyword")?;
+            out.push(ast::Keyword {
+                range: r,
+                node_index: Default::default(),
+                arg,
+                value: v,
+            });
+        }
+        Ok(out)
+    }
+
+    fn arg(&mut self, vm: &mut Vm, a: Value) -> PyResult<Option<ast::Parameter>> {
+        if a.is_none() {
+            return Ok(None);
+        }
+        let r = self.range(vm, a, "arg")?;
+        if self.kind(vm, a).as_deref() != Some("arg") {
+            return Err(self.expected(vm, "arg", a));
+        }
+        let name = self.ident(vm, a, "arg", "arg", r)?;
+        let ann = self.opt_expr_field(vm, a, "annotation")?;
+        self.check_string(vm, a, "type_comment")?;
+        Ok(Some(ast::Parameter {
+            range: r,
+            node_index: Default::default(),
+            name,
+            annotation: ann.map(Box::new),
+        }))
+    }
+
+    fn arg_list(&mut self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<Vec<ast::Parameter>> {
+        let mut out = Vec::new();
+        for a in self.list(vm, obj, name, "arguments")? {
+            match self.arg(vm, a)? {
+                Some(p) => out.push(p),
+                None => self.lossy = true,
+            }
+        }
+        Ok(out)
+    }
+
+    /// An `arguments` node: defaults belong to the last positional parameters.
+    fn arguments(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        range: TextRange,
+    ) -> PyResult<Option<ast::Parameters>> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        if self.kind(vm, obj).as_deref() != Some("arguments") {
+            return Err(self.expected(vm, "arguments", obj));
+        }
+        let posonly = self.arg_list(vm, obj, "posonlyargs")?;
+        let args = self.arg_list(vm, obj, "args")?;
+        let va = self.opt_field(vm, obj, "vararg")?;
+        let vararg = match va {
+            Some(v) => self.arg(vm, v)?,
+            None => None,
+        };
+        let kwonly = self.arg_list(vm, obj, "kwonlyargs")?;
+        let mut kw_defaults = Vec::new();
+        for d in self.list(vm, obj, "kw_defaults", "arguments")? {
+            kw_defaults.push(self.expr(vm, d)?);
+        }
+        let ka = self.opt_field(vm, obj, "kwarg")?;
+        let kwarg = match ka {
+            Some(v) => self.arg(vm, v)?,
+            None => None,
+        };
+        let mut defaults = Vec::new();
+        for d in self.list(vm, obj, "defaults", "arguments")? {
+            match self.expr(vm, d)? {
+                Some(e) => defaults.push(e),
+                None => self.lossy = true,
+            }
+        }
+        let npos = posonly.len() + args.len();
+        if defaults.len() > npos || kw_defaults.len() != kwonly.len() {
+            self.lossy = true;
+        }
+        let first_default = npos.saturating_sub(defaults.len());
+        let mut defaults = defaults.into_iter();
+        let with_default =
+            |i: usize, p: ast::Parameter, defaults: &mut std::vec::IntoIter<Expr>| {
+                let default = if i >= first_default {
+                    defaults.next().map(Box::new)
+                } else {
+                    None
+                };
+                ast::ParameterWithDefault {
+                    range: p.range,
+                    node_index: Default::default(),
+                    parameter: p,
+                    default,
+                }
+            };
+        let mut i = 0;
+        let mut posonlyargs = Vec::new();
+        for p in posonly {
+            posonlyargs.push(with_default(i, p, &mut defaults));
+            i += 1;
+        }
+        let mut argsv = Vec::new();
+        for p in args {
+            argsv.push(with_default(i, p, &mut defaults));
+            i += 1;
+        }
+        let mut kw_defaults = kw_defaults.into_iter();
+        let kwonlyargs = kwonly
+            .into_iter()
+            .map(|p| ast::ParameterWithDefault {
+                range: p.range,
+                node_index: Default::default(),
+                parameter: p,
+                default: kw_defaults.next().flatten().map(Box::new),
+            })
+            .collect::<Vec<_>>();
+        Ok(Some(ast::Parameters {
+            range,
+            node_index: Default::default(),
+            posonlyargs: posonlyargs.into(),
+            args: argsv.into(),
+            vararg: vararg.map(Box::new),
+            kwonlyargs: kwonlyargs.into(),
+            kwarg: kwarg.map(Box::new),
+        }))
+    }
+
+    // ----- expressions -----
+
+    fn expr_field(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        name: &str,
+        owner: &str,
+    ) -> PyResult<Option<Expr>> {
+        let v = self.field(vm, obj, name, owner)?;
+        self.expr(vm, v)
+    }
+
+    fn opt_expr_field(&mut self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Expr>> {
+        match self.opt_field(vm, obj, name)? {
+            Some(v) => self.expr(vm, v),
+            None => Ok(None),
+        }
+    }
+
+    fn exprs(&mut self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<Vec<Expr>> {
+        let items = self.list(vm, obj, name, owner)?;
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            match self.expr(vm, it)? {
+                Some(e) => out.push(e),
+                None => self.lossy = true,
+            }
+        }
+        Ok(out)
+    }
+
+    /// An expression, or None for None (the caller decides whether that is allowed).
+    pub fn expr(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Option<Expr>> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        vm.enter_recursive(" while traversing 'expr' node")?;
+        let r = self.expr_inner(vm, obj);
+        vm.leave_native();
+        r.map(Some)
+    }
+
+    fn ctx(&self, vm: &mut Vm, obj: Value, owner: &str) -> PyResult<ast::ExprContext> {
+        let v = self.field(vm, obj, "ctx", owner)?;
+        match self.kind(vm, v).as_deref() {
+            Some("Load") => Ok(ast::ExprContext::Load),
+            Some("Store") => Ok(ast::ExprContext::Store),
+            Some("Del") => Ok(ast::ExprContext::Del),
+            _ => Err(self.expected(vm, "expr_context", v)),
+        }
+    }
+
+    fn operator(&self, vm: &mut Vm, v: Value) -> PyResult<Option<ast::Operator>> {
+        use ast::Operator::*;
+        Ok(Some(match self.kind(vm, v).as_deref() {
+            Some("Add") => Add,
+            Some("Sub") => Sub,
+            Some("Mult") => Mult,
+            Some("MatMult") => MatMult,
+            Some("Div") => Div,
+            Some("Mod") => Mod,
+            Some("Pow") => Pow,
+            Some("LShift") => LShift,
+            Some("RShift") => RShift,
+            Some("BitOr") => BitOr,
+            Some("BitXor") => BitXor,
+            Some("BitAnd") => BitAnd,
+            Some("FloorDiv") => FloorDiv,
+            _ => return Err(self.expected(vm, "operator", v)),
+        }))
+    }
+
+    fn cmpop(&self, vm: &mut Vm, v: Value) -> PyResult<ast::CmpOp> {
+        use ast::CmpOp::*;
+        Ok(match self.kind(vm, v).as_deref() {
+            Some("Eq") => Eq,
+            Some("NotEq") => NotEq,
+            Some("Lt") => Lt,
+            Some("LtE") => LtE,
+            Some("Gt") => Gt,
+            Some("GtE") => GtE,
+            Some("Is") => Is,
+            Some("IsNot") => IsNot,
+            Some("In") => In,
+            Some("NotIn") => NotIn,
+            _ => return Err(self.expected(vm, "cmpop", v)),
+        })
+    }
+
+    fn comprehensions(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        owner: &str,
+    ) -> PyResult<Vec<ast::Comprehension>> {
+        let mut out = Vec::new();
+        for g in self.list(vm, obj, "generators", owner)? {
+            if g.is_none() {
+                self.lossy = true;
+                continue;
+            }
+            if self.kind(vm, g).as_deref() != Some("comprehension") {
+                return Err(self.expected(vm, "comprehension", g));
+            }
+            let target = self.expr_field(vm, g, "target", "comprehension")?;
+            let iter = self.expr_field(vm, g, "iter", "comprehension")?;
+            let ifs = self.exprs(vm, g, "ifs", "comprehension")?;
+            let is_async = self.int_field(vm, g, "is_async", "comprehension")?;
+            let target = Self::required(vm, target, "target", "comprehension")?;
+            let iter = Self::required(vm, iter, "iter", "comprehension")?;
+            out.push(ast::Comprehension {
+                range: ast_range(&target),
+                node_index: Default::default(),
+                target,
+                iter,
+                ifs,
+                is_async: is_async != 0,
+            });
+        }
+        Ok(out)
+    }
+
+    fn expr_inner(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Expr> {
+        let range = self.range(vm, obj, "expr")?;
+        let kind = match self.kind(vm, obj) {
+            Some(k) => k,
+            None => return Err(self.expected(vm, "expr", obj)),
+        };
+        let k = kind.as_str();
+        let ni = ast::AtomicNodeIndex::default;
+        macro_rules! req {
+            ($v:expr, $name:literal) => {
+                Box::new(Self::required(vm, $v, $name, k)?)
+            };
+        }
+        Ok(match k {
+            "BoolOp" => {
+                let op = self.field(vm, obj, "op", k)?;
+                let op = match self.kind(vm, op).as_deref() {
+                    Some("And") => ast::BoolOp::And,
+                    Some("Or") => ast::BoolOp::Or,
+                    _ => return Err(self.expected(vm, "boolop", op)),
+                };
+                let values = self.exprs(vm, obj, "values", k)?;
+                Expr::BoolOp(ast::ExprBoolOp {
+                    node_index: ni(),
+                    range,
+                    op,
+                    values,
+                })
+            }
+            "NamedExpr" => {
+                let t = self.expr_field(vm, obj, "target", k)?;
+                let v = self.expr_field(vm, obj, "value", k)?;
+                Expr::Named(ast::ExprNamed {
+                    node_index: ni(),
+                    range,
+                    target: req!(t, "target"),
+                    value: req!(v, "value"),
+                })
+            }
+            "BinOp" => {
+                let l = self.expr_field(vm, obj, "left", k)?;
+                let op = self.field(vm, obj, "op", k)?;
+                let op = self.operator(vm, op)?;
+                let r = self.expr_field(vm, obj, "right", k)?;
+                Expr::BinOp(ast::ExprBinOp {
+                    node_index: ni(),
+                    range,
+                    left: req!(l, "left"),
+                    op: Self::required(vm, op, "op", k)?,
+                    right: req!(r, "right"),
+                })
+            }
+            "UnaryOp" => {
+                let op = self.field(vm, obj, "op", k)?;
+                let op = match self.kind(vm, op).as_deref() {
+                    Some("Invert") => ast::UnaryOp::Invert,
+                    Some("Not") => ast::UnaryOp::Not,
+                    Some("UAdd") => ast::UnaryOp::UAdd,
+                    Some("USub") => ast::UnaryOp::USub,
+                    _ => return Err(self.expected(vm, "unaryop", op)),
+                };
+                let o = self.expr_field(vm, obj, "operand", k)?;
+                Expr::UnaryOp(ast::ExprUnaryOp {
+                    node_index: ni(),
+                    range,
+                    op,
+                    operand: req!(o, "operand"),
+                })
+            }
+            "Lambda" => {
+                let a = self.field(vm, obj, "args", k)?;
+                let a = self.arguments(vm, a, range)?;
+                let b = self.expr_field(vm, obj, "body", k)?;
+                let a = Self::required(vm, a, "args", k)?;
+                Expr::Lambda(ast::ExprLambda {
+                    node_index: ni(),
+                    range,
+                    parameters: Some(Box::new(a)),
+                    body: req!(b, "body"),
+                })
+            }
+            "IfExp" => {
+                let t = self.expr_field(vm, obj, "test", k)?;
+                let b = self.expr_field(vm, obj, "body", k)?;
+                let o = self.expr_field(vm, obj, "orelse", k)?;
+                Expr::If(ast::ExprIf {
+                    node_index: ni(),
+                    range,
+                    test: req!(t, "test"),
+                    body: req!(b, "body"),
+                    orelse: req!(o, "orelse"),
+                })
+            }
+            "Dict" => {
+                let mut keys = Vec::new();
+                for key in self.list(vm, obj, "keys", k)? {
+                    keys.push(self.expr(vm, key)?);
+                }
+                let values = self.exprs(vm, obj, "values", k)?;
+                if keys.len() != values.len() {
+                    self.lossy = true;
+                }
+                Expr::Dict(ast::ExprDict {
+                    node_index: ni(),
+                    range,
+                    items: keys
+                        .into_iter()
+                        .zip(values)
+                        .map(|(key, value)| ast::DictItem { key, value })
+                        .collect(),
+                })
+            }
+            "Set" => Expr::Set(ast::ExprSet {
+                node_index: ni(),
+                range,
+                elts: self.exprs(vm, obj, "elts", k)?,
+            }),
+            "ListComp" | "SetComp" | "GeneratorExp" => {
+                let elt = self.expr_field(vm, obj, "elt", k)?;
+                let generators = self.comprehensions(vm, obj, k)?;
+                let elt = req!(elt, "elt");
+                match k {
+                    "ListComp" => Expr::ListComp(ast::ExprListComp {
+                        node_index: ni(),
+                        range,
+                        elt,
+                        generators,
+                    }),
+                    "SetComp" => Expr::SetComp(ast::ExprSetComp {
+                        node_index: ni(),
+                        range,
+                        elt,
+                        generators,
+                    }),
+                    _ => Expr::Generator(ast::ExprGenerator {
+                        node_index: ni(),
+                        range,
+                        elt,
+                        generators,
+                        parenthesized: true,
+                    }),
+                }
+            }
+            "DictComp" => {
+                let key = self.expr_field(vm, obj, "key", k)?;
+                let value = self.expr_field(vm, obj, "value", k)?;
+                let generators = self.comprehensions(vm, obj, k)?;
+                Expr::DictComp(ast::ExprDictComp {
+                    node_index: ni(),
+                    range,
+                    key: Some(req!(key, "key")),
+                    value: req!(value, "value"),
+                    generators,
+                })
+            }
+            "Await" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                Expr::Await(ast::ExprAwait {
+                    node_index: ni(),
+                    range,
+                    value: req!(v, "value"),
+                })
+            }
+            "Yield" => Expr::Yield(ast::ExprYield {
+                node_index: ni(),
+                range,
+                value: self.opt_expr_field(vm, obj, "value")?.map(Box::new),
+            }),
+            "YieldFrom" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                Expr::YieldFrom(ast::ExprYieldFrom {
+                    node_index: ni(),
+                    range,
+                    value: req!(v, "value"),
+                })
+            }
+            "Compare" => {
+                let left = self.expr_field(vm, obj, "left", k)?;
+                let mut ops = Vec::new();
+                for op in self.list(vm, obj, "ops", k)? {
+                    ops.push(self.cmpop(vm, op)?);
+                }
+                let comparators = self.exprs(vm, obj, "comparators", k)?;
+                Expr::Compare(ast::ExprCompare {
+                    node_index: ni(),
+                    range,
+                    left: req!(left, "left"),
+                    ops: ops.into(),
+                    comparators: comparators.into(),
+                })
+            }
+            "Call" => {
+                let func = self.expr_field(vm, obj, "func", k)?;
+                let args = self.exprs(vm, obj, "args", k)?;
+                let keywords = self.keywords(vm, obj, k)?;
+                Expr::Call(ast::ExprCall {
+                    node_index: ni(),
+                    range_start: range.start(),
+                    func: req!(func, "func"),
+                    arguments: ast::Arguments {
+                        range,
+                        node_index: ni(),
+                        args: args.into(),
+                        keywords: keywords.into(),
+                    },
+                })
+            }
+            "FormattedValue" => {
+                let el = self.formatted_value(vm, obj, range)?;
+                fstring(vec![el], range)
+            }
+            "JoinedStr" => {
+                let elements = self.joined_elements(vm, obj, range)?;
+                fstring(elements, range)
+            }
+            "Constant" => {
+                let v = self.field(vm, obj, "value", k)?;
+                self.check_string(vm, obj, "kind")?;
+                self.constant(vm, v, range)
+            }
+            "Attribute" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                let attr = self.ident(vm, obj, "attr", k, range)?;
+                let ctx = self.ctx(vm, obj, k)?;
+                Expr::Attribute(ast::ExprAttribute {
+                    node_index: ni(),
+                    range,
+                    value: req!(v, "value"),
+                    attr,
+                    ctx,
+                })
+            }
+            "Subscript" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                let s = self.expr_field(vm, obj, "slice", k)?;
+                let ctx = self.ctx(vm, obj, k)?;
+                Expr::Subscript(ast::ExprSubscript {
+                    node_index: ni(),
+                    range,
+                    value: req!(v, "value"),
+                    slice: req!(s, "slice"),
+                    ctx,
+                })
+            }
+            "Starred" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                let ctx = self.ctx(vm, obj, k)?;
+                Expr::Starred(ast::ExprStarred {
+                    node_index: ni(),
+                    range,
+                    value: req!(v, "value"),
+                    ctx,
+                })
+            }
+            "Name" => {
+                let id = self.ident(vm, obj, "id", k, range)?;
+                let ctx = self.ctx(vm, obj, k)?;
+                Expr::Name(ast::ExprName {
+                    node_index: ni(),
+                    range,
+                    id: id.id,
+                    ctx,
+                })
+            }
+            "List" | "Tuple" => {
+                let elts = self.exprs(vm, obj, "elts", k)?;
+                let ctx = self.ctx(vm, obj, k)?;
+                if k == "List" {
+                    Expr::List(ast::ExprList {
+                        node_index: ni(),
+                        range,
+                        elts,
+                        ctx,
+                    })
+                } else {
+                    Expr::Tuple(ast::ExprTuple {
+                        node_index: ni(),
+                        range,
+                        elts,
+                        ctx,
+                        parenthesized: true,
+                    })
+                }
+            }
+            "Slice" => Expr::Slice(ast::ExprSlice {
+                node_index: ni(),
+                range,
+                lower: self.opt_expr_field(vm, obj, "lower")?.map(Box::new),
+                upper: self.opt_expr_field(vm, obj, "upper")?.map(Box::new),
+                step: self.opt_expr_field(vm, obj, "step")?.map(Box::new),
+            }),
+            _ => return Err(self.expected(vm, "expr", obj)),
+        })
+    }
+
+    /// The parts of a `JoinedStr`: str constants become literal text, the rest
+    /// interpolations.
+    fn joined_elements(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        range: TextRange,
+    ) -> PyResult<Vec<ast::InterpolatedStringElement>> {
+        let mut out = Vec::new();
+        for v in self.list(vm, obj, "values", "JoinedStr")? {
+            if v.is_none() {
+                self.lossy = true;
+                continue;
+            }
+            let kind = self.kind(vm, v);
+            if kind.as_deref() == Some("FormattedValue") {
+                vm.enter_recursive(" while traversing 'expr' node")?;
+                let r = self.range(vm, v, "expr");
+                let el = r.and_then(|r| self.formatted_value(vm, v, r));
+                vm.leave_native();
+                out.push(el?);
+                continue;
+            }
+            if kind.as_deref() == Some("Constant") {
+                let r = self.range(vm, v, "expr")?;
+                let c = self.field(vm, v, "value", "Constant")?;
+                if let Some(s) = crate::types::str::as_str(c)
+                    && c.is::<crate::types::str::StrObj>()
+                {
+                    out.push(ast::InterpolatedStringElement::Literal(
+                        ast::InterpolatedStringLiteralElement {
+                            range: r,
+                            node_index: Default::default(),
+                            value: s.into(),
+                        },
+                    ));
+                    continue;
+                }
+            }
+            // Anything else is formatted as if it were `{value}`.
+            let e = self.expr(vm, v)?;
+            if let Some(e) = e {
+                out.push(interpolation(e, ast::ConversionFlag::None, None, range));
+            }
+        }
+        Ok(out)
+    }
+
+    fn formatted_value(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        range: TextRange,
+    ) -> PyResult<ast::InterpolatedStringElement> {
+        let v = self.expr_field(vm, obj, "value", "FormattedValue")?;
+        let conv = self.int_field(vm, obj, "conversion", "FormattedValue")?;
+        let spec = match self.opt_field(vm, obj, "format_spec")? {
+            Some(s) => {
+                let sr = self.range(vm, s, "expr")?;
+                match self.kind(vm, s).as_deref() {
+                    Some("JoinedStr") => Some(self.joined_elements(vm, s, sr)?),
+                    _ => {
+                        let e = self.expr(vm, s)?;
+                        e.map(|e| vec![interpolation(e, ast::ConversionFlag::None, None, sr)])
+                    }
+                }
+            }
+            None => None,
+        };
+        let v = Self::required(vm, v, "value", "FormattedValue")?;
+        let conversion = match conv {
+            -1 => ast::ConversionFlag::None,
+            115 => ast::ConversionFlag::Str,
+            114 => ast::ConversionFlag::Repr,
+            97 => ast::ConversionFlag::Ascii,
+            _ => {
+                self.lossy = true;
+                ast::ConversionFlag::None
+            }
+        };
+        Ok(interpolation(v, conversion, spec, range))
+    }
+
+    /// A `Constant`: a literal node when one can hold the value, else a placeholder literal
+    /// whose `node_index` points into the layout's constant table.
+    fn constant(&mut self, vm: &mut Vm, v: Value, range: TextRange) -> Expr {
+        let ni = ast::AtomicNodeIndex::default;
+        if v.is_none() {
+            return Expr::NoneLiteral(ast::ExprNoneLiteral {
+                node_index: ni(),
+                range,
+            });
+        }
+        if v == Value::TRUE || v == Value::FALSE {
+            return Expr::BooleanLiteral(ast::ExprBooleanLiteral {
+                node_index: ni(),
+                range,
+                value: v == Value::TRUE,
+            });
+        }
+        if v == Value::ELLIPSIS {
+            return Expr::EllipsisLiteral(ast::ExprEllipsisLiteral {
+                node_index: ni(),
+                range,
+            });
+        }
+        let ty = vm.type_of(v);
+        if ty == vm.types.str_
+            && let Some(s) = crate::types::str::as_str(v)
+        {
+            return Expr::StringLiteral(ast::ExprStringLiteral {
+                node_index: ni(),
+                range,
+                value: ast::StringLiteralValue::single(ast::StringLiteral {
+                    range,
+                    node_index: ni(),
+                    value: s.into(),
+                    flags: ast::StringLiteralFlags::empty(),
+                }),
+            });
+        }
+        if ty == vm.types.bytes
+            && let Some(b) = crate::types::bytes::bytes_data(v)
+        {
+            return Expr::BytesLiteral(ast::ExprBytesLiteral {
+                node_index: ni(),
+                range,
+                value: ast::BytesLiteralValue::single(ast::BytesLiteral {
+                    range,
+                    node_index: ni(),
+                    value: b.into(),
+                    flags: ast::BytesLiteralFlags::empty(),
+                }),
+            });
+        }
+        if ty == vm.types.float
+            && let Some(f) = crate::types::float::as_f64(v)
+        {
+            return number(ast::Number::Float(f), range);
+        }
+        if ty == vm.types.complex
+            && let Some(c) = v.downcast::<crate::types::complex::ComplexObj>()
+        {
+            return number(
+                ast::Number::Complex {
+                    real: c.re,
+                    imag: c.im,
+                },
+                range,
+            );
+        }
+        if ty == vm.types.int
+            && let Some(i) = crate::types::int::int_ref(v)
+            && let Some(x) = i.to_i64()
+            && x >= 0
+        {
+            return number(ast::Number::Int(ast::Int::from(x as u64)), range);
+        }
+        let c = match const_of(vm, v) {
+            Some(c) => c,
+            None => {
+                // Not a constant type: the validator reports it.
+                self.lossy = true;
+                Const::None
+            }
+        };
+        let idx = self.layout.consts.len() as u32;
+        self.layout.consts.push(c);
+        let e = number(ast::Number::Int(ast::Int::from(0u64)), range);
+        ast::HasNodeIndex::node_index(&e).set(ast::NodeIndex::from(idx));
+        e
+    }
+
+    // ----- patterns -----
+
+    fn patterns(
+        &mut self,
+        vm: &mut Vm,
+        obj: Value,
+        name: &str,
+        owner: &str,
+    ) -> PyResult<Vec<Pattern>> {
+        let mut out = Vec::new();
+        for p in self.list(vm, obj, name, owner)? {
+            match self.pattern(vm, p)? {
+                Some(p) => out.push(p),
+                None => self.lossy = true,
+            }
+        }
+        Ok(out)
+    }
+
+    fn pattern(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Option<Pattern>> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        vm.enter_recursive(" while traversing 'pattern' node")?;
+        let r = self.pattern_inner(vm, obj);
+        vm.leave_native();
+        r.map(Some)
+    }
+
+    fn pattern_inner(&mut self, vm: &mut Vm, obj: Value) -> PyResult<Pattern> {
+        let range = self.range(vm, obj, "pattern")?;
+        let kind = match self.kind(vm, obj) {
+            Some(k) => k,
+            None => return Err(self.expected(vm, "pattern", obj)),
+        };
+        let k = kind.as_str();
+        let ni = ast::AtomicNodeIndex::default;
+        Ok(match k {
+            "MatchValue" => {
+                let v = self.expr_field(vm, obj, "value", k)?;
+                Pattern::MatchValue(ast::PatternMatchValue {
+                    node_index: ni(),
+                    range,
+                    value: Box::new(Self::required(vm, v, "value", k)?),
+                })
+            }
+            "MatchSingleton" => {
+                let v = self.field(vm, obj, "value", k)?;
+                let value = if v.is_none() {
+                    ast::Singleton::None
+                } else if v == Value::TRUE {
+                    ast::Singleton::True
+                } else if v == Value::FALSE {
+                    ast::Singleton::False
+                } else {
+                    self.lossy = true;
+                    ast::Singleton::None
+                };
+                Pattern::MatchSingleton(ast::PatternMatchSingleton {
+                    node_index: ni(),
+                    range,
+                    value,
+                })
+            }
+            "MatchSequence" => Pattern::MatchSequence(ast::PatternMatchSequence {
+                node_index: ni(),
+                range,
+                patterns: self.patterns(vm, obj, "patterns", k)?,
+            }),
+            "MatchMapping" => {
+                let keys = self.exprs(vm, obj, "keys", k)?;
+                let patterns = self.patterns(vm, obj, "patterns", k)?;
+                let rest = self.opt_ident(vm, obj, "rest", range)?;
+                if keys.len() != patterns.len() {
+                    self.lossy = true;
+                }
+                Pattern::MatchMapping(ast::PatternMatchMapping {
+                    node_index: ni(),
+                    range,
+                    keys: keys.into(),
+                    patterns: patterns.into(),
+                    rest,
+                })
+            }
+            "MatchClass" => {
+                let cls = self.expr_field(vm, obj, "cls", k)?;
+                let patterns = self.patterns(vm, obj, "patterns", k)?;
+                let mut attrs = Vec::new();
+                for a in self.list(vm, obj, "kwd_attrs", k)? {
+                    match self.ident_value(vm, a)? {
+                        Some(s) => attrs.push(ast::Identifier::new(s.as_str(), range)),
+                        None => self.lossy = true,
+                    }
+                }
+                let kps = self.patterns(vm, obj, "kwd_patterns", k)?;
+                if attrs.len() != kps.len() {
+                    self.lossy = true;
+                }
+                let keywords = attrs
+                    .into_iter()
+                    .zip(kps)
+                    .map(|(attr, pattern)| ast::PatternKeyword {
+                        range: pattern_range(&pattern),
+                        node_index: ni(),
+                        attr,
+                        pattern,
+                    })
+                    .collect();
+                Pattern::MatchClass(ast::PatternMatchClass {
+                    node_index: ni(),
+                    range,
+                    cls: Box::new(Self::required(vm, cls, "cls", k)?),
+                    arguments: ast::PatternArguments {
+                        range,
+                        node_index: ni(),
+                        patterns: patterns.into(),
+                        keywords,
+                    },
+                })
+            }
+            "MatchStar" => Pattern::MatchStar(ast::PatternMatchStar {
+                node_index: ni(),
+                range,
+                name: self.opt_ident(vm, obj, "name", range)?,
+            }),
+            "MatchAs" => {
+                let p = match self.opt_field(vm, obj, "pattern")? {
+                    Some(p) => self.pattern(vm, p)?,
+                    None => None,
+                };
+                let name = self.opt_ident(vm, obj, "name", range)?;
+                Pattern::MatchAs(ast::PatternMatchAs {
+                    node_index: ni(),
+                    range,
+                    pattern: p.map(Box::new),
+                    name,
+                })
+            }
+            "MatchOr" => Pattern::MatchOr(ast::PatternMatchOr {
+                node_index: ni(),
+                range,
+                patterns: self.patterns(vm, obj, "patterns", k)?,
+            }),
+            _ => return Err(self.expected(vm, "pattern", obj)),
+        })
+    }
+}
+
+fn ast_range(e: &Expr) -> TextRange {
+    fp_compiler::ruff_text_size::Ranged::range(e)
+}
+
+fn ast_stmt_start(s: &Stmt) -> TextSize {
+    fp_compiler::ruff_text_size::Ranged::range(s).start()
+}
+
+fn pattern_range(p: &Pattern) -> TextRange {
+    fp_compiler::ruff_text_size::Ranged::range(p)
+}
+
+fn number(value: ast::Number, range: TextRange) -> Expr {
+    Expr::NumberLiteral(ast::ExprNumberLiteral {
+        node_index: Default::default(),
+        range,
+        value,
+    })
+}
+
+fn interpolation(
+    e: Expr,
+    conversion: ast::ConversionFlag,
+    spec: Option<Vec<ast::InterpolatedStringElement>>,
+    range: TextRange,
+) -> ast::InterpolatedStringElement {
+    ast::InterpolatedStringElement::Interpolation(ast::InterpolatedElement {
+        range,
+        node_index: Default::default(),
+        expression: Box::new(e),
+        debug_text: None,
+        conversion,
+        format_spec: spec.map(|elements| {
+            Box::new(ast::InterpolatedStringFormatSpec {
+                range,
+                node_index: Default::default(),
+                elements: elements.into(),
+            })
+        }),
+    })
+}
+
+fn fstring(elements: Vec<ast::InterpolatedStringElement>, range: TextRange) -> Expr {
+    Expr::FString(ast::ExprFString {
+        node_index: Default::default(),
+        range,
+        value: ast::FStringValue::single(ast::FString {
+            range,
+            node_index: Default::default(),
+            elements: elements.into(),
+            flags: ast::FStringFlags::empty(),
+        }),
+    })
+}
+
+/// The compile-time constant for a `Constant` value of an exact constant type (tuples and
+/// frozensets of them included), or None.
+fn const_of(vm: &mut Vm, v: Value) -> Option<Const> {
+    if v.is_none() {
+        return Some(Const::None);
+    }
+    if v == Value::TRUE {
+        return Some(Const::True);
+    }
+    if v == Value::FALSE {
+        return Some(Const::False);
+    }
+    if v == Value::ELLIPSIS {
+        return Some(Const::Ellipsis);
+    }
+    let ty = vm.type_of(v);
+    if ty == vm.types.int {
+        return crate::types::int::int_ref(v).map(|i| Const::Int(i.to_bigint()));
+    }
+    if ty == vm.types.float {
+        return crate::types::float::as_f64(v).map(Const::Float);
+    }
+    if ty == vm.types.complex {
+        return v
+            .downcast::<crate::types::complex::ComplexObj>()
+            .map(|c| Const::Complex {
+                real: c.re,
+                imag: c.im,
+            });
+    }
+    if ty == vm.types.str_ {
+        return crate::types::str::as_str(v).map(|s| Const::Str(s.to_string()));
+    }
+    if ty == vm.types.bytes {
+        return crate::types::bytes::bytes_data(v).map(Const::Bytes);
+    }
+    if ty == vm.types.tuple {
+        let items = crate::types::tuple::items(v)?.to_vec();
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            out.push(const_of(vm, it)?);
+        }
+        return Some(Const::Tuple(out));
+    }
+    if ty == vm.types.frozenset {
+        let items = v.downcast::<crate::types::set::SetObj>()?.items();
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            out.push(const_of(vm, it)?);
+        }
+        return Some(Const::FrozenSet(out));
+    }
+    None
+}
+
+/// Records, for every node of the tree, the columns its positions use on their lines (the
+/// widest decides the line's width in the layout). Values that are not ints are skipped:
+/// the conversion reports them.
+fn scan_positions(
+    vm: &mut Vm,
+    node: Value,
+    base: Value,
+    widths: &mut BTreeMap<u32, u32>,
+) -> PyResult<()> {
+    if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
+        for item in l.snapshot() {
+            scan_positions(vm, item, base, widths)?;
+        }
+        return Ok(());
+    }
+    if !crate::modules::builtins::is_instance(vm, node, base)? {
+        return Ok(());
+    }
+    vm.enter_recursive(" during compilation")?;
+    let r = scan_node(vm, node, base, widths);
+    vm.leave_native();
+    r
+}
+
+fn scan_node(
+    vm: &mut Vm,
+    node: Value,
+    base: Value,
+    widths: &mut BTreeMap<u32, u32>,
+) -> PyResult<()> {
+    let get = |vm: &mut Vm, name: &str| -> PyResult<Option<i64>> {
+        let key = vm.intern(name);
+        Ok(ops::attr::getattr_opt(vm, node, key)?
+            .and_then(|v| crate::types::int::int_ref(v).and_then(|i| i.to_i64())))
+    };
+    let l = get(vm, "lineno")?;
+    let c = get(vm, "col_offset")?;
+    let el = get(vm, "end_lineno")?;
+    let ec = get(vm, "end_col_offset")?;
+    for (line, col) in [(l, c), (el.or(l), ec.or(c))] {
+        if let Some(line) = line {
+            let w = widths.entry(line_key(line)).or_insert(0);
+            *w = (*w).max(col_key(col.unwrap_or(0)));
+        }
+    }
+    let ty = vm.type_of(node);
+    let fields = ops::attr::getattr_str(vm, ty, "_fields")?;
+    let Some(fields) = crate::types::tuple::items(fields).map(|f| f.to_vec()) else {
+        return Ok(());
+    };
+    for f in fields {
+        if let Some(v) = ops::attr::getattr_opt(vm, node, f)? {
+            scan_positions(vm, v, base, widths)?;
+        }
+    }
+    Ok(())
+}
