@@ -243,10 +243,34 @@ fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> Option<T> 
 /// symbol-table and code-generation errors, which CPython does not raise for an AST either).
 /// `Mode::Eval` gives an expression tree, the other modes a module.
 pub fn parse_checked(source: &str, mode: Mode) -> Result<ruff_python_ast::Mod, CompileError> {
+    parse_checked_version(source, mode, None)
+}
+
+/// [`parse_checked`] for `ast.parse(..., feature_version=(3, minor))`: syntax newer than
+/// 3.`minor` is a SyntaxError ("... are only supported in Python 3.8 and greater").
+pub fn parse_checked_version(
+    source: &str,
+    mode: Mode,
+    minor: Option<u8>,
+) -> Result<ruff_python_ast::Mod, CompileError> {
+    let target = match minor {
+        Some(m) if m < 11 => PythonVersion { major: 3, minor: m },
+        _ => PythonVersion::PY311,
+    };
     let run = || {
         let lt = LineTable::new(source);
         let mut warnings = Vec::new();
-        parse_phase(source, mode, &lt, &mut warnings).map(|(m, _)| m)
+        let tree = parse_phase_for(source, mode, &lt, &mut warnings, target).map(|(m, _)| m)?;
+        if target < PythonVersion::PY38
+            && let Some(r) = errors::first_debug_fstring(&tree)
+        {
+            return Err(syntax_error(
+                &lt,
+                "f-string: self documenting expressions are only supported in Python 3.8 and greater",
+                r,
+            ));
+        }
+        Ok(tree)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(r) => r,
@@ -396,6 +420,17 @@ fn parse_phase(
     lt: &LineTable,
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<(ruff_python_ast::Mod, usize), CompileError> {
+    parse_phase_for(source, mode, lt, warnings, PythonVersion::PY311)
+}
+
+/// [`parse_phase`] for the grammar of Python `target`.
+fn parse_phase_for(
+    source: &str,
+    mode: Mode,
+    lt: &LineTable,
+    warnings: &mut Vec<CompileWarning>,
+    target: PythonVersion,
+) -> Result<(ruff_python_ast::Mod, usize), CompileError> {
     if source.contains('\0') {
         return Err(CompileError {
             kind: CompileErrorKind::SyntaxError,
@@ -416,7 +451,7 @@ fn parse_phase(
     } else {
         ParseMode::Module
     };
-    let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let options = ParseOptions::from(pmode).with_target_version(target);
     let parsed = parse_unchecked(source, options);
     warnings::escape_warnings(parsed.tokens(), &lt, warnings);
     warnings::number_warnings(parsed.tokens(), &lt, warnings);
@@ -491,4 +526,46 @@ fn parse_phase(
         }
     }
     Ok((parsed.into_syntax(), probe.total()))
+}
+
+/// The `# type: ignore[...]` comments of `source` (for `ast.parse(..., type_comments=True)`):
+/// (line, tag) each, the tag being the comment's text after `ignore` (`[import]`, `@tag`).
+/// As CPython's tokenizer, `#`, `type`, `:` and `ignore` may be separated by blanks, and
+/// `ignore` must not run on into a name (`# type: ignored` is no ignore).
+pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
+    use ruff_python_ast::token::TokenKind;
+    let parsed = parse_unchecked(source, ParseOptions::from(ParseMode::Module));
+    let lt = LineTable::new(source);
+    let mut out = Vec::new();
+    for t in parsed.tokens().iter() {
+        if t.kind() != TokenKind::Comment {
+            continue;
+        }
+        let r = t.range();
+        let Some(text) = source.get(usize::from(r.start())..usize::from(r.end())) else {
+            continue;
+        };
+        let blank = |s: &str| s.trim_start_matches([' ', '\t', '\x0c']).to_string();
+        let Some(rest) = text.strip_prefix('#') else {
+            continue;
+        };
+        let Some(rest) = blank(rest).strip_prefix("type").map(str::to_string) else {
+            continue;
+        };
+        let Some(rest) = blank(&rest).strip_prefix(':').map(str::to_string) else {
+            continue;
+        };
+        let Some(tag) = blank(&rest).strip_prefix("ignore").map(str::to_string) else {
+            continue;
+        };
+        if tag
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii())
+        {
+            continue;
+        }
+        out.push((lt.line_col(r.start()).0, tag));
+    }
+    out
 }

@@ -1006,9 +1006,50 @@ pub fn map_unsupported(err: &UnsupportedSyntaxError, lt: &LineTable) -> CompileE
         UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
             "iterable unpacking cannot be used in comprehension"
         }
+        // Only with an older `feature_version` (ast.parse).
+        UnsupportedSyntaxErrorKind::Walrus => {
+            "Assignment expressions are only supported in Python 3.8 and greater"
+        }
+        UnsupportedSyntaxErrorKind::PositionalOnlyParameter => {
+            "Positional-only parameters are only supported in Python 3.8 and greater"
+        }
+        UnsupportedSyntaxErrorKind::ParenthesizedContextManager => {
+            "Parenthesized context managers are only supported in Python 3.9 and greater"
+        }
+        UnsupportedSyntaxErrorKind::Match => {
+            "Pattern matching is only supported in Python 3.10 and greater"
+        }
+        UnsupportedSyntaxErrorKind::ExceptStar => {
+            "Exception groups are only supported in Python 3.11 and greater"
+        }
         _ => "invalid syntax",
     };
     syntax_error(lt, msg, err.range)
+}
+
+/// The range of the first self-documenting f-string field (`f"{x=}"`), a 3.8 feature.
+pub fn first_debug_fstring(tree: &Mod) -> Option<TextRange> {
+    struct Find(Option<TextRange>);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_interpolated_string_element(
+            &mut self,
+            el: &'a ruff_python_ast::InterpolatedStringElement,
+        ) {
+            if let ruff_python_ast::InterpolatedStringElement::Interpolation(i) = el
+                && i.debug_text.is_some()
+                && self.0.is_none()
+            {
+                self.0 = Some(i.range);
+            }
+            ruff_python_ast::visitor::walk_interpolated_string_element(self, el);
+        }
+    }
+    let mut f = Find(None);
+    match tree {
+        Mod::Module(m) => f.visit_body(&m.body),
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.0
 }
 
 /// Whether a lexical error is one CPython's tokenizer raises as an exception (and so reports

@@ -735,6 +735,20 @@ impl<'a> Conv<'a> {
             Some("0b") => (&lower[2..], 2),
             _ => (&lower[..], 10),
         };
+        let limit = vm.int_max_str_digits;
+        if radix == 10 && limit != 0 && digits.len() > limit {
+            // CPython's parser converts the literal and reports the limit as a SyntaxError.
+            let n = digits.len();
+            return Err(vm.new_exc(
+                vm.exc.syntax_error,
+                format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+                     {n} digits; use sys.set_int_max_str_digits() to increase the limit - \
+                     Consider hexadecimal for huge integer literals to avoid decimal conversion \
+                     limits."
+                ),
+            ));
+        }
         match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
             Some(b) => Ok(crate::types::int::from_bigint(vm, b)),
             None => Err(vm.value_error(format!("invalid integer literal {text}"))),

@@ -43,15 +43,32 @@ pub mod to_ruff;
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: parses `source` and returns the tree as
 /// `_ast` node objects (`Module`, `Expression` or `Interactive` by `mode`), raising the
 /// parser's SyntaxError as `compile()` does.
+/// `feature_version` is the minor version of `ast.parse(..., feature_version=(3, minor))`;
+/// `type_comments` (PyCF_TYPE_COMMENTS) fills `Module.type_ignores`.
 pub fn parse_to_ast(
     vm: &mut Vm,
     source: &str,
     filename: &str,
     mode: fp_compiler::Mode,
+    feature_version: Option<u8>,
+    type_comments: bool,
 ) -> PyResult {
     let m = crate::modules::import_module(vm, "_ast")?;
     let classes = module_dict(m);
-    parse_mode_to_ast(vm, source, filename, mode, classes)
+    let tree = parse_mode_to_ast(vm, source, filename, mode, feature_version, classes)?;
+    if type_comments && mode == fp_compiler::Mode::Exec {
+        let conv = convert::Conv::new(source, classes);
+        let mut ignores = Vec::new();
+        for (line, tag) in fp_compiler::type_ignores(source) {
+            let l = crate::types::int::from_i64(vm, line as i64);
+            let t = vm.new_str(&tag);
+            ignores.push(conv.node(vm, "TypeIgnore", &[("lineno", l), ("tag", t)], None)?);
+        }
+        let list = crate::types::list::new_list(vm, ignores);
+        let k = vm.intern("type_ignores");
+        crate::ops::attr::setattr(vm, tree, k, list)?;
+    }
+    Ok(tree)
 }
 
 /// `compile(source, filename, 'func_type', PyCF_ONLY_AST)`.
@@ -66,9 +83,10 @@ fn parse_mode_to_ast(
     source: &str,
     filename: &str,
     mode: fp_compiler::Mode,
+    feature_version: Option<u8>,
     classes: Value,
 ) -> PyResult {
-    let tree = match fp_compiler::parse_checked(source, mode) {
+    let tree = match fp_compiler::parse_checked_version(source, mode, feature_version) {
         Ok(t) => t,
         Err(e) => {
             return Err(crate::interp::compile_error::to_exception(

@@ -138,10 +138,8 @@ impl ToRuff {
     }
 
     fn int_field(&self, vm: &mut Vm, obj: Value, name: &str, owner: &str) -> PyResult<i64> {
+        // None is not "absent" for an int: it is an invalid value.
         let v = self.field(vm, obj, name, owner)?;
-        if v.is_none() {
-            return Err(vm.value_error(format!("field '{name}' is required for {owner}")));
-        }
         self.int_value(vm, v)
     }
 

@@ -68,13 +68,16 @@ class _V:
             raise ValueError(f"identifier field can't represent '{name}' constant")
 
     def constant(self, value):
+        # The innermost value of a wrong type is the one named.
         if value is None or value is ...:
-            return True
+            return
         if type(value) in self._CONST_TYPES:
-            return True
+            return
         if type(value) in (tuple, frozenset):
-            return all(self.constant(v) for v in value)
-        return False
+            for v in value:
+                self.constant(v)
+            return
+        raise TypeError(f"got an invalid type in Constant: {type(value).__name__}")
 
     # ----- statements -----
 
@@ -269,8 +272,7 @@ class _V:
             self.exprs(e.args, 'Load')
             self.keywords(e.keywords)
         elif isinstance(e, Constant):
-            if not self.constant(e.value):
-                raise TypeError(f"got an invalid type in Constant: {type(e.value).__name__}")
+            self.constant(e.value)
         elif isinstance(e, JoinedStr):
             self.exprs(e.values, 'Load')
         elif isinstance(e, FormattedValue):

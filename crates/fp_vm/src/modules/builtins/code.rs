@@ -460,7 +460,20 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         if as_str(a[2]) == Some("func_type") {
             return crate::modules::ast::parse_func_type_to_ast(vm, &text, &filename);
         }
-        return crate::modules::ast::parse_to_ast(vm, &text, &filename, mode);
+        let feature_version = if a[6].is_null() {
+            None
+        } else {
+            u8::try_from(ops::number::index_i64(vm, a[6])?).ok()
+        };
+        let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+        return crate::modules::ast::parse_to_ast(
+            vm,
+            &text,
+            &filename,
+            mode,
+            feature_version,
+            type_comments,
+        );
     }
     let Some(text) = text else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
@@ -496,6 +509,7 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
 
 fn incomplete_input(vm: &mut Vm, filename: &str) -> crate::vm::Exc {
