@@ -270,6 +270,15 @@ pub fn parse_checked_version(
                 r,
             ));
         }
+        if target < PythonVersion::PY39
+            && let Some(r) = errors::first_parenthesized_with(&tree, source)
+        {
+            return Err(syntax_error(
+                &lt,
+                "Parenthesized context managers are only supported in Python 3.9 and greater",
+                r,
+            ));
+        }
         Ok(tree)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {

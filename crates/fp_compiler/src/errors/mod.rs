@@ -1027,6 +1027,35 @@ pub fn map_unsupported(err: &UnsupportedSyntaxError, lt: &LineTable) -> CompileE
     syntax_error(lt, msg, err.range)
 }
 
+/// For a grammar older than 3.9: the first `with (item as name):` — a parenthesized item
+/// list, which ruff reports only when it has several items or a trailing comma.
+pub fn first_parenthesized_with(tree: &Mod, source: &str) -> Option<TextRange> {
+    struct Find<'s>(Option<TextRange>, &'s str);
+    impl<'a> Visitor<'a> for Find<'_> {
+        fn visit_stmt(&mut self, s: &'a ruff_python_ast::Stmt) {
+            if let ruff_python_ast::Stmt::With(w) = s
+                && self.0.is_none()
+                && let Some(first) = w.items.first()
+                && first.optional_vars.is_some()
+            {
+                let head = self
+                    .1
+                    .get(usize::from(w.range.start())..usize::from(first.range.start()))
+                    .unwrap_or("");
+                if head.contains('(') {
+                    self.0 = Some(first.range);
+                }
+            }
+            ruff_python_ast::visitor::walk_stmt(self, s);
+        }
+    }
+    let mut f = Find(None, source);
+    if let Mod::Module(m) = tree {
+        f.visit_body(&m.body);
+    }
+    f.0
+}
+
 /// The range of the first self-documenting f-string field (`f"{x=}"`), a 3.8 feature.
 pub fn first_debug_fstring(tree: &Mod) -> Option<TextRange> {
     struct Find(Option<TextRange>);
