@@ -147,7 +147,12 @@ pub fn compile_ast_object(
     let mut conv = to_ruff::ToRuff::new(vm, classes, src)?;
     let tree = conv.module(vm, src)?;
     if let Some(validate) = vm.state_get("_ast.validate") {
-        crate::ops::call::call(vm, validate, &[src])?;
+        if let Err(e) = crate::ops::call::call(vm, validate, &[src]) {
+            // CPython's validator is C: its error carries no frames of the validator.
+            let k = vm.intern("__traceback__");
+            crate::ops::attr::setattr(vm, e.0, k, Value::NONE)?;
+            return Err(e);
+        }
     }
     if conv.lossy {
         // The validator rejects every tree the conversion could not represent.
