@@ -303,7 +303,17 @@ fn compile_inner(
 ) -> Result<CodeObject, CompileError> {
     let lt = LineTable::new(source);
     let (syntax, depth) = parse_phase(source, mode, &lt, warnings)?;
-    compile_tree(&syntax, depth, &lt, &[], filename, mode, opts, warnings)
+    compile_tree(
+        &syntax,
+        depth,
+        &lt,
+        &[],
+        &[],
+        filename,
+        mode,
+        opts,
+        warnings,
+    )
 }
 
 /// Positions and constants of a tree converted from AST objects, for [`compile_ast`].
@@ -318,7 +328,15 @@ pub struct AstLayout {
     /// Values of `Constant` nodes a literal node cannot hold: a literal node whose
     /// `node_index` is `i` stands for `consts[i]`.
     pub consts: Vec<fp_bytecode::Const>,
+    /// Under `from __future__ import annotations`, the text of annotation expressions (the
+    /// tree has no source to take it from): an annotation whose `node_index` is
+    /// `ANNOTATION_INDEX_BASE + i` reads `annotations[i]`.
+    pub annotations: Vec<String>,
 }
+
+/// See [`AstLayout::annotations`]: indexes from here on name annotation texts, below it
+/// constants.
+pub const ANNOTATION_INDEX_BASE: u32 = 1 << 29;
 
 /// Compiles a tree that did not come from source text (`compile()` of an `ast.Module` &
 /// co, converted by the runtime): no parsing, the same later stages as [`compile`] (future
@@ -343,6 +361,7 @@ pub fn compile_ast(
             probe.total(),
             &lt,
             &layout.consts,
+            &layout.annotations,
             filename,
             mode,
             opts,
@@ -370,6 +389,7 @@ fn compile_tree(
     depth: usize,
     lt: &LineTable,
     consts: &[fp_bytecode::Const],
+    annotations: &[String],
     filename: &str,
     mode: Mode,
     opts: &CompileOptions,
@@ -388,6 +408,7 @@ fn compile_tree(
                 let mut c =
                     codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
                 c.folder.consts = consts;
+                c.ast_annotations = annotations;
                 c.interactive = mode == Mode::Single;
                 c.future_lineno = future_line;
                 let r = c.compile_module(body);
@@ -411,6 +432,7 @@ fn compile_tree(
                     opts.future_annotations,
                 );
                 c.folder.consts = consts;
+                c.ast_annotations = annotations;
                 let r = c.compile_eval(&e.body);
                 (r, std::mem::take(&mut c.warnings))
             })
@@ -577,4 +599,18 @@ pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
         out.push((lt.line_col(r.start()).0, tag));
     }
     out
+}
+
+/// The value of a (possibly implicitly concatenated) str literal parsed from `source`, lone
+/// surrogates from escapes (`"\ud800"`) included, which ruff's decoded value replaces.
+pub fn string_literal_const(
+    source: &str,
+    value: &ruff_python_ast::StringLiteralValue,
+) -> fp_bytecode::Const {
+    fold::Folder {
+        source,
+        optimize: 0,
+        consts: &[],
+    }
+    .string_const(value)
 }

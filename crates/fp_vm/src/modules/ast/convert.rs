@@ -888,7 +888,13 @@ impl<'a> Conv<'a> {
                 Err(vm.new_exc(vm.exc.syntax_error, "invalid syntax (not Python 3.11)"))
             }
             Expr::StringLiteral(x) => {
-                let v = vm.new_str(x.value.to_str());
+                let v = match fp_compiler::string_literal_const(self.src, &x.value) {
+                    fp_bytecode::Const::Wtf8Str(b) => match crate::types::str::from_wtf8(&b) {
+                        Some(s) => vm.new_string(s),
+                        None => vm.new_str(x.value.to_str()),
+                    },
+                    _ => vm.new_str(x.value.to_str()),
+                };
                 let kind = if x.value.is_unicode() {
                     vm.new_str("u")
                 } else {

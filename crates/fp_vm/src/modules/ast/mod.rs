@@ -145,6 +145,10 @@ pub fn compile_ast_object(
         return Err(vm.type_error(format!("expected {expected} node, got {got}")));
     }
     let mut conv = to_ruff::ToRuff::new(vm, classes, src)?;
+    if opts.future_annotations || to_ruff::has_future_annotations(vm, src)? {
+        let ast_mod = crate::modules::import_module(vm, "ast")?;
+        conv.unparse = Some(crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?);
+    }
     let tree = conv.module(vm, src)?;
     if let Some(validate) = vm.state_get("_ast.validate") {
         if let Err(e) = crate::ops::call::call(vm, validate, &[src]) {

@@ -31,6 +31,9 @@ pub struct ToRuff {
     pub layout: fp_compiler::AstLayout,
     /// A placeholder stands for something the validator must reject.
     pub lossy: bool,
+    /// `ast.unparse`, when annotations are compiled as strings (`from __future__ import
+    /// annotations`): their text comes from it, as CPython's compiler unparses them.
+    pub unparse: Option<Value>,
 }
 
 /// The largest column laid out (longer lines are clamped).
@@ -71,8 +74,10 @@ impl ToRuff {
                 lines,
                 len,
                 consts: Vec::new(),
+                annotations: Vec::new(),
             },
             lossy: false,
+            unparse: None,
         })
     }
 
@@ -311,7 +316,8 @@ impl ToRuff {
                 let args = self.arguments(vm, args, range)?;
                 let body = self.stmts(vm, obj, "body", k)?;
                 let decos = self.exprs(vm, obj, "decorator_list", k)?;
-                let returns = self.opt_expr_field(vm, obj, "returns")?;
+                let returns = self.opt_field(vm, obj, "returns")?;
+                let returns = self.annotation(vm, returns)?;
                 self.check_string(vm, obj, "type_comment")?;
                 let args = Self::required(vm, args, "args", k)?;
                 Stmt::FunctionDef(ast::StmtFunctionDef {
@@ -397,7 +403,8 @@ impl ToRuff {
             }
             "AnnAssign" => {
                 let target = self.expr_field(vm, obj, "target", k)?;
-                let ann = self.expr_field(vm, obj, "annotation", k)?;
+                let ann = Some(self.field(vm, obj, "annotation", k)?).filter(|v| !v.is_none());
+                let ann = self.annotation(vm, ann)?;
                 let value = self.opt_expr_field(vm, obj, "value")?;
                 let simple = self.int_field(vm, obj, "simple", k)?;
                 Stmt::AnnAssign(ast::StmtAnnAssign {
@@ -698,7 +705,8 @@ impl ToRuff {
             return Err(self.expected(vm, "arg", a));
         }
         let name = self.ident(vm, a, "arg", "arg", r)?;
-        let ann = self.opt_expr_field(vm, a, "annotation")?;
+        let ann = self.opt_field(vm, a, "annotation")?;
+        let ann = self.annotation(vm, ann)?;
         self.check_string(vm, a, "type_comment")?;
         Ok(Some(ast::Parameter {
             range: r,
@@ -806,6 +814,26 @@ impl ToRuff {
             kwonlyargs: kwonlyargs.into(),
             kwarg: kwarg.map(Box::new),
         }))
+    }
+
+    /// An annotation (argument, return, AnnAssign): an expression, with its text recorded
+    /// when annotations are strings.
+    fn annotation(&mut self, vm: &mut Vm, v: Option<Value>) -> PyResult<Option<Expr>> {
+        let Some(v) = v else { return Ok(None) };
+        let e = self.expr(vm, v)?;
+        if let (Some(e), Some(unparse)) = (&e, self.unparse)
+            && ast::HasNodeIndex::node_index(e).load().as_u32().is_none()
+        {
+            let text = ops::call::call(vm, unparse, &[v])?;
+            let text = crate::types::str::as_str(text)
+                .unwrap_or_default()
+                .to_string();
+            let i = self.layout.annotations.len() as u32;
+            self.layout.annotations.push(text);
+            ast::HasNodeIndex::node_index(e)
+                .set(ast::NodeIndex::from(fp_compiler::ANNOTATION_INDEX_BASE + i));
+        }
+        Ok(e)
     }
 
     // ----- expressions -----
@@ -1713,4 +1741,49 @@ fn scan_node(
         }
     }
     Ok(())
+}
+
+/// Whether a module's leading `from __future__ import` statements (after a docstring) turn
+/// on `annotations`.
+pub fn has_future_annotations(vm: &mut Vm, module: Value) -> PyResult<bool> {
+    let key = vm.intern("body");
+    let Some(body) = ops::attr::getattr_opt(vm, module, key)? else {
+        return Ok(false);
+    };
+    let Some(body) = body
+        .downcast::<crate::types::list::ListObj>()
+        .map(|l| l.snapshot())
+    else {
+        return Ok(false);
+    };
+    for (i, s) in body.into_iter().enumerate() {
+        let ty = vm.type_of(s);
+        let tname = crate::types::typeobj::type_name(ty).to_string();
+        if i == 0 && tname == "Expr" {
+            let v = ops::attr::getattr_str(vm, s, "value")?;
+            let vt = crate::types::typeobj::type_name(vm.type_of(v)).to_string();
+            if vt == "Constant" {
+                let c = ops::attr::getattr_str(vm, v, "value")?;
+                if c.is::<crate::types::str::StrObj>() {
+                    continue;
+                }
+            }
+            return Ok(false);
+        }
+        if tname != "ImportFrom" {
+            return Ok(false);
+        }
+        let m = ops::attr::getattr_str(vm, s, "module")?;
+        if crate::types::str::as_str(m) != Some("__future__") {
+            return Ok(false);
+        }
+        let names = ops::attr::getattr_str(vm, s, "names")?;
+        for a in ops::iter::collect(vm, names)? {
+            let n = ops::attr::getattr_str(vm, a, "name")?;
+            if crate::types::str::as_str(n) == Some("annotations") {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
 }
