@@ -98,3 +98,8 @@ try:
     compile(ast.fix_missing_locations(bad), "<r>", "exec")
 except SyntaxError as e:
     print("SyntaxError", e.msg, e.lineno, e.offset, e.text, e.filename)
+
+# The code keeps the tree's own constant objects.
+for value in (b"", frozenset(), (1, 2), 2 ** 70, -3, 1.5, -0.0, 0.0, 1j):
+    e = ast.Expression(ast.Constant(value))
+    print(repr(value), eval(compile(ast.fix_missing_locations(e), "<c>", "eval")) is value)

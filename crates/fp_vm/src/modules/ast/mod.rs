@@ -166,7 +166,17 @@ pub fn compile_ast_object(
     let (result, _warnings) = fp_compiler::compile_ast(&tree, &conv.layout, filename, mode, opts);
     drop(tree);
     match result {
-        Ok(code) => Ok(crate::types::code::load_code(vm, code)),
+        Ok(code) => {
+            // The code keeps the tree's own constant objects, as CPython's does.
+            let objects = std::mem::take(&mut conv.objects);
+            let mut existing = |_: &mut Vm, c: &fp_bytecode::Const| {
+                objects
+                    .iter()
+                    .find(|(k, _)| to_ruff::same_const(k, c))
+                    .map(|(_, v)| *v)
+            };
+            Ok(crate::types::code::load_code_with(vm, code, &mut existing))
+        }
         Err(e) => Err(crate::interp::compile_error::to_exception(
             vm, &e, "", filename,
         )),

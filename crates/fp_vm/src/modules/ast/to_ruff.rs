@@ -31,6 +31,9 @@ pub struct ToRuff {
     pub layout: fp_compiler::AstLayout,
     /// A placeholder stands for something the validator must reject.
     pub lossy: bool,
+    /// The tree's constant objects whose identity the code keeps (bytes, tuples,
+    /// frozensets, ints outside a literal's range), with their compile-time values.
+    pub objects: Vec<(Const, Value)>,
     /// `ast.unparse`, when annotations are compiled as strings (`from __future__ import
     /// annotations`): their text comes from it, as CPython's compiler unparses them.
     pub unparse: Option<Value>,
@@ -77,6 +80,7 @@ impl ToRuff {
                 annotations: Vec::new(),
             },
             lossy: false,
+            objects: Vec::new(),
             unparse: None,
         })
     }
@@ -1378,6 +1382,7 @@ impl ToRuff {
         if ty == vm.types.bytes
             && let Some(b) = crate::types::bytes::bytes_data(v)
         {
+            self.objects.push((Const::Bytes(b.clone()), v));
             return Expr::BytesLiteral(ast::ExprBytesLiteral {
                 node_index: ni(),
                 range,
@@ -1392,11 +1397,19 @@ impl ToRuff {
         if ty == vm.types.float
             && let Some(f) = crate::types::float::as_f64(v)
         {
+            self.objects.push((Const::Float(f), v));
             return number(ast::Number::Float(f), range);
         }
         if ty == vm.types.complex
             && let Some(c) = v.downcast::<crate::types::complex::ComplexObj>()
         {
+            self.objects.push((
+                Const::Complex {
+                    real: c.re,
+                    imag: c.im,
+                },
+                v,
+            ));
             return number(
                 ast::Number::Complex {
                     real: c.re,
@@ -1410,10 +1423,16 @@ impl ToRuff {
             && let Some(x) = i.to_i64()
             && x >= 0
         {
+            if v.as_small_int().is_none() {
+                self.objects.push((Const::Int(x.into()), v));
+            }
             return number(ast::Number::Int(ast::Int::from(x as u64)), range);
         }
         let c = match const_of(vm, v) {
-            Some(c) => c,
+            Some(c) => {
+                self.objects.push((c.clone(), v));
+                c
+            }
             None => {
                 // Not a constant type: the validator reports it.
                 self.lossy = true;
@@ -1786,4 +1805,21 @@ pub fn has_future_annotations(vm: &mut Vm, module: Value) -> PyResult<bool> {
         }
     }
     Ok(false)
+}
+
+/// Whether two constants are the same value of the same type, floats compared by bits (so
+/// `0.0` and `-0.0` stay apart).
+pub fn same_const(a: &Const, b: &Const) -> bool {
+    match (a, b) {
+        (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
+        (Const::Complex { real: r1, imag: i1 }, Const::Complex { real: r2, imag: i2 }) => {
+            r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits()
+        }
+        (Const::Tuple(x), Const::Tuple(y)) | (Const::FrozenSet(x), Const::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q))
+        }
+        (Const::Float(_) | Const::Complex { .. }, _)
+        | (_, Const::Float(_) | Const::Complex { .. }) => false,
+        _ => a == b,
+    }
 }
