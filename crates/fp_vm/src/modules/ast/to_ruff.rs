@@ -217,8 +217,18 @@ impl ToRuff {
     fn range(&self, vm: &mut Vm, obj: Value, abstract_: &str) -> PyResult<TextRange> {
         let l = self.int_field(vm, obj, "lineno", abstract_)?;
         let c = self.int_field(vm, obj, "col_offset", abstract_)?;
-        let el = self.opt_int_field(vm, obj, "end_lineno")?.unwrap_or(l);
-        let ec = self.opt_int_field(vm, obj, "end_col_offset")?.unwrap_or(c);
+        // A pattern's end position is required; other nodes' default to the start.
+        let (el, ec) = if abstract_ == "pattern" {
+            (
+                self.int_field(vm, obj, "end_lineno", abstract_)?,
+                self.int_field(vm, obj, "end_col_offset", abstract_)?,
+            )
+        } else {
+            (
+                self.opt_int_field(vm, obj, "end_lineno")?.unwrap_or(l),
+                self.opt_int_field(vm, obj, "end_col_offset")?.unwrap_or(c),
+            )
+        };
         let start = self.offset(l, c);
         let end = self.offset(el, ec).max(start);
         Ok(TextRange::new(start, end))
@@ -247,6 +257,9 @@ impl ToRuff {
             "Module" => {
                 let body = self.stmts(vm, obj, "body", "Module")?;
                 for ti in self.list(vm, obj, "type_ignores", "Module")? {
+                    if ti.is_none() {
+                        continue;
+                    }
                     if self.kind(vm, ti).as_deref() != Some("TypeIgnore") {
                         return Err(self.expected(vm, "type_ignore", ti));
                     }
@@ -457,15 +470,10 @@ impl ToRuff {
                 let clauses = if orelse.is_empty() {
                     Vec::new()
                 } else {
-                    let r = TextRange::new(
-                        orelse.first().map(ast_stmt_start).unwrap_or(range.end()),
-                        range.end(),
-                    );
-                    let r = if r.start() > r.end() {
-                        TextRange::empty(range.end())
-                    } else {
-                        r
-                    };
+                    // The else clause spans from its first statement to the end of the
+                    // `if` (a hand-made tree may place it anywhere: never before its start).
+                    let start = orelse.first().map(ast_stmt_start).unwrap_or(range.end());
+                    let r = TextRange::new(start.min(range.end()), range.end());
                     vec![ast::ElifElseClause {
                         range: r,
                         node_index: ni(),
@@ -484,9 +492,6 @@ impl ToRuff {
             "With" | "AsyncWith" => {
                 let mut items = Vec::new();
                 for it in self.list(vm, obj, "items", k)? {
-                    if self.kind(vm, it).as_deref() != Some("withitem") {
-                        return Err(self.expected(vm, "withitem", it));
-                    }
                     let ce = self.expr_field(vm, it, "context_expr", "withitem")?;
                     let ov = self.opt_expr_field(vm, it, "optional_vars")?;
                     let ce = Self::required(vm, ce, "context_expr", "withitem")?;
@@ -511,9 +516,6 @@ impl ToRuff {
                 let subject = self.expr_field(vm, obj, "subject", k)?;
                 let mut cases = Vec::new();
                 for c in self.list(vm, obj, "cases", k)? {
-                    if self.kind(vm, c).as_deref() != Some("match_case") {
-                        return Err(self.expected(vm, "match_case", c));
-                    }
                     let p = self.field(vm, c, "pattern", "match_case")?;
                     let p = self.pattern(vm, p)?;
                     let guard = self.opt_expr_field(vm, c, "guard")?;
@@ -658,16 +660,14 @@ impl ToRuff {
     fn aliases(&mut self, vm: &mut Vm, obj: Value, owner: &str) -> PyResult<Vec<ast::Alias>> {
         let mut out = Vec::new();
         for a in self.list(vm, obj, "names", owner)? {
-            if a.is_none() {
-                self.lossy = true;
-                continue;
-            }
+            // A product type: no class check, fields before positions (as obj2ast).
+            let mut name = self.ident(vm, a, "name", "alias", TextRange::default())?;
+            let mut asname = self.opt_ident(vm, a, "asname", TextRange::default())?;
             let r = self.range(vm, a, "alias")?;
-            if self.kind(vm, a).as_deref() != Some("alias") {
-                return Err(self.expected(vm, "alias", a));
+            name.range = r;
+            if let Some(n) = &mut asname {
+                n.range = r;
             }
-            let name = self.ident(vm, a, "name", "alias", r)?;
-            let asname = self.opt_ident(vm, a, "asname", r)?;
             out.push(ast::Alias {
                 range: r,
                 node_index: Default::default(),
@@ -681,17 +681,13 @@ impl ToRuff {
     fn keywords(&mut self, vm: &mut Vm, obj: Value, owner: &str) -> PyResult<Vec<ast::Keyword>> {
         let mut out = Vec::new();
         for kw in self.list(vm, obj, "keywords", owner)? {
-            if kw.is_none() {
-                self.lossy = true;
-                continue;
-            }
-            let r = self.range(vm, kw, "keyword")?;
-            if self.kind(vm, kw).as_deref() != Some("keyword") {
-                return Err(self.expected(vm, "keyword", kw));
-            }
-            let arg = self.opt_ident(vm, kw, "arg", r)?;
+            let mut arg = self.opt_ident(vm, kw, "arg", TextRange::default())?;
             let v = self.expr_field(vm, kw, "value", "keyword")?;
+            let r = self.range(vm, kw, "keyword")?;
             let v = Self::required(vm, v, "value", "keyword")?;
+            if let Some(a) = &mut arg {
+                a.range = r;
+            }
             out.push(ast::Keyword {
                 range: r,
                 node_index: Default::default(),
@@ -703,17 +699,12 @@ impl ToRuff {
     }
 
     fn arg(&mut self, vm: &mut Vm, a: Value) -> PyResult<Option<ast::Parameter>> {
-        if a.is_none() {
-            return Ok(None);
-        }
-        let r = self.range(vm, a, "arg")?;
-        if self.kind(vm, a).as_deref() != Some("arg") {
-            return Err(self.expected(vm, "arg", a));
-        }
-        let name = self.ident(vm, a, "arg", "arg", r)?;
+        let mut name = self.ident(vm, a, "arg", "arg", TextRange::default())?;
         let ann = self.opt_field(vm, a, "annotation")?;
         let ann = self.annotation(vm, ann)?;
         self.check_string(vm, a, "type_comment")?;
+        let r = self.range(vm, a, "arg")?;
+        name.range = r;
         Ok(Some(ast::Parameter {
             range: r,
             node_index: Default::default(),
@@ -725,9 +716,8 @@ impl ToRuff {
     fn arg_list(&mut self, vm: &mut Vm, obj: Value, name: &str) -> PyResult<Vec<ast::Parameter>> {
         let mut out = Vec::new();
         for a in self.list(vm, obj, name, "arguments")? {
-            match self.arg(vm, a)? {
-                Some(p) => out.push(p),
-                None => self.lossy = true,
+            if let Some(p) = self.arg(vm, a)? {
+                out.push(p);
             }
         }
         Ok(out)
@@ -740,12 +730,6 @@ impl ToRuff {
         obj: Value,
         range: TextRange,
     ) -> PyResult<Option<ast::Parameters>> {
-        if obj.is_none() {
-            return Ok(None);
-        }
-        if self.kind(vm, obj).as_deref() != Some("arguments") {
-            return Err(self.expected(vm, "arguments", obj));
-        }
         let posonly = self.arg_list(vm, obj, "posonlyargs")?;
         let args = self.arg_list(vm, obj, "args")?;
         let va = self.opt_field(vm, obj, "vararg")?;

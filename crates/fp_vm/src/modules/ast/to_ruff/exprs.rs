@@ -120,13 +120,6 @@ impl ToRuff {
     ) -> PyResult<Vec<ast::Comprehension>> {
         let mut out = Vec::new();
         for g in self.list(vm, obj, "generators", owner)? {
-            if g.is_none() {
-                self.lossy = true;
-                continue;
-            }
-            if self.kind(vm, g).as_deref() != Some("comprehension") {
-                return Err(self.expected(vm, "comprehension", g));
-            }
             let target = self.expr_field(vm, g, "target", "comprehension")?;
             let iter = self.expr_field(vm, g, "iter", "comprehension")?;
             let ifs = self.exprs(vm, g, "ifs", "comprehension")?;
@@ -466,6 +459,7 @@ impl ToRuff {
             if kind.as_deref() == Some("Constant") {
                 let r = self.range(vm, v, "expr")?;
                 let c = self.field(vm, v, "value", "Constant")?;
+                self.check_string(vm, v, "kind")?;
                 if let Some(s) = crate::types::str::as_str(c)
                     && c.is::<crate::types::str::StrObj>()
                 {
@@ -515,10 +509,8 @@ impl ToRuff {
             115 => ast::ConversionFlag::Str,
             114 => ast::ConversionFlag::Repr,
             97 => ast::ConversionFlag::Ascii,
-            _ => {
-                self.lossy = true;
-                ast::ConversionFlag::None
-            }
+            // CPython's compiler rejects it when it reaches the node.
+            n => return Err(vm.system_error(format!("Unrecognized conversion character {n}"))),
         };
         Ok(interpolation(v, conversion, spec, range))
     }
