@@ -1,17 +1,20 @@
-//! The native `_ast` module: CPython 3.11's AST node classes (what `Lib/ast.py` star-imports)
-//! and the conversion of a parsed source into a tree of them (`compile(..., PyCF_ONLY_AST)`).
+//! The native `_ast` module: CPython 3.11's AST node classes (what `Lib/ast.py` star-imports),
+//! the conversion of a parsed source into a tree of them (`compile(..., PyCF_ONLY_AST)`), and
+//! the compilation of such a tree (`compile(tree, ...)`).
 //!
 //! The node classes are plain Python classes built at import time from a table generated from
 //! python3.11's own `_ast` (`nodes_table.py`, by `tools/gen_ast_nodes.py`) plus the `AST` base
 //! class (`base.py`): they only hold attributes, so Python code is the simplest faithful
-//! definition. `convert.rs` turns ruff's tree into instances of them.
+//! definition. `convert.rs` turns ruff's tree into instances of them; `to_ruff.rs` turns them
+//! back into ruff's tree for the compiler, after which `validate.py` (CPython's validator
+//! rules, in Python for the same reason) checks them.
 
 use crate::types::module::{module_dict, new_module, set_attr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The Python source that defines the node classes: the generated table, then the code that
-/// turns it into classes.
+/// turns it into classes, then the validator.
 const SOURCE: &str = concat!(
     include_str!("nodes_table.py"),
     include_str!("base.py"),

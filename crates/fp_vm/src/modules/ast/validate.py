@@ -319,6 +319,8 @@ class _V:
 
     def patterns(self, ps, star_ok):
         for p in ps:
+            if p is None:
+                raise ValueError("None disallowed in pattern list")
             self.pattern(p, star_ok)
 
     def pattern(self, p, star_ok):
