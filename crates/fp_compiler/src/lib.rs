@@ -559,11 +559,25 @@ fn parse_phase_for(
     Ok((parsed.into_syntax(), probe.total()))
 }
 
-/// The `# type: ignore[...]` comments of `source` (for `ast.parse(..., type_comments=True)`):
-/// (line, tag) each, the tag being the comment's text after `ignore` (`[import]`, `@tag`).
-/// As CPython's tokenizer, `#`, `type`, `:` and `ignore` may be separated by blanks, and
-/// `ignore` must not run on into a name (`# type: ignored` is no ignore).
-pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
+/// A `# type: ...` comment (for `ast.parse(..., type_comments=True)`).
+#[derive(Clone, Debug)]
+pub struct TypeComment {
+    /// 1-based line.
+    pub line: u32,
+    /// Byte offset of the `#`.
+    pub start: u32,
+    /// 1-based character column of the text after `type:` (where CPython reports a type
+    /// comment it cannot place).
+    pub col: u32,
+    /// The text after `type:` (`int`, `() -> None`), or for `# type: ignore...` the tag
+    /// after `ignore` (`[import]`, `@tag`, ``).
+    pub text: String,
+    pub ignore: bool,
+}
+
+/// The type comments of `source`. As CPython's tokenizer, `#`, `type`, `:` may be separated
+/// by blanks; `ignore` makes an ignore only when not running on into a name (`ignored`).
+pub fn type_comments(source: &str) -> Vec<TypeComment> {
     use ruff_python_ast::token::TokenKind;
     let parsed = parse_unchecked(source, ParseOptions::from(ParseMode::Module));
     let lt = LineTable::new(source);
@@ -586,19 +600,38 @@ pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
         let Some(rest) = blank(&rest).strip_prefix(':').map(str::to_string) else {
             continue;
         };
-        let Some(tag) = blank(&rest).strip_prefix("ignore").map(str::to_string) else {
-            continue;
+        let value = blank(&rest);
+        let value_at = usize::from(r.start()) + text.len() - value.len();
+        let (line, col) = lt.line_char_col(ruff_text_size::TextSize::from(value_at as u32));
+        let (text, ignore) = match value.strip_prefix("ignore") {
+            Some(tag)
+                if !tag
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii()) =>
+            {
+                (tag.to_string(), true)
+            }
+            _ => (value.trim_end().to_string(), false),
         };
-        if tag
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii())
-        {
-            continue;
-        }
-        out.push((lt.line_col(r.start()).0, tag));
+        out.push(TypeComment {
+            line,
+            start: r.start().into(),
+            col,
+            text,
+            ignore,
+        });
     }
     out
+}
+
+/// The `# type: ignore[...]` comments of `source`: (line, tag) each.
+pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
+    type_comments(source)
+        .into_iter()
+        .filter(|c| c.ignore)
+        .map(|c| (c.line, c.text))
+        .collect()
 }
 
 /// The value of a (possibly implicitly concatenated) str literal parsed from `source`, lone

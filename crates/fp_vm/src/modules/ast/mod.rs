@@ -58,7 +58,20 @@ pub fn parse_to_ast(
 ) -> PyResult {
     let m = crate::modules::import_module(vm, "_ast")?;
     let classes = module_dict(m);
-    let tree = parse_mode_to_ast(vm, source, filename, mode, feature_version, classes)?;
+    let comments = if type_comments {
+        fp_compiler::type_comments(source)
+    } else {
+        Vec::new()
+    };
+    let tree = parse_mode_to_ast(
+        vm,
+        source,
+        filename,
+        mode,
+        feature_version,
+        classes,
+        &comments,
+    )?;
     if type_comments && mode == fp_compiler::Mode::Exec {
         let conv = convert::Conv::new(source, classes);
         let mut ignores = Vec::new();
@@ -88,6 +101,7 @@ fn parse_mode_to_ast(
     mode: fp_compiler::Mode,
     feature_version: Option<u8>,
     classes: Value,
+    type_comments: &[fp_compiler::TypeComment],
 ) -> PyResult {
     let tree = match fp_compiler::parse_checked_version(source, mode, feature_version) {
         Ok(t) => t,
@@ -98,6 +112,11 @@ fn parse_mode_to_ast(
         }
     };
     let conv = convert::Conv::new(source, classes);
+    *conv.type_comments.borrow_mut() = type_comments
+        .iter()
+        .filter(|c| !c.ignore)
+        .map(|c| (c.clone(), false))
+        .collect();
     let result = match (&tree, mode) {
         (fp_compiler::ruff_python_ast::Mod::Expression(e), _) => conv.expression(vm, e),
         (fp_compiler::ruff_python_ast::Mod::Module(m), fp_compiler::Mode::Single) => {
@@ -108,7 +127,31 @@ fn parse_mode_to_ast(
     // Dropping a deeply nested tree recurses as deeply as parsing it did; the parser already
     // bounded that depth, and the interpreter thread's stack is large.
     drop(tree);
-    result
+    let result = result?;
+    // A type comment no node could take is a syntax error with type comments on.
+    let misplaced = match conv.two_on_def.get() {
+        Some((line, col)) => Some(("Cannot have two type comments on def", line, col)),
+        None => conv
+            .type_comments
+            .borrow()
+            .iter()
+            .find(|(_, used)| !used)
+            .map(|(c, _)| ("invalid syntax", c.line, c.col)),
+    };
+    if let Some((msg, line, col)) = misplaced {
+        let e = fp_compiler::CompileError {
+            kind: fp_compiler::CompileErrorKind::SyntaxError,
+            msg: msg.into(),
+            line,
+            col,
+            end_line: line,
+            end_col: col,
+        };
+        return Err(crate::interp::compile_error::to_exception(
+            vm, &e, source, filename,
+        ));
+    }
+    Ok(result)
 }
 
 /// Whether `src` is an `_ast.AST` instance (False before `_ast` was ever imported: no AST
