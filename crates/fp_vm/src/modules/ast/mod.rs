@@ -284,7 +284,13 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         return Err(invalid(vm));
     }
     // `**T` is not an expression inside a tuple; blanking one star keeps every offset.
-    let left_text = left.replace("**", " *");
+    let mut left_text = left.replace("**", " *");
+    // A comma before the `)` makes even one item a tuple (`(*int)` alone is no expression);
+    // offsets before it are kept.
+    let inner = left[1..left.len() - 1].trim_end();
+    if !inner.trim_start().is_empty() && !inner.ends_with(',') {
+        left_text.insert(left_text.len() - 1, ',');
+    }
     let args = parse(vm, &left_text)?;
     let conv = convert::Conv::new_part(source, &left_text, 0, classes);
     let items: Vec<&Expr> = match &*args {
@@ -295,6 +301,25 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         Expr::Tuple(t) if t.parenthesized => t.elts.iter().collect(),
         e => vec![e],
     };
+    // Plain types, then at most one `*T`, then at most one `**T`, in that order.
+    let mut last_kind = 0;
+    for e in &items {
+        let kind = match e {
+            Expr::Starred(st) => {
+                let at = usize::from(fp_compiler::ruff_text_size::Ranged::range(st).start());
+                if at > 0 && left.as_bytes().get(at - 1) == Some(&b'*') {
+                    2
+                } else {
+                    1
+                }
+            }
+            _ => 0,
+        };
+        if kind < last_kind || (kind == last_kind && kind > 0) {
+            return Err(invalid(vm));
+        }
+        last_kind = kind;
+    }
     let mut argtypes = Vec::with_capacity(items.len());
     for e in items {
         let e = match e {
