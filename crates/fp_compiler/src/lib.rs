@@ -261,6 +261,11 @@ pub fn parse_checked_version(
         let lt = LineTable::new(source);
         let mut warnings = Vec::new();
         let tree = parse_phase_for(source, mode, &lt, &mut warnings, target).map(|(m, _)| m)?;
+        if let Some(m) = minor
+            && let Some((msg, r)) = errors::first_too_new(&tree, source, m)
+        {
+            return Err(syntax_error(&lt, msg, r));
+        }
         if target < PythonVersion::PY38
             && let Some(r) = errors::first_debug_fstring(&tree)
         {

@@ -1056,6 +1056,93 @@ pub fn first_parenthesized_with(tree: &Mod, source: &str) -> Option<TextRange> {
     f.0
 }
 
+/// For `ast.parse(..., feature_version=(3, minor))` with `minor` below 6: the first construct
+/// of the tree that grammar lacks (`@`, async functions and `await` before 3.5; f-strings,
+/// `_` in numbers and async comprehensions before 3.6), with CPython's message.
+pub fn first_too_new(tree: &Mod, source: &str, minor: u8) -> Option<(&'static str, TextRange)> {
+    use ruff_python_ast::{Expr as E, Operator, Stmt as S};
+    struct Find<'s> {
+        found: Option<(&'static str, TextRange)>,
+        src: &'s str,
+        minor: u8,
+    }
+    impl Find<'_> {
+        fn hit(&mut self, msg: &'static str, r: TextRange) {
+            if self.found.is_none() {
+                self.found = Some((msg, r));
+            }
+        }
+    }
+    const MATMUL: &str = "The '@' operator is only supported in Python 3.5 and greater";
+    impl<'a> Visitor<'a> for Find<'_> {
+        // Post-order: CPython's parser reports a construct once its rule is complete, so an
+        // `await` inside an async def is reported before the def.
+        fn visit_stmt(&mut self, s: &'a S) {
+            ruff_python_ast::visitor::walk_stmt(self, s);
+            match s {
+                S::FunctionDef(f) if f.is_async && self.minor < 5 => self.hit(
+                    "Async functions are only supported in Python 3.5 and greater",
+                    f.range,
+                ),
+                S::AugAssign(a) if a.op == Operator::MatMult && self.minor < 5 => {
+                    self.hit(MATMUL, a.range)
+                }
+                _ => {}
+            }
+        }
+        fn visit_expr(&mut self, e: &'a E) {
+            ruff_python_ast::visitor::walk_expr(self, e);
+            match e {
+                E::BinOp(b) if b.op == Operator::MatMult && self.minor < 5 => {
+                    self.hit(MATMUL, b.range)
+                }
+                E::Await(a) if self.minor < 5 => self.hit(
+                    "Await expressions are only supported in Python 3.5 and greater",
+                    a.range,
+                ),
+                E::FString(f) => self.hit(
+                    "Format strings are only supported in Python 3.6 and greater",
+                    f.range,
+                ),
+                E::NumberLiteral(n)
+                    if self
+                        .src
+                        .get(usize::from(n.range.start())..usize::from(n.range.end()))
+                        .is_some_and(|t| t.contains('_')) =>
+                {
+                    self.hit(
+                        "Underscores in numeric literals are only supported in Python 3.6 and greater",
+                        n.range,
+                    )
+                }
+                _ => {}
+            }
+        }
+        fn visit_comprehension(&mut self, c: &'a ruff_python_ast::Comprehension) {
+            ruff_python_ast::visitor::walk_comprehension(self, c);
+            if c.is_async {
+                self.hit(
+                    "Async comprehensions are only supported in Python 3.6 and greater",
+                    c.range,
+                );
+            }
+        }
+    }
+    if minor >= 6 {
+        return None;
+    }
+    let mut f = Find {
+        found: None,
+        src: source,
+        minor,
+    };
+    match tree {
+        Mod::Module(m) => f.visit_body(&m.body),
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.found
+}
+
 /// The range of the first self-documenting f-string field (`f"{x=}"`), a 3.8 feature.
 pub fn first_debug_fstring(tree: &Mod) -> Option<TextRange> {
     struct Find(Option<TextRange>);
