@@ -165,3 +165,12 @@ check("MatchClass call cls", case(ast.MatchClass(ast.Call(n("C"), [], []), [], [
 check("MatchClass mismatch", case(ast.MatchClass(n("C"), [], ["a"], [])))
 check("MatchClass attr None", case(ast.MatchClass(n("C"), [], ["None"], [ast.MatchAs(None, "v")])))
 check("MatchClass ok", case(ast.MatchClass(ast.Attribute(n("m"), "C", L), [], [], [])))
+
+# ----- nesting: obj2ast's order and recursion limit -----
+deep = ast.Constant(1)
+for _ in range(100000):
+    deep = ast.UnaryOp(ast.USub(), deep)
+check("deep without positions", ast.Expression(deep, lineno=1, col_offset=0), "eval", fix=False)
+cyc = ast.UnaryOp(ast.USub(), None, lineno=1, col_offset=0)
+cyc.operand = cyc
+check("cyclic", ast.Expression(cyc), "eval", fix=False)

@@ -61,7 +61,7 @@ impl ToRuff {
     pub fn new(vm: &mut Vm, classes: Value, root: Value) -> PyResult<ToRuff> {
         let mut widths: BTreeMap<u32, u32> = BTreeMap::new();
         let base = dict::get_str(classes, "AST").unwrap_or(Value::NONE);
-        scan_positions(vm, root, base, &mut widths)?;
+        scan_positions(vm, root, base, &mut widths, 0)?;
         let mut starts = BTreeMap::new();
         let mut lines = Vec::new();
         let mut off: u64 = 0;
@@ -841,24 +841,33 @@ fn pattern_range(p: &Pattern) -> TextRange {
 
 /// Records, for every node of the tree, the columns its positions use on their lines (the
 /// widest decides the line's width in the layout). Values that are not ints are skipped:
-/// the conversion reports them.
+/// the conversion reports them. A tree nested deeper than the recursion limit (or cyclic)
+/// is scanned only that far: the conversion, which runs next in obj2ast's order, raises its
+/// RecursionError (or an earlier error) as CPython does.
 fn scan_positions(
     vm: &mut Vm,
     node: Value,
     base: Value,
     widths: &mut BTreeMap<u32, u32>,
+    depth: usize,
 ) -> PyResult<()> {
+    if depth > vm.recursion_limit + 50 {
+        return Ok(());
+    }
     if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
         for item in l.snapshot() {
-            scan_positions(vm, item, base, widths)?;
+            scan_positions(vm, item, base, widths, depth)?;
         }
         return Ok(());
     }
     if !crate::modules::builtins::is_instance(vm, node, base)? {
         return Ok(());
     }
-    vm.enter_recursive(" during compilation")?;
-    let r = scan_node(vm, node, base, widths);
+    // The same bound as the conversion's (recursion limit, native stack left).
+    if vm.enter_recursive("").is_err() {
+        return Ok(());
+    }
+    let r = scan_node(vm, node, base, widths, depth + 1);
     vm.leave_native();
     r
 }
@@ -868,6 +877,7 @@ fn scan_node(
     node: Value,
     base: Value,
     widths: &mut BTreeMap<u32, u32>,
+    depth: usize,
 ) -> PyResult<()> {
     let get = |vm: &mut Vm, name: &str| -> PyResult<Option<i64>> {
         let key = vm.intern(name);
@@ -891,7 +901,7 @@ fn scan_node(
     };
     for f in fields {
         if let Some(v) = ops::attr::getattr_opt(vm, node, f)? {
-            scan_positions(vm, v, base, widths)?;
+            scan_positions(vm, v, base, widths, depth)?;
         }
     }
     Ok(())
