@@ -5,10 +5,6 @@
 # fields directly. Kept out of the module's namespace: the VM holds `_validate` privately.
 
 
-def _validate(tree):
-    _V().mod(tree)
-
-
 class _V:
     _CONST_TYPES = (int, float, complex, bool, str, bytes)
 
@@ -375,3 +371,8 @@ class _V:
             if len(p.patterns) < 2:
                 raise ValueError("MatchOr requires at least 2 patterns")
             self.patterns(p.patterns, False)
+
+
+# Only the bound method stays (the VM takes it out of the namespace too).
+_validate = _V().mod
+del _V
