@@ -18,6 +18,10 @@ const MAX_TOTAL_ITEMS: usize = 1024;
 pub struct Folder<'s> {
     pub source: &'s str,
     pub optimize: u32,
+    /// For a tree converted from AST objects (no source text): the values of the `Constant`
+    /// nodes a literal node cannot hold (big or negative ints, tuples, frozensets...). Such a
+    /// literal node's `node_index` is its index here.
+    pub consts: &'s [Const],
 }
 
 impl<'s> Folder<'s> {
@@ -30,6 +34,13 @@ impl<'s> Folder<'s> {
 
     /// The value of `e` if it is a compile-time constant.
     pub fn fold(&self, e: &Expr) -> Option<Const> {
+        if !self.consts.is_empty()
+            && e.is_literal_expr()
+            && let Some(i) = ast::HasNodeIndex::node_index(e).load().as_u32()
+            && let Some(c) = self.consts.get(i as usize)
+        {
+            return Some(c.clone());
+        }
         match e {
             Expr::NumberLiteral(n) => Some(match &n.value {
                 ast::Number::Int(i) => Const::Int(match i.as_u64() {
@@ -591,6 +602,7 @@ mod tests {
         let p = parse_expression(src).expect("parse");
         Folder {
             source: src,
+            consts: &[],
             optimize: 0,
         }
         .fold(p.expr())

@@ -243,10 +243,48 @@ fn with_stack<T: Send>(depth: usize, f: impl FnOnce() -> T + Send) -> Option<T> 
 /// symbol-table and code-generation errors, which CPython does not raise for an AST either).
 /// `Mode::Eval` gives an expression tree, the other modes a module.
 pub fn parse_checked(source: &str, mode: Mode) -> Result<ruff_python_ast::Mod, CompileError> {
+    parse_checked_version(source, mode, None)
+}
+
+/// [`parse_checked`] for `ast.parse(..., feature_version=(3, minor))`: syntax newer than
+/// 3.`minor` is a SyntaxError ("... are only supported in Python 3.8 and greater").
+pub fn parse_checked_version(
+    source: &str,
+    mode: Mode,
+    minor: Option<u8>,
+) -> Result<ruff_python_ast::Mod, CompileError> {
+    let target = match minor {
+        Some(m) if m < 11 => PythonVersion { major: 3, minor: m },
+        _ => PythonVersion::PY311,
+    };
     let run = || {
         let lt = LineTable::new(source);
         let mut warnings = Vec::new();
-        parse_phase(source, mode, &lt, &mut warnings).map(|(m, _)| m)
+        let tree = parse_phase_for(source, mode, &lt, &mut warnings, target).map(|(m, _)| m)?;
+        if let Some(m) = minor
+            && let Some((msg, r)) = errors::first_too_new(&tree, source, m)
+        {
+            return Err(syntax_error(&lt, msg, r));
+        }
+        if target < PythonVersion::PY38
+            && let Some(r) = errors::first_debug_fstring(&tree)
+        {
+            return Err(syntax_error(
+                &lt,
+                "f-string: self documenting expressions are only supported in Python 3.8 and greater",
+                r,
+            ));
+        }
+        if target < PythonVersion::PY39
+            && let Some(r) = errors::first_parenthesized_with(&tree, source)
+        {
+            return Err(syntax_error(
+                &lt,
+                "Parenthesized context managers are only supported in Python 3.9 and greater",
+                r,
+            ));
+        }
+        Ok(tree)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(r) => r,
@@ -270,8 +308,99 @@ fn compile_inner(
 ) -> Result<CodeObject, CompileError> {
     let lt = LineTable::new(source);
     let (syntax, depth) = parse_phase(source, mode, &lt, warnings)?;
-    let lt = &lt;
-    match &syntax {
+    compile_tree(
+        &syntax,
+        depth,
+        &lt,
+        &[],
+        &[],
+        filename,
+        mode,
+        opts,
+        warnings,
+    )
+}
+
+/// Positions and constants of a tree converted from AST objects, for [`compile_ast`].
+#[derive(Clone, Debug, Default)]
+pub struct AstLayout {
+    /// (line, offset of its start) for every line the tree uses, ascending (line 0 holds
+    /// nodes without a positive line). A position's offset is its line's start plus its
+    /// column, each line being as wide as the largest column used on it.
+    pub lines: Vec<(u32, u32)>,
+    /// The end of the layout (offsets past it are clamped).
+    pub len: u32,
+    /// Values of `Constant` nodes a literal node cannot hold: a literal node whose
+    /// `node_index` is `i` stands for `consts[i]`.
+    pub consts: Vec<fp_bytecode::Const>,
+    /// Under `from __future__ import annotations`, the text of annotation expressions (the
+    /// tree has no source to take it from): an annotation whose `node_index` is
+    /// `ANNOTATION_INDEX_BASE + i` reads `annotations[i]`.
+    pub annotations: Vec<String>,
+}
+
+/// See [`AstLayout::annotations`]: indexes from here on name annotation texts, below it
+/// constants.
+pub const ANNOTATION_INDEX_BASE: u32 = 1 << 29;
+
+/// Compiles a tree that did not come from source text (`compile()` of an `ast.Module` &
+/// co, converted by the runtime): no parsing, the same later stages as [`compile`] (future
+/// imports, symbol table, code generation and their SyntaxErrors), with line and column
+/// numbers taken from `layout`. Returns the warnings as [`compile_with_warnings`] does.
+pub fn compile_ast(
+    tree: &ruff_python_ast::Mod,
+    layout: &AstLayout,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
+    let mut warnings = Vec::new();
+    let lt = LineTable::synthetic(&layout.lines, layout.len);
+    let run = || {
+        let probe = match tree {
+            ruff_python_ast::Mod::Module(m) => limits::probe_body(&m.body),
+            ruff_python_ast::Mod::Expression(e) => limits::probe_expr(&e.body),
+        };
+        compile_tree(
+            tree,
+            probe.total(),
+            &lt,
+            &layout.consts,
+            &layout.annotations,
+            filename,
+            mode,
+            opts,
+            &mut warnings,
+        )
+    };
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: "internal compiler error while compiling an AST".into(),
+            line: 0,
+            col: 0,
+            end_line: 0,
+            end_col: 0,
+        }),
+    };
+    (result, warnings)
+}
+
+/// The stages after parsing: future imports, symbol table, code generation.
+#[allow(clippy::too_many_arguments)]
+fn compile_tree(
+    syntax: &ruff_python_ast::Mod,
+    depth: usize,
+    lt: &LineTable,
+    consts: &[fp_bytecode::Const],
+    annotations: &[String],
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
+    match syntax {
         ruff_python_ast::Mod::Module(m) => {
             let body = &m.body[..];
             let (future_ann, future_line) = scan_future(body, lt)?;
@@ -283,6 +412,8 @@ fn compile_inner(
                 };
                 let mut c =
                     codegen::Compiler::new(lt, &st, filename, opts.optimize, future_annotations);
+                c.folder.consts = consts;
+                c.ast_annotations = annotations;
                 c.interactive = mode == Mode::Single;
                 c.future_lineno = future_line;
                 let r = c.compile_module(body);
@@ -305,6 +436,8 @@ fn compile_inner(
                     opts.optimize,
                     opts.future_annotations,
                 );
+                c.folder.consts = consts;
+                c.ast_annotations = annotations;
                 let r = c.compile_eval(&e.body);
                 (r, std::mem::take(&mut c.warnings))
             })
@@ -322,6 +455,17 @@ fn parse_phase(
     mode: Mode,
     lt: &LineTable,
     warnings: &mut Vec<CompileWarning>,
+) -> Result<(ruff_python_ast::Mod, usize), CompileError> {
+    parse_phase_for(source, mode, lt, warnings, PythonVersion::PY311)
+}
+
+/// [`parse_phase`] for the grammar of Python `target`.
+fn parse_phase_for(
+    source: &str,
+    mode: Mode,
+    lt: &LineTable,
+    warnings: &mut Vec<CompileWarning>,
+    target: PythonVersion,
 ) -> Result<(ruff_python_ast::Mod, usize), CompileError> {
     if source.contains('\0') {
         return Err(CompileError {
@@ -343,7 +487,7 @@ fn parse_phase(
     } else {
         ParseMode::Module
     };
-    let options = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let options = ParseOptions::from(pmode).with_target_version(target);
     let parsed = parse_unchecked(source, options);
     warnings::escape_warnings(parsed.tokens(), &lt, warnings);
     warnings::number_warnings(parsed.tokens(), &lt, warnings);
@@ -418,4 +562,93 @@ fn parse_phase(
         }
     }
     Ok((parsed.into_syntax(), probe.total()))
+}
+
+/// A `# type: ...` comment (for `ast.parse(..., type_comments=True)`).
+#[derive(Clone, Debug)]
+pub struct TypeComment {
+    /// 1-based line.
+    pub line: u32,
+    /// Byte offset of the `#`.
+    pub start: u32,
+    /// 1-based character column of the text after `type:` (where CPython reports a type
+    /// comment it cannot place).
+    pub col: u32,
+    /// The text after `type:` (`int`, `() -> None`), or for `# type: ignore...` the tag
+    /// after `ignore` (`[import]`, `@tag`, ``).
+    pub text: String,
+    pub ignore: bool,
+}
+
+/// The type comments of `source`. As CPython's tokenizer, `#`, `type`, `:` may be separated
+/// by blanks; `ignore` makes an ignore only when not running on into a name (`ignored`).
+pub fn type_comments(source: &str) -> Vec<TypeComment> {
+    use ruff_python_ast::token::TokenKind;
+    let parsed = parse_unchecked(source, ParseOptions::from(ParseMode::Module));
+    let lt = LineTable::new(source);
+    let mut out = Vec::new();
+    for t in parsed.tokens().iter() {
+        if t.kind() != TokenKind::Comment {
+            continue;
+        }
+        let r = t.range();
+        let Some(text) = source.get(usize::from(r.start())..usize::from(r.end())) else {
+            continue;
+        };
+        let blank = |s: &str| s.trim_start_matches([' ', '\t', '\x0c']).to_string();
+        let Some(rest) = text.strip_prefix('#') else {
+            continue;
+        };
+        let Some(rest) = blank(rest).strip_prefix("type").map(str::to_string) else {
+            continue;
+        };
+        let Some(rest) = blank(&rest).strip_prefix(':').map(str::to_string) else {
+            continue;
+        };
+        let value = blank(&rest);
+        let value_at = usize::from(r.start()) + text.len() - value.len();
+        let (line, col) = lt.line_char_col(ruff_text_size::TextSize::from(value_at as u32));
+        let (text, ignore) = match value.strip_prefix("ignore") {
+            Some(tag)
+                if !tag
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii()) =>
+            {
+                (tag.to_string(), true)
+            }
+            _ => (value.trim_end().to_string(), false),
+        };
+        out.push(TypeComment {
+            line,
+            start: r.start().into(),
+            col,
+            text,
+            ignore,
+        });
+    }
+    out
+}
+
+/// The `# type: ignore[...]` comments of `source`: (line, tag) each.
+pub fn type_ignores(source: &str) -> Vec<(u32, String)> {
+    type_comments(source)
+        .into_iter()
+        .filter(|c| c.ignore)
+        .map(|c| (c.line, c.text))
+        .collect()
+}
+
+/// The value of a (possibly implicitly concatenated) str literal parsed from `source`, lone
+/// surrogates from escapes (`"\ud800"`) included, which ruff's decoded value replaces.
+pub fn string_literal_const(
+    source: &str,
+    value: &ruff_python_ast::StringLiteralValue,
+) -> fp_bytecode::Const {
+    fold::Folder {
+        source,
+        optimize: 0,
+        consts: &[],
+    }
+    .string_const(value)
 }

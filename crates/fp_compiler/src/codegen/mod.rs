@@ -175,6 +175,9 @@ pub struct Compiler<'a> {
     pub future_lineno: u32,
     pub units: Vec<Unit<'a>>,
     pub warnings: Vec<crate::warnings::CompileWarning>,
+    /// For a tree converted from AST objects: the text of its annotations under
+    /// `from __future__ import annotations` (see [`crate::AstLayout::annotations`]).
+    pub ast_annotations: &'a [String],
 }
 
 impl<'a> Compiler<'a> {
@@ -191,6 +194,7 @@ impl<'a> Compiler<'a> {
             folder: Folder {
                 source: lt.source(),
                 optimize,
+                consts: &[],
             },
             filename: filename.to_string(),
             optimize,
@@ -199,6 +203,7 @@ impl<'a> Compiler<'a> {
             future_lineno: 0,
             units: Vec::new(),
             warnings: Vec::new(),
+            ast_annotations: &[],
         }
     }
 

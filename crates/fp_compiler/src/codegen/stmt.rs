@@ -191,6 +191,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn annotation_text(&self, ann: &Expr) -> String {
+        // A tree without source (compile() of an AST object) brings its annotations' text.
+        if let Some(i) = ast::HasNodeIndex::node_index(ann).load().as_u32()
+            && let Some(i) = i.checked_sub(crate::ANNOTATION_INDEX_BASE)
+            && let Some(t) = self.ast_annotations.get(i as usize)
+        {
+            return t.clone();
+        }
         let r = ann.range();
         let src = self.lt.source();
         let t = src

@@ -18,10 +18,21 @@ use tokens::*;
 pub use tokens::{check_nesting, check_tabs};
 
 /// Maps byte offsets of one source text to lines and columns.
+///
+/// A *synthetic* table (compile() of an AST object, which has no source) has no text: its
+/// lines are laid out from the tree's own positions, each as wide as the largest column used
+/// on it, so `line_start(line) + col` maps back to exactly (line, col). Only the lines the
+/// tree uses are laid out (`numbers`), so any line number costs nothing.
 pub struct LineTable<'s> {
     src: &'s str,
-    /// Byte offset of the start of each line (line 1 first).
+    /// Byte offset of the start of each line (line 1 first; for a synthetic table, of line
+    /// `numbers[i]`).
     starts: Vec<u32>,
+    /// Offsets past the end map to the last position: the source length, or the end of a
+    /// synthetic layout.
+    len: u32,
+    /// Synthetic tables: the line number of each entry of `starts`, ascending.
+    numbers: Vec<u32>,
 }
 
 impl<'s> LineTable<'s> {
@@ -42,7 +53,41 @@ impl<'s> LineTable<'s> {
             }
             i += 1;
         }
-        LineTable { src, starts }
+        LineTable {
+            src,
+            starts,
+            len: src.len() as u32,
+            numbers: Vec::new(),
+        }
+    }
+
+    /// A table without text for a tree built by hand: `lines` holds (line number, offset of
+    /// its start) ascending in both, `len` is the end of the layout.
+    pub fn synthetic(lines: &[(u32, u32)], len: u32) -> LineTable<'static> {
+        let (mut numbers, mut starts): (Vec<u32>, Vec<u32>) = lines.iter().copied().unzip();
+        if starts.first() != Some(&0) {
+            numbers.insert(0, 0);
+            starts.insert(0, 0);
+        }
+        LineTable {
+            src: "",
+            starts,
+            len,
+            numbers,
+        }
+    }
+
+    fn is_synthetic(&self) -> bool {
+        !self.numbers.is_empty()
+    }
+
+    /// The line number of entry `li` of `starts`.
+    fn number(&self, li: usize) -> u32 {
+        if self.is_synthetic() {
+            self.numbers.get(li).copied().unwrap_or(0)
+        } else {
+            li as u32 + 1
+        }
     }
 
     pub fn source(&self) -> &'s str {
@@ -59,13 +104,18 @@ impl<'s> LineTable<'s> {
 
     /// (1-based line, 0-based UTF-8 byte column).
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
-        let off = u32::from(offset).min(self.src.len() as u32);
+        let off = u32::from(offset).min(self.len);
         let li = self.line_index(off);
-        (li as u32 + 1, off - self.starts[li])
+        (self.number(li), off.saturating_sub(self.starts[li]))
     }
 
     /// (1-based line, 1-based character column), as `SyntaxError.lineno/offset`.
     pub fn line_char_col(&self, offset: TextSize) -> (u32, u32) {
+        if self.is_synthetic() {
+            // No text: a tree's columns are all there is.
+            let (line, col) = self.line_col(offset);
+            return (line, col + 1);
+        }
         let mut off = (u32::from(offset) as usize).min(self.src.len());
         while off > 0 && !self.src.is_char_boundary(off) {
             off -= 1;
@@ -89,6 +139,9 @@ impl<'s> LineTable<'s> {
 
     /// The text of line `line` (1-based) without its line break.
     pub fn line_text(&self, line: u32) -> &'s str {
+        if self.is_synthetic() {
+            return "";
+        }
         let li = (line as usize).saturating_sub(1);
         let Some(&start) = self.starts.get(li) else {
             return "";
@@ -102,6 +155,12 @@ impl<'s> LineTable<'s> {
     }
 
     pub fn line_start(&self, line: u32) -> u32 {
+        if self.is_synthetic() {
+            return match self.numbers.binary_search(&line) {
+                Ok(i) => self.starts[i],
+                Err(_) => 0,
+            };
+        }
         self.starts
             .get((line as usize).saturating_sub(1))
             .copied()
@@ -947,9 +1006,166 @@ pub fn map_unsupported(err: &UnsupportedSyntaxError, lt: &LineTable) -> CompileE
         UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
             "iterable unpacking cannot be used in comprehension"
         }
+        // Only with an older `feature_version` (ast.parse).
+        UnsupportedSyntaxErrorKind::Walrus => {
+            "Assignment expressions are only supported in Python 3.8 and greater"
+        }
+        UnsupportedSyntaxErrorKind::PositionalOnlyParameter => {
+            "Positional-only parameters are only supported in Python 3.8 and greater"
+        }
+        UnsupportedSyntaxErrorKind::ParenthesizedContextManager => {
+            "Parenthesized context managers are only supported in Python 3.9 and greater"
+        }
+        UnsupportedSyntaxErrorKind::Match => {
+            "Pattern matching is only supported in Python 3.10 and greater"
+        }
+        UnsupportedSyntaxErrorKind::ExceptStar => {
+            "Exception groups are only supported in Python 3.11 and greater"
+        }
         _ => "invalid syntax",
     };
     syntax_error(lt, msg, err.range)
+}
+
+/// For a grammar older than 3.9: the first `with (item as name):` — a parenthesized item
+/// list, which ruff reports only when it has several items or a trailing comma.
+pub fn first_parenthesized_with(tree: &Mod, source: &str) -> Option<TextRange> {
+    struct Find<'s>(Option<TextRange>, &'s str);
+    impl<'a> Visitor<'a> for Find<'_> {
+        fn visit_stmt(&mut self, s: &'a ruff_python_ast::Stmt) {
+            if let ruff_python_ast::Stmt::With(w) = s
+                && self.0.is_none()
+                && let Some(first) = w.items.first()
+                && first.optional_vars.is_some()
+            {
+                let head = self
+                    .1
+                    .get(usize::from(w.range.start())..usize::from(first.range.start()))
+                    .unwrap_or("");
+                if head.contains('(') {
+                    self.0 = Some(first.range);
+                }
+            }
+            ruff_python_ast::visitor::walk_stmt(self, s);
+        }
+    }
+    let mut f = Find(None, source);
+    if let Mod::Module(m) = tree {
+        f.visit_body(&m.body);
+    }
+    f.0
+}
+
+/// For `ast.parse(..., feature_version=(3, minor))` with `minor` below 6: the first construct
+/// of the tree that grammar lacks (`@`, async functions and `await` before 3.5; f-strings,
+/// `_` in numbers and async comprehensions before 3.6), with CPython's message.
+pub fn first_too_new(tree: &Mod, source: &str, minor: u8) -> Option<(&'static str, TextRange)> {
+    use ruff_python_ast::{Expr as E, Operator, Stmt as S};
+    struct Find<'s> {
+        found: Option<(&'static str, TextRange)>,
+        src: &'s str,
+        minor: u8,
+    }
+    impl Find<'_> {
+        fn hit(&mut self, msg: &'static str, r: TextRange) {
+            if self.found.is_none() {
+                self.found = Some((msg, r));
+            }
+        }
+    }
+    const MATMUL: &str = "The '@' operator is only supported in Python 3.5 and greater";
+    impl<'a> Visitor<'a> for Find<'_> {
+        // Post-order: CPython's parser reports a construct once its rule is complete, so an
+        // `await` inside an async def is reported before the def.
+        fn visit_stmt(&mut self, s: &'a S) {
+            ruff_python_ast::visitor::walk_stmt(self, s);
+            match s {
+                S::FunctionDef(f) if f.is_async && self.minor < 5 => self.hit(
+                    "Async functions are only supported in Python 3.5 and greater",
+                    f.range,
+                ),
+                S::AugAssign(a) if a.op == Operator::MatMult && self.minor < 5 => {
+                    self.hit(MATMUL, a.range)
+                }
+                _ => {}
+            }
+        }
+        fn visit_expr(&mut self, e: &'a E) {
+            ruff_python_ast::visitor::walk_expr(self, e);
+            match e {
+                E::BinOp(b) if b.op == Operator::MatMult && self.minor < 5 => {
+                    self.hit(MATMUL, b.range)
+                }
+                E::Await(a) if self.minor < 5 => self.hit(
+                    "Await expressions are only supported in Python 3.5 and greater",
+                    a.range,
+                ),
+                E::FString(f) => self.hit(
+                    "Format strings are only supported in Python 3.6 and greater",
+                    f.range,
+                ),
+                E::NumberLiteral(n)
+                    if self
+                        .src
+                        .get(usize::from(n.range.start())..usize::from(n.range.end()))
+                        .is_some_and(|t| t.contains('_')) =>
+                {
+                    self.hit(
+                        "Underscores in numeric literals are only supported in Python 3.6 and greater",
+                        n.range,
+                    )
+                }
+                _ => {}
+            }
+        }
+        fn visit_comprehension(&mut self, c: &'a ruff_python_ast::Comprehension) {
+            ruff_python_ast::visitor::walk_comprehension(self, c);
+            if c.is_async {
+                self.hit(
+                    "Async comprehensions are only supported in Python 3.6 and greater",
+                    c.range,
+                );
+            }
+        }
+    }
+    if minor >= 6 {
+        return None;
+    }
+    let mut f = Find {
+        found: None,
+        src: source,
+        minor,
+    };
+    match tree {
+        Mod::Module(m) => f.visit_body(&m.body),
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.found
+}
+
+/// The range of the first self-documenting f-string field (`f"{x=}"`), a 3.8 feature.
+pub fn first_debug_fstring(tree: &Mod) -> Option<TextRange> {
+    struct Find(Option<TextRange>);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_interpolated_string_element(
+            &mut self,
+            el: &'a ruff_python_ast::InterpolatedStringElement,
+        ) {
+            if let ruff_python_ast::InterpolatedStringElement::Interpolation(i) = el
+                && i.debug_text.is_some()
+                && self.0.is_none()
+            {
+                self.0 = Some(i.range);
+            }
+            ruff_python_ast::visitor::walk_interpolated_string_element(self, el);
+        }
+    }
+    let mut f = Find(None);
+    match tree {
+        Mod::Module(m) => f.visit_body(&m.body),
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.0
 }
 
 /// Whether a lexical error is one CPython's tokenizer raises as an exception (and so reports

@@ -78,12 +78,27 @@ impl CodeObj {
 /// nesting level made loading quadratic in the depth); the parent's `code.consts` keeps
 /// `Const::None` in their place, and [`full_code`] puts them back when the whole tree is needed.
 pub fn load_code(vm: &mut Vm, code: CodeObject) -> Value {
-    load_code_in(vm, code, Value::NULL)
+    load_code_in(vm, code, Value::NULL, &mut |_, _| None)
+}
+
+/// `load_code` where `existing` may supply the object for a constant (compile() of an AST
+/// object keeps the tree's own constant objects, as CPython does).
+pub fn load_code_with(
+    vm: &mut Vm,
+    code: CodeObject,
+    existing: &mut dyn FnMut(&mut Vm, &Const) -> Option<Value>,
+) -> Value {
+    load_code_in(vm, code, Value::NULL, existing)
 }
 
 /// `load_code` for code nested in a parent whose interned `co_filename` is `parent_file`
 /// (NULL at the top): nested code nearly always shares it, which saves hashing the path again.
-fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value {
+fn load_code_in(
+    vm: &mut Vm,
+    mut code: CodeObject,
+    parent_file: Value,
+    existing: &mut dyn FnMut(&mut Vm, &Const) -> Option<Value>,
+) -> Value {
     let filename = if crate::types::str::as_str(parent_file) == Some(code.filename.as_str()) {
         parent_file
     } else {
@@ -92,10 +107,13 @@ fn load_code_in(vm: &mut Vm, mut code: CodeObject, parent_file: Value) -> Value 
     let mut consts: Vec<Value> = Vec::with_capacity(code.consts.len());
     for c in code.consts.iter_mut() {
         let v = match std::mem::replace(c, Const::None) {
-            Const::Code(inner) => load_code_in(vm, *inner, filename),
+            Const::Code(inner) => load_code_in(vm, *inner, filename, existing),
             other => {
                 *c = other;
-                load_const(vm, c)
+                match existing(vm, c) {
+                    Some(v) => v,
+                    None => load_const(vm, c),
+                }
             }
         };
         consts.push(v);

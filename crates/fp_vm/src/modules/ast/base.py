@@ -9,6 +9,9 @@ class AST:
     __module__ = 'ast'
     __doc__ = None
 
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
     def __init__(self, *args, **kwargs):
         cls = type(self)
         fields = getattr(cls, '_fields', ())
@@ -28,7 +31,26 @@ class AST:
 
 
 def _make_classes(table, ns):
-    for name, base, fields, attributes, optional, doc in table:
+    # Classes are made in the order of their base's ASDL text (`expr = BoolOp(...) | ...`),
+    # as CPython makes them, so `expr.__subclasses__()` lists them in that order.
+    docs = {row[0]: row[5] or '' for row in table}
+
+    def order(row):
+        name, base = row[0], row[1]
+        if base == 'AST':
+            return (0, 0)
+        doc = docs.get(base, '')
+        for sep in ('= ', '| '):
+            i = doc.find(sep + name + '(')
+            if i < 0 and doc.endswith(sep + name):
+                i = len(doc) - len(name)
+            if i < 0:
+                i = doc.find(sep + name + '\n')
+            if i >= 0:
+                return (1, i)
+        return (2, 0)
+
+    for name, base, fields, attributes, optional, doc in sorted(table, key=order):
         body = {'_fields': fields, '__match_args__': fields, '__module__': 'ast', '__doc__': doc}
         if attributes is not None:
             body['_attributes'] = attributes

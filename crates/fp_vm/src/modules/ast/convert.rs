@@ -24,6 +24,10 @@ pub struct Conv<'a> {
     /// Line starts of the whole source.
     line_starts: Vec<usize>,
     classes: Value,
+    /// With `type_comments=True`: the source's `# type:` comments (not the ignores), each
+    /// marked once a node takes it; a def with two records `two_on_def`.
+    pub type_comments: std::cell::RefCell<Vec<(fp_compiler::TypeComment, bool)>>,
+    pub two_on_def: std::cell::Cell<Option<(u32, u32)>>,
 }
 
 type Fields<'f> = &'f [(&'static str, Value)];
@@ -47,7 +51,40 @@ impl<'a> Conv<'a> {
             shift,
             line_starts,
             classes,
+            type_comments: std::cell::RefCell::new(Vec::new()),
+            two_on_def: std::cell::Cell::new(None),
         }
+    }
+
+    /// The text of the first unused type comment starting in `lo..hi` (byte offsets of the
+    /// parsed text), marking it used; None (Python None) when there is none.
+    fn take_comment(&self, vm: &mut Vm, lo: u32, hi: u32) -> Value {
+        match self.take_comment_text(lo, hi) {
+            Some(t) => vm.new_str(&t),
+            None => Value::NONE,
+        }
+    }
+
+    fn take_comment_text(&self, lo: u32, hi: u32) -> Option<String> {
+        let mut tcs = self.type_comments.borrow_mut();
+        let (lo, hi) = (lo as usize + self.shift, hi as usize + self.shift);
+        for (c, used) in tcs.iter_mut() {
+            if !*used && (lo..hi).contains(&(c.start as usize)) {
+                *used = true;
+                return Some(c.text.clone());
+            }
+        }
+        None
+    }
+
+    /// The end of the line holding byte offset `at` (offset of its line break).
+    fn line_end(&self, at: u32) -> u32 {
+        let b = self.src.as_bytes();
+        let mut i = at as usize;
+        while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        i as u32
     }
 
     /// (1-based line, byte column) of a byte offset.
@@ -258,6 +295,28 @@ impl<'a> Conv<'a> {
         match s {
             Stmt::FunctionDef(f) => {
                 let args = self.parameters(vm, Some(&f.parameters))?;
+                // After the signature, on the `def` line or alone on the next one.
+                let lo: u32 = f
+                    .returns
+                    .as_ref()
+                    .map_or(f.parameters.range.end(), |r| r.range().end())
+                    .into();
+                let hi: u32 = f
+                    .body
+                    .first()
+                    .map_or(f.range.end(), |b| b.range().start())
+                    .into();
+                let tc = self.take_comment(vm, lo, hi);
+                if !tc.is_none() && self.take_comment_text(lo, hi).is_some() {
+                    // CPython reports it at the body's first statement.
+                    let at = f
+                        .body
+                        .first()
+                        .map_or(f.range.start(), |b| b.range().start());
+                    let (l, c) = self.pos(at.into());
+                    self.two_on_def
+                        .set(self.two_on_def.get().or(Some((l as u32, c as u32))));
+                }
                 let body = self.stmts(vm, &f.body)?;
                 let decos = self.decorators(vm, &f.decorator_list)?;
                 let returns = self.opt_expr(vm, f.returns.as_deref())?;
@@ -277,7 +336,7 @@ impl<'a> Conv<'a> {
                         ("body", body),
                         ("decorator_list", decos),
                         ("returns", returns),
-                        ("type_comment", Value::NONE),
+                        ("type_comment", tc),
                     ],
                     Some(range),
                 )
@@ -315,10 +374,12 @@ impl<'a> Conv<'a> {
             Stmt::Assign(x) => {
                 let t = self.exprs(vm, &x.targets)?;
                 let v = self.expr(vm, &x.value)?;
+                let end = x.range.end().into();
+                let tc = self.take_comment(vm, end, self.line_end(end));
                 self.node(
                     vm,
                     "Assign",
-                    &[("targets", t), ("value", v), ("type_comment", Value::NONE)],
+                    &[("targets", t), ("value", v), ("type_comment", tc)],
                     r,
                 )
             }
@@ -356,6 +417,8 @@ impl<'a> Conv<'a> {
                 let body = self.stmts(vm, &x.body)?;
                 let orelse = self.stmts(vm, &x.orelse)?;
                 let cls = if x.is_async { "AsyncFor" } else { "For" };
+                let end = x.iter.range().end().into();
+                let tc = self.take_comment(vm, end, self.line_end(end));
                 self.node(
                     vm,
                     cls,
@@ -364,7 +427,7 @@ impl<'a> Conv<'a> {
                         ("iter", it),
                         ("body", body),
                         ("orelse", orelse),
-                        ("type_comment", Value::NONE),
+                        ("type_comment", tc),
                     ],
                     r,
                 )
@@ -404,16 +467,18 @@ impl<'a> Conv<'a> {
                     )?);
                 }
                 let items = new_list(vm, items);
+                let end: u32 = x
+                    .items
+                    .last()
+                    .map_or(x.range.start(), |i| i.range.end())
+                    .into();
+                let tc = self.take_comment(vm, end, self.line_end(end));
                 let body = self.stmts(vm, &x.body)?;
                 let cls = if x.is_async { "AsyncWith" } else { "With" };
                 self.node(
                     vm,
                     cls,
-                    &[
-                        ("items", items),
-                        ("body", body),
-                        ("type_comment", Value::NONE),
-                    ],
+                    &[("items", items), ("body", body), ("type_comment", tc)],
                     r,
                 )
             }
@@ -549,60 +614,102 @@ impl<'a> Conv<'a> {
     }
 
     /// `*args` / `**kwargs`: CPython's `arg` starts at the name, after the stars.
-    fn star_arg(&self, vm: &mut Vm, p: &ast::Parameter) -> PyResult {
+    fn star_arg(&self, vm: &mut Vm, p: &ast::Parameter, tcs: &[(u32, String)]) -> PyResult {
         let range = TextRange::new(p.name.range.start(), p.range.end());
-        self.arg_at(vm, p, range)
+        self.arg_at(vm, p, range, tcs)
     }
 
-    fn arg(&self, vm: &mut Vm, p: &ast::Parameter) -> PyResult {
-        self.arg_at(vm, p, p.range)
+    fn arg(&self, vm: &mut Vm, p: &ast::Parameter, tcs: &[(u32, String)]) -> PyResult {
+        self.arg_at(vm, p, p.range, tcs)
     }
 
-    fn arg_at(&self, vm: &mut Vm, p: &ast::Parameter, range: TextRange) -> PyResult {
+    fn arg_at(
+        &self,
+        vm: &mut Vm,
+        p: &ast::Parameter,
+        range: TextRange,
+        tcs: &[(u32, String)],
+    ) -> PyResult {
         let name = self.s(vm, p.name.id.as_str());
         let ann = self.opt_expr(vm, p.annotation.as_deref())?;
+        let at: u32 = p.name.range.start().into();
+        let tc = match tcs.iter().find(|(s, _)| *s == at) {
+            Some((_, t)) => vm.new_str(t),
+            None => Value::NONE,
+        };
         self.node(
             vm,
             "arg",
-            &[
-                ("arg", name),
-                ("annotation", ann),
-                ("type_comment", Value::NONE),
-            ],
+            &[("arg", name), ("annotation", ann), ("type_comment", tc)],
             Some(range),
         )
+    }
+
+    /// The type comments of a signature's parameters (`a,  # type: A`): each one after the
+    /// parameter (and its comma), before the next one. Keyed by the name's offset.
+    fn param_comments(&self, p: &ast::Parameters) -> Vec<(u32, String)> {
+        if self.type_comments.borrow().is_empty() {
+            return Vec::new();
+        }
+        let mut spans: Vec<(u32, u32, u32)> = Vec::new();
+        for pd in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+            let r = pd.range;
+            spans.push((
+                r.start().into(),
+                r.end().into(),
+                pd.parameter.name.range.start().into(),
+            ));
+        }
+        for a in p.vararg.iter().chain(&p.kwarg) {
+            spans.push((
+                a.range.start().into(),
+                a.range.end().into(),
+                a.name.range.start().into(),
+            ));
+        }
+        spans.sort_unstable();
+        let mut out = Vec::new();
+        for (i, &(_, end, name)) in spans.iter().enumerate() {
+            let hi = spans.get(i + 1).map_or(p.range.end().into(), |s| s.0);
+            if let Some(t) = self.take_comment_text(end, hi) {
+                out.push((name, t));
+            }
+        }
+        out
     }
 
     fn parameters(&self, vm: &mut Vm, p: Option<&ast::Parameters>) -> PyResult {
         let empty = ast::Parameters::default();
         let p = p.unwrap_or(&empty);
+        let tcs = self.param_comments(p);
+        let tcs = &tcs[..];
         let mut posonly = Vec::new();
         let mut args = Vec::new();
         let mut defaults = Vec::new();
         for pd in &p.posonlyargs {
-            posonly.push(self.arg(vm, &pd.parameter)?);
+            posonly.push(self.arg(vm, &pd.parameter, tcs)?);
             if let Some(d) = &pd.default {
                 defaults.push(self.expr(vm, d)?);
             }
         }
         for pd in &p.args {
-            args.push(self.arg(vm, &pd.parameter)?);
+            args.push(self.arg(vm, &pd.parameter, tcs)?);
             if let Some(d) = &pd.default {
                 defaults.push(self.expr(vm, d)?);
             }
         }
         let vararg = match &p.vararg {
-            Some(a) => self.star_arg(vm, a)?,
+            Some(a) => self.star_arg(vm, a, tcs)?,
             None => Value::NONE,
         };
         let mut kwonly = Vec::new();
         let mut kw_defaults = Vec::new();
         for pd in &p.kwonlyargs {
-            kwonly.push(self.arg(vm, &pd.parameter)?);
+            kwonly.push(self.arg(vm, &pd.parameter, tcs)?);
             kw_defaults.push(self.opt_expr(vm, pd.default.as_deref())?);
         }
         let kwarg = match &p.kwarg {
-            Some(a) => self.star_arg(vm, a)?,
+            Some(a) => self.star_arg(vm, a, tcs)?,
             None => Value::NONE,
         };
         let posonly = new_list(vm, posonly);
@@ -735,6 +842,20 @@ impl<'a> Conv<'a> {
             Some("0b") => (&lower[2..], 2),
             _ => (&lower[..], 10),
         };
+        let limit = vm.int_max_str_digits;
+        if radix == 10 && limit != 0 && digits.len() > limit {
+            // CPython's parser converts the literal and reports the limit as a SyntaxError.
+            let n = digits.len();
+            return Err(vm.new_exc(
+                vm.exc.syntax_error,
+                format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+                     {n} digits; use sys.set_int_max_str_digits() to increase the limit - \
+                     Consider hexadecimal for huge integer literals to avoid decimal conversion \
+                     limits."
+                ),
+            ));
+        }
         match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
             Some(b) => Ok(crate::types::int::from_bigint(vm, b)),
             None => Err(vm.value_error(format!("invalid integer literal {text}"))),
@@ -874,7 +995,13 @@ impl<'a> Conv<'a> {
                 Err(vm.new_exc(vm.exc.syntax_error, "invalid syntax (not Python 3.11)"))
             }
             Expr::StringLiteral(x) => {
-                let v = vm.new_str(x.value.to_str());
+                let v = match fp_compiler::string_literal_const(self.src, &x.value) {
+                    fp_bytecode::Const::Wtf8Str(b) => match crate::types::str::from_wtf8(&b) {
+                        Some(s) => vm.new_string(s),
+                        None => vm.new_str(x.value.to_str()),
+                    },
+                    _ => vm.new_str(x.value.to_str()),
+                };
                 let kind = if x.value.is_unicode() {
                     vm.new_str("u")
                 } else {

@@ -1,18 +1,25 @@
-//! The native `_ast` module: CPython 3.11's AST node classes (what `Lib/ast.py` star-imports)
-//! and the conversion of a parsed source into a tree of them (`compile(..., PyCF_ONLY_AST)`).
+//! The native `_ast` module: CPython 3.11's AST node classes (what `Lib/ast.py` star-imports),
+//! the conversion of a parsed source into a tree of them (`compile(..., PyCF_ONLY_AST)`), and
+//! the compilation of such a tree (`compile(tree, ...)`).
 //!
 //! The node classes are plain Python classes built at import time from a table generated from
 //! python3.11's own `_ast` (`nodes_table.py`, by `tools/gen_ast_nodes.py`) plus the `AST` base
 //! class (`base.py`): they only hold attributes, so Python code is the simplest faithful
-//! definition. `convert.rs` turns ruff's tree into instances of them.
+//! definition. `convert.rs` turns ruff's tree into instances of them; `to_ruff.rs` turns them
+//! back into ruff's tree for the compiler, after which `validate.py` (CPython's validator
+//! rules, in Python for the same reason) checks them.
 
 use crate::types::module::{module_dict, new_module, set_attr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The Python source that defines the node classes: the generated table, then the code that
-/// turns it into classes.
-const SOURCE: &str = concat!(include_str!("nodes_table.py"), include_str!("base.py"));
+/// turns it into classes, then the validator.
+const SOURCE: &str = concat!(
+    include_str!("nodes_table.py"),
+    include_str!("base.py"),
+    include_str!("validate.py")
+);
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = new_module(vm, "_ast");
@@ -23,24 +30,61 @@ pub fn init(vm: &mut Vm) -> PyResult {
     // A native module has no `__builtins__`; the class code falls back to the VM's builtins.
     let k = vm.intern("__builtins__");
     crate::types::dict::del_item_str(vm, d, k);
+    // The validator is private: kept for compile(), not an attribute of the module.
+    let k = vm.intern("_validate");
+    if let Some(f) = crate::types::dict::get_str(d, "_validate") {
+        vm.state_set("_ast.validate", f);
+        crate::types::dict::del_item_str(vm, d, k);
+    }
     vm.state_set("_ast.module", m);
     Ok(m)
 }
 
 pub mod convert;
+pub mod to_ruff;
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: parses `source` and returns the tree as
 /// `_ast` node objects (`Module`, `Expression` or `Interactive` by `mode`), raising the
 /// parser's SyntaxError as `compile()` does.
+/// `feature_version` is the minor version of `ast.parse(..., feature_version=(3, minor))`;
+/// `type_comments` (PyCF_TYPE_COMMENTS) fills `Module.type_ignores`.
 pub fn parse_to_ast(
     vm: &mut Vm,
     source: &str,
     filename: &str,
     mode: fp_compiler::Mode,
+    feature_version: Option<u8>,
+    type_comments: bool,
 ) -> PyResult {
     let m = crate::modules::import_module(vm, "_ast")?;
     let classes = module_dict(m);
-    parse_mode_to_ast(vm, source, filename, mode, classes)
+    let comments = if type_comments {
+        fp_compiler::type_comments(source)
+    } else {
+        Vec::new()
+    };
+    let tree = parse_mode_to_ast(
+        vm,
+        source,
+        filename,
+        mode,
+        feature_version,
+        classes,
+        &comments,
+    )?;
+    if type_comments && mode == fp_compiler::Mode::Exec {
+        let conv = convert::Conv::new(source, classes);
+        let mut ignores = Vec::new();
+        for (line, tag) in fp_compiler::type_ignores(source) {
+            let l = crate::types::int::from_i64(vm, line as i64);
+            let t = vm.new_str(&tag);
+            ignores.push(conv.node(vm, "TypeIgnore", &[("lineno", l), ("tag", t)], None)?);
+        }
+        let list = crate::types::list::new_list(vm, ignores);
+        let k = vm.intern("type_ignores");
+        crate::ops::attr::setattr(vm, tree, k, list)?;
+    }
+    Ok(tree)
 }
 
 /// `compile(source, filename, 'func_type', PyCF_ONLY_AST)`.
@@ -55,9 +99,11 @@ fn parse_mode_to_ast(
     source: &str,
     filename: &str,
     mode: fp_compiler::Mode,
+    feature_version: Option<u8>,
     classes: Value,
+    type_comments: &[fp_compiler::TypeComment],
 ) -> PyResult {
-    let tree = match fp_compiler::parse_checked(source, mode) {
+    let tree = match fp_compiler::parse_checked_version(source, mode, feature_version) {
         Ok(t) => t,
         Err(e) => {
             return Err(crate::interp::compile_error::to_exception(
@@ -66,6 +112,11 @@ fn parse_mode_to_ast(
         }
     };
     let conv = convert::Conv::new(source, classes);
+    *conv.type_comments.borrow_mut() = type_comments
+        .iter()
+        .filter(|c| !c.ignore)
+        .map(|c| (c.clone(), false))
+        .collect();
     let result = match (&tree, mode) {
         (fp_compiler::ruff_python_ast::Mod::Expression(e), _) => conv.expression(vm, e),
         (fp_compiler::ruff_python_ast::Mod::Module(m), fp_compiler::Mode::Single) => {
@@ -76,49 +127,105 @@ fn parse_mode_to_ast(
     // Dropping a deeply nested tree recurses as deeply as parsing it did; the parser already
     // bounded that depth, and the interpreter thread's stack is large.
     drop(tree);
-    result
+    let result = result?;
+    // A type comment no node could take is a syntax error with type comments on.
+    let misplaced = match conv.two_on_def.get() {
+        Some((line, col)) => Some(("Cannot have two type comments on def", line, col)),
+        None => conv
+            .type_comments
+            .borrow()
+            .iter()
+            .find(|(_, used)| !used)
+            .map(|(c, _)| ("invalid syntax", c.line, c.col)),
+    };
+    if let Some((msg, line, col)) = misplaced {
+        let e = fp_compiler::CompileError {
+            kind: fp_compiler::CompileErrorKind::SyntaxError,
+            msg: msg.into(),
+            line,
+            col,
+            end_line: line,
+            end_col: col,
+        };
+        return Err(crate::interp::compile_error::to_exception(
+            vm, &e, source, filename,
+        ));
+    }
+    Ok(result)
 }
 
-/// When `src` is an `_ast.AST` instance: for AST output (`only_ast`) an empty marker, else
-/// the source text to compile it from — `ast.unparse(src)`, which keeps the tree's semantics
-/// but not its line numbers (tracebacks point at lines of the unparsed text). None when `src`
-/// is not an AST object.
-pub fn ast_object_source(
-    vm: &mut Vm,
-    src: Value,
-    mode: Option<&str>,
-    only_ast: bool,
-) -> PyResult<Option<String>> {
+/// Whether `src` is an `_ast.AST` instance (False before `_ast` was ever imported: no AST
+/// object can exist then).
+pub fn is_ast_object(vm: &mut Vm, src: Value) -> PyResult<bool> {
     let Some(m) = vm.state_get("_ast.module") else {
-        return Ok(None);
+        return Ok(false);
     };
     let Some(base) = crate::types::dict::get_str(module_dict(m), "AST") else {
-        return Ok(None);
+        return Ok(false);
     };
-    if !crate::modules::builtins::is_instance(vm, src, base)? {
-        return Ok(None);
-    }
-    if only_ast {
-        return Ok(Some(String::new()));
-    }
+    crate::modules::builtins::is_instance(vm, src, base)
+}
+
+/// `compile(tree, filename, mode)` for an AST object: converts the tree to the compiler's
+/// input (`to_ruff`, raising what CPython's obj2ast raises), validates it (`validate.py`,
+/// CPython's `PyAST_Validate` rules and messages), then compiles it with the tree's own
+/// positions. Returns the code object.
+pub fn compile_ast_object(
+    vm: &mut Vm,
+    src: Value,
+    mode: fp_compiler::Mode,
+    filename: &str,
+    opts: &fp_compiler::CompileOptions,
+) -> PyResult {
+    let m = crate::modules::import_module(vm, "_ast")?;
+    let classes = module_dict(m);
     let expected = match mode {
-        Some("eval") => "Expression",
-        Some("single") => "Interactive",
-        _ => "Module",
+        fp_compiler::Mode::Eval => "Expression",
+        fp_compiler::Mode::Single => "Interactive",
+        fp_compiler::Mode::Exec => "Module",
     };
-    if let Some(cls) = crate::types::dict::get_str(module_dict(m), expected)
+    if let Some(cls) = crate::types::dict::get_str(classes, expected)
         && !crate::modules::builtins::is_instance(vm, src, cls)?
     {
         let got = vm.type_name(src).to_string();
         return Err(vm.type_error(format!("expected {expected} node, got {got}")));
     }
-    check_required(vm, src, base)?;
-    let ast_mod = crate::modules::import_module(vm, "ast")?;
-    let unparse = crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?;
-    let text = crate::ops::call::call(vm, unparse, &[src])?;
-    match crate::types::str::as_str(text) {
-        Some(s) => Ok(Some(s.to_string())),
-        None => Err(vm.type_error("ast.unparse() did not return a str")),
+    let mut conv = to_ruff::ToRuff::new(vm, classes, src)?;
+    if opts.future_annotations || to_ruff::has_future_annotations(vm, src)? {
+        let ast_mod = crate::modules::import_module(vm, "ast")?;
+        conv.unparse = Some(crate::ops::attr::getattr_str(vm, ast_mod, "unparse")?);
+    }
+    let tree = conv.module(vm, src)?;
+    if let Some(validate) = vm.state_get("_ast.validate") {
+        if let Err(e) = crate::ops::call::call(vm, validate, &[src]) {
+            // CPython's validator is C: its error carries no frames of the validator.
+            let k = vm.intern("__traceback__");
+            crate::ops::attr::setattr(vm, e.0, k, Value::NONE)?;
+            return Err(e);
+        }
+    }
+    if conv.lossy {
+        // The validator rejects every tree the conversion could not represent.
+        return Err(vm.value_error("invalid AST: the tree cannot be compiled"));
+    }
+    // Compile-time warnings are not issued for source compiles either (yet).
+    let (result, _warnings) = fp_compiler::compile_ast(&tree, &conv.layout, filename, mode, opts);
+    drop(tree);
+    match result {
+        Ok(code) => {
+            // The code keeps the tree's own constant objects, as CPython's does.
+            let objects = std::mem::take(&mut conv.objects);
+            let mut existing = |_: &mut Vm, c: &fp_bytecode::Const| {
+                objects
+                    .iter()
+                    .find(|(k, _)| to_ruff::same_const(k, c))
+                    .map(|(_, v)| *v)
+            };
+            Ok(crate::types::code::load_code_with(vm, code, &mut existing))
+        }
+        Err(e) => Err(crate::interp::compile_error::to_exception(
+            vm, &e, "", filename,
+        )),
     }
 }
 
@@ -177,7 +284,13 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         return Err(invalid(vm));
     }
     // `**T` is not an expression inside a tuple; blanking one star keeps every offset.
-    let left_text = left.replace("**", " *");
+    let mut left_text = left.replace("**", " *");
+    // A comma before the `)` makes even one item a tuple (`(*int)` alone is no expression);
+    // offsets before it are kept.
+    let inner = left[1..left.len() - 1].trim_end();
+    if !inner.trim_start().is_empty() && !inner.ends_with(',') {
+        left_text.insert(left_text.len() - 1, ',');
+    }
     let args = parse(vm, &left_text)?;
     let conv = convert::Conv::new_part(source, &left_text, 0, classes);
     let items: Vec<&Expr> = match &*args {
@@ -188,6 +301,25 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         Expr::Tuple(t) if t.parenthesized => t.elts.iter().collect(),
         e => vec![e],
     };
+    // Plain types, then at most one `*T`, then at most one `**T`, in that order.
+    let mut last_kind = 0;
+    for e in &items {
+        let kind = match e {
+            Expr::Starred(st) => {
+                let at = usize::from(fp_compiler::ruff_text_size::Ranged::range(st).start());
+                if at > 0 && left.as_bytes().get(at - 1) == Some(&b'*') {
+                    2
+                } else {
+                    1
+                }
+            }
+            _ => 0,
+        };
+        if kind < last_kind || (kind == last_kind && kind > 0) {
+            return Err(invalid(vm));
+        }
+        last_kind = kind;
+    }
     let mut argtypes = Vec::with_capacity(items.len());
     for e in items {
         let e = match e {
@@ -212,94 +344,4 @@ fn parse_func_type(vm: &mut Vm, source: &str, filename: &str, classes: Value) ->
         &[("argtypes", argtypes), ("returns", returns)],
         None,
     )
-}
-
-/// The checks CPython's AST-to-compiler conversion makes before compiling a tree: every node
-/// has its `lineno` and `col_offset` (named after the class declaring them, `stmt`, `expr`...),
-/// then every required field (the optional ones have a class-level None), depth first.
-fn check_required(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
-    // A tree can contain itself: bound the depth as CPython's validator does.
-    vm.enter_recursive(" during compilation")?;
-    let r = check_required_inner(vm, node, base);
-    vm.leave_native();
-    r
-}
-
-fn check_required_inner(vm: &mut Vm, node: Value, base: Value) -> PyResult<()> {
-    if let Some(l) = node.downcast::<crate::types::list::ListObj>() {
-        for item in l.snapshot() {
-            check_required(vm, item, base)?;
-        }
-        return Ok(());
-    }
-    if !crate::modules::builtins::is_instance(vm, node, base)? {
-        return Ok(());
-    }
-    let ty = vm.type_of(node);
-    // A tree may be cyclic (`e.operand = e`): bound the walk as CPython's validator does,
-    // naming the node's abstract class ('expr', 'stmt'...), the one just below AST.
-    let mro: Vec<Value> = crate::types::typeobj::tobj(ty).mro.borrow().clone();
-    let kind = match mro.iter().position(|&t| t == base) {
-        Some(i) if i > 0 => crate::types::typeobj::type_name(mro[i - 1]).to_string(),
-        _ => crate::types::typeobj::type_name(ty).to_string(),
-    };
-    // Leaves (operators, contexts) cannot recurse and are not counted, as in CPython.
-    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
-    if crate::ops::item::len(vm, fields)? == 0 {
-        return check_node(vm, node, ty, mro, base);
-    }
-    vm.enter_recursive(&format!(" while traversing '{kind}' node"))?;
-    let r = check_node(vm, node, ty, mro, base);
-    vm.leave_native();
-    r
-}
-
-fn check_node(vm: &mut Vm, node: Value, ty: Value, mro: Vec<Value>, base: Value) -> PyResult<()> {
-    let attrs_key = vm.intern("_attributes");
-    let owner = mro.into_iter().find(|t| {
-        crate::types::dict::get_str_value(crate::types::typeobj::tobj(*t).dict.get(), attrs_key)
-            .is_some()
-    });
-    for name in ["lineno", "col_offset"] {
-        let has_attr = match owner {
-            Some(o) => {
-                let attrs = crate::ops::attr::getattr_str(vm, o, "_attributes")?;
-                let n = vm.new_str(name);
-                crate::ops::item::contains(vm, attrs, n)?
-            }
-            None => false,
-        };
-        if !has_attr {
-            continue;
-        }
-        let key = vm.intern(name);
-        if crate::ops::attr::getattr_opt(vm, node, key)?.is_none() {
-            let owner_name = owner
-                .map(crate::types::typeobj::type_name)
-                .unwrap_or_default();
-            return Err(vm.type_error(format!(
-                "required field \"{name}\" missing from {owner_name}"
-            )));
-        }
-    }
-    let fields = crate::ops::attr::getattr_str(vm, ty, "_fields")?;
-    for f in crate::ops::iter::collect(vm, fields)? {
-        let Some(fname) = crate::types::str::as_str(f).map(str::to_string) else {
-            continue;
-        };
-        let key = vm.intern(&fname);
-        match crate::ops::attr::getattr_opt(vm, node, key)? {
-            Some(v) => check_required(vm, v, base)?,
-            None => {
-                let class_default = crate::types::typeobj::lookup(vm, ty, key);
-                if !class_default.is_none() {
-                    let cname = crate::types::typeobj::type_name(ty);
-                    return Err(
-                        vm.type_error(format!("required field \"{fname}\" missing from {cname}"))
-                    );
-                }
-            }
-        }
-    }
-    Ok(())
 }

@@ -433,16 +433,26 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
             )));
         }
     };
-    // An AST object: returned as is for AST output, else compiled through its source text.
-    let ast_source =
-        crate::modules::ast::ast_object_source(vm, src, as_str(a[2]), flags & PYCF_ONLY_AST != 0)?;
-    if flags & PYCF_ONLY_AST != 0 && ast_source.is_some() {
+    // An AST object: returned as is for AST output, else converted and compiled.
+    let is_ast = crate::modules::ast::is_ast_object(vm, src)?;
+    if is_ast && flags & PYCF_ONLY_AST != 0 {
         return Ok(src);
     }
-    let text = match ast_source {
-        Some(t) => Some(t),
-        None => source_text(vm, src, &filename)?,
-    };
+    if is_ast {
+        let optimize = if optimize < 0 {
+            vm.config.optimize
+        } else {
+            optimize as u32
+        };
+        let future_annotations =
+            flags & CO_FUTURE_ANNOTATIONS != 0 || !dont_inherit && caller_future_annotations(vm);
+        let opts = fp_compiler::CompileOptions {
+            optimize,
+            future_annotations,
+        };
+        return crate::modules::ast::compile_ast_object(vm, src, mode, &filename, &opts);
+    }
+    let text = source_text(vm, src, &filename)?;
     if flags & PYCF_ONLY_AST != 0 {
         let Some(text) = text else {
             return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
@@ -450,7 +460,20 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
         if as_str(a[2]) == Some("func_type") {
             return crate::modules::ast::parse_func_type_to_ast(vm, &text, &filename);
         }
-        return crate::modules::ast::parse_to_ast(vm, &text, &filename, mode);
+        let feature_version = if a[6].is_null() {
+            None
+        } else {
+            u8::try_from(ops::number::index_i64(vm, a[6])?).ok()
+        };
+        let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+        return crate::modules::ast::parse_to_ast(
+            vm,
+            &text,
+            &filename,
+            mode,
+            feature_version,
+            type_comments,
+        );
     }
     let Some(text) = text else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
@@ -486,6 +509,7 @@ pub(super) fn compile(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
 
 fn incomplete_input(vm: &mut Vm, filename: &str) -> crate::vm::Exc {
