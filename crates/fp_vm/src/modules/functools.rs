@@ -330,6 +330,7 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !ops::call::is_callable(vm, f)
         || tuple::items(args).is_none()
         || !(kw.is_none() || kw.is::<dict::DictObj>())
+        || !(d.is_none() || d.is::<dict::DictObj>())
     {
         return Err(vm.type_error("invalid partial state"));
     }
@@ -350,10 +351,9 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     p.func.set(f);
     p.args.set(args);
     p.kw.set(kw);
-    if !d.is_none() {
-        let own = crate::ops::attr::getattr_str(vm, a[0], "__dict__")?;
-        dict::update_from_dict(vm, own, d)?;
-    }
+    // The state's dict becomes the instance dict (None: no attributes), as CPython's.
+    let d = if d.is_none() { Value::NULL } else { d };
+    crate::types::instance::set_dict(a[0], d);
     Ok(Value::NONE)
 }
 

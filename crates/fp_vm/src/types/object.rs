@@ -97,6 +97,14 @@ pub static INSTANCE_DICT_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     ),
 ];
 
+/// `del obj.__dict__` on instances of Python classes: the next access starts a new dict.
+pub static INSTANCE_DICT_DELETER: NativeDef = native!("__dict__", "($self, /)", instance_del_dict);
+
+fn instance_del_dict(_vm: &mut Vm, a: &[Value]) -> PyResult {
+    crate::types::instance::set_dict(a[0], Value::NULL);
+    Ok(Value::NONE)
+}
+
 fn object_get_class(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.type_of(a[0]))
 }
@@ -121,8 +129,13 @@ fn instance_set_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn instance_get_weakref(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+fn instance_get_weakref(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let first = vm
+        .weakrefs
+        .get(&a[0].bits())
+        .and_then(|r| r.first().copied());
+    Ok(first.unwrap_or(Value::NONE))
 }
 
 static TYPE_METHODS: &[NativeDef] = &[
