@@ -280,6 +280,14 @@ impl Unparser<'_> {
                 self.push(&t);
             }
             Expr::StringLiteral(s) => {
+                // A `u'...'` literal keeps its prefix (CPython's Constant.kind).
+                if s.value
+                    .iter()
+                    .next()
+                    .is_some_and(|p| p.flags.prefix().as_str().eq_ignore_ascii_case("u"))
+                {
+                    self.push("u");
+                }
                 let r = str_repr(s.value.to_str());
                 self.push(&r);
             }
