@@ -307,9 +307,10 @@ fn partial_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = vm.type_of(a[0]);
     let f = p.func.get();
     let fa = tuple::new_tuple(vm, vec![f]);
-    let d = match a[0].header().map(|h| h.attrs.get()) {
-        Some(v) if !v.is_null() => crate::ops::attr::getattr_str(vm, a[0], "__dict__")?,
-        _ => Value::NONE,
+    let d = if crate::types::instance::has_dict_storage(a[0]) {
+        crate::ops::attr::getattr_str(vm, a[0], "__dict__")?
+    } else {
+        Value::NONE
     };
     let d = if d.is::<dict::DictObj>() && dict::len(d) == 0 {
         Value::NONE

@@ -286,6 +286,18 @@ pub fn to_dict(vm: &mut Vm, obj: Value) -> Value {
     d
 }
 
+/// Whether `obj` has instance dict storage (its `attrs`, or that of its `SlotStore`).
+pub fn has_dict_storage(obj: Value) -> bool {
+    !dict_storage(obj).is_null()
+}
+
+/// `obj`'s dict storage as it is (NULL, an `AttrStore` or a dict), past any `SlotStore`.
+pub fn dict_storage(obj: Value) -> Value {
+    obj.header()
+        .map(|h| dict_cell(h).get())
+        .unwrap_or(Value::NULL)
+}
+
 /// Whether `obj` has a non-empty instance dict storage (without creating a dict).
 pub fn has_attrs(obj: Value) -> bool {
     let Some(h) = obj.header() else { return false };

@@ -46,7 +46,7 @@ fn init_namespace(vm: &mut Vm, d: Value, name: Value, doc: Value) {
 
 /// The module's namespace dict.
 pub fn module_dict(m: Value) -> Value {
-    m.header().map(|h| h.attrs.get()).unwrap_or(Value::NULL)
+    crate::types::instance::dict_storage(m)
 }
 
 pub fn module_name(m: Value) -> Option<String> {
