@@ -491,6 +491,21 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
                 t.name.borrow()
             )));
         }
+        // `type`'s own data descriptors refuse deletion (CPython's wording).
+        match crate::types::str::as_str(name) {
+            Some("__dict__") => {
+                return Err(vm.attribute_error(
+                    "attribute '__dict__' of 'type' objects is not writable",
+                ));
+            }
+            Some("__doc__") => {
+                return Err(vm.type_error(format!(
+                    "cannot delete '__doc__' attribute of immutable type '{}'",
+                    t.name.borrow()
+                )));
+            }
+            _ => {}
+        }
         if crate::types::dict::del_item_str(vm, t.dict.get(), name) {
             if crate::types::str::as_str(name) == Some("__abstractmethods__") {
                 let f = t.flags.get();
