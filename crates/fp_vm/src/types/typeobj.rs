@@ -463,6 +463,19 @@ pub fn new_class_kw(
         let k = vm.intern("__qualname__");
         dict::del_item_str(vm, d, k);
     }
+    // __classcell__
+    if let Some(cell) = dict::get_str(d, "__classcell__") {
+        if let Some(c) = cell.downcast::<crate::types::function::CellObj>() {
+            c.set(ty);
+        } else {
+            return Err(vm.type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                vm.type_name(cell)
+            )));
+        }
+        let k = vm.intern("__classcell__");
+        dict::del_item_str(vm, d, k);
+    }
     let first = crate::types::slots::total_slots(best_base);
     for (i, s) in slot_names.iter().enumerate() {
         let m = crate::types::descriptors::new_member(vm, *s, ty, first + i);
@@ -521,19 +534,6 @@ pub fn new_class_kw(
     if dict::get_str(d, "__eq__").is_some() && dict::get_str(d, "__hash__").is_none() {
         let k = vm.intern("__hash__");
         dict::set_item_str(vm, d, k, Value::NONE);
-    }
-    // __classcell__
-    if let Some(cell) = dict::get_str(d, "__classcell__") {
-        if let Some(c) = cell.downcast::<crate::types::function::CellObj>() {
-            c.set(ty);
-        } else {
-            return Err(vm.type_error(format!(
-                "__classcell__ must be a nonlocal cell, not {}",
-                vm.type_name(cell)
-            )));
-        }
-        let k = vm.intern("__classcell__");
-        dict::del_item_str(vm, d, k);
     }
     // __set_name__ on attributes (errors wrapped in RuntimeError as 3.11 does), then
     // __init_subclass__ on the parent.
