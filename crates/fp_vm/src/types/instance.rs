@@ -180,17 +180,6 @@ pub fn slot_set(vm: &mut Vm, obj: Value, ix: usize, value: Value) -> bool {
     true
 }
 
-/// The values of `obj`'s slots, by index (NULL for unset ones).
-pub fn slot_values(obj: Value) -> Vec<Value> {
-    match obj
-        .header()
-        .and_then(|h| h.attrs.get().downcast::<SlotStore>())
-    {
-        Some(ss) => ss.slots.borrow().clone(),
-        None => Vec::new(),
-    }
-}
-
 /// Reads attribute `name` (interned) from `obj`'s own storage.
 #[inline]
 pub fn get(obj: Value, name: Value) -> Option<Value> {
