@@ -225,3 +225,13 @@ def loop():
 
 print(loop())
 print(sys.getrecursionlimit() > 0)
+class B:
+    y = 0
+    __slots__ = ('z',)
+class C:
+    y = 0
+for f in [lambda: setattr(1, 'x', 2), lambda: delattr(1, 'x'), lambda: setattr(1, 'real', 2), lambda: delattr(1, 'real'),
+          lambda: setattr(B(), 'y', 1), lambda: delattr(B(), 'y'), lambda: delattr(C(), 'y'), lambda: delattr(B(), 'q'),
+          lambda: setattr(object(), 'x', 1), lambda: setattr(object(), '__doc__', 1), lambda: delattr(B(), 'z')]:
+    try: f(); print('ok')
+    except Exception as e: print(type(e).__name__, e)

@@ -396,7 +396,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         return Ok(());
     }
     let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) {
+    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) && descr.is_null() {
         return Err(attr_error_for(vm, obj, &n));
     }
     if descr.is_null() {
@@ -494,9 +494,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         // `type`'s own data descriptors refuse deletion (CPython's wording).
         match crate::types::str::as_str(name) {
             Some("__dict__") => {
-                return Err(vm.attribute_error(
-                    "attribute '__dict__' of 'type' objects is not writable",
-                ));
+                return Err(
+                    vm.attribute_error("attribute '__dict__' of 'type' objects is not writable")
+                );
             }
             Some("__doc__") => {
                 return Err(vm.type_error(format!(
@@ -545,6 +545,13 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         return Ok(());
     }
     let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
+    // A class attribute of an instance without a `__dict__` (`__slots__`) cannot be deleted.
+    if !descr.is_null() && !typeobj::type_flags(ty).contains(TypeFlags::HAS_DICT) {
+        return Err(vm.attribute_error(format!(
+            "'{}' object attribute '{n}' is read-only",
+            vm.type_name(obj)
+        )));
+    }
     Err(attr_error_for(vm, obj, &n))
 }
 
