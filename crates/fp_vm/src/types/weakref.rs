@@ -91,26 +91,27 @@ pub fn install(vm: &mut Vm) {
 /// without a `__weakref__` slot, such as int, str, tuple, list and dict, cannot).
 fn check_referenceable(vm: &mut Vm, v: Value) -> PyResult<()> {
     let ty = vm.type_of(v);
-    let flags = typeobj::type_flags(ty);
-    let heap_type = flags.contains(TypeFlags::HEAPTYPE);
+    let heap_type = typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE);
+    // A class whose `__slots__` leave out `__weakref__` (types::slots).
+    let no_slot = heap_type && !typeobj::type_flags(ty).contains(TypeFlags::HAS_WEAKREF);
     let ok = v.is_ptr()
-        && (heap_type && flags.contains(TypeFlags::HAS_WEAKREF)
-            || !heap_type
-                && !matches!(
-                    v.header().map(|h| h.vt.kind),
-                    Some(
-                        ObjKind::Int
-                            | ObjKind::Float
-                            | ObjKind::Complex
-                            | ObjKind::Str
-                            | ObjKind::Bytes
-                            | ObjKind::ByteArray
-                            | ObjKind::Tuple
-                            | ObjKind::List
-                            | ObjKind::Dict
-                            | ObjKind::WeakRef
-                    )
-                ));
+        && !no_slot
+        && (heap_type
+            || !matches!(
+                v.header().map(|h| h.vt.kind),
+                Some(
+                    ObjKind::Int
+                        | ObjKind::Float
+                        | ObjKind::Complex
+                        | ObjKind::Str
+                        | ObjKind::Bytes
+                        | ObjKind::ByteArray
+                        | ObjKind::Tuple
+                        | ObjKind::List
+                        | ObjKind::Dict
+                        | ObjKind::WeakRef
+                )
+            ));
     if ok {
         Ok(())
     } else {
