@@ -510,10 +510,23 @@ fn object_dir(vm: &mut Vm, a: &[Value]) -> PyResult {
             names.push(k);
         }
     };
-    for (k, _) in crate::types::instance::items(a[0]) {
-        add(&mut names, k);
-    }
     let ty = vm.type_of(a[0]);
+    // A class that overrides `__dict__` (a property, say): dir() uses what it returns.
+    let dd = typeobj::lookup(vm, ty, vm.names.dict);
+    if !dd.is_null() && vm.type_of(dd) != vm.types.getset_descriptor {
+        // (Anything but a dict counts as no attributes, as CPython's.)
+        if let Some(d) = ops::attr::getattr_opt(vm, a[0], vm.names.dict)?
+            && d.is::<crate::types::dict::DictObj>()
+        {
+            for k in crate::types::dict::keys(d) {
+                add(&mut names, k);
+            }
+        }
+    } else {
+        for (k, _) in crate::types::instance::items(a[0]) {
+            add(&mut names, k);
+        }
+    }
     let mro = tobj(ty).mro.borrow().clone();
     for t in mro {
         for k in crate::types::dict::keys(tobj(t).dict.get()) {
