@@ -11,6 +11,7 @@ mod fold;
 mod fstrings;
 mod limits;
 mod symtable;
+mod unparse;
 mod warnings;
 
 pub use warnings::{CompileWarning, WarningCategory};

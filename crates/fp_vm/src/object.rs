@@ -11,7 +11,8 @@
 //!   so every payload is traced and dropped correctly without a central table.
 //! - `ty` is the Python type (a `TypeObject`); writable for `__class__` assignment.
 //! - `attrs` is NULL or the instance's attribute storage: an `AttrStore` (map + slot values,
-//!   see `types::instance`) or, once `__dict__` was asked for, a real `dict`.
+//!   see `types::instance`) or, once `__dict__` was asked for, a real `dict`; for instances of
+//!   classes with `__slots__`, a `SlotStore` holding the slot values and that storage.
 //!
 //! Every payload implements [`Trace`], so a tracing collector can find every `Value` it holds.
 
@@ -89,6 +90,9 @@ pub enum ObjKind {
     ZlibStream,
     /// `_random.Random`.
     Random,
+    /// The `attrs` of an instance of a class with `__slots__`: slot values plus the `__dict__`
+    /// storage (`types::instance::SlotStore`).
+    SlotStore,
 }
 
 /// Objects that hold `Value`s report them to the collector.

@@ -173,8 +173,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The annotation as a value: the expression, or its source text under
-    /// `from __future__ import annotations`.
+    /// The annotation as a value: the expression, or its text (rebuilt from the tree, as
+    /// CPython's) under `from __future__ import annotations`.
     pub fn compile_annotation(&mut self, ann: &'a Expr) -> R {
         if self.future_annotations {
             let text = self.annotation_text(ann);
@@ -198,12 +198,7 @@ impl<'a> Compiler<'a> {
         {
             return t.clone();
         }
-        let r = ann.range();
-        let src = self.lt.source();
-        let t = src
-            .get(u32::from(r.start()) as usize..u32::from(r.end()) as usize)
-            .unwrap_or("");
-        t.to_string()
+        crate::unparse::annotation(self.lt.source(), ann)
     }
 
     fn compile_annassign(&mut self, a: &'a ast::StmtAnnAssign) -> R {

@@ -19,9 +19,10 @@
 //! state if it is one of the simple cases above; everything else keeps taking the generic path.
 
 use crate::ops::attr::{generic_getattribute_native, generic_setattr_native, is_native};
+use crate::types::descriptors::MemberObj;
 use crate::types::dict::DictObj;
 use crate::types::function::{FunctionObj, NativeFunction};
-use crate::types::instance::{AttrStore, MapObj};
+use crate::types::instance::{AttrStore, MapObj, SlotStore, attr_store_of};
 use crate::types::typeobj::{self, TypeFlags, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -32,6 +33,9 @@ const LOAD: u32 = 1;
 const STORE: u32 = 2;
 const METHOD: u32 = 4;
 const GLOBAL: u32 = 8;
+/// LOAD/STORE of a `__slots__` member: `index` is the slot (keyed by the type version only).
+const SLOT_LOAD: u32 = 16;
+const SLOT_STORE: u32 = 32;
 
 pub struct NameCache {
     /// `Vm::gc_epoch` when filled (0: empty).
@@ -94,7 +98,14 @@ fn map_of(obj: Value) -> Option<(Value, Option<&'static AttrStore>)> {
     if a.is_null() {
         return Some((Value::NULL, None));
     }
-    let st = a.downcast::<AttrStore>()?;
+    if a.is::<SlotStore>() && attr_store_of(a).is_none() {
+        // Slots only (or a dict): the map is that of "no attribute storage" unless a dict.
+        return match a.downcast::<SlotStore>()?.dict.get() {
+            d if d.is_null() => Some((Value::NULL, None)),
+            _ => None,
+        };
+    }
+    let st = attr_store_of(a)?;
     Some((st.map.get(), Some(st)))
 }
 
@@ -133,13 +144,16 @@ pub fn fill_global(vm: &Vm, e: &NameCache, globals: Value, builtins: Value, valu
 #[inline(always)]
 pub fn load_attr(vm: &Vm, e: &NameCache, obj: Value) -> Option<Value> {
     if e.epoch.get() != vm.gc_epoch || e.flags.get() & LOAD == 0 {
+        if e.epoch.get() == vm.gc_epoch && e.flags.get() & SLOT_LOAD != 0 {
+            return load_slot(e, obj);
+        }
         return None;
     }
     let h = obj.header()?;
     if type_version(h.ty()) != e.v1.get() {
         return None;
     }
-    let st = h.attrs.get().downcast::<AttrStore>()?;
+    let st = attr_store_of(h.attrs.get())?;
     if st.map.get() != e.a.get() {
         return None;
     }
@@ -147,10 +161,47 @@ pub fn load_attr(vm: &Vm, e: &NameCache, obj: Value) -> Option<Value> {
     if v.is_null() { None } else { Some(v) }
 }
 
+/// LOAD_ATTR of a `__slots__` member: the slot's value (a miss when unset, so the generic
+/// path raises the AttributeError).
+#[inline]
+fn load_slot(e: &NameCache, obj: Value) -> Option<Value> {
+    let h = obj.header()?;
+    if type_version(h.ty()) != e.v1.get() {
+        return None;
+    }
+    let ss = h.attrs.get().downcast::<SlotStore>()?;
+    let v = *ss.slots.borrow().get(e.index.get() as usize)?;
+    if v.is_null() { None } else { Some(v) }
+}
+
+/// STORE_ATTR of a `__slots__` member, once the instance has its slot storage.
+#[inline]
+fn store_slot(e: &NameCache, obj: Value, value: Value) -> bool {
+    let Some(h) = obj.header() else {
+        return false;
+    };
+    if type_version(h.ty()) != e.v1.get() {
+        return false;
+    }
+    let Some(ss) = h.attrs.get().downcast::<SlotStore>() else {
+        return false;
+    };
+    match ss.slots.borrow_mut().get_mut(e.index.get() as usize) {
+        Some(slot) => {
+            *slot = value;
+            true
+        }
+        None => false,
+    }
+}
+
 /// STORE_ATTR hit: stores into the instance slot; false on a miss.
 #[inline(always)]
 pub fn store_attr(vm: &Vm, e: &NameCache, obj: Value, value: Value) -> bool {
     if e.epoch.get() != vm.gc_epoch || e.flags.get() & STORE == 0 {
+        if e.epoch.get() == vm.gc_epoch && e.flags.get() & SLOT_STORE != 0 {
+            return store_slot(e, obj, value);
+        }
         return false;
     }
     let Some(h) = obj.header() else {
@@ -159,7 +210,7 @@ pub fn store_attr(vm: &Vm, e: &NameCache, obj: Value, value: Value) -> bool {
     if type_version(h.ty()) != e.v1.get() {
         return false;
     }
-    let Some(st) = h.attrs.get().downcast::<AttrStore>() else {
+    let Some(st) = attr_store_of(h.attrs.get()) else {
         return false;
     };
     if st.map.get() != e.a.get() {
@@ -183,7 +234,10 @@ pub fn fill_attr(vm: &mut Vm, e: &NameCache, obj: Value, name: Value) {
     let Some(t) = ty.downcast::<TypeObject>() else {
         return;
     };
-    let Some(st) = h.attrs.get().downcast::<AttrStore>() else {
+    if fill_slot(vm, e, ty, t, name) {
+        return;
+    }
+    let Some(st) = attr_store_of(h.attrs.get()) else {
         return;
     };
     let map = st.map.get();
@@ -215,6 +269,35 @@ pub fn fill_attr(vm: &mut Vm, e: &NameCache, obj: Value, name: Value) {
     e.v1.set(t.version.get());
     e.a.set(map);
     e.index.set(ix as u32);
+}
+
+/// Records a `__slots__` member of `ty` (found on the type, attribute access not customised);
+/// true when `name` is such a member (filled or not).
+fn fill_slot(vm: &mut Vm, e: &NameCache, ty: Value, t: &TypeObject, name: Value) -> bool {
+    let descr = typeobj::lookup(vm, ty, name);
+    let Some(m) = descr.downcast::<MemberObj>() else {
+        return false;
+    };
+    if !m.getter.is_null() || !typeobj::is_subtype(ty, m.owner) {
+        return true;
+    }
+    let mut flags = 0;
+    let ga = typeobj::lookup(vm, ty, vm.names.getattribute);
+    if is_native(ga, generic_getattribute_native) {
+        flags |= SLOT_LOAD;
+    }
+    let sa = typeobj::lookup(vm, ty, vm.names.setattr);
+    if sa.is_null() || is_native(sa, generic_setattr_native) {
+        flags |= SLOT_STORE;
+    }
+    if flags != 0 {
+        e.epoch.set(vm.gc_epoch);
+        e.flags.set(flags);
+        e.v1.set(t.version.get());
+        e.a.set(Value::NULL);
+        e.index.set(m.index as u32);
+    }
+    true
 }
 
 // ----- methods -----

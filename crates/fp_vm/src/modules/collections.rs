@@ -634,9 +634,10 @@ fn deque_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         None => tuple::new_tuple(vm, vec![]),
     };
-    let state = match a[0].header().map(|h| h.attrs.get()) {
-        Some(v) if !v.is_null() => ops::attr::getattr_str(vm, a[0], "__dict__")?,
-        _ => Value::NONE,
+    let state = if crate::types::instance::has_dict_storage(a[0]) {
+        ops::attr::getattr_str(vm, a[0], "__dict__")?
+    } else {
+        Value::NONE
     };
     let it = deque_iter(vm, &[a[0]])?;
     Ok(tuple::new_tuple(vm, vec![ty, args, state, it]))

@@ -307,9 +307,10 @@ fn partial_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = vm.type_of(a[0]);
     let f = p.func.get();
     let fa = tuple::new_tuple(vm, vec![f]);
-    let d = match a[0].header().map(|h| h.attrs.get()) {
-        Some(v) if !v.is_null() => crate::ops::attr::getattr_str(vm, a[0], "__dict__")?,
-        _ => Value::NONE,
+    let d = if crate::types::instance::has_dict_storage(a[0]) {
+        crate::ops::attr::getattr_str(vm, a[0], "__dict__")?
+    } else {
+        Value::NONE
     };
     let d = if d.is::<dict::DictObj>() && dict::len(d) == 0 {
         Value::NONE
@@ -330,6 +331,7 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !ops::call::is_callable(vm, f)
         || tuple::items(args).is_none()
         || !(kw.is_none() || kw.is::<dict::DictObj>())
+        || !(d.is_none() || d.is::<dict::DictObj>())
     {
         return Err(vm.type_error("invalid partial state"));
     }
@@ -350,10 +352,9 @@ fn partial_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     p.func.set(f);
     p.args.set(args);
     p.kw.set(kw);
-    if !d.is_none() {
-        let own = crate::ops::attr::getattr_str(vm, a[0], "__dict__")?;
-        dict::update_from_dict(vm, own, d)?;
-    }
+    // The state's dict becomes the instance dict (None: no attributes), as CPython's.
+    let d = if d.is_none() { Value::NULL } else { d };
+    crate::types::instance::set_dict(a[0], d);
     Ok(Value::NONE)
 }
 

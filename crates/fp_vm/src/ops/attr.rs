@@ -158,13 +158,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
         if obj.is_null() {
             return Ok(d);
         }
-        return match instance::get(obj, m.name) {
-            Some(v) => Ok(v),
-            None => {
-                let n = crate::types::str::as_str(m.name).unwrap_or("?").to_string();
-                Err(attr_error_for(vm, obj, &n))
-            }
-        };
+        return crate::types::descriptor_methods::member_value(vm, m, obj);
     }
     if let Some(fd) = d.downcast::<crate::types::structseq::FieldDescr>() {
         if obj.is_null() {
@@ -359,9 +353,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         if descr.is::<PropertyObj>() && is_plain_property(vm, descr) {
             return crate::types::descriptor_methods::property_set(vm, descr, obj, value);
         }
-        if descr.is::<MemberObj>() {
-            instance::set(vm, obj, name, value);
-            return Ok(());
+        if let Some(m) = descr.downcast::<MemberObj>() {
+            return crate::types::descriptor_methods::member_store(vm, m, obj, value);
         }
         if descr.is::<crate::types::structseq::FieldDescr>() {
             return Err(vm.attribute_error("readonly attribute"));
@@ -403,7 +396,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         return Ok(());
     }
     let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) {
+    if typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE) && descr.is_null() {
         return Err(attr_error_for(vm, obj, &n));
     }
     if descr.is_null() {
@@ -438,7 +431,7 @@ pub fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if newt.layout != oldt.layout {
+    if !crate::types::slots::compatible_layouts(vm, old, value) {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             newt.name.borrow(),
@@ -498,6 +491,21 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
                 t.name.borrow()
             )));
         }
+        // `type`'s own data descriptors refuse deletion (CPython's wording).
+        match crate::types::str::as_str(name) {
+            Some("__dict__") => {
+                return Err(
+                    vm.attribute_error("attribute '__dict__' of 'type' objects is not writable")
+                );
+            }
+            Some("__doc__") => {
+                return Err(vm.type_error(format!(
+                    "cannot delete '__doc__' attribute of immutable type '{}'",
+                    t.name.borrow()
+                )));
+            }
+            _ => {}
+        }
         if crate::types::dict::del_item_str(vm, t.dict.get(), name) {
             if crate::types::str::as_str(name) == Some("__abstractmethods__") {
                 let f = t.flags.get();
@@ -513,6 +521,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if descr.is::<PropertyObj>() && is_plain_property(vm, descr) {
         return crate::types::descriptor_methods::property_delete(vm, descr, obj);
     }
+    if let Some(m) = descr.downcast::<MemberObj>() {
+        return crate::types::descriptor_methods::member_store(vm, m, obj, Value::NULL);
+    }
     if !descr.is_null() {
         let dt = vm.type_of(descr);
         if typeobj::type_flags(dt).contains(TypeFlags::HEAPTYPE) {
@@ -527,10 +538,20 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             }
         }
     }
+    if name == vm.names().dict && typeobj::type_flags(ty).contains(TypeFlags::HAS_DICT) {
+        return Err(vm.type_error("cannot delete __dict__"));
+    }
     if instance::delete(vm, obj, name) {
         return Ok(());
     }
     let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
+    // A class attribute of an instance without a `__dict__` (`__slots__`) cannot be deleted.
+    if !descr.is_null() && !typeobj::type_flags(ty).contains(TypeFlags::HAS_DICT) {
+        return Err(vm.attribute_error(format!(
+            "'{}' object attribute '{n}' is read-only",
+            vm.type_name(obj)
+        )));
+    }
     Err(attr_error_for(vm, obj, &n))
 }
 

@@ -701,19 +701,51 @@ fn member_get(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let n = member_name_str(m);
     check_target(vm, &n, m.owner, inst)?;
-    match instance::get(inst, m.name) {
-        Some(v) => Ok(v),
-        None => Err(ops::attr::attr_error_for(vm, inst, &n)),
+    member_value(vm, m, inst)
+}
+
+/// The value of member `m` on `inst`; AttributeError when the slot is unset.
+pub fn member_value(vm: &mut Vm, m: &MemberObj, inst: Value) -> PyResult {
+    if !typeobj::is_subtype(vm.type_of(inst), m.owner) {
+        check_target(vm, &member_name_str(m), m.owner, inst)?;
     }
+    if !m.getter.is_null() {
+        return ops::call::call(vm, m.getter, &[inst]);
+    }
+    match instance::slot_get(inst, m.index) {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            vm.type_name(inst),
+            member_name_str(m)
+        ))),
+    }
+}
+
+/// Stores (or with NULL, deletes) member `m` on `inst`; deleting an unset slot raises
+/// AttributeError naming it, as CPython's.
+pub fn member_store(vm: &mut Vm, m: &MemberObj, inst: Value, v: Value) -> PyResult<()> {
+    if !typeobj::is_subtype(vm.type_of(inst), m.owner) {
+        check_target(vm, &member_name_str(m), m.owner, inst)?;
+    }
+    if !m.getter.is_null() {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
+    if v.is_null() && instance::slot_get(inst, m.index).is_none() {
+        return Err(vm.attribute_error(member_name_str(m)));
+    }
+    if !instance::slot_set(vm, inst, m.index, v) {
+        let n = member_name_str(m);
+        return Err(ops::attr::attr_error_for(vm, inst, &n));
+    }
+    Ok(())
 }
 
 fn member_set(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = member_of(vm, a[0])?;
     let n = member_name_str(m);
     check_target(vm, &n, m.owner, a[1])?;
-    if !instance::set(vm, a[1], m.name, a[2]) {
-        return Err(ops::attr::attr_error_for(vm, a[1], &n));
-    }
+    member_store(vm, m, a[1], a[2])?;
     Ok(Value::NONE)
 }
 
@@ -721,9 +753,7 @@ fn member_delete(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = member_of(vm, a[0])?;
     let n = member_name_str(m);
     check_target(vm, &n, m.owner, a[1])?;
-    if !instance::delete(vm, a[1], m.name) {
-        return Err(vm.attribute_error(n));
-    }
+    member_store(vm, m, a[1], Value::NULL)?;
     Ok(Value::NONE)
 }
 

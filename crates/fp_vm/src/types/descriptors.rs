@@ -115,16 +115,20 @@ pub fn new_staticmethod_of_type(ty: Value, f: Value) -> Value {
     alloc(ty, StaticMethodObj(MethodWrapperObj { func: Cell::new(f) }))
 }
 
-/// A `__slots__` member: reads and writes the named slot in the instance's attribute storage.
+/// A `__slots__` member: reads and writes slot `index` of the instance's `SlotStore`. A
+/// builtin type's read-only member (`function.__globals__`) has a native `getter` instead.
 pub struct MemberObj {
     pub name: Value,
     pub owner: Value,
+    pub index: usize,
+    pub getter: Value,
 }
 
 impl Trace for MemberObj {
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         self.name.trace(visit);
         self.owner.trace(visit);
+        self.getter.trace(visit);
     }
 }
 
@@ -132,8 +136,29 @@ impl Payload for MemberObj {
     const KIND: ObjKind = ObjKind::MemberDescr;
 }
 
-pub fn new_member(vm: &mut Vm, name: Value, owner: Value) -> Value {
-    alloc(vm.types.member_descriptor, MemberObj { name, owner })
+pub fn new_member(vm: &mut Vm, name: Value, owner: Value, index: usize) -> Value {
+    alloc(
+        vm.types.member_descriptor,
+        MemberObj {
+            name,
+            owner,
+            index,
+            getter: Value::NULL,
+        },
+    )
+}
+
+/// A read-only member of builtin type `owner` computed by native function `getter`.
+pub fn new_readonly_member(vm: &mut Vm, name: Value, owner: Value, getter: Value) -> Value {
+    alloc(
+        vm.types.member_descriptor,
+        MemberObj {
+            name,
+            owner,
+            index: usize::MAX,
+            getter,
+        },
+    )
 }
 
 /// `super(type, obj)`: `thisclass` is where the MRO search starts after; `obj` the instance

@@ -42,6 +42,14 @@ pub fn install(vm: &mut Vm) {
     let t = vm.types.function;
     typeobj::add_methods(vm, t, FUNCTION_METHODS);
     add_getsets_full(vm, t, FUNCTION_GETSETS);
+    // CPython's read-only members (`types.MemberDescriptorType` is `type(FunctionType.__globals__)`).
+    for def in FUNCTION_MEMBERS {
+        let g = crate::types::function::new_native(vm, def, Value::NULL, t);
+        let k = vm.intern(def.name);
+        let m = crate::types::descriptors::new_readonly_member(vm, k, t, g);
+        dict::set_item_str(vm, typeobj::tobj(t).dict.get(), k, m);
+    }
+    typeobj::bump_version(vm, t);
 
     let t = vm.types.method;
     typeobj::add_methods(vm, t, METHOD_METHODS);
@@ -144,21 +152,6 @@ static FUNCTION_GETSETS: &[GetSetDel] = &[
         native!("__code__", "($self, /)", func_get_code),
         Some(native!("__code__", "($self, value, /)", func_set_code)),
         Some(native!("__code__", "($self, /)", func_del_code)),
-    ),
-    (
-        native!("__globals__", "($self, /)", func_get_globals),
-        Some(native!("__globals__", "($self, value, /)", readonly_set)),
-        Some(native!("__globals__", "($self, /)", readonly_del)),
-    ),
-    (
-        native!("__builtins__", "($self, /)", func_get_builtins),
-        Some(native!("__builtins__", "($self, value, /)", readonly_set)),
-        Some(native!("__builtins__", "($self, /)", readonly_del)),
-    ),
-    (
-        native!("__closure__", "($self, /)", func_get_closure),
-        Some(native!("__closure__", "($self, value, /)", readonly_set)),
-        Some(native!("__closure__", "($self, /)", readonly_del)),
     ),
 ];
 
@@ -354,12 +347,11 @@ fn func_get_builtins(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn func_get_closure(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(or_none(func_of(vm, a[0])?.closure))
 }
-fn readonly_set(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.attribute_error("readonly attribute"))
-}
-fn readonly_del(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.attribute_error("readonly attribute"))
-}
+static FUNCTION_MEMBERS: &[NativeDef] = &[
+    native!("__globals__", "($self, /)", func_get_globals),
+    native!("__builtins__", "($self, /)", func_get_builtins),
+    native!("__closure__", "($self, /)", func_get_closure),
+];
 
 // ----- method (bound method) -----
 

@@ -8,6 +8,11 @@
 //! Maps are shared: objects that got the same attributes in the same order share one map, so
 //! an inline cache can check one map pointer and read a slot at a known index.
 //! Attribute names here are always interned str values, compared by identity.
+//!
+//! Instances of classes with `__slots__` keep their slot values apart: once a slot is written,
+//! `attrs` becomes a `SlotStore` (the slot values by index, plus the storage above for the
+//! `__dict__`, if the class has one). Member descriptors read and write slots by index; every
+//! function here that deals with the instance dict looks through the `SlotStore`.
 
 use crate::heap::alloc;
 use crate::object::{ObjKind, Payload, Trace};
@@ -94,11 +99,92 @@ impl Payload for AttrStore {
     const KIND: ObjKind = ObjKind::AttrStore;
 }
 
+/// The instance's slot values (by member index) and its dict storage (NULL, an `AttrStore` or
+/// a dict, exactly as a header's `attrs`).
+pub struct SlotStore {
+    pub slots: RefCell<Vec<Value>>,
+    pub dict: Cell<Value>,
+}
+
+impl Trace for SlotStore {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.slots.trace(visit);
+        self.dict.trace(visit);
+    }
+}
+
+impl Payload for SlotStore {
+    const KIND: ObjKind = ObjKind::SlotStore;
+}
+
+/// The cell holding `obj`'s dict storage: the header's `attrs`, or the `SlotStore`'s.
+#[inline]
+fn dict_cell(h: &'static crate::object::ObjHeader) -> &'static Cell<Value> {
+    match h.attrs.get().downcast::<SlotStore>() {
+        Some(ss) => &ss.dict,
+        None => &h.attrs,
+    }
+}
+
+/// The `AttrStore` of an attribute word (looking through a `SlotStore`), for the inline caches.
+#[inline]
+pub fn attr_store_of(a: Value) -> Option<&'static AttrStore> {
+    match a.downcast::<AttrStore>() {
+        Some(st) => Some(st),
+        None => a
+            .downcast::<SlotStore>()?
+            .dict
+            .get()
+            .downcast::<AttrStore>(),
+    }
+}
+
+/// Reads slot `ix` of `obj` (None when unset).
+#[inline]
+pub fn slot_get(obj: Value, ix: usize) -> Option<Value> {
+    let ss = obj.header()?.attrs.get().downcast::<SlotStore>()?;
+    let v = *ss.slots.borrow().get(ix)?;
+    if v.is_null() { None } else { Some(v) }
+}
+
+/// Writes slot `ix` of `obj` (NULL clears it); false when `obj` has no header.
+pub fn slot_set(vm: &mut Vm, obj: Value, ix: usize, value: Value) -> bool {
+    let Some(h) = obj.header() else { return false };
+    let a = h.attrs.get();
+    let ss = match a.downcast::<SlotStore>() {
+        Some(ss) => ss,
+        None => {
+            if value.is_null() {
+                return true;
+            }
+            let n = crate::types::slots::total_slots(h.ty()).max(ix + 1);
+            let st = alloc(
+                vm.types.attr_store,
+                SlotStore {
+                    slots: RefCell::new(vec![Value::NULL; n]),
+                    dict: Cell::new(a),
+                },
+            );
+            h.attrs.set(st);
+            match st.downcast::<SlotStore>() {
+                Some(ss) => ss,
+                None => return false,
+            }
+        }
+    };
+    let mut slots = ss.slots.borrow_mut();
+    if slots.len() <= ix {
+        slots.resize(ix + 1, Value::NULL);
+    }
+    slots[ix] = value;
+    true
+}
+
 /// Reads attribute `name` (interned) from `obj`'s own storage.
 #[inline]
 pub fn get(obj: Value, name: Value) -> Option<Value> {
     let h = obj.header()?;
-    let a = h.attrs.get();
+    let mut a = h.attrs.get();
     if a.is_null() {
         return None;
     }
@@ -106,6 +192,14 @@ pub fn get(obj: Value, name: Value) -> Option<Value> {
         let ix = map_of(st.map.get()).index_of(name)?;
         let v = st.values.borrow()[ix];
         return if v.is_null() { None } else { Some(v) };
+    }
+    if let Some(ss) = a.downcast::<SlotStore>() {
+        a = ss.dict.get();
+        if let Some(st) = a.downcast::<AttrStore>() {
+            let ix = map_of(st.map.get()).index_of(name)?;
+            let v = st.values.borrow()[ix];
+            return if v.is_null() { None } else { Some(v) };
+        }
     }
     if a.is::<DictObj>() {
         return dict::get_str_value(a, name);
@@ -116,7 +210,8 @@ pub fn get(obj: Value, name: Value) -> Option<Value> {
 /// Writes attribute `name` (interned). Returns false when `obj` cannot hold attributes.
 pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
     let Some(h) = obj.header() else { return false };
-    let a = h.attrs.get();
+    let cell = dict_cell(h);
+    let a = cell.get();
     if a.is_null() {
         let map = transition(vm, vm.empty_map, name);
         let st = alloc(
@@ -126,7 +221,7 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
                 values: RefCell::new(vec![value]),
             },
         );
-        h.attrs.set(st);
+        cell.set(st);
         return true;
     }
     if let Some(st) = a.downcast::<AttrStore>() {
@@ -161,7 +256,8 @@ pub fn to_dict(vm: &mut Vm, obj: Value) -> Value {
     let Some(h) = obj.header() else {
         return dict::new_dict(vm);
     };
-    let a = h.attrs.get();
+    let cell = dict_cell(h);
+    let a = cell.get();
     if a.is::<DictObj>() {
         return a;
     }
@@ -175,14 +271,36 @@ pub fn to_dict(vm: &mut Vm, obj: Value) -> Value {
             }
         }
     }
-    h.attrs.set(d);
+    cell.set(d);
     d
+}
+
+/// Whether `obj` has instance dict storage (its `attrs`, or that of its `SlotStore`).
+pub fn has_dict_storage(obj: Value) -> bool {
+    !dict_storage(obj).is_null()
+}
+
+/// `obj`'s dict storage as it is (NULL, an `AttrStore` or a dict), past any `SlotStore`.
+pub fn dict_storage(obj: Value) -> Value {
+    obj.header()
+        .map(|h| dict_cell(h).get())
+        .unwrap_or(Value::NULL)
+}
+
+/// Whether `obj` has a non-empty instance dict storage (without creating a dict).
+pub fn has_attrs(obj: Value) -> bool {
+    let Some(h) = obj.header() else { return false };
+    let a = dict_cell(h).get();
+    if let Some(st) = a.downcast::<AttrStore>() {
+        return st.values.borrow().iter().any(|v| !v.is_null());
+    }
+    a.is::<DictObj>() && dict::len(a) > 0
 }
 
 /// Replaces `obj.__dict__` (assignment to `__dict__`).
 pub fn set_dict(obj: Value, d: Value) {
     if let Some(h) = obj.header() {
-        h.attrs.set(d);
+        dict_cell(h).set(d);
     }
 }
 
@@ -191,7 +309,7 @@ pub fn items(obj: Value) -> Vec<(Value, Value)> {
     let Some(h) = obj.header() else {
         return Vec::new();
     };
-    let a = h.attrs.get();
+    let a = dict_cell(h).get();
     if let Some(st) = a.downcast::<AttrStore>() {
         let names = map_of(st.map.get()).names.clone();
         let values = st.values.borrow().clone();

@@ -42,6 +42,7 @@ pub mod range_methods;
 pub mod seq_methods;
 pub mod set;
 pub mod set_methods;
+pub mod slots;
 pub mod str;
 pub mod str_codec;
 pub mod str_methods;

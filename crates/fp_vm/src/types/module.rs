@@ -46,7 +46,7 @@ fn init_namespace(vm: &mut Vm, d: Value, name: Value, doc: Value) {
 
 /// The module's namespace dict.
 pub fn module_dict(m: Value) -> Value {
-    m.header().map(|h| h.attrs.get()).unwrap_or(Value::NULL)
+    crate::types::instance::dict_storage(m)
 }
 
 pub fn module_name(m: Value) -> Option<String> {
@@ -129,7 +129,15 @@ fn module_getattribute(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn module_dir(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let keys = dict::keys(module_dict(a[0]));
+    // `__dict__` as attribute access finds it (a subclass may override it).
+    let d = crate::ops::attr::getattr(vm, a[0], vm.names.dict)?;
+    if !d.is::<dict::DictObj>() {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
+    if let Some(f) = dict::get_str(d, "__dir__") {
+        return crate::ops::call::call(vm, f, &[]);
+    }
+    let keys = dict::keys(d);
     Ok(crate::types::list::new_list(vm, keys))
 }
 

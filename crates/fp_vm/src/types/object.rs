@@ -97,6 +97,20 @@ pub static INSTANCE_DICT_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     ),
 ];
 
+/// `del obj.__dict__` on instances of Python classes: the next access starts a new dict.
+pub static INSTANCE_DICT_DELETER: NativeDef = native!("__dict__", "($self, /)", instance_del_dict);
+
+fn instance_del_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    refuse_type_dict(vm, a[0])?;
+    // Exceptions keep a dict (their builtin base's descriptor refuses deletion).
+    let flags = crate::types::typeobj::type_flags(vm.type_of(a[0]));
+    if flags.contains(crate::types::typeobj::TypeFlags::EXCEPTION) {
+        return Err(vm.type_error("cannot delete __dict__"));
+    }
+    crate::types::instance::set_dict(a[0], Value::NULL);
+    Ok(Value::NONE)
+}
+
 fn object_get_class(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.type_of(a[0]))
 }
@@ -107,10 +121,27 @@ fn object_set_class(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn instance_get_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // A class reached through a metaclass's plain base: its namespace, read-only as ever.
+    if let Some(t) = a[0].downcast::<crate::types::typeobj::TypeObject>() {
+        return Ok(crate::types::module::new_mappingproxy(vm, t.dict.get()));
+    }
     Ok(crate::types::instance::to_dict(vm, a[0]))
 }
 
+/// A class's namespace is not an instance dict: it cannot be replaced or deleted through an
+/// instance `__dict__` descriptor (a metaclass deriving from a plain class).
+fn refuse_type_dict(vm: &mut Vm, obj: Value) -> PyResult<()> {
+    if obj.is::<crate::types::typeobj::TypeObject>() {
+        return Err(vm.attribute_error("attribute '__dict__' of 'type' objects is not writable"));
+    }
+    if obj.is::<crate::types::module::ModuleObj>() {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
+    Ok(())
+}
+
 fn instance_set_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
+    refuse_type_dict(vm, a[0])?;
     if !a[1].is::<crate::types::dict::DictObj>() {
         return Err(vm.type_error(format!(
             "__dict__ must be set to a dictionary, not a '{}'",
@@ -121,8 +152,13 @@ fn instance_set_dict(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn instance_get_weakref(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+fn instance_get_weakref(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let first = vm
+        .weakrefs
+        .get(&a[0].bits())
+        .and_then(|r| r.first().copied());
+    Ok(first.unwrap_or(Value::NONE))
 }
 
 static TYPE_METHODS: &[NativeDef] = &[
@@ -474,10 +510,23 @@ fn object_dir(vm: &mut Vm, a: &[Value]) -> PyResult {
             names.push(k);
         }
     };
-    for (k, _) in crate::types::instance::items(a[0]) {
-        add(&mut names, k);
-    }
     let ty = vm.type_of(a[0]);
+    // A class that overrides `__dict__` (a property, say): dir() uses what it returns.
+    let dd = typeobj::lookup(vm, ty, vm.names.dict);
+    if !dd.is_null() && vm.type_of(dd) != vm.types.getset_descriptor {
+        // (Anything but a dict counts as no attributes, as CPython's.)
+        if let Some(d) = ops::attr::getattr_opt(vm, a[0], vm.names.dict)?
+            && d.is::<crate::types::dict::DictObj>()
+        {
+            for k in crate::types::dict::keys(d) {
+                add(&mut names, k);
+            }
+        }
+    } else {
+        for (k, _) in crate::types::instance::items(a[0]) {
+            add(&mut names, k);
+        }
+    }
     let mro = tobj(ty).mro.borrow().clone();
     for t in mro {
         for k in crate::types::dict::keys(tobj(t).dict.get()) {

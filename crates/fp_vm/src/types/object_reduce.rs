@@ -156,27 +156,11 @@ pub fn object_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let f = ops::attr::getattr_str(vm, copyreg, "_slotnames")?;
     let names = ops::call::call(vm, f, &[cls])?;
     let slot_names = ops::iter::collect(vm, names)?;
-    let has_dict = !typeobj::lookup_str(vm, cls, "__dict__").is_null()
-        && !crate::types::instance::items(obj).is_empty();
+    // The instance dict itself (not a copy), None when there is none or it is empty.
     let mut state = Value::NONE;
-    if has_dict {
-        if slot_names.is_empty() {
-            let d = crate::types::instance::to_dict(vm, obj);
-            if crate::types::dict::len(d) > 0 {
-                state = d;
-            }
-        } else {
-            // Slot values share the attribute store here: the dict part leaves them out.
-            let d = crate::types::dict::new_dict(vm);
-            for (k, v) in crate::types::instance::items(obj) {
-                if !slot_names.contains(&k) {
-                    crate::types::dict::set_item(vm, d, k, v)?;
-                }
-            }
-            if crate::types::dict::len(d) > 0 {
-                state = d;
-            }
-        }
+    if crate::types::instance::has_attrs(obj) && !typeobj::lookup_str(vm, cls, "__dict__").is_null()
+    {
+        state = crate::types::instance::to_dict(vm, obj);
     }
     if !slot_names.is_empty() {
         let slots = crate::types::dict::new_dict(vm);

@@ -34,6 +34,8 @@ impl TypeFlags {
     /// A class of the MRO defines `__del__`: instances are registered with the collector for
     /// finalization when allocated (`heap::alloc`, `interp/finalize.rs`).
     pub const HAS_FINALIZER: TypeFlags = TypeFlags(128);
+    /// Instances of this class (a heap type) can be weakly referenced (`types::slots`).
+    pub const HAS_WEAKREF: TypeFlags = TypeFlags(256);
     pub const fn contains(self, other: TypeFlags) -> bool {
         self.0 & other.0 == other.0
     }
@@ -54,7 +56,8 @@ pub struct TypeObject {
     pub layout: ObjKind,
     pub version: Cell<u64>,
     pub subclasses: RefCell<Vec<Value>>,
-    /// Names from `__slots__` (stored in the instance's attribute storage).
+    /// The class's own slot names from `__slots__`, mangled and sorted; their values live in
+    /// the instance's `SlotStore`, after the slots of the base chain (`types::slots`).
     pub slots: RefCell<Vec<Value>>,
 }
 
@@ -360,24 +363,6 @@ pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Valu
     }
 }
 
-/// The "solid base": the most derived base whose instance layout the new class inherits.
-fn solid_base(ty: Value) -> Value {
-    let t = tobj(ty);
-    let base = t.base.get();
-    if base.is_null() {
-        return ty;
-    }
-    if tobj(base).layout != t.layout
-        || t.flags.get().contains(TypeFlags::HEAPTYPE) && !t.slots.borrow().is_empty()
-    {
-        if t.flags.get().contains(TypeFlags::HEAPTYPE) {
-            return solid_base(base);
-        }
-        return ty;
-    }
-    solid_base(base)
-}
-
 /// `type.__new__(meta, name, bases, ns)`: creates a class.
 pub fn new_class(
     vm: &mut Vm,
@@ -447,20 +432,9 @@ pub fn new_class_kw(
     if base_list.is_empty() {
         base_list.push(vm.types.object);
     }
-    // Layout: all bases must share one solid base chain.
-    let mut layout = ObjKind::Object;
-    let mut best_base = base_list[0];
-    for b in &base_list {
-        let l = tobj(*b).layout;
-        if l != ObjKind::Object {
-            if layout != ObjKind::Object && layout != l {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-            layout = l;
-            best_base = *b;
-        }
-    }
-    let _ = solid_base(best_base);
+    // Layout: the instance layout comes from the base with the most derived solid base.
+    let best_base = crate::types::slots::best_base(vm, &base_list)?;
+    let layout = tobj(best_base).layout;
     let mut flags = TypeFlags::HEAPTYPE.union(TypeFlags::BASETYPE);
     for b in &base_list {
         let bf = tobj(*b).flags.get();
@@ -476,50 +450,20 @@ pub fn new_class_kw(
     }
     // Copy the namespace: the class owns its dict.
     let d = dict::copy(vm, ns)?;
-    // __slots__
-    let slots_v = dict::get_str(d, "__slots__");
-    let mut slot_names = Vec::new();
-    let mut has_dict = slots_v.is_none();
-    if let Some(sv) = slots_v {
-        let items = if sv.is::<StrObj>() {
-            vec![sv]
-        } else {
-            crate::ops::iter::collect(vm, sv)?
-        };
-        for it in items {
-            let Some(s) = it.downcast::<StrObj>() else {
-                return Err(vm.type_error(format!(
-                    "__slots__ items must be strings, not '{}'",
-                    vm.type_name(it)
-                )));
-            };
-            if s.as_str() == "__dict__" {
-                has_dict = true;
-                continue;
-            }
-            let mangled = if s.as_str().starts_with("__") && !s.as_str().ends_with("__") {
-                format!("_{}{}", name_s.trim_start_matches('_'), s.as_str())
-            } else {
-                s.as_str().to_string()
-            };
-            let n = vm.intern(&mangled);
-            if dict::get_str_value(d, n).is_some() {
-                return Err(vm.value_error(format!(
-                    "'{}' in __slots__ conflicts with class variable",
-                    s.as_str()
-                )));
-            }
-            slot_names.push(n);
+    if dict::get_str(d, "__module__").is_none() {
+        // Take __name__ of the calling frame's globals, as CPython does.
+        if let Some(m) =
+            crate::interp::frame::current_globals(vm).and_then(|g| dict::get_str(g, "__name__"))
+        {
+            let k = vm.intern("__module__");
+            dict::set_item_str(vm, d, k, m);
         }
     }
-    for b in &base_list {
-        if tobj(*b).flags.get().contains(TypeFlags::HAS_DICT) {
-            has_dict = true;
-        }
-    }
-    if has_dict {
-        flags = flags.union(TypeFlags::HAS_DICT);
-    }
+    let slot_info = crate::types::slots::process(vm, &name_s, best_base, &base_list, d)?;
+    let slot_names = slot_info.names.clone();
+    flags = flags.union(crate::types::slots::layout_flags(
+        vm, &slot_info, &base_list,
+    ));
     let version = vm.next_version();
     let ty = alloc(
         meta,
@@ -545,35 +489,6 @@ pub fn new_class_kw(
     for b in &base_list {
         tobj(*b).subclasses.borrow_mut().push(ty);
     }
-    for s in &slot_names {
-        let m = crate::types::descriptors::new_member(vm, *s, ty);
-        dict::set_item_str(vm, d, *s, m);
-    }
-    // A base that already gives its instances a `__dict__` (a dict-carrying class, or `type`
-    // for metaclasses) keeps its descriptor: adding the instance one would shadow it.
-    let base_has_dict = base_list.iter().any(|b| {
-        tobj(*b).flags.get().contains(TypeFlags::HAS_DICT)
-            || !lookup_uncached(*b, vm.names.dict).is_null()
-    });
-    if has_dict && !base_has_dict {
-        for (get, set) in crate::types::object::INSTANCE_DICT_GETSETS {
-            if dict::get_str(d, get.name).is_some() {
-                continue;
-            }
-            let g = crate::types::function::new_native(vm, get, Value::NULL, ty);
-            let s = match set {
-                Some(s) => crate::types::function::new_native(vm, s, Value::NULL, ty),
-                None => Value::NULL,
-            };
-            let p = crate::types::descriptors::new_getset(vm, g, s);
-            let k = vm.intern(get.name);
-            dict::set_item_str(vm, d, k, p);
-        }
-    }
-    if dict::get_str(d, "__doc__").is_none() {
-        let k = vm.intern("__doc__");
-        dict::set_item_str(vm, d, k, Value::NONE);
-    }
     if let Some(q) = dict::get_str(d, "__qualname__") {
         match q.downcast::<StrObj>() {
             Some(qs) => *tobj(ty).qualname.borrow_mut() = qs.as_str().to_string(),
@@ -587,14 +502,54 @@ pub fn new_class_kw(
         let k = vm.intern("__qualname__");
         dict::del_item_str(vm, d, k);
     }
-    if dict::get_str(d, "__module__").is_none() {
-        // Take __name__ of the calling frame's globals, as CPython does.
-        if let Some(m) =
-            crate::interp::frame::current_globals(vm).and_then(|g| dict::get_str(g, "__name__"))
-        {
-            let k = vm.intern("__module__");
-            dict::set_item_str(vm, d, k, m);
+    // __classcell__
+    if let Some(cell) = dict::get_str(d, "__classcell__") {
+        if let Some(c) = cell.downcast::<crate::types::function::CellObj>() {
+            c.set(ty);
+        } else {
+            return Err(vm.type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                vm.type_name(cell)
+            )));
         }
+        let k = vm.intern("__classcell__");
+        dict::del_item_str(vm, d, k);
+    }
+    let first = crate::types::slots::total_slots(best_base);
+    for (i, s) in slot_names.iter().enumerate() {
+        let m = crate::types::descriptors::new_member(vm, *s, ty, first + i);
+        dict::set_item_str(vm, d, *s, m);
+    }
+    // `__dict__` / `__weakref__` descriptors for what this class adds to its base's layout.
+    for (get, set) in crate::types::object::INSTANCE_DICT_GETSETS {
+        let wanted = if get.name == "__dict__" {
+            slot_info.add_dict
+        } else {
+            slot_info.add_weak
+        };
+        if wanted {
+            if dict::get_str(d, get.name).is_some() {
+                continue;
+            }
+            let g = crate::types::function::new_native(vm, get, Value::NULL, ty);
+            let s = match set {
+                Some(s) => crate::types::function::new_native(vm, s, Value::NULL, ty),
+                None => Value::NULL,
+            };
+            let del = if get.name == "__dict__" {
+                let def = &crate::types::object::INSTANCE_DICT_DELETER;
+                crate::types::function::new_native(vm, def, Value::NULL, ty)
+            } else {
+                Value::NULL
+            };
+            let p = crate::types::descriptors::new_getset_full(vm, g, s, del);
+            let k = vm.intern(get.name);
+            dict::set_item_str(vm, d, k, p);
+        }
+    }
+    if dict::get_str(d, "__doc__").is_none() {
+        let k = vm.intern("__doc__");
+        dict::set_item_str(vm, d, k, Value::NONE);
     }
     // __new__ / __init_subclass__ / __class_getitem__ are implicitly static/class methods.
     for (n, wrap_static) in [
@@ -618,19 +573,6 @@ pub fn new_class_kw(
     if dict::get_str(d, "__eq__").is_some() && dict::get_str(d, "__hash__").is_none() {
         let k = vm.intern("__hash__");
         dict::set_item_str(vm, d, k, Value::NONE);
-    }
-    // __classcell__
-    if let Some(cell) = dict::get_str(d, "__classcell__") {
-        if let Some(c) = cell.downcast::<crate::types::function::CellObj>() {
-            c.set(ty);
-        } else {
-            return Err(vm.type_error(format!(
-                "__classcell__ must be a nonlocal cell, not {}",
-                vm.type_name(cell)
-            )));
-        }
-        let k = vm.intern("__classcell__");
-        dict::del_item_str(vm, d, k);
     }
     // __set_name__ on attributes (errors wrapped in RuntimeError as 3.11 does), then
     // __init_subclass__ on the parent.

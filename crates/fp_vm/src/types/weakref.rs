@@ -92,7 +92,10 @@ pub fn install(vm: &mut Vm) {
 fn check_referenceable(vm: &mut Vm, v: Value) -> PyResult<()> {
     let ty = vm.type_of(v);
     let heap_type = typeobj::type_flags(ty).contains(TypeFlags::HEAPTYPE);
+    // A class whose `__slots__` leave out `__weakref__` (types::slots).
+    let no_slot = heap_type && !typeobj::type_flags(ty).contains(TypeFlags::HAS_WEAKREF);
     let ok = v.is_ptr()
+        && !no_slot
         && (heap_type
             || !matches!(
                 v.header().map(|h| h.vt.kind),

@@ -315,7 +315,7 @@ fn bio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     let v = bio_getvalue(vm, a)?;
     let b = this(vm, a[0])?;
     let pos = crate::types::int::from_usize(vm, b.pos.get());
-    let d = if a[0].header().is_some_and(|h| !h.attrs.get().is_null()) {
+    let d = if crate::types::instance::has_dict_storage(a[0]) {
         crate::types::instance::to_dict(vm, a[0])
     } else {
         Value::NONE

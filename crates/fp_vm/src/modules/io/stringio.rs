@@ -417,7 +417,7 @@ fn sio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
         vm.new_string(r)
     };
     let pos = crate::types::int::from_usize(vm, s.pos.get());
-    let d = if a[0].header().is_some_and(|h| !h.attrs.get().is_null()) {
+    let d = if crate::types::instance::has_dict_storage(a[0]) {
         crate::types::instance::to_dict(vm, a[0])
     } else {
         Value::NONE
