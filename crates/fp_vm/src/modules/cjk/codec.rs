@@ -1,0 +1,681 @@
+//! The CJK codecs themselves: one step of decoding (a character, an escape sequence, or an
+//! error) and the encoding of one character, for each codec, with the codec's state (the
+//! ISO-2022 designations and shifts, HZ's mode) in one integer so that incremental codecs can
+//! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
+
+use super::tables::{decode_unit, encode_char, johab_decode, johab_encode};
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS};
+
+/// The ISO-2022-JP family members: which character sets each may designate.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Jp {
+    Jp,
+    Jp1,
+    Jp2,
+    Jp2004,
+    Jp3,
+    Ext,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Big5,
+    Cp950,
+    Big5Hkscs,
+    Gb2312,
+    Gbk,
+    Gb18030,
+    Hz,
+    EucKr,
+    Cp949,
+    Johab,
+    ShiftJis,
+    Cp932,
+    /// shift_jis_2004 and shift_jisx0213 (their JIS X 0208 part).
+    ShiftJis2004,
+    EucJp,
+    /// euc_jis_2004 and euc_jisx0213 (their JIS X 0208/0212 part).
+    EucJis2004,
+    Iso2022Jp(Jp),
+    Iso2022Kr,
+}
+
+/// Every codec: its name (as `getcodec` takes it), the C module CPython defines it in, and
+/// its kind.
+pub const CODECS: &[(&str, &str, Kind)] = &[
+    ("gb2312", "_codecs_cn", Kind::Gb2312),
+    ("gbk", "_codecs_cn", Kind::Gbk),
+    ("gb18030", "_codecs_cn", Kind::Gb18030),
+    ("hz", "_codecs_cn", Kind::Hz),
+    ("big5", "_codecs_tw", Kind::Big5),
+    ("cp950", "_codecs_tw", Kind::Cp950),
+    ("big5hkscs", "_codecs_hk", Kind::Big5Hkscs),
+    ("shift_jis", "_codecs_jp", Kind::ShiftJis),
+    ("cp932", "_codecs_jp", Kind::Cp932),
+    ("euc_jp", "_codecs_jp", Kind::EucJp),
+    ("shift_jis_2004", "_codecs_jp", Kind::ShiftJis2004),
+    ("shift_jisx0213", "_codecs_jp", Kind::ShiftJis2004),
+    ("euc_jis_2004", "_codecs_jp", Kind::EucJis2004),
+    ("euc_jisx0213", "_codecs_jp", Kind::EucJis2004),
+    ("euc_kr", "_codecs_kr", Kind::EucKr),
+    ("cp949", "_codecs_kr", Kind::Cp949),
+    ("johab", "_codecs_kr", Kind::Johab),
+    ("iso2022_kr", "_codecs_iso2022", Kind::Iso2022Kr),
+    ("iso2022_jp", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp)),
+    ("iso2022_jp_1", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp1)),
+    ("iso2022_jp_2", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp2)),
+    (
+        "iso2022_jp_2004",
+        "_codecs_iso2022",
+        Kind::Iso2022Jp(Jp::Jp2004),
+    ),
+    ("iso2022_jp_3", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp3)),
+    (
+        "iso2022_jp_ext",
+        "_codecs_iso2022",
+        Kind::Iso2022Jp(Jp::Ext),
+    ),
+];
+
+pub fn kind_of(name: &str) -> Option<Kind> {
+    CODECS.iter().find(|c| c.0 == name).map(|c| c.2)
+}
+
+/// One decoding step at the start of the remaining input.
+pub enum Step {
+    /// Text (possibly empty, for an escape sequence) and the bytes it took.
+    Text(String, usize),
+    /// An illegal sequence of this many bytes.
+    Illegal(usize),
+    /// The input ends inside a sequence.
+    Incomplete,
+}
+
+fn one(c: char, n: usize) -> Step {
+    Step::Text(c.to_string(), n)
+}
+
+/// A two-byte unit of `enc`, when the lead byte passed the codec's own check.
+fn two(enc: &'static encoding_rs::Encoding, d: &[u8], trail_ok: bool) -> Step {
+    if d.len() < 2 {
+        return Step::Incomplete;
+    }
+    if !trail_ok {
+        return Step::Illegal(1);
+    }
+    match decode_unit(enc, &d[..2]) {
+        Some(s) => Step::Text(s, 2),
+        None => Step::Illegal(1),
+    }
+}
+
+fn is_gr94(b: u8) -> bool {
+    (0xA1..=0xFE).contains(&b)
+}
+
+/// Lead bytes of the JIS X 0208 rows in Shift_JIS (rows 1-8 and 16-84).
+fn sjis_0208_lead(b: u8) -> bool {
+    matches!(b, 0x81..=0x84 | 0x88..=0x9F | 0xE0..=0xEA)
+}
+
+/// State bits: the ISO-2022 G0 set (low byte), the ISO-2022-KR shift and designation, HZ's
+/// GB mode.
+const G0_MASK: u64 = 0xFF;
+const KR_SHIFTED: u64 = 0x100;
+const KR_DESIGNATED: u64 = 0x200;
+const HZ_GB: u64 = 1;
+
+/// ISO-2022 graphic sets (values of the G0 state byte).
+const ASCII: u64 = 0;
+const JIS0208: u64 = 1;
+const ROMAN: u64 = 2;
+const KATAKANA: u64 = 3;
+const JIS0212: u64 = 4;
+const GB2312: u64 = 5;
+const KSC5601: u64 = 6;
+/// JIS X 0213 plane 1, designated as by ISO-2022-JP-2004 (`ESC $ ( Q`) or -3 (`ESC $ ( O`):
+/// decoded as JIS X 0208 plus the euro sign (the only JIS X 0213 addition ferropy maps).
+const JIS0213_Q: u64 = 7;
+const JIS0213_O: u64 = 8;
+
+pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
+    let b = d[0];
+    match kind {
+        Kind::Hz => return hz_decode(d, state),
+        Kind::Iso2022Jp(v) => return iso2022_decode(Some(v), d, state),
+        Kind::Iso2022Kr => return iso2022_decode(None, d, state),
+        _ => {}
+    }
+    if b < 0x80 {
+        if kind == Kind::ShiftJis2004 {
+            match b {
+                0x5C => return one('\u{A5}', 1),
+                0x7E => return one('\u{203E}', 1),
+                _ => {}
+            }
+        }
+        return one(b as char, 1);
+    }
+    // CPython's double-byte decoders ask for a second byte before judging the first.
+    let lone_is_incomplete = matches!(
+        kind,
+        Kind::Big5
+            | Kind::Cp950
+            | Kind::Big5Hkscs
+            | Kind::Gb2312
+            | Kind::Gbk
+            | Kind::Gb18030
+            | Kind::EucKr
+            | Kind::Cp949
+            | Kind::Johab
+            | Kind::EucJp
+            | Kind::EucJis2004
+    );
+    if lone_is_incomplete && d.len() == 1 {
+        return Step::Incomplete;
+    }
+    let t = d.get(1).copied().unwrap_or(0);
+    // Where CPython's tables differ from the WHATWG ones on common characters.
+    match (kind, b, t) {
+        (Kind::Big5 | Kind::Big5Hkscs, 0xA2, 0x44) => return one('\u{A5}', 2),
+        (Kind::Big5 | Kind::Big5Hkscs, 0xA1, 0xC2) => return one('\u{203E}', 2),
+        (Kind::ShiftJis2004, 0x81, 0x5F) => return one('\\', 2),
+        (Kind::ShiftJis2004, 0x81, 0xB0) => return one('~', 2),
+        (Kind::ShiftJis2004, 0x85, 0x40) => return one('\u{20AC}', 2),
+        (Kind::EucJis2004, 0xA9, 0xA1) => return one('\u{20AC}', 2),
+        _ => {}
+    }
+    match kind {
+        Kind::Big5 | Kind::Cp950 => {
+            if !(0xA1..=0xF9).contains(&b) {
+                return Step::Illegal(1);
+            }
+            two(BIG5, d, true)
+        }
+        Kind::Big5Hkscs => {
+            if !(0x87..=0xFE).contains(&b) {
+                return Step::Illegal(1);
+            }
+            two(BIG5, d, true)
+        }
+        Kind::Gb2312 => {
+            if !(0xA1..=0xF7).contains(&b) {
+                return Step::Illegal(1);
+            }
+            two(GBK, d, is_gr94(t))
+        }
+        Kind::Gbk => {
+            if !(0x81..=0xFE).contains(&b) {
+                return Step::Illegal(1);
+            }
+            two(GBK, d, true)
+        }
+        Kind::Gb18030 => {
+            if !(0x81..=0xFE).contains(&b) {
+                return Step::Illegal(1);
+            }
+            if d.len() >= 2 && (0x30..=0x39).contains(&t) {
+                if d.len() < 4 {
+                    return Step::Incomplete;
+                }
+                return match decode_unit(GB18030, &d[..4]) {
+                    Some(s) => Step::Text(s, 4),
+                    None => Step::Illegal(1),
+                };
+            }
+            two(GB18030, d, true)
+        }
+        Kind::EucKr => {
+            if !is_gr94(b) {
+                return Step::Illegal(1);
+            }
+            // The Hangul filler starts KS X 1001's composed-syllable sequences, which the
+            // UHC tables do not decode.
+            two(EUC_KR, d, is_gr94(t) && !(b == 0xA4 && t == 0xD4))
+        }
+        Kind::Cp949 => {
+            if !(0x81..=0xFE).contains(&b) {
+                return Step::Illegal(1);
+            }
+            two(EUC_KR, d, true)
+        }
+        Kind::Johab => {
+            if d.len() < 2 {
+                return if (0x84..=0xF9).contains(&b) {
+                    Step::Incomplete
+                } else {
+                    Step::Illegal(1)
+                };
+            }
+            match johab_decode(b, t) {
+                Some(c) => one(c, 2),
+                None => Step::Illegal(1),
+            }
+        }
+        Kind::ShiftJis | Kind::ShiftJis2004 => {
+            if (0xA1..=0xDF).contains(&b) {
+                return one(char::from_u32(0xFF61 + (b - 0xA1) as u32).unwrap_or('?'), 1);
+            }
+            if !sjis_0208_lead(b) {
+                return Step::Illegal(1);
+            }
+            two(SHIFT_JIS, d, true)
+        }
+        Kind::Cp932 => match b {
+            0x80 => one('\u{80}', 1),
+            0xA0 => one('\u{F8F0}', 1),
+            0xFD..=0xFF => one(char::from_u32(0xF8F1 + (b - 0xFD) as u32).unwrap_or('?'), 1),
+            0xA1..=0xDF => one(char::from_u32(0xFF61 + (b - 0xA1) as u32).unwrap_or('?'), 1),
+            _ => two(SHIFT_JIS, d, true),
+        },
+        Kind::EucJp | Kind::EucJis2004 => match b {
+            0x8E => two(EUC_JP, d, (0xA1..=0xDF).contains(&t)),
+            0x8F => {
+                if d.len() < 3 {
+                    return Step::Incomplete;
+                }
+                match decode_unit(EUC_JP, &d[..3]) {
+                    Some(s) => Step::Text(s, 3),
+                    None => Step::Illegal(1),
+                }
+            }
+            _ if is_gr94(b) => two(EUC_JP, d, is_gr94(t)),
+            _ => Step::Illegal(1),
+        },
+        Kind::Hz | Kind::Iso2022Jp(_) | Kind::Iso2022Kr => Step::Illegal(1),
+    }
+}
+
+/// `c` in a double-byte set whose both bytes must be in 0xA1..=0xFE (GB2312 in GBK, KS X 1001
+/// in UHC, JIS X 0208 in EUC-JP).
+fn gr94_pair(enc: &'static encoding_rs::Encoding, c: char) -> Option<[u8; 2]> {
+    match encode_char(enc, c)?.as_slice() {
+        &[a, b] if is_gr94(a) && is_gr94(b) => Some([a, b]),
+        _ => None,
+    }
+}
+
+/// Appends the bytes of `c` (and any escape or shift sequence it needs) to `out`; false when
+/// the codec cannot encode `c` (nothing is appended then).
+pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    match kind {
+        Kind::Hz => return hz_encode(c, state, out),
+        Kind::Iso2022Jp(v) => return iso2022_jp_encode(v, c, state, out),
+        Kind::Iso2022Kr => return iso2022_kr_encode(c, state, out),
+        _ => {}
+    }
+    let u = c as u32;
+    if u < 0x80 {
+        match (kind, c) {
+            (Kind::ShiftJis2004, '\\') => out.extend_from_slice(&[0x81, 0x5F]),
+            (Kind::ShiftJis2004, '~') => out.extend_from_slice(&[0x81, 0xB0]),
+            _ => out.push(u as u8),
+        }
+        return true;
+    }
+    if matches!(kind, Kind::Big5 | Kind::Cp950 | Kind::Big5Hkscs) {
+        match c {
+            '\u{A5}' => {
+                out.extend_from_slice(&[0xA2, 0x44]);
+                return true;
+            }
+            '\u{203E}' => {
+                out.extend_from_slice(&[0xA1, 0xC2]);
+                return true;
+            }
+            _ => {}
+        }
+    }
+    let bytes: Option<Vec<u8>> = match kind {
+        Kind::Big5 => {
+            if c == '\u{20AC}' {
+                None
+            } else {
+                encode_char(BIG5, c).filter(|b| (0xA1..=0xF9).contains(&b[0]))
+            }
+        }
+        Kind::Cp950 => encode_char(BIG5, c),
+        Kind::Big5Hkscs => {
+            if c == '\u{20AC}' {
+                None
+            } else {
+                encode_char(BIG5, c)
+            }
+        }
+        Kind::Gb2312 => gr94_pair(GBK, c)
+            .filter(|b| b[0] <= 0xF7)
+            .map(|b| b.to_vec()),
+        Kind::Gbk => encode_char(GBK, c).filter(|b| b.len() == 2),
+        Kind::Gb18030 => encode_char(GB18030, c),
+        Kind::EucKr => gr94_pair(EUC_KR, c).map(|b| b.to_vec()),
+        Kind::Cp949 => encode_char(EUC_KR, c),
+        Kind::Johab => johab_encode(c).map(|b| b.to_vec()),
+        Kind::ShiftJis2004 if c == '\u{20AC}' => Some(vec![0x85, 0x40]),
+        Kind::EucJis2004 if c == '\u{20AC}' => Some(vec![0xA9, 0xA1]),
+        Kind::ShiftJis | Kind::ShiftJis2004 => match c {
+            '\u{A5}' => Some(vec![0x5C]),
+            '\u{203E}' => Some(vec![0x7E]),
+            _ => encode_char(SHIFT_JIS, c)
+                .filter(|b| b.len() == 1 && b[0] >= 0xA1 || b.len() == 2 && sjis_0208_lead(b[0])),
+        },
+        Kind::Cp932 => match c {
+            '\u{A5}' | '\u{203E}' => None,
+            '\u{80}' => Some(vec![0x80]),
+            '\u{F8F0}' => Some(vec![0xA0]),
+            '\u{F8F1}' => Some(vec![0xFD]),
+            '\u{F8F2}' => Some(vec![0xFE]),
+            '\u{F8F3}' => Some(vec![0xFF]),
+            _ => encode_char(SHIFT_JIS, c),
+        },
+        Kind::EucJp => match c {
+            '\u{A5}' => Some(vec![0x5C]),
+            '\u{203E}' => Some(vec![0x7E]),
+            _ => encode_char(EUC_JP, c),
+        },
+        Kind::EucJis2004 => match c {
+            '\u{A5}' | '\u{203E}' => None,
+            _ => encode_char(EUC_JP, c),
+        },
+        Kind::Hz | Kind::Iso2022Jp(_) | Kind::Iso2022Kr => None,
+    };
+    match bytes {
+        Some(b) => {
+            out.extend_from_slice(&b);
+            true
+        }
+        None => false,
+    }
+}
+
+/// What a stateful encoder writes at the end of its input (back to ASCII).
+pub fn encode_flush(kind: Kind, state: &mut u64, out: &mut Vec<u8>) {
+    match kind {
+        Kind::Hz if *state & HZ_GB != 0 => {
+            out.extend_from_slice(b"~}");
+            *state &= !HZ_GB;
+        }
+        Kind::Iso2022Jp(_) if *state & G0_MASK != ASCII => {
+            out.extend_from_slice(b"\x1b(B");
+            *state &= !G0_MASK;
+        }
+        Kind::Iso2022Kr if *state & KR_SHIFTED != 0 => {
+            out.push(0x0F);
+            *state &= !KR_SHIFTED;
+        }
+        _ => {}
+    }
+}
+
+// ----- HZ (RFC 1843) -----
+
+fn hz_decode(d: &[u8], state: &mut u64) -> Step {
+    let b = d[0];
+    if b == b'~' {
+        let Some(&n) = d.get(1) else {
+            return Step::Incomplete;
+        };
+        let gb = *state & HZ_GB != 0;
+        return match n {
+            b'~' if !gb => one('~', 2),
+            b'{' if !gb => {
+                *state |= HZ_GB;
+                Step::Text(String::new(), 2)
+            }
+            b'}' if gb => {
+                *state &= !HZ_GB;
+                Step::Text(String::new(), 2)
+            }
+            b'\n' if !gb => Step::Text(String::new(), 2),
+            _ => Step::Illegal(1),
+        };
+    }
+    if b >= 0x80 {
+        return Step::Illegal(1);
+    }
+    if *state & HZ_GB == 0 || b == b'\n' || b == b'\r' {
+        return one(b as char, 1);
+    }
+    let Some(&t) = d.get(1) else {
+        return Step::Incomplete;
+    };
+    if !(0x21..=0x7E).contains(&b) || !(0x21..=0x7E).contains(&t) {
+        return Step::Illegal(1);
+    }
+    match decode_unit(GBK, &[b | 0x80, t | 0x80]) {
+        Some(s) if b < 0x78 => Step::Text(s, 2),
+        _ => Step::Illegal(1),
+    }
+}
+
+fn hz_encode(c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        if *state & HZ_GB != 0 {
+            out.extend_from_slice(b"~}");
+            *state &= !HZ_GB;
+        }
+        out.push(u as u8);
+        if c == '~' {
+            out.push(b'~');
+        }
+        return true;
+    }
+    let Some([a, b]) = gr94_pair(GBK, c).filter(|b| b[0] <= 0xF7) else {
+        return false;
+    };
+    if *state & HZ_GB == 0 {
+        out.extend_from_slice(b"~{");
+        *state |= HZ_GB;
+    }
+    out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
+    true
+}
+
+// ----- ISO-2022 -----
+
+/// The G0 set an escape sequence designates (`jp` None: ISO-2022-KR's G1 designation, which
+/// gives `KSC5601 | KR_DESIGNATED`), with the sequence length; Err(true) when the input ends
+/// inside the sequence.
+fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
+    const SEQS: &[(&[u8], u64)] = &[
+        (b"\x1b(B", ASCII),
+        (b"\x1b(J", ROMAN),
+        (b"\x1b(I", KATAKANA),
+        (b"\x1b$@", JIS0208),
+        (b"\x1b$B", JIS0208),
+        (b"\x1b$A", GB2312),
+        (b"\x1b$(C", KSC5601),
+        (b"\x1b$(D", JIS0212),
+        (b"\x1b$(O", JIS0213_O),
+        (b"\x1b$(Q", JIS0213_Q),
+        (b"\x1b$)C", KR_DESIGNATED),
+    ];
+    for &(seq, set) in SEQS {
+        if d.len() < seq.len() {
+            if seq.starts_with(d) {
+                return Err(true);
+            }
+            continue;
+        }
+        if !d.starts_with(seq) {
+            continue;
+        }
+        let allowed = match (jp, set) {
+            (None, s) => s == KR_DESIGNATED,
+            (Some(_), KR_DESIGNATED) => false,
+            (Some(_), ASCII) | (Some(_), JIS0208) => true,
+            (Some(v), JIS0213_Q) | (Some(v), JIS0213_O) => matches!(v, Jp::Jp2004 | Jp::Jp3),
+            (Some(v), ROMAN) => !matches!(v, Jp::Jp2004 | Jp::Jp3),
+            (Some(v), KATAKANA) => v == Jp::Ext,
+            (Some(v), JIS0212) => matches!(v, Jp::Jp1 | Jp::Jp2 | Jp::Ext),
+            (Some(v), GB2312) | (Some(v), KSC5601) => v == Jp::Jp2,
+            _ => false,
+        };
+        return if allowed {
+            Ok((set, seq.len()))
+        } else {
+            Err(false)
+        };
+    }
+    Err(false)
+}
+
+fn iso2022_decode(jp: Option<Jp>, d: &[u8], state: &mut u64) -> Step {
+    let b = d[0];
+    if b == 0x1B {
+        return match iso2022_escape(jp, d) {
+            Ok((KR_DESIGNATED, n)) => {
+                *state |= KR_DESIGNATED;
+                Step::Text(String::new(), n)
+            }
+            Ok((set, n)) => {
+                *state = (*state & !G0_MASK) | set;
+                Step::Text(String::new(), n)
+            }
+            Err(true) => Step::Incomplete,
+            Err(false) => Step::Illegal(1),
+        };
+    }
+    if jp.is_none() && (b == 0x0E || b == 0x0F) {
+        if b == 0x0F {
+            *state &= !KR_SHIFTED;
+        } else if *state & KR_DESIGNATED != 0 {
+            *state |= KR_SHIFTED;
+        } else {
+            return Step::Illegal(1);
+        }
+        return Step::Text(String::new(), 1);
+    }
+    if b >= 0x80 {
+        return Step::Illegal(1);
+    }
+    let set = if jp.is_none() {
+        if *state & KR_SHIFTED != 0 {
+            KSC5601
+        } else {
+            ASCII
+        }
+    } else {
+        *state & G0_MASK
+    };
+    if b == b'\n' || b == b'\r' || b < 0x21 || b == 0x7F {
+        return one(b as char, 1);
+    }
+    match set {
+        ASCII => one(b as char, 1),
+        ROMAN => match b {
+            0x5C => one('\u{A5}', 1),
+            0x7E => one('\u{203E}', 1),
+            _ => one(b as char, 1),
+        },
+        KATAKANA if b <= 0x5F => one(char::from_u32(0xFF61 + (b - 0x21) as u32).unwrap_or('?'), 1),
+        KATAKANA => Step::Illegal(1),
+        _ => {
+            let Some(&t) = d.get(1) else {
+                return Step::Incomplete;
+            };
+            if !(0x21..=0x7E).contains(&t) {
+                return Step::Illegal(1);
+            }
+            if matches!(set, JIS0213_Q | JIS0213_O) && (b, t) == (0x29, 0x21) {
+                return one('\u{20AC}', 2);
+            }
+            let (b1, b2) = (b | 0x80, t | 0x80);
+            let s = match set {
+                JIS0213_Q | JIS0213_O => decode_unit(EUC_JP, &[b1, b2]),
+                JIS0208 => decode_unit(EUC_JP, &[b1, b2]),
+                JIS0212 => decode_unit(EUC_JP, &[0x8F, b1, b2]),
+                GB2312 => decode_unit(GBK, &[b1, b2]),
+                _ => decode_unit(EUC_KR, &[b1, b2]),
+            };
+            match s {
+                Some(s) => Step::Text(s, 2),
+                None => Step::Illegal(1),
+            }
+        }
+    }
+}
+
+/// Switches G0 to `set` (writing its escape sequence) if it is not already designated.
+fn designate(set: u64, state: &mut u64, out: &mut Vec<u8>) {
+    if *state & G0_MASK == set {
+        return;
+    }
+    let seq: &[u8] = match set {
+        ASCII => b"\x1b(B",
+        ROMAN => b"\x1b(J",
+        KATAKANA => b"\x1b(I",
+        JIS0208 => b"\x1b$B",
+        GB2312 => b"\x1b$A",
+        JIS0213_Q => b"\x1b$(Q",
+        JIS0213_O => b"\x1b$(O",
+        _ => b"\x1b$(C",
+    };
+    out.extend_from_slice(seq);
+    *state = (*state & !G0_MASK) | set;
+}
+
+fn iso2022_jp_encode(v: Jp, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        designate(ASCII, state, out);
+        out.push(u as u8);
+        return true;
+    }
+    let roman = !matches!(v, Jp::Jp2004 | Jp::Jp3);
+    if roman && (c == '\u{A5}' || c == '\u{203E}') {
+        designate(ROMAN, state, out);
+        out.push(if c == '\u{A5}' { 0x5C } else { 0x7E });
+        return true;
+    }
+    if let Some([a, b]) = gr94_pair(EUC_JP, c) {
+        designate(JIS0208, state, out);
+        out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
+        return true;
+    }
+    if c == '\u{20AC}' && matches!(v, Jp::Jp2004 | Jp::Jp3) {
+        designate(if v == Jp::Jp3 { JIS0213_O } else { JIS0213_Q }, state, out);
+        out.extend_from_slice(b")!");
+        return true;
+    }
+    if v == Jp::Jp2 {
+        for (set, enc) in [(KSC5601, EUC_KR), (GB2312, GBK)] {
+            if let Some([a, b]) = gr94_pair(enc, c) {
+                designate(set, state, out);
+                out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
+                return true;
+            }
+        }
+    }
+    if v == Jp::Ext && (0xFF61..=0xFF9F).contains(&u) {
+        designate(KATAKANA, state, out);
+        out.push((u - 0xFF61 + 0x21) as u8);
+        return true;
+    }
+    false
+}
+
+fn iso2022_kr_encode(c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        if *state & KR_SHIFTED != 0 {
+            out.push(0x0F);
+            *state &= !KR_SHIFTED;
+        }
+        out.push(u as u8);
+        return true;
+    }
+    let Some([a, b]) = gr94_pair(EUC_KR, c) else {
+        return false;
+    };
+    if *state & KR_DESIGNATED == 0 {
+        out.extend_from_slice(b"\x1b$)C");
+        *state |= KR_DESIGNATED;
+    }
+    if *state & KR_SHIFTED == 0 {
+        out.push(0x0E);
+        *state |= KR_SHIFTED;
+    }
+    out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
+    true
+}
