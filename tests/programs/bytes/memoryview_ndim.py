@@ -131,3 +131,24 @@ with memoryview(b'abc').cast('B', (1, 3)) as mm:
     print(mm.shape)
 t(lambda: mm.shape)
 t(lambda: mm.ndim)
+# hash survives release; arrays compare and assign by their item format
+hm = memoryview(b'abcdef')
+h = hash(hm)
+hm.release()
+print(hash(hm) == h)
+hm2 = memoryview(b'xyz')
+hm2.release()
+t(lambda: hash(hm2))
+ia = array.array('i', range(4))
+im = memoryview(ia)
+print(im == array.array('i', range(4)), im == array.array('i', range(5)), im == bytes(ia))
+def s11(): im[:] = array.array('i', [9, 8, 7, 6]); return ia
+t(s11)
+def s12(): im[:] = array.array('h', [9, 8, 7, 6])
+t(s12)
+class Rel:
+    def __index__(self):
+        rm.release()
+        return 1
+rm = memoryview(bytearray(b'abc'))
+t(lambda: rm[Rel()])

@@ -37,6 +37,8 @@ pub struct MemoryViewObj {
     pub inner: Vec<(usize, isize)>,
     /// A 0-dimensional view (`cast(format, [])`): one item, at `start`.
     pub zero_dim: bool,
+    /// The hash, once computed (a released view keeps answering with it, as CPython's).
+    pub hash: Cell<Option<i64>>,
 }
 
 impl Trace for MemoryViewObj {
@@ -292,6 +294,7 @@ fn new_view_fmt(
             itemsize,
             inner: Vec::new(),
             zero_dim: false,
+            hash: Cell::new(None),
         },
     )
 }
@@ -317,6 +320,7 @@ fn derive_view(
             itemsize: m.itemsize,
             inner: m.inner.clone(),
             zero_dim: m.zero_dim,
+            hash: Cell::new(None),
         },
     )
 }
@@ -428,6 +432,7 @@ fn mv_cast(vm: &mut Vm, a: &[Value]) -> PyResult {
             itemsize,
             inner,
             zero_dim: shape.is_empty(),
+            hash: Cell::new(None),
         },
     ))
 }
@@ -590,6 +595,8 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
             Ok(derive_view(vm, m, first, m.readonly))
         }
         Key::Item(o) => {
+            // An `__index__` may have released the view meanwhile.
+            let m = view(vm, a[0])?;
             // Only the item's bytes are read (not a copy of the whole exporter per index).
             let raw: Option<Vec<u8>> =
                 with_exporter(m.obj, |b| b.get(o..o + m.itemsize).map(<[u8]>::to_vec)).flatten();
@@ -618,9 +625,13 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
         ));
     } else if m.ndim() == 1 && k.is::<crate::types::range::SliceObj>() {
         let (start, step, n) = slice_view(vm, m, k)?;
-        let src_fmt = v
-            .downcast::<MemoryViewObj>()
-            .map(|s| (s.fmt, s.ndim(), s.len));
+        let src_fmt = match v.downcast::<MemoryViewObj>() {
+            Some(s) => Some((s.fmt, s.ndim(), s.len)),
+            None => crate::modules::array::typecode_and_data(v).and_then(|(code, data)| {
+                let (f, size) = memoryview_item::format_size(&(code as char).to_string())?;
+                Some((f, 1, data.borrow().len() / size))
+            }),
+        };
         let Some(src) = crate::types::bytes::bytes_data(v) else {
             return Err(vm.type_error(format!(
                 "a bytes-like object is required, not '{}'",
@@ -656,6 +667,8 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
             }
         }
     }
+    // Converting the value may have run Python code that released the view.
+    view(vm, a[0])?;
     let mut data = target.borrow_mut();
     for (o, bytes) in writes {
         match data.get_mut(o..o + bytes.len()) {
@@ -681,6 +694,12 @@ fn mv_delitem(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn compare_operand(v: Value) -> Option<(Vec<usize>, u8, usize, Vec<u8>)> {
     if let Some(m) = v.downcast::<MemoryViewObj>() {
         return Some((m.shape(), m.fmt, m.itemsize, m.data()));
+    }
+    if let Some((code, data)) = crate::modules::array::typecode_and_data(v)
+        && let Some((fmt, size)) = memoryview_item::format_size(&(code as char).to_string())
+    {
+        let d = data.borrow().clone();
+        return Some((vec![d.len() / size], fmt, size, d));
     }
     let d = crate::types::bytes::bytes_data(v)?;
     Some((vec![d.len()], b'B', 1, d))
@@ -735,6 +754,9 @@ fn mv_ne(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn mv_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if let Some(h) = a[0].downcast::<MemoryViewObj>().and_then(|m| m.hash.get()) {
+        return Ok(crate::types::int::from_i64(vm, h));
+    }
     let m = view(vm, a[0])?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -743,6 +765,7 @@ fn mv_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     let h = crate::types::str::hash_bytes(&m.data());
+    m.hash.set(Some(h));
     Ok(crate::types::int::from_i64(vm, h))
 }
 
