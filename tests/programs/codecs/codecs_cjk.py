@@ -56,3 +56,25 @@ try:
     d.decode(b'', True)
 except UnicodeDecodeError as ex:
     print(ex)
+# incremental state: CPython's packed encoder state, decoder state validation
+e = codecs.getincrementalencoder('euc_jp')()
+print(e.getstate())
+for st in [1 << 8 | 0xff << 8, int.from_bytes(b'\x09' + b'\x00' * 16, 'little'), 'x']:
+    try:
+        e.setstate(st)
+        print('ok', e.getstate())
+    except Exception as ex:
+        print(type(ex).__name__)
+d = codecs.getincrementaldecoder('euc_jp')()
+for st in [123, ('invalid', 0), (b'1234', 'invalid'), (b'123456789', 0), (b'\xa4', 0)]:
+    try:
+        d.setstate(st)
+        print('ok', d.getstate())
+    except Exception as ex:
+        print(type(ex).__name__)
+print(d.decode(b'\xa2', True))
+for cls in [_multibytecodec.MultibyteStreamReader, _multibytecodec.MultibyteStreamWriter]:
+    try:
+        cls(None)
+    except AttributeError:
+        print('AttributeError')

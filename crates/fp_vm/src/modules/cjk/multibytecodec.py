@@ -31,7 +31,7 @@ _MultibyteCodec.__name__ = _MultibyteCodec.__qualname__ = 'MultibyteCodec'
 
 
 def _codec_name(obj):
-    codec = getattr(type(obj), 'codec', None)
+    codec = type(obj).codec
     if not isinstance(codec, _MultibyteCodec):
         raise TypeError("codec is unexpected type")
     return codec._name
@@ -64,15 +64,24 @@ class MultibyteIncrementalEncoder:
         self._pending = ''
         self._state = 0
 
+    # The state as CPython packs it: little-endian bytes of the pending text's UTF-8 length,
+    # that UTF-8, then 8 bytes of codec state.
     def getstate(self):
-        return self._state
+        pending = self._pending.encode('utf-8', 'surrogatepass')
+        data = bytes([len(pending)]) + pending + self._state.to_bytes(8, 'little')
+        return int.from_bytes(data, 'little')
 
     def setstate(self, state):
         if not isinstance(state, int):
             raise TypeError("setstate() argument must be int, not %s"
                             % type(state).__name__)
-        self._pending = ''
-        self._state = state
+        data = state.to_bytes(17, 'little')
+        size = data[0]
+        if size > 8:
+            raise UnicodeError("pending buffer too large")
+        pending = data[1:1 + size].decode('utf-8')
+        self._pending = pending
+        self._state = int.from_bytes(data[1 + size:9 + size], 'little')
 
 
 class MultibyteIncrementalDecoder:
@@ -101,7 +110,15 @@ class MultibyteIncrementalDecoder:
             raise TypeError("setstate() argument must be tuple, not %s"
                             % type(state).__name__)
         pending, st = state
-        self._pending = bytes(pending)
+        if not isinstance(pending, bytes):
+            raise TypeError("setstate() argument 1 must be bytes, not %s"
+                            % type(pending).__name__)
+        if not isinstance(st, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(st).__name__)
+        if len(pending) > 8:
+            raise UnicodeError("pending buffer too large")
+        self._pending = pending
         self._state = st
 
 
