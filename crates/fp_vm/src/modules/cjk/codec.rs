@@ -3,8 +3,8 @@
 //! ISO-2022 designations and shifts, HZ's mode) in one integer so that incremental codecs can
 //! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
 
-use super::tables::{decode_unit, encode_char, johab_decode, johab_encode};
-use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS};
+use super::tables::{decode_unit, encode_char, jis0212_encode, johab_decode, johab_encode};
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_8859_7, SHIFT_JIS};
 
 /// The ISO-2022-JP family members: which character sets each may designate.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -124,6 +124,10 @@ const G0_MASK: u64 = 0xFF;
 const KR_SHIFTED: u64 = 0x100;
 const KR_DESIGNATED: u64 = 0x200;
 const HZ_GB: u64 = 1;
+/// ISO-2022-JP-2's G2 set (for single shifts, `ESC N`): none, ISO 8859-1 or ISO 8859-7.
+const G2_MASK: u64 = 0xC00;
+const G2_LATIN1: u64 = 0x400;
+const G2_GREEK: u64 = 0x800;
 
 /// ISO-2022 graphic sets (values of the G0 state byte).
 const ASCII: u64 = 0;
@@ -370,7 +374,8 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
         Kind::EucJp => match c {
             '\u{A5}' => Some(vec![0x5C]),
             '\u{203E}' => Some(vec![0x7E]),
-            _ => encode_char(EUC_JP, c),
+            _ => encode_char(EUC_JP, c)
+                .or_else(|| jis0212_encode(c).map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80])),
         },
         Kind::EucJis2004 => match c {
             '\u{A5}' | '\u{203E}' => None,
@@ -489,6 +494,8 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
         (b"\x1b$(O", JIS0213_O),
         (b"\x1b$(Q", JIS0213_Q),
         (b"\x1b$)C", KR_DESIGNATED),
+        (b"\x1b.A", G2_LATIN1),
+        (b"\x1b.F", G2_GREEK),
     ];
     for &(seq, set) in SEQS {
         if d.len() < seq.len() {
@@ -508,7 +515,9 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
             (Some(v), ROMAN) => !matches!(v, Jp::Jp2004 | Jp::Jp3),
             (Some(v), KATAKANA) => v == Jp::Ext,
             (Some(v), JIS0212) => matches!(v, Jp::Jp1 | Jp::Jp2 | Jp::Ext),
-            (Some(v), GB2312) | (Some(v), KSC5601) => v == Jp::Jp2,
+            (Some(v), GB2312) | (Some(v), KSC5601) | (Some(v), G2_LATIN1) | (Some(v), G2_GREEK) => {
+                v == Jp::Jp2
+            }
             _ => false,
         };
         return if allowed {
@@ -522,10 +531,31 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
 
 fn iso2022_decode(jp: Option<Jp>, d: &[u8], state: &mut u64) -> Step {
     let b = d[0];
+    if b == 0x1B && d.get(1) == Some(&b'N') && jp == Some(Jp::Jp2) {
+        // Single shift 2: one character of the G2 set.
+        let Some(&c) = d.get(2) else {
+            return Step::Incomplete;
+        };
+        if !(0x20..0x80).contains(&c) {
+            return Step::Illegal(1);
+        }
+        return match *state & G2_MASK {
+            G2_LATIN1 => one(char::from(c | 0x80), 3),
+            G2_GREEK => match decode_unit(ISO_8859_7, &[c | 0x80]) {
+                Some(s) => Step::Text(s, 3),
+                None => Step::Illegal(1),
+            },
+            _ => Step::Illegal(1),
+        };
+    }
     if b == 0x1B {
         return match iso2022_escape(jp, d) {
             Ok((KR_DESIGNATED, n)) => {
                 *state |= KR_DESIGNATED;
+                Step::Text(String::new(), n)
+            }
+            Ok((g2 @ (G2_LATIN1 | G2_GREEK), n)) => {
+                *state = (*state & !G2_MASK) | g2;
                 Step::Text(String::new(), n)
             }
             Ok((set, n)) => {
@@ -607,6 +637,7 @@ fn designate(set: u64, state: &mut u64, out: &mut Vec<u8>) {
         KATAKANA => b"\x1b(I",
         JIS0208 => b"\x1b$B",
         GB2312 => b"\x1b$A",
+        JIS0212 => b"\x1b$(D",
         JIS0213_Q => b"\x1b$(Q",
         JIS0213_O => b"\x1b$(O",
         _ => b"\x1b$(C",
@@ -633,6 +664,13 @@ fn iso2022_jp_encode(v: Jp, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool
         out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
         return true;
     }
+    if matches!(v, Jp::Jp1 | Jp::Jp2 | Jp::Ext)
+        && let Some([a, b]) = jis0212_encode(c)
+    {
+        designate(JIS0212, state, out);
+        out.extend_from_slice(&[a, b]);
+        return true;
+    }
     if c == '\u{20AC}' && matches!(v, Jp::Jp2004 | Jp::Jp3) {
         designate(if v == Jp::Jp3 { JIS0213_O } else { JIS0213_Q }, state, out);
         out.extend_from_slice(b")!");
@@ -645,6 +683,27 @@ fn iso2022_jp_encode(v: Jp, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool
                 out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
                 return true;
             }
+        }
+        // ISO 8859-1 or -7 through G2 and single shifts.
+        let g2 = if (0xA0..=0xFF).contains(&u) {
+            Some((G2_LATIN1, u as u8))
+        } else {
+            encode_char(ISO_8859_7, c).and_then(|b| match b.as_slice() {
+                &[x] if x >= 0xA0 => Some((G2_GREEK, x)),
+                _ => None,
+            })
+        };
+        if let Some((set, x)) = g2 {
+            if *state & G2_MASK != set {
+                out.extend_from_slice(if set == G2_LATIN1 {
+                    b"\x1b.A"
+                } else {
+                    b"\x1b.F"
+                });
+                *state = (*state & !G2_MASK) | set;
+            }
+            out.extend_from_slice(&[0x1B, b'N', x & 0x7F]);
+            return true;
         }
     }
     if v == Jp::Ext && (0xFF61..=0xFF9F).contains(&u) {

@@ -32,6 +32,29 @@ pub fn encode_char(enc: &'static Encoding, c: char) -> Option<Vec<u8>> {
     }
 }
 
+/// The JIS X 0212 code (two bytes 0x21..=0x7E) of `c`. encoding_rs decodes JIS X 0212 (in
+/// EUC-JP, as 0x8F + two bytes) but never encodes it, so the reverse map is built once from
+/// its decoder.
+pub fn jis0212_encode(c: char) -> Option<[u8; 2]> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, [u8; 2]>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for b1 in 0x21u8..=0x7E {
+            for b2 in 0x21u8..=0x7E {
+                if let Some(s) = decode_unit(encoding_rs::EUC_JP, &[0x8F, b1 | 0x80, b2 | 0x80]) {
+                    let mut it = s.chars();
+                    if let (Some(ch), None) = (it.next(), it.next()) {
+                        m.entry(ch).or_insert([b1, b2]);
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(&c).copied()
+}
+
 // ----- Johab (KS X 1001 annex 3): Hangul syllables only -----
 
 /// Johab's 5-bit initial-consonant values, by choseong index.
