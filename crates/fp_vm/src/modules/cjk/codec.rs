@@ -478,10 +478,43 @@ fn hz_encode(c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
 
 // ----- ISO-2022 -----
 
-/// The G0 set an escape sequence designates (`jp` None: ISO-2022-KR's G1 designation, which
-/// gives `KSC5601 | KR_DESIGNATED`), with the sequence length; Err(true) when the input ends
-/// inside the sequence.
-fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
+/// What an ESC at the start of `d` begins.
+enum Escape {
+    /// A designation of this set (or `KR_DESIGNATED`, `G2_*`), taking this many bytes.
+    Set(u64, usize),
+    /// A designation sequence the codec does not support, of this many bytes.
+    Bad(usize),
+    /// Not an escape sequence: the ESC is an ordinary character.
+    Literal,
+    Incomplete,
+}
+
+/// Classifies the escape sequence at the start of `d` (CPython's ISO-2022 rules: an ESC not
+/// followed by an intermediate byte stands for itself).
+fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Escape {
+    let Some(&i1) = d.get(1) else {
+        return Escape::Incomplete;
+    };
+    let len = match i1 {
+        b'(' | b')' | b'.' => 3,
+        b'$' => match d.get(2) {
+            None => return Escape::Incomplete,
+            Some(b'(' | b')') => 4,
+            Some(_) => 3,
+        },
+        _ => return Escape::Literal,
+    };
+    if d.len() < len {
+        return Escape::Incomplete;
+    }
+    match iso2022_designation(jp, &d[..len]) {
+        Some(set) => Escape::Set(set, len),
+        None => Escape::Bad(len),
+    }
+}
+
+/// The set a complete designation sequence designates, if the codec supports it.
+fn iso2022_designation(jp: Option<Jp>, d: &[u8]) -> Option<u64> {
     const SEQS: &[(&[u8], u64)] = &[
         (b"\x1b(B", ASCII),
         (b"\x1b(J", ROMAN),
@@ -498,13 +531,7 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
         (b"\x1b.F", G2_GREEK),
     ];
     for &(seq, set) in SEQS {
-        if d.len() < seq.len() {
-            if seq.starts_with(d) {
-                return Err(true);
-            }
-            continue;
-        }
-        if !d.starts_with(seq) {
+        if d != seq {
             continue;
         }
         let allowed = match (jp, set) {
@@ -520,13 +547,9 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Result<(u64, usize), bool> {
             }
             _ => false,
         };
-        return if allowed {
-            Ok((set, seq.len()))
-        } else {
-            Err(false)
-        };
+        return allowed.then_some(set);
     }
-    Err(false)
+    None
 }
 
 fn iso2022_decode(jp: Option<Jp>, d: &[u8], state: &mut u64) -> Step {
@@ -550,20 +573,21 @@ fn iso2022_decode(jp: Option<Jp>, d: &[u8], state: &mut u64) -> Step {
     }
     if b == 0x1B {
         return match iso2022_escape(jp, d) {
-            Ok((KR_DESIGNATED, n)) => {
+            Escape::Set(KR_DESIGNATED, n) => {
                 *state |= KR_DESIGNATED;
                 Step::Text(String::new(), n)
             }
-            Ok((g2 @ (G2_LATIN1 | G2_GREEK), n)) => {
+            Escape::Set(g2 @ (G2_LATIN1 | G2_GREEK), n) => {
                 *state = (*state & !G2_MASK) | g2;
                 Step::Text(String::new(), n)
             }
-            Ok((set, n)) => {
+            Escape::Set(set, n) => {
                 *state = (*state & !G0_MASK) | set;
                 Step::Text(String::new(), n)
             }
-            Err(true) => Step::Incomplete,
-            Err(false) => Step::Illegal(1),
+            Escape::Bad(n) => Step::Illegal(n),
+            Escape::Literal => one('\u{1b}', 1),
+            Escape::Incomplete => Step::Incomplete,
         };
     }
     if jp.is_none() && (b == 0x0E || b == 0x0F) {
@@ -683,27 +707,6 @@ fn iso2022_jp_encode(v: Jp, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool
                 out.extend_from_slice(&[a & 0x7F, b & 0x7F]);
                 return true;
             }
-        }
-        // ISO 8859-1 or -7 through G2 and single shifts.
-        let g2 = if (0xA0..=0xFF).contains(&u) {
-            Some((G2_LATIN1, u as u8))
-        } else {
-            encode_char(ISO_8859_7, c).and_then(|b| match b.as_slice() {
-                &[x] if x >= 0xA0 => Some((G2_GREEK, x)),
-                _ => None,
-            })
-        };
-        if let Some((set, x)) = g2 {
-            if *state & G2_MASK != set {
-                out.extend_from_slice(if set == G2_LATIN1 {
-                    b"\x1b.A"
-                } else {
-                    b"\x1b.F"
-                });
-                *state = (*state & !G2_MASK) | set;
-            }
-            out.extend_from_slice(&[0x1B, b'N', x & 0x7F]);
-            return true;
         }
     }
     if v == Jp::Ext && (0xFF61..=0xFF9F).contains(&u) {

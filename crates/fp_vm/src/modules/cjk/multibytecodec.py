@@ -37,6 +37,20 @@ def _codec_name(obj):
     return codec._name
 
 
+def _get_errors(self):
+    return self._errors
+
+
+def _set_errors(self, value):
+    if not isinstance(value, str):
+        raise TypeError("errors must be a string")
+    self._errors = value
+
+
+# `errors` can be read and set (to a str) but not deleted, as CPython's getset.
+_errors_attr = property(_get_errors, _set_errors, None, "how to treat errors")
+
+
 def _errors(errors, what):
     if errors is None:
         return 'strict'
@@ -47,6 +61,7 @@ def _errors(errors, what):
 
 
 class MultibyteIncrementalEncoder:
+    errors = _errors_attr
     def __init__(self, errors='strict'):
         self._name = _codec_name(self)
         self.errors = _errors(errors, 'IncrementalEncoder')
@@ -85,6 +100,7 @@ class MultibyteIncrementalEncoder:
 
 
 class MultibyteIncrementalDecoder:
+    errors = _errors_attr
     def __init__(self, errors='strict'):
         self._name = _codec_name(self)
         self.errors = _errors(errors, 'IncrementalDecoder')
@@ -123,6 +139,7 @@ class MultibyteIncrementalDecoder:
 
 
 class MultibyteStreamReader:
+    errors = _errors_attr
     def __init__(self, stream, errors='strict'):
         self._name = _codec_name(self)
         self.stream = stream
@@ -171,6 +188,7 @@ class MultibyteStreamReader:
 
 
 class MultibyteStreamWriter:
+    errors = _errors_attr
     def __init__(self, stream, errors='strict'):
         self._name = _codec_name(self)
         self.stream = stream
