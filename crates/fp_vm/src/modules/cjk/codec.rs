@@ -3,7 +3,10 @@
 //! ISO-2022 designations and shifts, HZ's mode) in one integer so that incremental codecs can
 //! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
 
-use super::tables::{decode_unit, encode_char, jis0212_encode, johab_decode, johab_encode};
+use super::tables::{
+    decode_unit, encode_char, hangul_parts, hangul_syllable, jis0212_encode, johab_decode,
+    johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx, ksx_jamo_byte, ksx_jamo_index,
+};
 use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_8859_7, SHIFT_JIS};
 
 /// The ISO-2022-JP family members: which character sets each may designate.
@@ -233,9 +236,27 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             if !is_gr94(b) {
                 return Step::Illegal(1);
             }
-            // The Hangul filler starts KS X 1001's composed-syllable sequences, which the
-            // UHC tables do not decode.
-            two(EUC_KR, d, is_gr94(t) && !(b == 0xA4 && t == 0xD4))
+            // The Hangul filler starts KS X 1001's 8-byte composed syllable: filler, initial,
+            // medial, final (or filler), each as a row-4 jamo.
+            if b == 0xA4 && t == 0xD4 {
+                if d.len() < 8 {
+                    return Step::Incomplete;
+                }
+                let part = |k: u8, at: usize| {
+                    if d[at] != 0xA4 {
+                        return None;
+                    }
+                    ksx_jamo_index(k, d[at + 1])
+                };
+                return match (part(b'i', 2), part(b'm', 4), part(b'f', 6)) {
+                    (Some(i), Some(m), Some(f)) => match hangul_syllable(i, m, f) {
+                        Some(c) => one(c, 8),
+                        None => Step::Illegal(1),
+                    },
+                    _ => Step::Illegal(1),
+                };
+            }
+            two(EUC_KR, d, is_gr94(t))
         }
         Kind::Cp949 => {
             if !(0x81..=0xFE).contains(&b) {
@@ -251,8 +272,11 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
                     Step::Illegal(1)
                 };
             }
-            match johab_decode(b, t) {
-                Some(c) => one(c, 2),
+            if let Some(c) = johab_decode(b, t) {
+                return one(c, 2);
+            }
+            match johab_to_ksx(b, t) {
+                Some((c1, c2)) => two(EUC_KR, &[c1 | 0x80, c2 | 0x80], true),
                 None => Step::Illegal(1),
             }
         }
@@ -351,9 +375,23 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             .map(|b| b.to_vec()),
         Kind::Gbk => encode_char(GBK, c).filter(|b| b.len() == 2),
         Kind::Gb18030 => encode_char(GB18030, c),
-        Kind::EucKr => gr94_pair(EUC_KR, c).map(|b| b.to_vec()),
+        Kind::EucKr => gr94_pair(EUC_KR, c).map(|b| b.to_vec()).or_else(|| {
+            // A syllable outside KS X 1001's 2,350: the 8-byte composed form.
+            let (i, m, f) = hangul_parts(c)?;
+            let mut v = vec![0xA4, 0xD4];
+            for (k, idx) in [(b'i', i), (b'm', m), (b'f', f)] {
+                v.extend_from_slice(&[0xA4, ksx_jamo_byte(k, idx)?]);
+            }
+            Some(v)
+        }),
         Kind::Cp949 => encode_char(EUC_KR, c),
-        Kind::Johab => johab_encode(c).map(|b| b.to_vec()),
+        Kind::Johab => johab_encode(c)
+            .or_else(|| johab_jamo_encode(c))
+            .or_else(|| {
+                let [a, b] = gr94_pair(EUC_KR, c)?;
+                johab_from_ksx(a & 0x7F, b & 0x7F)
+            })
+            .map(|b| b.to_vec()),
         Kind::ShiftJis2004 if c == '\u{20AC}' => Some(vec![0x85, 0x40]),
         Kind::EucJis2004 if c == '\u{20AC}' => Some(vec![0xA9, 0xA1]),
         Kind::ShiftJis | Kind::ShiftJis2004 => match c {
