@@ -19,3 +19,8 @@ try:
     e.errors = 1
 except TypeError as ex:
     print(ex)
+for b in [b'ab\x1b$def', b'ab\x1b$de', b'ab\x1b$Dxyz', b'ab\x1b$(Dxy', b'ab\x1b(Zcd']:
+    for enc in ['iso2022_jp', 'iso2022_kr']:
+        print(enc, b, ascii(b.decode(enc, 'replace')))
+for b in [b'ab\x1bNdef', b'ab\x1bN', b'\x1b.A\x1bNi\x1bN']:
+    print(ascii(b.decode('iso2022_jp_2', 'replace')))

@@ -533,18 +533,23 @@ fn iso2022_escape(jp: Option<Jp>, d: &[u8]) -> Escape {
     let Some(&i1) = d.get(1) else {
         return Escape::Incomplete;
     };
-    let len = match i1 {
-        b'(' | b')' | b'.' => 3,
-        b'$' => match d.get(2) {
-            None => return Escape::Incomplete,
-            Some(b'(' | b')') => 4,
-            Some(_) => 3,
-        },
-        _ => return Escape::Literal,
-    };
-    if d.len() < len {
-        return Escape::Incomplete;
+    if !matches!(i1, b'(' | b')' | b'$' | b'.') {
+        return Escape::Literal;
     }
+    // The sequence runs to its final byte (a capital letter or '@'), at most 16 bytes.
+    let Some(fin) = d
+        .iter()
+        .take(16)
+        .skip(1)
+        .position(|&c| c.is_ascii_uppercase() || c == b'@')
+    else {
+        return if d.len() < 16 {
+            Escape::Incomplete
+        } else {
+            Escape::Bad(1)
+        };
+    };
+    let len = fin + 2;
     match iso2022_designation(jp, &d[..len]) {
         Some(set) => Escape::Set(set, len),
         None => Escape::Bad(len),
@@ -593,10 +598,14 @@ fn iso2022_designation(jp: Option<Jp>, d: &[u8]) -> Option<u64> {
 fn iso2022_decode(jp: Option<Jp>, d: &[u8], state: &mut u64) -> Step {
     let b = d[0];
     if b == 0x1B && d.get(1) == Some(&b'N') && jp == Some(Jp::Jp2) {
-        // Single shift 2: one character of the G2 set.
+        // Single shift 2: one character of the G2 set (with none designated, CPython skips
+        // the shift itself).
         let Some(&c) = d.get(2) else {
             return Step::Incomplete;
         };
+        if *state & G2_MASK == 0 {
+            return Step::Text(String::new(), 2);
+        }
         if !(0x20..0x80).contains(&c) {
             return Step::Illegal(1);
         }
