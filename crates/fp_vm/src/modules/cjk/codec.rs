@@ -4,8 +4,9 @@
 //! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
 
 use super::tables::{
-    decode_unit, encode_char, hangul_parts, hangul_syllable, jis0212_encode, johab_decode,
-    johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx, ksx_jamo_byte, ksx_jamo_index,
+    cp932_nec_selected, decode_unit, encode_char, hangul_parts, hangul_syllable, jis0212_encode,
+    johab_decode, johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx, ksx_jamo_byte,
+    ksx_jamo_index,
 };
 use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_8859_7, SHIFT_JIS};
 
@@ -121,6 +122,71 @@ fn sjis_0208_lead(b: u8) -> bool {
     matches!(b, 0x81..=0x84 | 0x88..=0x9F | 0xE0..=0xEA)
 }
 
+/// JIS X 0208 cells that CPython's JIS codecs map to the standard's characters where the WHATWG
+/// index (Microsoft's choice) has others: (WHATWG, CPython).
+const JIS_STANDARD: [(char, char); 6] = [
+    ('\u{FF5E}', '\u{301C}'),
+    ('\u{2225}', '\u{2016}'),
+    ('\u{FF0D}', '\u{2212}'),
+    ('\u{FFE0}', '\u{A2}'),
+    ('\u{FFE1}', '\u{A3}'),
+    ('\u{FFE2}', '\u{AC}'),
+];
+
+/// A decoded JIS X 0208 character as CPython's shift_jis/euc_jp/iso2022_jp give it.
+fn jis_standard_text(s: String) -> String {
+    match JIS_STANDARD
+        .iter()
+        .find(|p| s.starts_with(p.0) && s.len() == p.0.len_utf8())
+    {
+        Some(p) => p.1.to_string(),
+        None => s,
+    }
+}
+
+/// The character to look up in the WHATWG JIS X 0208 tables for `c` (None: CPython's JIS
+/// codecs do not have it).
+fn jis_lookup_char(c: char) -> Option<char> {
+    if JIS_STANDARD.iter().any(|p| p.0 == c) {
+        return None;
+    }
+    Some(JIS_STANDARD.iter().find(|p| p.1 == c).map_or(c, |p| p.0))
+}
+
+/// GBK cells that WHATWG's table (GB18030) fills and CPython's gbk leaves undefined.
+fn gbk_undefined(b: u8, t: u8) -> bool {
+    matches!(
+        (b, t),
+        (0xA2, 0xE3)
+            | (0xA3, 0xA0)
+            | (0xA6, 0xD9..=0xDF | 0xEC | 0xED | 0xF3)
+            | (0xA8, 0xBC | 0xBF)
+            | (0xA9, 0x89..=0x95)
+            | (0xFE, 0x50..=0xA0)
+    )
+}
+
+/// GB2312 cells that GBK added (small roman numerals, vertical forms, pinyin letters).
+fn gb2312_undefined(b: u8, t: u8) -> bool {
+    matches!(
+        (b, t),
+        (0xA2, 0xA1..=0xAA) | (0xA6, 0xE0..=0xF5) | (0xA8, 0xBB..=0xC0)
+    )
+}
+
+fn is_pua(s: &str) -> bool {
+    s.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
+}
+
+/// A decoded unit without the Private Use Area code points GBK's WHATWG table gives its
+/// user-defined cells (CPython's gbk/gb2312 leave those undefined).
+fn no_pua(step: Step) -> Step {
+    match step {
+        Step::Text(s, _) if is_pua(&s) => Step::Illegal(1),
+        other => other,
+    }
+}
+
 /// State bits: the ISO-2022 G0 set (low byte), the ISO-2022-KR shift and designation, HZ's
 /// GB mode.
 const G0_MASK: u64 = 0xFF;
@@ -197,7 +263,14 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             if !(0xA1..=0xF9).contains(&b) {
                 return Step::Illegal(1);
             }
-            two(BIG5, d, true)
+            // Cells plain Big5 leaves empty (CPython's big5): the control pictures and euro
+            // of row A3, the ETEN additions at the end of row F9.
+            let a3_limit = if kind == Kind::Big5 { 0xC0 } else { 0xE1 };
+            let empty = (b == 0xA3
+                && (a3_limit..=0xFE).contains(&t)
+                && !(kind == Kind::Cp950 && t == 0xE1))
+                || (kind == Kind::Big5 && b == 0xF9 && t >= 0xD6);
+            two(BIG5, d, !empty)
         }
         Kind::Big5Hkscs => {
             if !(0x87..=0xFE).contains(&b) {
@@ -209,13 +282,22 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             if !(0xA1..=0xF7).contains(&b) {
                 return Step::Illegal(1);
             }
-            two(GBK, d, is_gr94(t))
+            match (b, t) {
+                (0xA1, 0xA4) => return one('\u{30FB}', 2),
+                (0xA1, 0xAA) => return one('\u{2015}', 2),
+                _ => {}
+            }
+            no_pua(two(
+                GBK,
+                d,
+                is_gr94(t) && !gbk_undefined(b, t) && !gb2312_undefined(b, t),
+            ))
         }
         Kind::Gbk => {
             if !(0x81..=0xFE).contains(&b) {
                 return Step::Illegal(1);
             }
-            two(GBK, d, true)
+            no_pua(two(GBK, d, !gbk_undefined(b, t)))
         }
         Kind::Gb18030 => {
             if !(0x81..=0xFE).contains(&b) {
@@ -287,7 +369,10 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             if !sjis_0208_lead(b) {
                 return Step::Illegal(1);
             }
-            two(SHIFT_JIS, d, true)
+            match two(SHIFT_JIS, d, true) {
+                Step::Text(s, n) => Step::Text(jis_standard_text(s), n),
+                other => other,
+            }
         }
         Kind::Cp932 => match b {
             0x80 => one('\u{80}', 1),
@@ -307,7 +392,12 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
                     None => Step::Illegal(1),
                 }
             }
-            _ if is_gr94(b) => two(EUC_JP, d, is_gr94(t)),
+            // Rows 13 (NEC) and 89-92 (IBM) are Microsoft's, not JIS X 0208's.
+            0xAD | 0xF9..=0xFC => Step::Illegal(1),
+            _ if is_gr94(b) => match two(EUC_JP, d, is_gr94(t)) {
+                Step::Text(s, n) => Step::Text(jis_standard_text(s), n),
+                other => other,
+            },
             _ => Step::Illegal(1),
         },
         Kind::Hz | Kind::Iso2022Jp(_) | Kind::Iso2022Kr => Step::Illegal(1),
@@ -370,10 +460,21 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
                 encode_char(BIG5, c)
             }
         }
-        Kind::Gb2312 => gr94_pair(GBK, c)
-            .filter(|b| b[0] <= 0xF7)
-            .map(|b| b.to_vec()),
-        Kind::Gbk => encode_char(GBK, c).filter(|b| b.len() == 2),
+        Kind::Gb2312 => match c {
+            '\u{30FB}' => Some(vec![0xA1, 0xA4]),
+            '\u{2015}' => Some(vec![0xA1, 0xAA]),
+            '\u{B7}' | '\u{2014}' => None,
+            _ => gr94_pair(GBK, c)
+                .filter(|b| {
+                    b[0] <= 0xF7
+                        && !gbk_undefined(b[0], b[1])
+                        && !gb2312_undefined(b[0], b[1])
+                        && !is_pua(&c.to_string())
+                })
+                .map(|b| b.to_vec()),
+        },
+        Kind::Gbk => encode_char(GBK, c)
+            .filter(|b| b.len() == 2 && !gbk_undefined(b[0], b[1]) && !is_pua(&c.to_string())),
         Kind::Gb18030 => encode_char(GB18030, c),
         Kind::EucKr => gr94_pair(EUC_KR, c).map(|b| b.to_vec()).or_else(|| {
             // A syllable outside KS X 1001's 2,350: the 8-byte composed form.
@@ -397,7 +498,8 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
         Kind::ShiftJis | Kind::ShiftJis2004 => match c {
             '\u{A5}' => Some(vec![0x5C]),
             '\u{203E}' => Some(vec![0x7E]),
-            _ => encode_char(SHIFT_JIS, c)
+            _ => jis_lookup_char(c)
+                .and_then(|j| encode_char(SHIFT_JIS, j))
                 .filter(|b| b.len() == 1 && b[0] >= 0xA1 || b.len() == 2 && sjis_0208_lead(b[0])),
         },
         Kind::Cp932 => match c {
@@ -407,13 +509,32 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             '\u{F8F1}' => Some(vec![0xFD]),
             '\u{F8F2}' => Some(vec![0xFE]),
             '\u{F8F3}' => Some(vec![0xFF]),
-            _ => encode_char(SHIFT_JIS, c),
+            // The user-defined area (rows 95-114) holds the Private Use Area from U+E000.
+            '\u{E000}'..='\u{E757}' => {
+                let k = c as u32 - 0xE000;
+                let (lead, cell) = (0xF0 + k / 188, k % 188);
+                let trail = if cell < 0x3F {
+                    cell + 0x40
+                } else {
+                    cell + 0x41
+                };
+                Some(vec![lead as u8, trail as u8])
+            }
+            _ => match encode_char(SHIFT_JIS, c) {
+                Some(b) if b.len() == 2 && (0xFA..=0xFC).contains(&b[0]) => {
+                    Some(cp932_nec_selected(c).map_or(b, |nec| nec.to_vec()))
+                }
+                other => other,
+            },
         },
         Kind::EucJp => match c {
             '\u{A5}' => Some(vec![0x5C]),
             '\u{203E}' => Some(vec![0x7E]),
-            _ => encode_char(EUC_JP, c)
-                .or_else(|| jis0212_encode(c).map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80])),
+            _ => jis_lookup_char(c).and_then(|j| {
+                encode_char(EUC_JP, j)
+                    .filter(|b| !matches!(b[0], 0xAD | 0xF9..=0xFC))
+                    .or_else(|| jis0212_encode(c).map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80]))
+            }),
         },
         Kind::EucJis2004 => match c {
             '\u{A5}' | '\u{203E}' => None,

@@ -55,6 +55,28 @@ pub fn jis0212_encode(c: char) -> Option<[u8; 2]> {
     map.get(&c).copied()
 }
 
+/// The NEC-selected IBM extension code (Shift_JIS rows 89-92, lead 0xED/0xEE) of `c`, which
+/// CPython's cp932 prefers to the IBM extension code (lead 0xFA-0xFC) WHATWG's encoder gives.
+pub fn cp932_nec_selected(c: char) -> Option<[u8; 2]> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, [u8; 2]>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for b1 in [0xEDu8, 0xEE] {
+            for b2 in (0x40u8..=0x7E).chain(0x80..=0xFC) {
+                if let Some(s) = decode_unit(encoding_rs::SHIFT_JIS, &[b1, b2]) {
+                    let mut it = s.chars();
+                    if let (Some(ch), None) = (it.next(), it.next()) {
+                        m.entry(ch).or_insert([b1, b2]);
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(&c).copied()
+}
+
 // ----- Hangul: Johab (KS X 1001 annex 3) and EUC-KR's composed syllables -----
 
 /// Johab's 5-bit initial-consonant values, by choseong index.
