@@ -187,6 +187,20 @@ fn no_pua(step: Step) -> Step {
     }
 }
 
+/// Big5 cells where the standard mapping (CPython's big5) differs from WHATWG's: (bytes,
+/// character); WHATWG has other characters there.
+const BIG5_STANDARD: [([u8; 2], char); 9] = [
+    ([0xA1, 0x45], '\u{2022}'),
+    ([0xA1, 0x4E], '\u{FF64}'),
+    ([0xA1, 0xE3], '\u{223C}'),
+    ([0xA1, 0xF2], '\u{2641}'),
+    ([0xA1, 0xF3], '\u{2609}'),
+    ([0xA2, 0x41], '\u{FF0F}'),
+    ([0xA2, 0x42], '\u{FF3C}'),
+    ([0xA2, 0x46], '\u{A2}'),
+    ([0xA2, 0x47], '\u{A3}'),
+];
+
 /// State bits: the ISO-2022 G0 set (low byte), the ISO-2022-KR shift and designation, HZ's
 /// GB mode.
 const G0_MASK: u64 = 0xFF;
@@ -265,11 +279,17 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             }
             // Cells plain Big5 leaves empty (CPython's big5): the control pictures and euro
             // of row A3, the ETEN additions at the end of row F9.
-            let a3_limit = if kind == Kind::Big5 { 0xC0 } else { 0xE1 };
-            let empty = (b == 0xA3
-                && (a3_limit..=0xFE).contains(&t)
-                && !(kind == Kind::Cp950 && t == 0xE1))
-                || (kind == Kind::Big5 && b == 0xF9 && t >= 0xD6);
+            if kind == Kind::Big5
+                && let Some(&(_, c)) = BIG5_STANDARD.iter().find(|e| e.0 == [b, t])
+            {
+                return one(c, 2);
+            }
+            if kind == Kind::Cp950 && [b, t] == [0xF9, 0xFE] {
+                return one('\u{2593}', 2);
+            }
+            let empty = (b == 0xA3 && t >= 0xC0 && !(kind == Kind::Cp950 && t == 0xE1))
+                || (kind == Kind::Big5 && b == 0xF9 && t >= 0xD6)
+                || (kind == Kind::Big5 && (b == 0xC8 || b == 0xC7 && t >= 0xFD));
             two(BIG5, d, !empty)
         }
         Kind::Big5Hkscs => {
@@ -446,13 +466,26 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
     }
     let bytes: Option<Vec<u8>> = match kind {
         Kind::Big5 => {
-            if c == '\u{20AC}' {
+            if let Some(e) = BIG5_STANDARD.iter().find(|e| e.1 == c) {
+                Some(e.0.to_vec())
+            } else if c == '\u{20AC}' {
                 None
             } else {
-                encode_char(BIG5, c).filter(|b| (0xA1..=0xF9).contains(&b[0]))
+                encode_char(BIG5, c).filter(|b| {
+                    (0xA1..=0xF9).contains(&b[0])
+                        && !BIG5_STANDARD.iter().any(|e| e.0 == [b[0], b[1]])
+                        && !(b[0] == 0xA3 && b[1] >= 0xC0)
+                        && !(b[0] == 0xF9 && b[1] >= 0xD6)
+                        && !(b[0] == 0xC8 || b[0] == 0xC7 && b[1] >= 0xFD)
+                })
             }
         }
-        Kind::Cp950 => encode_char(BIG5, c),
+        Kind::Cp950 => match c {
+            '\u{2593}' => Some(vec![0xF9, 0xFE]),
+            _ => encode_char(BIG5, c).filter(|b| {
+                !(b[0] == 0xA3 && b[1] >= 0xC0 && b[1] != 0xE1) && b.as_slice() != [0xF9, 0xFE]
+            }),
+        },
         Kind::Big5Hkscs => {
             if c == '\u{20AC}' {
                 None
