@@ -4,9 +4,9 @@
 //! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
 
 use super::tables::{
-    cp932_nec_selected, decode_unit, encode_char, hangul_parts, hangul_syllable, jis0212_encode,
-    johab_decode, johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx, ksx_jamo_byte,
-    ksx_jamo_index,
+    cp932_nec_selected, decode_unit, encode_char, hangul_parts, hangul_syllable, hkscs_encode,
+    jis0212_encode, johab_decode, johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx,
+    ksx_jamo_byte, ksx_jamo_index,
 };
 use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_8859_7, SHIFT_JIS};
 
@@ -296,7 +296,10 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             if !(0x87..=0xFE).contains(&b) {
                 return Step::Illegal(1);
             }
-            two(BIG5, d, true)
+            if let Some(&(_, c)) = BIG5_STANDARD.iter().find(|e| e.0 == [b, t]) {
+                return one(c, 2);
+            }
+            two(BIG5, d, !(b == 0xA3 && t >= 0xC0))
         }
         Kind::Gb2312 => {
             if !(0xA1..=0xF7).contains(&b) {
@@ -487,10 +490,17 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             }),
         },
         Kind::Big5Hkscs => {
-            if c == '\u{20AC}' {
+            if let Some(e) = BIG5_STANDARD.iter().find(|e| e.1 == c) {
+                Some(e.0.to_vec())
+            } else if c == '\u{20AC}' {
                 None
             } else {
                 encode_char(BIG5, c)
+                    .or_else(|| hkscs_encode(c).map(|b| b.to_vec()))
+                    .filter(|b| {
+                        !BIG5_STANDARD.iter().any(|e| e.0 == [b[0], b[1]])
+                            && !(b[0] == 0xA3 && b[1] >= 0xC0)
+                    })
             }
         }
         Kind::Gb2312 => match c {
@@ -582,6 +592,20 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
         }
         None => false,
     }
+}
+
+/// Big5-HKSCS's codes for a letter with a combining mark (Ê̄ Ê̌ ê̄ ê̌): Some(code) for a pair,
+/// and whether `c` may start one (so an incremental encoder waits for the next character).
+pub fn hkscs_pair(c: char, next: Option<char>) -> (Option<[u8; 2]>, bool) {
+    let starts = c == '\u{CA}' || c == '\u{EA}';
+    let code = match (c, next) {
+        ('\u{CA}', Some('\u{304}')) => Some([0x88, 0x62]),
+        ('\u{CA}', Some('\u{30C}')) => Some([0x88, 0x64]),
+        ('\u{EA}', Some('\u{304}')) => Some([0x88, 0xA3]),
+        ('\u{EA}', Some('\u{30C}')) => Some([0x88, 0xA5]),
+        _ => None,
+    };
+    (code, starts)
 }
 
 /// What a stateful encoder writes at the end of its input (back to ASCII).

@@ -129,6 +129,18 @@ fn mbc_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if kind == Kind::Big5Hkscs {
+            let (pair, starts) = codec::hkscs_pair(c, chars.get(i + 1).copied());
+            if let Some(code) = pair {
+                out.extend_from_slice(&code);
+                i += 2;
+                continue;
+            }
+            if starts && i + 1 == chars.len() && !final_ {
+                // The next call may bring a combining mark: keep this letter pending.
+                break;
+            }
+        }
         if !is_surrogate(c) && codec::encode_step(kind, c, &mut state, &mut out) {
             i += 1;
             continue;
@@ -159,7 +171,7 @@ fn mbc_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
         codec::encode_flush(kind, &mut state, &mut out);
     }
     let b = crate::types::bytes::new_bytes(vm, out);
-    let n = crate::types::int::from_usize(vm, chars.len());
+    let n = crate::types::int::from_usize(vm, i.min(chars.len()));
     let s = crate::types::int::from_u64(vm, state);
     Ok(crate::types::tuple::new_tuple(vm, vec![b, n, s]))
 }

@@ -77,6 +77,28 @@ pub fn cp932_nec_selected(c: char) -> Option<[u8; 2]> {
     map.get(&c).copied()
 }
 
+/// The Big5-HKSCS code of `c` among the cells WHATWG's Big5 encoder leaves out (it encodes
+/// only the lead bytes from 0xA1): a reverse map of its decoder, built once.
+pub fn hkscs_encode(c: char) -> Option<[u8; 2]> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, [u8; 2]>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for b1 in 0x87u8..=0xFE {
+            for b2 in (0x40u8..=0x7E).chain(0xA1..=0xFE) {
+                if let Some(s) = decode_unit(encoding_rs::BIG5, &[b1, b2]) {
+                    let mut it = s.chars();
+                    if let (Some(ch), None) = (it.next(), it.next()) {
+                        m.entry(ch).or_insert([b1, b2]);
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(&c).copied()
+}
+
 // ----- Hangul: Johab (KS X 1001 annex 3) and EUC-KR's composed syllables -----
 
 /// Johab's 5-bit initial-consonant values, by choseong index.
