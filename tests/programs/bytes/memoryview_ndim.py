@@ -152,3 +152,11 @@ class Rel:
         return 1
 rm = memoryview(bytearray(b'abc'))
 t(lambda: rm[Rel()])
+import array
+m = memoryview(array.array('u', 'ab'))
+print(m.format, m.itemsize, len(m), m.nbytes, bytes(m), m.shape, m.strides)
+for f in [lambda: m.tolist(), lambda: m[0], lambda: m.__setitem__(0, 'x'), lambda: m == m, lambda: m == memoryview(array.array('u', 'ab')), lambda: m.cast('B').tolist()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -256,6 +256,17 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("contiguous", "($self, /)", mv_contiguous), None),
 ];
 
+/// NotImplementedError for item access in a format the struct module lacks ('w').
+fn check_item_format(vm: &mut Vm, m: &MemoryViewObj) -> PyResult<()> {
+    if memoryview_item::format_size(&(m.fmt as char).to_string()).is_none() {
+        return Err(vm.not_implemented_error(format!(
+            "memoryview: format {} not supported",
+            m.fmt as char
+        )));
+    }
+    Ok(())
+}
+
 /// The view, or ValueError once released.
 fn view(vm: &mut Vm, v: Value) -> PyResult<&'static MemoryViewObj> {
     let Some(m) = v.downcast::<MemoryViewObj>() else {
@@ -452,9 +463,13 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         let n = b.data.borrow().len();
         return Ok(new_view(vm, o, 0, 1, n, false));
     }
-    // An array exports its items with its type code as the format.
+    // An array exports its items with its type code as the format ('u' as wchar_t, 'w').
     if let Some((code, data)) = crate::modules::array::typecode_and_data(o)
-        && let Some((fmt, size)) = memoryview_item::format_size(&(code as char).to_string())
+        && let Some((fmt, size)) = if code == b'u' {
+            Some((b'w', 4))
+        } else {
+            memoryview_item::format_size(&(code as char).to_string())
+        }
     {
         let n = data.borrow().len() / size;
         return Ok(new_view_fmt(
@@ -597,6 +612,7 @@ fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
         Key::Item(o) => {
             // An `__index__` may have released the view meanwhile.
             let m = view(vm, a[0])?;
+            check_item_format(vm, m)?;
             // Only the item's bytes are read (not a copy of the whole exporter per index).
             let raw: Option<Vec<u8>> =
                 with_exporter(m.obj, |b| b.get(o..o + m.itemsize).map(<[u8]>::to_vec)).flatten();
@@ -616,6 +632,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let Some(target) = exporter_cell(m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
+    check_item_format(vm, m)?;
     let (k, v) = (a[1], a[2]);
     let mut writes: Vec<(usize, Vec<u8>)> = Vec::new();
     if m.zero_dim && k == Value::ELLIPSIS {
@@ -710,7 +727,8 @@ fn mv_equal(vm: &mut Vm, a: &[Value]) -> PyResult<Option<bool>> {
         return Ok(None);
     };
     if a[0] == a[1] {
-        return Ok(Some(true));
+        // Items of a format struct cannot unpack never compare equal (not even to themselves).
+        return Ok(Some(m.released.get() || m.fmt != b'w'));
     }
     let other_released = a[1]
         .downcast::<MemoryViewObj>()
@@ -721,7 +739,7 @@ fn mv_equal(vm: &mut Vm, a: &[Value]) -> PyResult<Option<bool>> {
     let Some((shape, fmt, size, data)) = compare_operand(a[1]) else {
         return Ok(None);
     };
-    if shape != m.shape() {
+    if shape != m.shape() || fmt == b'w' || m.fmt == b'w' {
         return Ok(Some(false));
     }
     let mine = m.data();
@@ -823,6 +841,7 @@ fn mv_tobytes(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// `tolist()`: the items as (nested, for n-d views) lists; a 0-d view gives its item.
 fn mv_tolist(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
+    check_item_format(vm, m)?;
     let data = m.data();
     let items: Vec<Value> = data
         .chunks(m.itemsize.max(1))
