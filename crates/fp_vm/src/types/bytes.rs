@@ -53,7 +53,10 @@ pub fn add_export(vm: &mut Vm, ba: Value, holder: Value) -> crate::vm::PyResult<
         return Ok(());
     };
     let r = crate::types::weakref::new_ref(vm, ty, holder, Value::NONE)?;
-    b.exports.borrow_mut().push(r);
+    let mut ex = b.exports.borrow_mut();
+    // Forget holders collected meanwhile, so the list stays as short as the live exports.
+    ex.retain(|r| !crate::types::weakref::referent(*r).is_null());
+    ex.push(r);
     Ok(())
 }
 
