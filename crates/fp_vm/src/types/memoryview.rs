@@ -152,6 +152,15 @@ impl MemoryViewObj {
         }
     }
 
+    /// Exporter positions of the viewed bytes, in C order (where `data()` takes them from).
+    pub fn byte_offsets(&self) -> Vec<usize> {
+        let size = self.itemsize;
+        self.offsets(false)
+            .into_iter()
+            .flat_map(|o| o..o + size)
+            .collect()
+    }
+
     /// The viewed bytes of `base` (the exporter's bytes): one copy when the view is
     /// contiguous (marshal.loads of a code cache reads such a view of the whole file).
     fn gather(&self, base: &[u8], fortran: bool) -> Vec<u8> {
