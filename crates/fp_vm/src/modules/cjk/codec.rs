@@ -13,7 +13,8 @@ use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_8859_7, SHIFT_JIS};
 /// The ISO-2022-JP family members: which character sets each may designate.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Jp {
-    Jp,
+    /// Plain ISO-2022-JP.
+    Base,
     Jp1,
     Jp2,
     Jp2004,
@@ -65,7 +66,7 @@ pub const CODECS: &[(&str, &str, Kind)] = &[
     ("cp949", "_codecs_kr", Kind::Cp949),
     ("johab", "_codecs_kr", Kind::Johab),
     ("iso2022_kr", "_codecs_iso2022", Kind::Iso2022Kr),
-    ("iso2022_jp", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp)),
+    ("iso2022_jp", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Base)),
     ("iso2022_jp_1", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp1)),
     ("iso2022_jp_2", "_codecs_iso2022", Kind::Iso2022Jp(Jp::Jp2)),
     (
@@ -200,6 +201,20 @@ const BIG5_STANDARD: [([u8; 2], char); 9] = [
     ([0xA2, 0x46], '\u{A2}'),
     ([0xA2, 0x47], '\u{A3}'),
 ];
+
+/// Whether WHATWG's Big5 encoder result `b` is a cell CPython's big5 (`plain`) or
+/// big5hkscs leaves out or maps differently.
+fn big5_left_out(b: &[u8], plain: bool) -> bool {
+    let (b1, b2) = (b[0], b.get(1).copied().unwrap_or(0));
+    if BIG5_STANDARD.iter().any(|e| e.0 == [b1, b2]) || (b1 == 0xA3 && b2 >= 0xC0) {
+        return true;
+    }
+    plain
+        && (!(0xA1..=0xF9).contains(&b1)
+            || (b1 == 0xF9 && b2 >= 0xD6)
+            || b1 == 0xC8
+            || (b1 == 0xC7 && b2 >= 0xFD))
+}
 
 /// State bits: the ISO-2022 G0 set (low byte), the ISO-2022-KR shift and designation, HZ's
 /// GB mode.
@@ -474,13 +489,7 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             } else if c == '\u{20AC}' {
                 None
             } else {
-                encode_char(BIG5, c).filter(|b| {
-                    (0xA1..=0xF9).contains(&b[0])
-                        && !BIG5_STANDARD.iter().any(|e| e.0 == [b[0], b[1]])
-                        && !(b[0] == 0xA3 && b[1] >= 0xC0)
-                        && !(b[0] == 0xF9 && b[1] >= 0xD6)
-                        && !(b[0] == 0xC8 || b[0] == 0xC7 && b[1] >= 0xFD)
-                })
+                encode_char(BIG5, c).filter(|b| !big5_left_out(b, true))
             }
         }
         Kind::Cp950 => match c {
@@ -497,10 +506,7 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             } else {
                 encode_char(BIG5, c)
                     .or_else(|| hkscs_encode(c).map(|b| b.to_vec()))
-                    .filter(|b| {
-                        !BIG5_STANDARD.iter().any(|e| e.0 == [b[0], b[1]])
-                            && !(b[0] == 0xA3 && b[1] >= 0xC0)
-                    })
+                    .filter(|b| !big5_left_out(b, false))
             }
         }
         Kind::Gb2312 => match c {
