@@ -88,8 +88,7 @@ fn error(vm: &mut Vm, msg: impl AsRef<str>) -> Exc {
 fn data_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     // CPython asks for a C-contiguous buffer (`y*`): a strided memoryview is refused.
     if let Some(m) = v.downcast::<crate::types::memoryview::MemoryViewObj>()
-        && m.len > 1
-        && m.step != m.itemsize as isize
+        && !m.is_contiguous(false)
     {
         let t = vm.exc.buffer_error;
         return Err(vm.new_exc(t, "memoryview: underlying buffer is not C-contiguous"));

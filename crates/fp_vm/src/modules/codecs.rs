@@ -15,6 +15,7 @@ use crate::types::dict;
 use crate::types::list::ListObj;
 use crate::types::str::as_str;
 use crate::types::str_codec::{self as sc, Codec};
+use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 
@@ -375,38 +376,41 @@ fn lookup(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
 }
 
-/// The builtin exception types whose errors CPython re-raises with the codec name prefixed
-/// (the ones constructed from a single message).
-fn wrappable(vm: &Vm, ty: Value) -> bool {
-    let e = &vm.exc;
-    [
-        e.type_error,
-        e.value_error,
-        e.attribute_error,
-        e.lookup_error,
-        e.index_error,
-        e.key_error,
-        e.runtime_error,
-        e.not_implemented_error,
-        e.overflow_error,
-        e.zero_division_error,
-        e.arithmetic_error,
-        e.assertion_error,
-        e.exception,
-    ]
-    .contains(&ty)
+/// Whether CPython would re-raise this exception with the codec name prefixed: its class
+/// keeps BaseException's `__init__` and `__new__` and adds no slots, its args are empty or
+/// one str, and it has no instance attributes (anything else could lose information).
+fn wrappable(vm: &mut Vm, err: Value) -> bool {
+    let ty = vm.type_of(err);
+    let base = vm.exc.base_exception;
+    for name in ["__init__", "__new__"] {
+        let n = vm.intern(name);
+        if typeobj::lookup(vm, ty, n) != typeobj::lookup(vm, base, n) {
+            return false;
+        }
+    }
+    // A class with named `__slots__` grows the instance (CPython compares the sizes).
+    let mro = typeobj::tobj(ty).mro.borrow().clone();
+    if mro
+        .iter()
+        .any(|&t| !typeobj::tobj(t).slots.borrow().is_empty())
+    {
+        return false;
+    }
+    let args = crate::types::exceptions::exc_obj(err)
+        .map(|x| x.args.get())
+        .unwrap_or(Value::NONE);
+    match crate::types::tuple::items(args) {
+        Some([]) => {}
+        Some([a]) if as_str(*a).is_some() => {}
+        _ => return false,
+    }
+    crate::types::instance::items(err).is_empty()
 }
 
 /// "encoding with 'utf-8' codec failed (TypeError: ...)", same type, chained.
 fn wrap_error(vm: &mut Vm, err: Exc, what: &str, encoding: &str) -> Exc {
     let ty = vm.type_of(err.0);
-    if !wrappable(vm, ty) {
-        return err;
-    }
-    let args = crate::types::exceptions::exc_obj(err.0)
-        .and_then(|x| crate::types::tuple::items(x.args.get()))
-        .unwrap_or(&[]);
-    if args.len() > 1 {
+    if !wrappable(vm, err.0) {
         return err;
     }
     let msg = match crate::ops::repr::str_string(vm, err.0) {
@@ -849,9 +853,17 @@ fn text_codec(vm: &mut Vm, encoding: &str, encode: bool) -> PyResult<Option<Valu
 }
 
 /// Calls a codec function and returns the first item of its `(result, consumed)` tuple.
-fn call_codec(vm: &mut Vm, f: Value, obj: Value, errors: &str, encode: bool) -> PyResult {
+fn call_codec(
+    vm: &mut Vm,
+    f: Value,
+    obj: Value,
+    (encoding, errors): (&str, &str),
+    encode: bool,
+) -> PyResult {
     let e = vm.new_str(errors);
-    let r = crate::ops::call::call(vm, f, &[obj, e])?;
+    let what = if encode { "encoding" } else { "decoding" };
+    let r = crate::ops::call::call(vm, f, &[obj, e])
+        .map_err(|err| wrap_error(vm, err, what, encoding))?;
     match crate::types::tuple::items(r) {
         Some(t) if t.len() == 2 => Ok(t[0]),
         _ => Err(vm.type_error(if encode {
@@ -872,7 +884,7 @@ pub fn registry_encode(
     let Some(f) = text_codec(vm, encoding, true)? else {
         return Ok(None);
     };
-    let r = call_codec(vm, f, obj, errors, true)?;
+    let r = call_codec(vm, f, obj, (encoding, errors), true)?;
     if r.is::<crate::types::bytes::BytesObj>() || r.is::<crate::types::bytes::ByteArrayObj>() {
         return Ok(crate::types::bytes::bytes_data(r));
     }
@@ -892,7 +904,7 @@ pub fn registry_decode(
     let Some(f) = text_codec(vm, encoding, false)? else {
         return Ok(None);
     };
-    let r = call_codec(vm, f, obj, errors, false)?;
+    let r = call_codec(vm, f, obj, (encoding, errors), false)?;
     match as_str(r) {
         Some(s) => Ok(Some(s.to_string())),
         None => Err(vm.type_error(format!(

@@ -13,6 +13,7 @@ pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod cjk;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
@@ -90,6 +91,12 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_bisect", heapq_bisect::init_bisect),
     module("_blake2", hashes::init_blake2),
     module("_codecs", codecs::init),
+    module("_codecs_cn", cjk::init_cn),
+    module("_codecs_hk", cjk::init_hk),
+    module("_codecs_iso2022", cjk::init_iso2022),
+    module("_codecs_jp", cjk::init_jp),
+    module("_codecs_kr", cjk::init_kr),
+    module("_codecs_tw", cjk::init_tw),
     module("_collections", collections::init),
     module("_contextvars", contextvars::init),
     module("_csv", csv::init),
@@ -100,6 +107,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_json", json::init),
     module("_locale", locale::init),
     module("_md5", hashes::init_md5),
+    module("_multibytecodec", cjk::init_multibytecodec),
     module("_opcode", opcode_::init),
     module("_operator", operator::init),
     module("_posixsubprocess", posixsubprocess::init),

@@ -763,10 +763,10 @@ fn do_pack_into(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value, args: V
     } else if let Some(m) = buf.downcast::<crate::types::memoryview::MemoryViewObj>()
         && !m.readonly
         && !m.released.get()
-        && m.step == 1
+        && m.is_contiguous(false)
         && let Some(ba) = m.obj.downcast::<ByteArrayObj>()
     {
-        (&ba.data, Some((m.start, m.step, m.len)))
+        (&ba.data, Some((m.start, 1, m.nbytes())))
     } else {
         return Err(vm.type_error(format!(
             "argument must be read-write bytes-like object, not {}",

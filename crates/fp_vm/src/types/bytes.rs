@@ -33,10 +33,59 @@ impl BytesObj {
 
 pub struct ByteArrayObj {
     pub data: RefCell<Vec<u8>>,
+    /// Weak references to the objects holding an export of the buffer (an `_sre` scanner):
+    /// while one is alive the bytearray cannot be resized (`check_resizable`).
+    pub exports: RefCell<Vec<Value>>,
 }
 
 impl Trace for ByteArrayObj {
-    fn trace(&self, _visit: &mut dyn FnMut(Value)) {}
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.exports.borrow().iter().for_each(|v| v.trace(visit));
+    }
+}
+
+/// Records that `holder` exports the buffer of bytearray `ba` until it is released (or dies).
+pub fn add_export(vm: &mut Vm, ba: Value, holder: Value) -> crate::vm::PyResult<()> {
+    let Some(b) = ba.downcast::<ByteArrayObj>() else {
+        return Ok(());
+    };
+    let Some(ty) = vm.state_get("weakref.ref") else {
+        return Ok(());
+    };
+    let r = crate::types::weakref::new_ref(vm, ty, holder, Value::NONE)?;
+    let mut ex = b.exports.borrow_mut();
+    // Forget holders collected meanwhile, so the list stays as short as the live exports.
+    ex.retain(|r| !crate::types::weakref::referent(*r).is_null());
+    ex.push(r);
+    Ok(())
+}
+
+/// Ends one export of `ba`'s buffer by `holder`.
+pub fn release_export(ba: Value, holder: Value) {
+    if let Some(b) = ba.downcast::<ByteArrayObj>() {
+        let mut ex = b.exports.borrow_mut();
+        if let Some(i) = ex
+            .iter()
+            .position(|r| crate::types::weakref::referent(*r) == holder)
+        {
+            ex.remove(i);
+        }
+    }
+}
+
+/// BufferError while an export of the buffer is alive (CPython's check before a resize).
+pub fn check_resizable(vm: &mut Vm, b: &ByteArrayObj) -> crate::vm::PyResult<()> {
+    let mut ex = b.exports.borrow_mut();
+    if ex.is_empty() {
+        return Ok(());
+    }
+    ex.retain(|r| !crate::types::weakref::referent(*r).is_null());
+    if ex.is_empty() {
+        return Ok(());
+    }
+    drop(ex);
+    let t = vm.exc.buffer_error;
+    Err(vm.new_exc(t, "Existing exports of data: object cannot be re-sized"))
 }
 
 impl Payload for ByteArrayObj {
@@ -68,6 +117,7 @@ pub fn new_bytearray(vm: &mut Vm, data: Vec<u8>) -> Value {
         vm.types.bytearray,
         ByteArrayObj {
             data: RefCell::new(data),
+            exports: RefCell::new(Vec::new()),
         },
     )
 }
@@ -77,6 +127,7 @@ pub fn new_bytearray_of_type(ty: Value, data: Vec<u8>) -> Value {
         ty,
         ByteArrayObj {
             data: RefCell::new(data),
+            exports: RefCell::new(Vec::new()),
         },
     )
 }

@@ -339,6 +339,7 @@ fn this_ba(vm: &mut Vm, v: Value) -> PyResult<&'static ByteArrayObj> {
 fn bytearray_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ba = this_ba(vm, a[0])?;
     let data = data_from_source(vm, a[1], a[2], a[3], "bytearray")?;
+    crate::types::bytes::check_resizable(vm, ba)?;
     *ba.data.borrow_mut() = data;
     Ok(Value::NONE)
 }
@@ -551,6 +552,10 @@ fn ba_delitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ba = this_ba(vm, a[0])?;
     match seq_key(vm, a[1], "bytearray")? {
         SeqKey::Index(i) => {
+            let len = ba.data.borrow().len();
+            if norm_index(i, len).is_some() {
+                crate::types::bytes::check_resizable(vm, ba)?;
+            }
             let mut d = ba.data.borrow_mut();
             match norm_index(i, d.len()) {
                 Some(j) => {
@@ -579,6 +584,17 @@ fn assign_slice(
 ) -> PyResult<()> {
     let len = ba.data.borrow().len() as i64;
     let (start, stop, step, n) = slice_indices(vm, s, len)?;
+    // A resize (a length change, or an extended-slice deletion) needs the buffer unexported.
+    let resizes = if step == 1 {
+        let lo = start.clamp(0, len);
+        let hi = stop.clamp(lo, len);
+        new.as_ref().map_or(0, Vec::len) as i64 != hi - lo
+    } else {
+        new.is_none() && n > 0
+    };
+    if resizes {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     let mut d = ba.data.borrow_mut();
     let len = d.len() as i64;
     if step == 1 {
@@ -638,6 +654,9 @@ fn ba_iadd(vm: &mut Vm, a: &[Value]) -> PyResult {
     let Some(other) = crate::types::bytes::bytes_data(a[1]) else {
         return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(a[1]))));
     };
+    if !other.is_empty() {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     ba.data.borrow_mut().extend_from_slice(&other);
     Ok(a[0])
 }
@@ -649,6 +668,9 @@ fn ba_imul(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let data = ba.data.borrow().clone();
     let out = repeat_items(vm, &data, n)?;
+    if out.len() != data.len() {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     *ba.data.borrow_mut() = out;
     Ok(a[0])
 }
@@ -666,12 +688,15 @@ fn ba_sizeof(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn ba_append(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ba = this_ba(vm, a[0])?;
     let b = byte_value(vm, a[1], BYTE_RANGE)?;
+    crate::types::bytes::check_resizable(vm, ba)?;
     ba.data.borrow_mut().push(b);
     Ok(Value::NONE)
 }
 
 fn ba_clear(vm: &mut Vm, a: &[Value]) -> PyResult {
-    this_ba(vm, a[0])?.data.borrow_mut().clear();
+    let ba = this_ba(vm, a[0])?;
+    crate::types::bytes::check_resizable(vm, ba)?;
+    ba.data.borrow_mut().clear();
     Ok(Value::NONE)
 }
 
@@ -693,6 +718,9 @@ fn ba_extend(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         bytes_from_iterable(vm, src, BYTE_RANGE)?
     };
+    if !new.is_empty() {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     ba.data.borrow_mut().extend_from_slice(&new);
     Ok(Value::NONE)
 }
@@ -701,6 +729,7 @@ fn ba_insert(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ba = this_ba(vm, a[0])?;
     let i = ssize_arg(vm, a[1])?;
     let b = byte_value(vm, a[2], BYTE_RANGE)?;
+    crate::types::bytes::check_resizable(vm, ba)?;
     let mut d = ba.data.borrow_mut();
     let n = d.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -715,6 +744,10 @@ fn ba_pop(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         ssize_arg(vm, a[1])?
     };
+    let len = ba.data.borrow().len();
+    if len > 0 && norm_index(i, len).is_some() {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     let mut d = ba.data.borrow_mut();
     if d.is_empty() {
         drop(d);
@@ -735,6 +768,9 @@ fn ba_pop(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn ba_remove(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ba = this_ba(vm, a[0])?;
     let b = byte_value(vm, a[1], BYTE_RANGE)?;
+    if ba.data.borrow().contains(&b) {
+        crate::types::bytes::check_resizable(vm, ba)?;
+    }
     let mut d = ba.data.borrow_mut();
     match d.iter().position(|&x| x == b) {
         Some(i) => {

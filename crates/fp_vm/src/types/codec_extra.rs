@@ -128,14 +128,18 @@ pub fn utf7_decode(
                     continue;
                 }
                 in_shift = false;
-                if bits > 6 {
+                // A whole base64 character past the last 16-bit unit is a partial character.
+                if bits >= 6 {
                     s += 1;
                     err = "partial character in shift sequence";
                 } else if buf != 0 {
                     s += 1;
                     err = "non-zero padding bits in shift sequence";
                 } else {
-                    if surrogate != 0 {
+                    // A pending lone high surrogate is kept only before a character that
+                    // decodes directly; before '+' or a non-ASCII byte it is dropped (the
+                    // byte's own error stands for it), as CPython does.
+                    if surrogate != 0 && ch <= 127 && ch != b'+' {
                         out.extend(char_for(surrogate));
                     }
                     surrogate = 0;
@@ -217,6 +221,7 @@ fn hexval(b: u8) -> Option<u32> {
 /// Decodes bytes-literal escapes; errors (only bad `\x`) are "strict", "replace" or "ignore".
 pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<usize> = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -251,6 +256,9 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
                         _ => break,
                     }
                 }
+                if v > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(i - 3);
+                }
                 out.push(v as u8);
             }
             b'x' => {
@@ -280,12 +288,38 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
                 }
             }
             _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(i - 1);
+                }
                 out.push(b'\\');
                 out.push(c);
             }
         }
     }
+    warn_invalid_escape(vm, data, first_invalid)?;
     Ok(out)
+}
+
+/// CPython's DeprecationWarning for the first invalid escape of a decoded string: an unknown
+/// escape character, or an octal escape above 0o377 (`at` is the index after the backslash).
+fn warn_invalid_escape(vm: &mut Vm, data: &[u8], at: Option<usize>) -> PyResult<()> {
+    let Some(at) = at else { return Ok(()) };
+    let Some(&c) = data.get(at) else {
+        return Ok(());
+    };
+    let msg = if (b'4'..=b'7').contains(&c) {
+        let digits = String::from_utf8_lossy(data.get(at..at + 3).unwrap_or(&[]));
+        format!("invalid octal escape sequence '\\{digits}'")
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    };
+    let warnings = crate::modules::import_module(vm, "warnings")?;
+    let m = vm.new_string(msg);
+    let cat = vm.exc.deprecation_warning;
+    let level = Value::try_small_int(1).unwrap_or(Value::NONE);
+    let w = vm.intern("warn");
+    crate::ops::call::call_method(vm, warnings, w, &[m, cat, level])?;
+    Ok(())
 }
 
 // ----- unicode_escape / raw_unicode_escape -----
@@ -361,6 +395,7 @@ pub fn unicode_escape_decode(
 ) -> PyResult<(String, usize)> {
     const ENC: &str = "unicodeescape";
     let mut out = String::with_capacity(data.len());
+    let mut first_invalid: Option<usize> = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -399,6 +434,9 @@ pub fn unicode_escape_decode(
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(i - 3);
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
             }
@@ -468,11 +506,15 @@ pub fn unicode_escape_decode(
                 }
             }
             _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(i - 1);
+                }
                 out.push('\\');
                 out.push(c as char);
             }
         }
     }
+    warn_invalid_escape(vm, data, first_invalid)?;
     Ok((out, data.len()))
 }
 

@@ -1,16 +1,20 @@
-//! `memoryview`: one-dimensional views (format `'B'`, item size 1) of `bytes` and `bytearray`.
+//! `memoryview`: views of `bytes`, `bytearray` and `array.array`, of any number of dimensions
+//! (`cast(format, shape)`), with the native single-character item formats
+//! (`memoryview_item.rs`).
 //!
-//! A view keeps its exporter plus `start`/`step`/`len` and reads the exporter's current bytes
-//! on every access, so a view of a bytearray sees (and, being writable, makes) changes.
-//! `types::bytes::bytes_data` reads views too, which gives them to every bytes-like consumer
-//! (`bytes(m)`, `b"".join`, comparisons...). Multi-dimensional views and `cast` come with the
-//! buffer protocol of the native modules.
+//! A view keeps its exporter plus the first dimension as `start`/`step`/`len` (bytes) and the
+//! further dimensions as `inner` (length, stride in bytes), and reads the exporter's current
+//! bytes on every access, so a view of a bytearray sees (and, being writable, makes) changes.
+//! `types::bytes::bytes_data` reads views too (their bytes in C order), which gives them to
+//! every bytes-like consumer (`bytes(m)`, `b"".join`, binascii...). As in CPython, n-d views
+//! can be sliced along the first dimension and indexed with full tuples only.
 
 use crate::heap::alloc;
 use crate::native::NativeDef;
 use crate::object::{ObjKind, Payload, Trace};
 use crate::ops;
 use crate::types::bytes::{ByteArrayObj, BytesObj};
+use crate::types::memoryview_item;
 use crate::types::typeobj::{self, TypeFlags};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -29,6 +33,12 @@ pub struct MemoryViewObj {
     pub fmt: u8,
     /// Bytes per item; `step` and `start` stay in bytes.
     pub itemsize: usize,
+    /// Length and stride (bytes) of each dimension after the first; empty for 1-D views.
+    pub inner: Vec<(usize, isize)>,
+    /// A 0-dimensional view (`cast(format, [])`): one item, at `start`.
+    pub zero_dim: bool,
+    /// The hash, once computed (a released view keeps answering with it, as CPython's).
+    pub hash: Cell<Option<i64>>,
 }
 
 impl Trace for MemoryViewObj {
@@ -47,24 +57,121 @@ impl MemoryViewObj {
         (self.start as isize + i as isize * self.step) as usize
     }
 
-    /// The viewed bytes, read from the exporter now (items beyond a shrunk bytearray are
-    /// left out).
+    /// The viewed bytes in C order, read from the exporter now (items beyond a shrunk
+    /// bytearray are left out).
     pub fn data(&self) -> Vec<u8> {
-        with_exporter(self.obj, |b| self.gather(b)).unwrap_or_default()
+        with_exporter(self.obj, |b| self.gather(b, false)).unwrap_or_default()
+    }
+
+    pub fn ndim(&self) -> usize {
+        if self.zero_dim {
+            0
+        } else {
+            1 + self.inner.len()
+        }
+    }
+
+    pub fn shape(&self) -> Vec<usize> {
+        if self.zero_dim {
+            return Vec::new();
+        }
+        std::iter::once(self.len)
+            .chain(self.inner.iter().map(|d| d.0))
+            .collect()
+    }
+
+    pub fn strides(&self) -> Vec<isize> {
+        if self.zero_dim {
+            return Vec::new();
+        }
+        std::iter::once(self.step)
+            .chain(self.inner.iter().map(|d| d.1))
+            .collect()
+    }
+
+    /// Number of items.
+    pub fn item_count(&self) -> usize {
+        self.shape().iter().product()
+    }
+
+    pub fn nbytes(&self) -> usize {
+        self.item_count() * self.itemsize
+    }
+
+    /// Whether the items lie in C order (`fortran`: Fortran order) without gaps.
+    pub fn is_contiguous(&self, fortran: bool) -> bool {
+        let (shape, strides) = (self.shape(), self.strides());
+        if shape.contains(&0) {
+            return true;
+        }
+        let mut expected = self.itemsize as isize;
+        let mut dims: Vec<usize> = (0..shape.len()).collect();
+        if !fortran {
+            dims.reverse();
+        }
+        for d in dims {
+            if shape[d] > 1 && strides[d] != expected {
+                return false;
+            }
+            expected *= shape[d] as isize;
+        }
+        true
+    }
+
+    /// Byte offsets into the exporter of every item, in C order (or Fortran order).
+    fn offsets(&self, fortran: bool) -> Vec<usize> {
+        let (shape, strides) = (self.shape(), self.strides());
+        let n: usize = shape.iter().product();
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let mut idx = vec![0usize; shape.len()];
+        loop {
+            let off = self.start as isize
+                + idx
+                    .iter()
+                    .zip(&strides)
+                    .map(|(&i, &s)| i as isize * s)
+                    .sum::<isize>();
+            out.push(off as usize);
+            // Advance the multi-index: the last dimension fastest (C) or the first (Fortran).
+            let mut k = 0;
+            loop {
+                if k == shape.len() {
+                    return out;
+                }
+                let d = if fortran { k } else { shape.len() - 1 - k };
+                idx[d] += 1;
+                if idx[d] < shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+                k += 1;
+            }
+        }
+    }
+
+    /// Exporter positions of the viewed bytes, in C order (where `data()` takes them from).
+    pub fn byte_offsets(&self) -> Vec<usize> {
+        let size = self.itemsize;
+        self.offsets(false)
+            .into_iter()
+            .flat_map(|o| o..o + size)
+            .collect()
     }
 
     /// The viewed bytes of `base` (the exporter's bytes): one copy when the view is
     /// contiguous (marshal.loads of a code cache reads such a view of the whole file).
-    fn gather(&self, base: &[u8]) -> Vec<u8> {
-        let n = self.len * self.itemsize;
-        if self.step == self.itemsize as isize
+    fn gather(&self, base: &[u8], fortran: bool) -> Vec<u8> {
+        let n = self.nbytes();
+        if self.is_contiguous(fortran)
             && let Some(b) = base.get(self.start..self.start + n)
         {
             return b.to_vec();
         }
         let mut out = Vec::with_capacity(n);
-        for i in 0..self.len {
-            let o = self.offset(i);
+        for o in self.offsets(fortran) {
             if let Some(b) = base.get(o..o + self.itemsize) {
                 out.extend_from_slice(b);
             }
@@ -75,77 +182,12 @@ impl MemoryViewObj {
     /// The viewed bytes without a copy, when the exporter is an (immutable) bytes object and
     /// the view is contiguous and not released.
     pub fn bytes_slice(&self) -> Option<&[u8]> {
-        if self.released.get() || self.step != self.itemsize as isize {
+        if self.released.get() || !self.is_contiguous(false) {
             return None;
         }
         let b = self.obj.downcast::<BytesObj>()?;
-        b.data
-            .get(self.start..self.start + self.len * self.itemsize)
+        b.data.get(self.start..self.start + self.nbytes())
     }
-
-    /// Item `i` as a Python value, decoded by the view's format.
-    fn item(&self, vm: &mut Vm, base: &[u8], i: usize) -> Option<Value> {
-        let o = self.offset(i);
-        let b = base.get(o..o + self.itemsize)?;
-        Some(decode_item(vm, self.fmt, b))
-    }
-}
-
-/// Item size of a native single-character struct format (`@` prefix allowed), if supported.
-fn format_size(fmt: &str) -> Option<(u8, usize)> {
-    let f = fmt.strip_prefix('@').unwrap_or(fmt);
-    let &[c] = f.as_bytes() else { return None };
-    let size = match c {
-        b'B' | b'b' | b'c' | b'?' => 1,
-        b'H' | b'h' | b'e' => 2,
-        b'I' | b'i' | b'f' => 4,
-        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
-        _ => return None,
-    };
-    Some((c, size))
-}
-
-fn decode_item(vm: &mut Vm, fmt: u8, b: &[u8]) -> Value {
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    let u = u64::from_le_bytes(w);
-    let signed = |bits: u32| ((u << (64 - bits)) as i64) >> (64 - bits);
-    match fmt {
-        b'b' => crate::types::int::from_i64(vm, signed(8)),
-        b'h' => crate::types::int::from_i64(vm, signed(16)),
-        b'i' => crate::types::int::from_i64(vm, signed(32)),
-        b'l' | b'q' | b'n' => crate::types::int::from_i64(vm, u as i64),
-        b'c' => crate::types::bytes::new_bytes(vm, b.to_vec()),
-        b'?' => Value::from_bool(u != 0),
-        b'f' => crate::types::float::new_float(vm, f32::from_bits(u as u32) as f64),
-        b'd' => crate::types::float::new_float(vm, f64::from_bits(u)),
-        b'e' => crate::types::float::new_float(vm, half_to_f64(u as u16)),
-        _ => crate::types::int::from_u64(vm, u),
-    }
-}
-
-fn half_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
-    let exp = ((h >> 10) & 0x1f) as i32;
-    let frac = (h & 0x3ff) as f64;
-    sign * match exp {
-        0 => frac * 2f64.powi(-24),
-        31 if frac == 0.0 => f64::INFINITY,
-        31 => f64::NAN,
-        e => (1.0 + frac / 1024.0) * 2f64.powi(e - 15),
-    }
-}
-
-fn exporter_bytes(obj: Value) -> Vec<u8> {
-    if let Some(b) = obj.downcast::<BytesObj>() {
-        return b.data.to_vec();
-    }
-    if let Some(c) = crate::modules::array::data_cell(obj) {
-        return c.borrow().clone();
-    }
-    obj.downcast::<ByteArrayObj>()
-        .map(|b| b.data.borrow().clone())
-        .unwrap_or_default()
 }
 
 /// Runs `f` on the exporter's bytes in place (bytes, bytearray or array).
@@ -191,7 +233,7 @@ static METHODS: &[NativeDef] = &[
     native!("__repr__", "($self, /)", mv_repr),
     native!("__enter__", "($self, /)", mv_enter),
     native!("__exit__", "($self, /, *args)", mv_exit),
-    native!("__bytes__", "($self, /)", mv_tobytes),
+    native!("__bytes__", "($self, /)", mv_bytes),
     native!("tobytes", "($self, /, order='C')", mv_tobytes),
     native!("tolist", "($self, /)", mv_tolist),
     native!(
@@ -217,10 +259,22 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("ndim", "($self, /)", mv_ndim), None),
     (native!("shape", "($self, /)", mv_shape), None),
     (native!("strides", "($self, /)", mv_strides), None),
-    (native!("c_contiguous", "($self, /)", mv_contiguous), None),
-    (native!("f_contiguous", "($self, /)", mv_contiguous), None),
+    (native!("suboffsets", "($self, /)", mv_suboffsets), None),
+    (native!("c_contiguous", "($self, /)", mv_c_contiguous), None),
+    (native!("f_contiguous", "($self, /)", mv_f_contiguous), None),
     (native!("contiguous", "($self, /)", mv_contiguous), None),
 ];
+
+/// NotImplementedError for item access in a format the struct module lacks ('w').
+fn check_item_format(vm: &mut Vm, m: &MemoryViewObj) -> PyResult<()> {
+    if memoryview_item::format_size(&(m.fmt as char).to_string()).is_none() {
+        return Err(vm.not_implemented_error(format!(
+            "memoryview: format {} not supported",
+            m.fmt as char
+        )));
+    }
+    Ok(())
+}
 
 /// The view, or ValueError once released.
 fn view(vm: &mut Vm, v: Value) -> PyResult<&'static MemoryViewObj> {
@@ -258,11 +312,41 @@ fn new_view_fmt(
             readonly,
             fmt,
             itemsize,
+            inner: Vec::new(),
+            zero_dim: false,
+            hash: Cell::new(None),
         },
     )
 }
 
-/// `cast(format, shape=None)`: a one-dimensional view of the same bytes as items of `format`.
+/// A copy of view `m` with another first dimension and read-only flag (same format and
+/// inner dimensions).
+fn derive_view(
+    vm: &mut Vm,
+    m: &MemoryViewObj,
+    (start, step, len): (usize, isize, usize),
+    readonly: bool,
+) -> Value {
+    alloc(
+        vm.types.memoryview,
+        MemoryViewObj {
+            obj: m.obj,
+            start,
+            step,
+            len,
+            released: Cell::new(false),
+            readonly,
+            fmt: m.fmt,
+            itemsize: m.itemsize,
+            inner: m.inner.clone(),
+            zero_dim: m.zero_dim,
+            hash: Cell::new(None),
+        },
+    )
+}
+
+/// `cast(format, shape=None)`: a C-contiguous view of the same bytes as items of `format`,
+/// one-dimensional or of `shape` (CPython allows 1-D -> N-D and N-D -> 1-D only).
 fn mv_cast(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
     let Some(f) = crate::types::str::as_str(a[1]) else {
@@ -271,44 +355,105 @@ fn mv_cast(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.type_name(a[1])
         )));
     };
-    let Some((fmt, itemsize)) = format_size(f) else {
+    let f = f.to_string();
+    let shape_arg = (!a[2].is_null() && !a[2].is_none()).then_some(a[2]);
+    if !m.is_contiguous(false) {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if (shape_arg.is_some() || m.ndim() != 1) && m.shape().contains(&0) {
+        return Err(vm.type_error("memoryview: cannot cast view with zeros in shape or strides"));
+    }
+    let mut dims_in: Option<Vec<Value>> = None;
+    if let Some(s) = shape_arg {
+        let items = if let Some(t) = s.downcast::<crate::types::tuple::TupleObj>() {
+            t.items.to_vec()
+        } else if let Some(l) = s.downcast::<crate::types::list::ListObj>() {
+            l.items.borrow().clone()
+        } else {
+            return Err(vm.type_error("shape must be a list or a tuple"));
+        };
+        if items.len() > 64 {
+            return Err(vm.value_error("memoryview: number of dimensions must not exceed 64"));
+        }
+        if m.ndim() != 1 && items.len() != 1 {
+            return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+        }
+        dims_in = Some(items);
+    }
+    let Some((fmt, itemsize)) = memoryview_item::format_size(&f) else {
         return Err(vm.value_error(
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",
         ));
     };
-    if m.step != m.itemsize as isize {
-        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
-    }
-    if m.fmt != b'B' && m.fmt != b'b' && m.fmt != b'c' && fmt != b'B' && fmt != b'b' && fmt != b'c'
-    {
+    let byte_fmt = |c: u8| matches!(c, b'B' | b'b' | b'c');
+    if !byte_fmt(m.fmt) && !byte_fmt(fmt) {
         return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
     }
-    let nbytes = m.len * m.itemsize;
+    let nbytes = m.nbytes();
     if nbytes % itemsize != 0 {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
-    if !a[2].is_null() && !a[2].is_none() {
-        let dims = crate::ops::iter::collect(vm, a[2])?;
-        let n = match dims.as_slice() {
-            [d] => crate::ops::number::index_i64(vm, *d)?,
-            _ => {
-                return Err(vm.new_exc(
-                    vm.exc.not_implemented_error,
-                    "memoryview.cast() to more than one dimension is not supported by ferropy yet",
-                ));
+    let mut shape = vec![nbytes / itemsize];
+    if let Some(items) = dims_in {
+        shape.clear();
+        for d in items {
+            let Some(i) = crate::types::int::int_ref(d) else {
+                return Err(vm.type_error("memoryview.cast(): elements of shape must be integers"));
+            };
+            match i.to_i64() {
+                Some(n) if n > 0 => shape.push(n as usize),
+                _ => {
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    );
+                }
             }
-        };
-        if n < 0 || n as usize * itemsize != nbytes {
-            return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+        }
+        let total = shape
+            .iter()
+            .try_fold(itemsize, |acc, &d| acc.checked_mul(d));
+        match total {
+            Some(t) if t == nbytes => {}
+            Some(_) => {
+                return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+            }
+            None => {
+                return Err(vm.value_error("memoryview.cast(): product(shape) > SSIZE_MAX"));
+            }
         }
     }
-    let len = nbytes / itemsize;
-    Ok(new_view_fmt(
-        vm,
-        m.obj,
-        (m.start, itemsize as isize, len),
-        m.readonly,
-        (fmt, itemsize),
+    // C-order strides of the new shape.
+    let mut strides = vec![0isize; shape.len()];
+    let mut acc = itemsize as isize;
+    for d in (0..shape.len()).rev() {
+        strides[d] = acc;
+        acc *= shape[d] as isize;
+    }
+    let (len, step) = match (shape.first(), strides.first()) {
+        (Some(&l), Some(&s)) => (l, s),
+        _ => (1, itemsize as isize),
+    };
+    let inner = shape
+        .iter()
+        .zip(&strides)
+        .skip(1)
+        .map(|(&l, &s)| (l, s))
+        .collect();
+    Ok(alloc(
+        vm.types.memoryview,
+        MemoryViewObj {
+            obj: m.obj,
+            start: m.start,
+            step,
+            len,
+            released: Cell::new(false),
+            readonly: m.readonly,
+            fmt,
+            itemsize,
+            inner,
+            zero_dim: shape.is_empty(),
+            hash: Cell::new(None),
+        },
     ))
 }
 
@@ -317,14 +462,7 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let o = a[1];
     if o.is::<MemoryViewObj>() {
         let m = view(vm, o)?;
-        let fi = (m.fmt, m.itemsize);
-        return Ok(new_view_fmt(
-            vm,
-            m.obj,
-            (m.start, m.step, m.len),
-            m.readonly,
-            fi,
-        ));
+        return Ok(derive_view(vm, m, (m.start, m.step, m.len), m.readonly));
     }
     if let Some(b) = o.downcast::<BytesObj>() {
         let n = b.data.len();
@@ -334,9 +472,13 @@ pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         let n = b.data.borrow().len();
         return Ok(new_view(vm, o, 0, 1, n, false));
     }
-    // An array exports its items with its type code as the format.
+    // An array exports its items with its type code as the format ('u' as wchar_t, 'w').
     if let Some((code, data)) = crate::modules::array::typecode_and_data(o)
-        && let Some((fmt, size)) = format_size(&(code as char).to_string())
+        && let Some((fmt, size)) = if code == b'u' {
+            Some((b'w', 4))
+        } else {
+            memoryview_item::format_size(&(code as char).to_string())
+        }
     {
         let n = data.borrow().len() / size;
         return Ok(new_view_fmt(
@@ -358,17 +500,18 @@ fn mv_len(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, m.len))
 }
 
-/// An item index (negative from the end) checked against the view's length.
-fn item_index(vm: &mut Vm, m: &MemoryViewObj, k: Value) -> PyResult<usize> {
+/// An index (negative from the end) checked against a dimension's length.
+fn dim_index(vm: &mut Vm, k: Value, len: usize, dim: usize) -> PyResult<usize> {
     let i = ops::number::index_clamped(vm, k)?;
-    let j = if i < 0 { i + m.len as i64 } else { i };
-    if j < 0 || j >= m.len as i64 {
-        return Err(vm.index_error("index out of bounds on dimension 1"));
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error(format!("index out of bounds on dimension {dim}")));
     }
     Ok(j as usize)
 }
 
-/// `(start, step, len)` of a slice of the view, in the exporter's coordinates.
+/// `(start, step, len)` of a slice of the view's first dimension, in the exporter's
+/// coordinates.
 fn slice_view(vm: &mut Vm, m: &MemoryViewObj, k: Value) -> PyResult<(usize, isize, usize)> {
     let Some(sl) = k.downcast::<crate::types::range::SliceObj>() else {
         return Err(vm.type_error("memoryview: invalid slice key"));
@@ -387,38 +530,106 @@ fn is_index(vm: &mut Vm, k: Value) -> bool {
     crate::types::int::int_ref(k).is_some() || ops::has_special(vm, k, vm.names.index)
 }
 
+/// What a subscript key addresses.
+enum Key {
+    /// One item, by its byte offset in the exporter.
+    Item(usize),
+    /// A slice of the first dimension.
+    Slice,
+    /// `...`: the whole view.
+    Whole,
+}
+
+/// Resolves a subscript key the way CPython's memoryview does (same errors, same order).
+fn resolve_key(vm: &mut Vm, m: &MemoryViewObj, k: Value, assigning: bool) -> PyResult<Key> {
+    let not_impl = |vm: &mut Vm, msg: &str| vm.not_implemented_error(msg);
+    if m.zero_dim {
+        if k == Value::ELLIPSIS {
+            return Ok(Key::Whole);
+        }
+        if k.downcast::<crate::types::tuple::TupleObj>()
+            .is_some_and(|t| t.items.is_empty())
+        {
+            return Ok(Key::Item(m.start));
+        }
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
+    }
+    if is_index(vm, k) {
+        if m.ndim() > 1 {
+            let msg = if assigning {
+                "sub-views are not implemented"
+            } else {
+                "multi-dimensional sub-views are not implemented"
+            };
+            return Err(not_impl(vm, msg));
+        }
+        let i = dim_index(vm, k, m.len, 1)?;
+        return Ok(Key::Item(m.offset(i)));
+    }
+    if k.is::<crate::types::range::SliceObj>() {
+        return Ok(Key::Slice);
+    }
+    if let Some(t) = k.downcast::<crate::types::tuple::TupleObj>() {
+        let keys = t.items.to_vec();
+        let mut all_index = true;
+        for &x in &keys {
+            if !is_index(vm, x) {
+                all_index = false;
+                break;
+            }
+        }
+        if all_index {
+            let ndim = m.ndim();
+            if keys.len() < ndim {
+                return Err(not_impl(vm, "sub-views are not implemented"));
+            }
+            if keys.len() > ndim {
+                return Err(vm.type_error(format!(
+                    "cannot index {ndim}-dimension view with {}-element tuple",
+                    keys.len()
+                )));
+            }
+            let (shape, strides) = (m.shape(), m.strides());
+            let mut off = m.start as isize;
+            for (d, &x) in keys.iter().enumerate() {
+                let i = dim_index(vm, x, shape[d], d + 1)?;
+                off += i as isize * strides[d];
+            }
+            return Ok(Key::Item(off as usize));
+        }
+        if keys.iter().all(|x| x.is::<crate::types::range::SliceObj>()) {
+            let msg = if assigning {
+                "memoryview slice assignments are currently restricted to ndim = 1"
+            } else {
+                "multi-dimensional slicing is not implemented"
+            };
+            return Err(not_impl(vm, msg));
+        }
+    }
+    Err(vm.type_error("memoryview: invalid slice key"))
+}
+
 fn mv_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
     let k = a[1];
-    if k.is::<crate::types::range::SliceObj>() {
-        let (start, step, n) = slice_view(vm, m, k)?;
-        let fi = (m.fmt, m.itemsize);
-        return Ok(new_view_fmt(vm, m.obj, (start, step, n), m.readonly, fi));
-    }
-    if k == Value::ELLIPSIS {
-        return Ok(a[0]);
-    }
-    if !is_index(vm, k) {
-        return Err(vm.type_error("memoryview: invalid slice key"));
-    }
-    let i = item_index(vm, m, k)?;
-    // Only the item's bytes are read (not a copy of the whole exporter per index).
-    let o = m.offset(i);
-    let raw: Option<Vec<u8>> =
-        with_exporter(m.obj, |b| b.get(o..o + m.itemsize).map(<[u8]>::to_vec)).flatten();
-    match raw.map(|b| decode_item(vm, m.fmt, &b)) {
-        Some(v) => Ok(v),
-        None => Err(vm.index_error("index out of bounds on dimension 1")),
-    }
-}
-
-fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
-    let Some(i) = crate::types::int::int_ref(v) else {
-        return Err(vm.type_error("memoryview: invalid type for format 'B'"));
-    };
-    match i.to_i64() {
-        Some(x) if (0..=255).contains(&x) => Ok(x as u8),
-        _ => Err(vm.value_error("memoryview: invalid value for format 'B'")),
+    match resolve_key(vm, m, k, false)? {
+        Key::Whole => Ok(a[0]),
+        Key::Slice => {
+            let first = slice_view(vm, m, k)?;
+            Ok(derive_view(vm, m, first, m.readonly))
+        }
+        Key::Item(o) => {
+            // An `__index__` may have released the view meanwhile.
+            let m = view(vm, a[0])?;
+            check_item_format(vm, m)?;
+            // Only the item's bytes are read (not a copy of the whole exporter per index).
+            let raw: Option<Vec<u8>> =
+                with_exporter(m.obj, |b| b.get(o..o + m.itemsize).map(<[u8]>::to_vec)).flatten();
+            match raw {
+                Some(b) => Ok(memoryview_item::decode_item(vm, m.fmt, &b)),
+                None => Err(vm.index_error("index out of bounds on dimension 1")),
+            }
+        }
     }
 }
 
@@ -430,45 +641,64 @@ fn mv_setitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     let Some(target) = exporter_cell(m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
-    if m.fmt != b'B' {
-        return Err(vm.new_exc(
-            vm.exc.not_implemented_error,
-            format!(
-                "memoryview: item assignment for format '{}' is not supported by ferropy yet",
-                m.fmt as char
-            ),
-        ));
-    }
+    check_item_format(vm, m)?;
     let (k, v) = (a[1], a[2]);
-    let (offsets, values) = if k.is::<crate::types::range::SliceObj>() {
+    let mut writes: Vec<(usize, Vec<u8>)> = Vec::new();
+    if m.zero_dim && k == Value::ELLIPSIS {
+        writes.push((
+            m.start,
+            memoryview_item::pack_item(vm, m.fmt, m.itemsize, v)?,
+        ));
+    } else if m.ndim() == 1 && k.is::<crate::types::range::SliceObj>() {
         let (start, step, n) = slice_view(vm, m, k)?;
+        let src_fmt = match v.downcast::<MemoryViewObj>() {
+            Some(s) => Some((s.fmt, s.ndim(), s.len)),
+            None => crate::modules::array::typecode_and_data(v).and_then(|(code, data)| {
+                let (f, size) = memoryview_item::format_size(&(code as char).to_string())?;
+                Some((f, 1, data.borrow().len() / size))
+            }),
+        };
         let Some(src) = crate::types::bytes::bytes_data(v) else {
             return Err(vm.type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 vm.type_name(v)
             )));
         };
-        if src.len() != n {
+        let same = match src_fmt {
+            Some((f, nd, len)) => {
+                nd == 1 && len == n && (f == m.fmt || (f == b'B' && m.fmt == b'B'))
+            }
+            None => m.fmt == b'B' && src.len() == n,
+        };
+        if !same || src.len() != n * m.itemsize {
             return Err(vm.value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
         }
-        let offs: Vec<usize> = (0..n)
-            .map(|i| (start as isize + i as isize * step) as usize)
-            .collect();
-        (offs, src)
-    } else {
-        if !is_index(vm, k) {
-            return Err(vm.type_error("memoryview: invalid slice key"));
+        for (i, chunk) in src.chunks(m.itemsize.max(1)).enumerate() {
+            writes.push((
+                (start as isize + i as isize * step) as usize,
+                chunk.to_vec(),
+            ));
         }
-        let i = item_index(vm, m, k)?;
-        let b = byte_value(vm, v)?;
-        (vec![m.offset(i)], vec![b])
-    };
+    } else {
+        match resolve_key(vm, m, k, true)? {
+            Key::Item(o) => {
+                writes.push((o, memoryview_item::pack_item(vm, m.fmt, m.itemsize, v)?));
+            }
+            _ => {
+                return Err(vm.not_implemented_error(
+                    "memoryview slice assignments are currently restricted to ndim = 1",
+                ));
+            }
+        }
+    }
+    // Converting the value may have run Python code that released the view.
+    view(vm, a[0])?;
     let mut data = target.borrow_mut();
-    for (o, b) in offsets.into_iter().zip(values) {
-        match data.get_mut(o) {
-            Some(slot) => *slot = b,
+    for (o, bytes) in writes {
+        match data.get_mut(o..o + bytes.len()) {
+            Some(slot) => slot.copy_from_slice(&bytes),
             None => {
                 drop(data);
                 return Err(vm.index_error("index out of bounds on dimension 1"));
@@ -486,12 +716,28 @@ fn mv_delitem(vm: &mut Vm, a: &[Value]) -> PyResult {
     Err(vm.type_error("cannot delete memory"))
 }
 
+/// Shape, format and C-order bytes of a buffer to compare a view with.
+fn compare_operand(v: Value) -> Option<(Vec<usize>, u8, usize, Vec<u8>)> {
+    if let Some(m) = v.downcast::<MemoryViewObj>() {
+        return Some((m.shape(), m.fmt, m.itemsize, m.data()));
+    }
+    if let Some((code, data)) = crate::modules::array::typecode_and_data(v)
+        && let Some((fmt, size)) = memoryview_item::format_size(&(code as char).to_string())
+    {
+        let d = data.borrow().clone();
+        return Some((vec![d.len() / size], fmt, size, d));
+    }
+    let d = crate::types::bytes::bytes_data(v)?;
+    Some((vec![d.len()], b'B', 1, d))
+}
+
 fn mv_equal(vm: &mut Vm, a: &[Value]) -> PyResult<Option<bool>> {
     let Some(m) = a[0].downcast::<MemoryViewObj>() else {
         return Ok(None);
     };
     if a[0] == a[1] {
-        return Ok(Some(true));
+        // Items of a format struct cannot unpack never compare equal (not even to themselves).
+        return Ok(Some(m.released.get() || m.fmt != b'w'));
     }
     let other_released = a[1]
         .downcast::<MemoryViewObj>()
@@ -499,11 +745,25 @@ fn mv_equal(vm: &mut Vm, a: &[Value]) -> PyResult<Option<bool>> {
     if m.released.get() || other_released {
         return Ok(Some(false));
     }
-    let Some(other) = crate::types::bytes::bytes_data(a[1]) else {
+    let Some((shape, fmt, size, data)) = compare_operand(a[1]) else {
         return Ok(None);
     };
-    let _ = vm;
-    Ok(Some(m.data() == other))
+    if shape != m.shape() || fmt == b'w' || m.fmt == b'w' {
+        return Ok(Some(false));
+    }
+    let mine = m.data();
+    if fmt == m.fmt && !memoryview_item::is_float_format(fmt) {
+        return Ok(Some(mine == data));
+    }
+    // Different formats (or floats): compare the items' values.
+    for (x, y) in mine.chunks(m.itemsize.max(1)).zip(data.chunks(size.max(1))) {
+        let xv = memoryview_item::decode_item(vm, m.fmt, x);
+        let yv = memoryview_item::decode_item(vm, fmt, y);
+        if !ops::compare::eq(vm, xv, yv)? {
+            return Ok(Some(false));
+        }
+    }
+    Ok(Some(true))
 }
 
 fn mv_eq(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -521,11 +781,18 @@ fn mv_ne(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn mv_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if let Some(h) = a[0].downcast::<MemoryViewObj>().and_then(|m| m.hash.get()) {
+        return Ok(crate::types::int::from_i64(vm, h));
+    }
     let m = view(vm, a[0])?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
+    if !matches!(m.fmt, b'B' | b'b' | b'c') {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
     let h = crate::types::str::hash_bytes(&m.data());
+    m.hash.set(Some(h));
     Ok(crate::types::int::from_i64(vm, h))
 }
 
@@ -550,17 +817,59 @@ fn mv_exit(vm: &mut Vm, a: &[Value]) -> PyResult {
     mv_release(vm, a)
 }
 
-fn mv_tobytes(vm: &mut Vm, a: &[Value]) -> PyResult {
+fn mv_bytes(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
     let d = m.data();
     Ok(crate::types::bytes::new_bytes(vm, d))
 }
 
+/// `tobytes(order='C')`: the items in C order, Fortran order ('F'), or either ('A': the
+/// order the memory already has).
+fn mv_tobytes(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let m = view(vm, a[0])?;
+    let fortran = if a[1].is_null() || a[1].is_none() {
+        false
+    } else {
+        match crate::types::str::as_str(a[1]) {
+            Some("C") => false,
+            Some("F") => true,
+            Some("A") => !m.is_contiguous(false) && m.is_contiguous(true),
+            Some(_) => return Err(vm.value_error("order must be 'C', 'F' or 'A'")),
+            None => {
+                return Err(vm.type_error(format!(
+                    "tobytes() argument 'order' must be str or None, not {}",
+                    vm.type_name(a[1])
+                )));
+            }
+        }
+    };
+    let d = with_exporter(m.obj, |b| m.gather(b, fortran)).unwrap_or_default();
+    Ok(crate::types::bytes::new_bytes(vm, d))
+}
+
+/// `tolist()`: the items as (nested, for n-d views) lists; a 0-d view gives its item.
 fn mv_tolist(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
-    let base = exporter_bytes(m.obj);
-    let items: Vec<Value> = (0..m.len).filter_map(|i| m.item(vm, &base, i)).collect();
-    Ok(crate::types::list::new_list(vm, items))
+    check_item_format(vm, m)?;
+    let data = m.data();
+    let items: Vec<Value> = data
+        .chunks(m.itemsize.max(1))
+        .map(|b| memoryview_item::decode_item(vm, m.fmt, b))
+        .collect();
+    if m.zero_dim {
+        return Ok(items.first().copied().unwrap_or(Value::NONE));
+    }
+    // Group the flat items dimension by dimension, innermost first.
+    let shape = m.shape();
+    let mut level = items;
+    for &d in shape.iter().skip(1).rev() {
+        let mut next = Vec::with_capacity(level.len() / d.max(1));
+        for chunk in level.chunks(d.max(1)) {
+            next.push(crate::types::list::new_list(vm, chunk.to_vec()));
+        }
+        level = next;
+    }
+    Ok(crate::types::list::new_list(vm, level))
 }
 
 /// `hex(sep=..., bytes_per_sep=1)`: the same as `bytes(m).hex(...)`.
@@ -589,8 +898,7 @@ fn mv_release(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn mv_toreadonly(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
-    let fi = (m.fmt, m.itemsize);
-    Ok(new_view_fmt(vm, m.obj, (m.start, m.step, m.len), true, fi))
+    Ok(derive_view(vm, m, (m.start, m.step, m.len), true))
 }
 
 fn mv_obj(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -608,24 +916,42 @@ fn mv_format(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.intern(&(f as char).to_string()))
 }
 fn mv_nbytes(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let m = view(vm, a[0])?;
-    Ok(crate::types::int::from_usize(vm, m.len * m.itemsize))
+    let n = view(vm, a[0])?.nbytes();
+    Ok(crate::types::int::from_usize(vm, n))
 }
 fn mv_ndim(vm: &mut Vm, a: &[Value]) -> PyResult {
-    view(vm, a[0])?;
-    Ok(Value::try_small_int(1).unwrap_or(Value::NONE))
+    let n = view(vm, a[0])?.ndim();
+    Ok(crate::types::int::from_usize(vm, n))
 }
 fn mv_shape(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let n = view(vm, a[0])?.len;
-    let v = crate::types::int::from_usize(vm, n);
-    Ok(crate::types::tuple::new_tuple(vm, vec![v]))
+    let shape = view(vm, a[0])?.shape();
+    let items = shape
+        .into_iter()
+        .map(|n| crate::types::int::from_usize(vm, n))
+        .collect();
+    Ok(crate::types::tuple::new_tuple(vm, items))
 }
 fn mv_strides(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let s = view(vm, a[0])?.step;
-    let v = crate::types::int::from_i64(vm, s as i64);
-    Ok(crate::types::tuple::new_tuple(vm, vec![v]))
+    let strides = view(vm, a[0])?.strides();
+    let items = strides
+        .into_iter()
+        .map(|s| crate::types::int::from_i64(vm, s as i64))
+        .collect();
+    Ok(crate::types::tuple::new_tuple(vm, items))
+}
+fn mv_suboffsets(vm: &mut Vm, a: &[Value]) -> PyResult {
+    view(vm, a[0])?;
+    Ok(crate::types::tuple::new_tuple(vm, Vec::new()))
+}
+fn mv_c_contiguous(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(view(vm, a[0])?.is_contiguous(false)))
+}
+fn mv_f_contiguous(vm: &mut Vm, a: &[Value]) -> PyResult {
+    Ok(Value::from_bool(view(vm, a[0])?.is_contiguous(true)))
 }
 fn mv_contiguous(vm: &mut Vm, a: &[Value]) -> PyResult {
     let m = view(vm, a[0])?;
-    Ok(Value::from_bool(m.step == 1 || m.len <= 1))
+    Ok(Value::from_bool(
+        m.is_contiguous(false) || m.is_contiguous(true),
+    ))
 }

@@ -32,6 +32,7 @@ pub mod int_methods;
 pub mod iterators;
 pub mod list;
 pub mod memoryview;
+pub mod memoryview_item;
 pub mod methods;
 pub mod module;
 pub mod namespace;

@@ -242,6 +242,21 @@ pub fn encode_utf(
             while j < chars.len() && is_surrogate(chars[j]) {
                 j += 1;
             }
+            // surrogateescape takes the escapable head of the run itself; the error (and
+            // UnicodeEncodeError.start) begins at the first surrogate it cannot take.
+            if errs.mode(vm)? == crate::types::codec_errors::Mode::SurrogateEscape {
+                while i < j {
+                    let u = crate::types::str::code_point(chars[i]);
+                    if !(0xDC80..=0xDCFF).contains(&u) {
+                        break;
+                    }
+                    out.push(u as u8);
+                    i += 1;
+                }
+                if i == j {
+                    continue;
+                }
+            }
         }
         let name = form.name();
         let (repl, next) = encode_err(vm, errs, name, s, &chars, obj, i, j, reason)?;
@@ -356,6 +371,15 @@ pub fn decode_utf8(
             }
             Some(n) => {
                 let b = data[start];
+                // An incremental decoder waits on a truncated surrogate (ED A0..BF at the
+                // end): surrogatepass may take it once complete (CPython does the same).
+                if !final_
+                    && b == 0xED
+                    && data.len() - start == 2
+                    && (0xA0..=0xBF).contains(&data[start + 1])
+                {
+                    return Ok((out, start));
+                }
                 let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
                 let reason = if n == 1 && bad_start {
                     "invalid start byte"

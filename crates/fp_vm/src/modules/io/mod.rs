@@ -240,7 +240,7 @@ pub(crate) fn writable_buffer_len(vm: &mut Vm, buf: Value, what: &str) -> PyResu
         if m.released.get() {
             return Err(vm.value_error("operation forbidden on released memoryview object"));
         }
-        return Ok(m.len);
+        return Ok(m.nbytes());
     }
     Err(vm.type_error(format!(
         "{what}() argument must be read-write bytes-like object, not {}",
@@ -259,10 +259,10 @@ pub(crate) fn fill_buffer(buf: Value, data: &[u8]) {
     if let Some(m) = buf.downcast::<MemoryViewObj>()
         && let Some(target) = m.obj.downcast::<ByteArrayObj>()
     {
+        let offsets = m.byte_offsets();
         let mut d = target.data.borrow_mut();
-        for (i, byte) in data.iter().take(m.len).enumerate() {
-            let off = m.start as isize + i as isize * m.step;
-            if let Some(slot) = usize::try_from(off).ok().and_then(|o| d.get_mut(o)) {
+        for (byte, o) in data.iter().zip(offsets) {
+            if let Some(slot) = d.get_mut(o) {
                 *slot = *byte;
             }
         }

@@ -567,7 +567,7 @@ fn make_scanner(vm: &mut Vm, a: &[Value]) -> PyResult {
     let p = pat(vm, a[0])?;
     let (s, pos, end) = prepare(vm, p, a[1], a[2], a[3])?;
     let ty = vm.state_get("_sre.SRE_Scanner").unwrap_or(vm.types.object);
-    Ok(alloc(
+    let sc = alloc(
         ty,
         ScannerObj {
             pattern: a[0],
@@ -580,7 +580,11 @@ fn make_scanner(vm: &mut Vm, a: &[Value]) -> PyResult {
                 end,
             }),
         },
-    ))
+    );
+    // As CPython's scanner, hold an export of a bytearray subject (it cannot be resized
+    // meanwhile); ferropy releases it once the scanner is exhausted, or when it is collected.
+    crate::types::bytes::add_export(vm, a[1], sc)?;
+    Ok(sc)
 }
 
 fn pattern_scanner(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -625,6 +629,8 @@ fn scanner_step(vm: &mut Vm, a: &[Value], how: How) -> PyResult {
     match r {
         None => {
             st.start = None;
+            drop(st);
+            crate::types::bytes::release_export(sc.string, a[0]);
             Ok(Value::NONE)
         }
         Some(f) => {
