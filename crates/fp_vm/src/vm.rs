@@ -179,6 +179,9 @@ pub struct Vm {
     pub weakrefs: HashMap<u64, Vec<Value>>,
     /// (weak reference, callback) pairs whose referent died, to call after the collection.
     pub weak_callbacks: Vec<(Value, Value)>,
+    /// Types whose `__subclasses__` list is not empty, by address. Weak, like those lists
+    /// (`typeobj::prune_subclasses`).
+    pub types_with_subclasses: std::collections::HashSet<u64>,
     /// Objects the last collection found unreachable whose finalizers (`__del__`, a file's
     /// close, a generator's close) are still to run (`interp/finalize.rs`). A root.
     pub pending_finalizers: Vec<Value>,
@@ -231,6 +234,7 @@ impl Vm {
             empty_map: Value::NULL,
             weakrefs: HashMap::new(),
             weak_callbacks: Vec::new(),
+            types_with_subclasses: std::collections::HashSet::new(),
             pending_finalizers: Vec::new(),
             finalizing: false,
             gc_enabled: true,
@@ -287,18 +291,21 @@ impl Vm {
         self.gc_epoch += 1;
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut callbacks = std::mem::take(&mut self.weak_callbacks);
+        let mut with_subclasses = std::mem::take(&mut self.types_with_subclasses);
         let due = {
             let vm: &Vm = self;
             crate::heap::collect(
                 &|visit| vm.trace_roots(visit),
                 &mut |is_live| {
-                    crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live)
+                    crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live);
+                    crate::types::typeobj::prune_subclasses(&mut with_subclasses, is_live);
                 },
                 &crate::interp::finalize::needs_finalizer,
             )
         };
         self.weakrefs = weakrefs;
         self.weak_callbacks = callbacks;
+        self.types_with_subclasses = with_subclasses;
         self.pending_finalizers.extend(due);
         crate::interp::finalize::run_pending(self);
         self.run_weak_callbacks();

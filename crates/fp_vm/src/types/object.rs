@@ -775,7 +775,7 @@ fn type_set_bases(vm: &mut Vm, a: &[Value]) -> PyResult {
             .retain(|s| *s != a[0]);
     }
     for b in &bases {
-        typeobj::tobj(*b).subclasses.borrow_mut().push(a[0]);
+        typeobj::add_subclass(vm, *b, a[0]);
     }
     t.base.set(bases[0]);
     t.bases.set(a[1]);

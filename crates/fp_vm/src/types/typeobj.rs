@@ -67,7 +67,8 @@ impl Trace for TypeObject {
         self.base.trace(visit);
         self.mro.trace(visit);
         self.dict.trace(visit);
-        self.subclasses.trace(visit);
+        // `subclasses` is weak (as CPython's weak references there): pruned after marking
+        // (`prune_subclasses`), so a class nothing else uses is freed.
         self.slots.trace(visit);
     }
 }
@@ -155,7 +156,7 @@ pub fn finish_static_type(vm: &mut Vm, ty: Value) {
     let mut mro = vec![ty];
     if !base.is_null() {
         mro.extend(tobj(base).mro.borrow().iter().copied());
-        tobj(base).subclasses.borrow_mut().push(ty);
+        add_subclass(vm, base, ty);
     }
     *t.mro.borrow_mut() = mro;
     if let Some(h) = ty.header() {
@@ -242,6 +243,28 @@ pub fn clear_finalizer_flag(ty: Value) {
 pub fn has_finalizer(ty: Value) -> bool {
     ty.downcast::<TypeObject>()
         .is_some_and(|t| t.flags.get().0 & TypeFlags::HAS_FINALIZER.0 != 0)
+}
+
+/// Records `sub` in `base.__subclasses__()`. The list is weak: `base` joins
+/// `Vm::types_with_subclasses`, whose lists the collector prunes.
+pub fn add_subclass(vm: &mut Vm, base: Value, sub: Value) {
+    tobj(base).subclasses.borrow_mut().push(sub);
+    vm.types_with_subclasses.insert(base.bits());
+}
+
+/// After marking: drops dead classes from the subclass lists of live ones, and dead classes
+/// from `Vm::types_with_subclasses`.
+pub fn prune_subclasses(set: &mut std::collections::HashSet<u64>, is_live: &dyn Fn(Value) -> bool) {
+    set.retain(|&bits| {
+        let t = Value::from_bits(bits);
+        if !is_live(t) {
+            return false;
+        }
+        if let Some(to) = t.downcast::<TypeObject>() {
+            to.subclasses.borrow_mut().retain(|s| is_live(*s));
+        }
+        true
+    });
 }
 
 /// Invalidates cached lookups on `ty` and every subclass.
@@ -487,7 +510,7 @@ pub fn new_class_kw(
     let bt = crate::types::tuple::new_tuple(vm, base_list.clone());
     tobj(ty).bases.set(bt);
     for b in &base_list {
-        tobj(*b).subclasses.borrow_mut().push(ty);
+        add_subclass(vm, *b, ty);
     }
     if let Some(q) = dict::get_str(d, "__qualname__") {
         match q.downcast::<StrObj>() {
