@@ -30,6 +30,7 @@ pub mod import_system;
 pub mod io;
 pub mod itertools;
 pub mod itertools_combo;
+pub mod itertools_pickle;
 pub mod json;
 pub mod locale;
 pub mod marshal;
