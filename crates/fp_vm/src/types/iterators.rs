@@ -533,6 +533,22 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn iter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // reversed(seq): the position, unless the sequence shrank below it (CPython asks len()).
+    let rev = match a[0].downcast::<IteratorObj>().map(|o| o.state.borrow()) {
+        Some(st) => match &*st {
+            IterState::Reversed { seq, idx } => Some((*seq, *idx)),
+            _ => None,
+        },
+        None => None,
+    };
+    if let Some((seq, idx)) = rev {
+        let n = ops::item::len(vm, seq)? as i64;
+        let pos = idx as i64 + 1;
+        return Ok(crate::types::int::from_i64(
+            vm,
+            if n < pos { 0 } else { pos },
+        ));
+    }
     let n = match a[0]
         .downcast::<IteratorObj>()
         .map(|o| o.state.borrow().remaining())

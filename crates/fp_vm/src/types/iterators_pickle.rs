@@ -50,9 +50,17 @@ pub fn install(vm: &mut Vm) {
 
 /// `builtins.iter`, looked up as CPython's `_PyEval_GetBuiltin` does.
 pub fn builtin_iter_fn(vm: &mut Vm) -> PyResult {
-    match dict::get_str(vm.builtins_dict, "iter") {
+    builtin_fn(vm, "iter")
+}
+
+/// A builtin by name: a real dict lookup (keys' `__eq__` may run, and may even exhaust the
+/// iterator being reduced, so callers do this before reading their state); AttributeError
+/// when missing.
+pub fn builtin_fn(vm: &mut Vm, name: &str) -> PyResult {
+    let key = vm.new_str(name);
+    match dict::get_item(vm, vm.builtins_dict, key)? {
         Some(f) => Ok(f),
-        None => Err(vm.new_exc(vm.exc.attribute_error, "iter")),
+        None => Err(vm.new_exc(vm.exc.attribute_error, name)),
     }
 }
 
@@ -77,6 +85,18 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&'static IteratorObj> {
 fn iter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let o = this(vm, a[0])?;
     let ty = vm.type_of(a[0]);
+    let t = &vm.types;
+    let is_ctor = [t.enumerate, t.zip, t.map_, t.filter]
+        .iter()
+        .any(|&c| crate::types::typeobj::is_subtype(ty, c));
+    // The builtins first: looking them up may run Python code that changes the state.
+    let (iter_fn, reversed_fn) = if is_ctor {
+        (Value::NONE, Value::NONE)
+    } else if ty == vm.types.list_reverseiterator {
+        (builtin_iter_fn(vm)?, builtin_fn(vm, "reversed")?)
+    } else {
+        (builtin_iter_fn(vm)?, ty)
+    };
     // Copy what is needed out of the state: building the result allocates.
     enum R {
         Indexed(Value, i64, bool),
@@ -119,10 +139,9 @@ fn iter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
         IterState::Filter { f, it } => R::Ctor(vec![*f, *it], None),
         IterState::Exhausted => R::Exhausted,
     };
-    let iter_fn = builtin_iter_fn(vm)?;
     Ok(match r {
         R::Indexed(seq, idx, rev) => {
-            let f = if rev { vm.types.reversed } else { iter_fn };
+            let f = if rev { reversed_fn } else { iter_fn };
             let i = int::from_i64(vm, idx);
             reduce_value(vm, f, vec![seq], Some(i))
         }
