@@ -38,6 +38,8 @@ pub mod math;
 pub mod math_int;
 pub mod opcode_;
 pub mod operator;
+pub mod pickle_;
+pub mod pickle_load;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod queue_;
@@ -103,6 +105,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_md5", hashes::init_md5),
     module("_opcode", opcode_::init),
     module("_operator", operator::init),
+    module("_pickle", pickle_::init),
     module("_posixsubprocess", posixsubprocess::init),
     module("_queue", queue_::init),
     module("_random", random::init),
