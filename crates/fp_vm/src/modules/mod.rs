@@ -39,6 +39,7 @@ pub mod math_int;
 pub mod opcode_;
 pub mod operator;
 pub mod pickle_;
+pub mod pickle_dump;
 pub mod pickle_load;
 pub mod posix;
 pub mod posixsubprocess;

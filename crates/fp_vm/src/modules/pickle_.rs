@@ -1,10 +1,9 @@
 //! `_pickle`: the native unpickler (`Unpickler`, `load`, `loads` in `pickle_load.rs`) and
 //! `PickleBuffer` (protocol 5's out-of-band buffer wrapper).
 //!
-//! There is no native pickler yet: `Pickler` and the three exceptions are `pickle.py`'s own
-//! (`_Pickler`, `PickleError`...), found through a module `__getattr__` (so `pickle.py`'s
-//! closing `from _pickle import ...` binds exactly what its fallback would), and `dump`/`dumps`
-//! are native functions (not binding as methods, as C functions) that run `pickle._Pickler`.
+//! The pickler (`Pickler`, `dump`, `dumps`) is in `pickle_dump.rs`. The three exceptions are
+//! `pickle.py`'s own classes, found through a module `__getattr__` (`pickle.py` defines them
+//! before its closing `from _pickle import ...`, which then binds the same classes).
 //!
 //! A `PickleBuffer` keeps a memoryview of the object it wraps; `memoryview(pb)` and the
 //! bytes-like consumers (`types::bytes::bytes_data`) read through it until `release()`.
@@ -35,12 +34,12 @@ static FUNCS: &[NativeDef] = &[
     native!(
         "dump",
         "($module, /, obj, file, protocol=None, *, fix_imports=True, buffer_callback=None)",
-        dump
+        super::pickle_dump::dump
     ),
     native!(
         "dumps",
         "($module, /, obj, protocol=None, *, fix_imports=True, buffer_callback=None)",
-        dumps
+        super::pickle_dump::dumps
     ),
     native!(
         "load",
@@ -79,13 +78,21 @@ pub fn init(vm: &mut Vm) -> PyResult {
     );
     crate::types::typeobj::add_getsets(vm, up, super::pickle_load::UNPICKLER_GETSETS);
     crate::types::module::set_attr(vm, m, "Unpickler", up);
+    let pk = stdobj::new_type(
+        vm,
+        "_pickle",
+        "Pickler",
+        TypeFlags::BASETYPE,
+        super::pickle_dump::PICKLER_METHODS,
+    );
+    crate::types::typeobj::add_getsets(vm, pk, super::pickle_dump::PICKLER_GETSETS);
+    crate::types::module::set_attr(vm, m, "Pickler", pk);
     Ok(m)
 }
 
-/// The names `pickle.py` would otherwise bind to its own Python implementation.
+/// The exception classes, which `pickle.py` defines.
 fn python_name(name: &str) -> Option<&'static str> {
     Some(match name {
-        "Pickler" => "_Pickler",
         "PickleError" => "PickleError",
         "PicklingError" => "PicklingError",
         "UnpicklingError" => "UnpicklingError",
@@ -105,44 +112,6 @@ fn module_getattr(vm: &mut Vm, a: &[Value]) -> PyResult {
     // returns the module being initialised, whose classes are defined by then.
     let pickle = super::import_system::import_module(vm, "pickle")?;
     crate::ops::attr::getattr_str(vm, pickle, target)
-}
-
-fn pickle_attr(vm: &mut Vm, name: &str) -> PyResult {
-    let pickle = super::import_system::import_module(vm, "pickle")?;
-    crate::ops::attr::getattr_str(vm, pickle, name)
-}
-
-fn or_default(v: Value, default: Value) -> Value {
-    if v.is_null() { default } else { v }
-}
-
-/// `dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None)`.
-fn dump(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let pickler = pickle_attr(vm, "_Pickler")?;
-    let names = [vm.intern("fix_imports"), vm.intern("buffer_callback")];
-    let args = [
-        a[2],
-        or_default(a[3], Value::NONE),
-        or_default(a[4], Value::TRUE),
-        or_default(a[5], Value::NONE),
-    ];
-    let p = crate::ops::call::call_kw(vm, pickler, &args, &names)?;
-    let f = crate::ops::attr::getattr_str(vm, p, "dump")?;
-    crate::ops::call::call(vm, f, &[a[1]])?;
-    Ok(Value::NONE)
-}
-
-/// `dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None)`.
-fn dumps(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let f = pickle_attr(vm, "_dumps")?;
-    let names = [vm.intern("fix_imports"), vm.intern("buffer_callback")];
-    let args = [
-        a[1],
-        or_default(a[2], Value::NONE),
-        or_default(a[3], Value::TRUE),
-        or_default(a[4], Value::NONE),
-    ];
-    crate::ops::call::call_kw(vm, f, &args, &names)
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static PickleBuf> {
