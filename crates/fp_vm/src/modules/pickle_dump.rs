@@ -567,18 +567,17 @@ fn save(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyRe
     if crate::types::str::as_str(rv).is_some() {
         return save_global(vm, po, p, obj, rv);
     }
+    let _ = reducer;
     let Some(items) = tuple::items(rv).map(|t| t.to_vec()) else {
-        let r = ops::repr::str_string(vm, reducer)?;
         return Err(pickling_error(
             vm,
-            &format!("{r} must return string or tuple"),
+            "__reduce__ must return a string or tuple",
         ));
     };
     if !(2..=6).contains(&items.len()) {
-        let r = ops::repr::str_string(vm, reducer)?;
         return Err(pickling_error(
             vm,
-            &format!("Tuple returned by {r} must have two to six elements"),
+            "tuple returned by __reduce__ must contain 2 through 6 elements",
         ));
     }
     let get = |i: usize| items.get(i).copied().unwrap_or(Value::NONE);
@@ -1154,18 +1153,19 @@ fn save_pers(vm: &mut Vm, po: Value, p: &Pickler, pid: Value) -> PyResult<()> {
 
 fn save_reduce(vm: &mut Vm, po: Value, p: &Pickler, rv: [Value; 6], obj: Value) -> PyResult<()> {
     let [mut func, args, state, listitems, dictitems, state_setter] = rv;
-    let Some(mut argv) = tuple::items(args).map(|t| t.to_vec()) else {
-        return Err(pickling_error(
-            vm,
-            "args from save_reduce() must be a tuple",
-        ));
-    };
+    // The checks and messages of CPython's C pickler.
     if !ops::call::is_callable(vm, func) {
         return Err(pickling_error(
             vm,
-            "func from save_reduce() must be callable",
+            "first item of the tuple returned by __reduce__ must be callable",
         ));
     }
+    let Some(mut argv) = tuple::items(args).map(|t| t.to_vec()) else {
+        return Err(pickling_error(
+            vm,
+            "second item of the tuple returned by __reduce__ must be a tuple",
+        ));
+    };
     let proto = p.proto.get();
     let name = vm.intern("__name__");
     let fname = ops::attr::getattr_opt(vm, func, name)?
@@ -1227,8 +1227,14 @@ fn save_reduce(vm: &mut Vm, po: Value, p: &Pickler, rv: [Value; 6], obj: Value) 
         }
     } else if proto >= 2 && fname == "__newobj__" {
         let Some(&cls) = argv.first() else {
-            return Err(vm.index_error("tuple index out of range"));
+            return Err(pickling_error(vm, "__newobj__ arglist is empty"));
         };
+        if !cls.is::<crate::types::typeobj::TypeObject>() {
+            return Err(pickling_error(
+                vm,
+                "args[0] from __newobj__ args is not a type",
+            ));
+        }
         let newn = vm.intern("__new__");
         if ops::attr::getattr_opt(vm, cls, newn)?.is_none() {
             return Err(pickling_error(
@@ -1294,36 +1300,49 @@ fn save_global(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, name: Value) -> 
             _ => ops::attr::getattr_str(vm, obj, "__name__")?,
         };
     }
+    let nname = ops::repr::str_string(vm, name)?;
+    // The checks and messages of CPython's C pickler.
+    if nname.split('.').any(|part| part == "<locals>") {
+        let r = ops::repr::repr_string(vm, name)?;
+        return Err(vm.new_exc(
+            vm.exc.attribute_error,
+            format!("Can't pickle local object {r}"),
+        ));
+    }
     let whichmodule = pickle_attr(vm, "whichmodule")?;
     let module_name = ops::call::call(vm, whichmodule, &[obj, name])?;
     let mname = ops::repr::str_string(vm, module_name)?;
-    let nname = ops::repr::str_string(vm, name)?;
-    let getattribute = pickle_attr(vm, "_getattribute")?;
-    let found = (|| -> PyResult<(Value, Value, Value)> {
-        let m = super::import_system::import_module(vm, &mname)?;
-        let r = ops::call::call(vm, getattribute, &[m, name])?;
-        let t = tuple::items(r).map(|t| t.to_vec()).unwrap_or_default();
-        Ok((
-            m,
-            *t.first().unwrap_or(&Value::NONE),
-            *t.get(1).unwrap_or(&Value::NONE),
-        ))
-    })();
-    let (module, obj2, parent) = match found {
-        Ok(x) => x,
-        Err(e)
-            if vm.exc_matches(e, vm.exc.import_error)
-                || vm.exc_matches(e, vm.exc.key_error)
-                || vm.exc_matches(e, vm.exc.attribute_error) =>
-        {
+    let module = match super::import_system::import_module(vm, &mname) {
+        Ok(m) => m,
+        Err(e) if vm.exc_matches(e, vm.exc.import_error) => {
             let r = ops::repr::repr_string(vm, obj)?;
+            let mr = ops::repr::repr_string(vm, module_name)?;
             return Err(pickling_error(
                 vm,
-                &format!("Can't pickle {r}: it's not found as {mname}.{nname}"),
+                &format!("Can't pickle {r}: import of module {mr} failed"),
             ));
         }
         Err(e) => return Err(e),
     };
+    let mut parent = module;
+    let mut obj2 = module;
+    for part in nname.split('.') {
+        let pv = vm.new_str(part);
+        match ops::attr::getattr(vm, obj2, pv) {
+            Ok(v) => {
+                parent = obj2;
+                obj2 = v;
+            }
+            Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => {
+                let r = ops::repr::repr_string(vm, obj)?;
+                return Err(pickling_error(
+                    vm,
+                    &format!("Can't pickle {r}: attribute lookup {nname} on {mname} failed"),
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    }
     if obj2 != obj {
         let r = ops::repr::repr_string(vm, obj)?;
         return Err(pickling_error(
