@@ -344,13 +344,28 @@ impl Pickler {
         self.out.borrow_mut().extend_from_slice(data)
     }
 
-    /// Hands `data` to the file (or the `dumps` result).
-    fn emit(&self, vm: &mut Vm, data: Vec<u8>) -> PyResult<()> {
+    /// Moves the current frame (with its FRAME header when it has 4 bytes or more) or the
+    /// unframed output into `sink`, CPython's output buffer.
+    fn move_out(&self) {
+        let data = std::mem::take(&mut *self.out.borrow_mut());
+        if data.is_empty() {
+            return;
+        }
+        let mut sink = self.sink.borrow_mut();
+        if self.framing.get() && data.len() >= FRAME_SIZE_MIN {
+            sink.push(b'\x95');
+            sink.extend_from_slice(&(data.len() as u64).to_le_bytes());
+        }
+        sink.extend_from_slice(&data);
+    }
+
+    /// Hands the output buffer to `file.write` in one call (`dumps` keeps it).
+    fn flush(&self, vm: &mut Vm) -> PyResult<()> {
         let write = self.write.get();
         if write.is_null() {
-            self.sink.borrow_mut().extend_from_slice(&data);
             return Ok(());
         }
+        let data = std::mem::take(&mut *self.sink.borrow_mut());
         if data.is_empty() {
             return Ok(());
         }
@@ -359,37 +374,28 @@ impl Pickler {
         Ok(())
     }
 
-    /// Ends the current frame once it is big enough (or when forced), as `pickle._Framer`.
-    fn commit_frame(&self, vm: &mut Vm, force: bool) -> PyResult<()> {
-        if !self.framing.get() {
-            return Ok(());
+    /// At each object: a frame that reached the target size is ended and written out.
+    fn commit_frame(&self, vm: &mut Vm) -> PyResult<()> {
+        if self.framing.get() && self.out.borrow().len() >= FRAME_SIZE_TARGET {
+            self.move_out();
+            self.flush(vm)?;
         }
-        let n = self.out.borrow().len();
-        if n == 0 || (n < FRAME_SIZE_TARGET && !force) {
-            return Ok(());
-        }
-        let data = std::mem::take(&mut *self.out.borrow_mut());
-        if data.len() >= FRAME_SIZE_MIN {
-            let mut framed = Vec::with_capacity(data.len() + 9);
-            framed.push(b'\x95');
-            framed.extend_from_slice(&(data.len() as u64).to_le_bytes());
-            framed.extend_from_slice(&data);
-            return self.emit(vm, framed);
-        }
-        self.emit(vm, data)
+        Ok(())
     }
 
-    /// A big bytes/str payload: outside any frame, in its own writes.
+    /// A big bytes/str payload: after the frame in progress, outside any frame, and handed
+    /// to the file in a call of its own (as CPython's C pickler).
     fn write_large(&self, vm: &mut Vm, header: Vec<u8>, payload: &[u8]) -> PyResult<()> {
-        if self.framing.get() {
-            self.commit_frame(vm, true)?;
-        } else {
-            // Keep the order of what is already buffered.
-            let pending = std::mem::take(&mut *self.out.borrow_mut());
-            self.emit(vm, pending)?;
+        self.move_out();
+        self.sink.borrow_mut().extend_from_slice(&header);
+        if self.write.get().is_null() {
+            self.sink.borrow_mut().extend_from_slice(payload);
+            return Ok(());
         }
-        self.emit(vm, header)?;
-        self.emit(vm, payload.to_vec())
+        self.flush(vm)?;
+        let b = bytes::new_bytes(vm, payload.to_vec());
+        ops::call::call(vm, self.write.get(), &[b])?;
+        Ok(())
     }
 
     fn put_code(&self, idx: u32) -> Vec<u8> {
@@ -473,6 +479,9 @@ fn dump_obj(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult {
     p.table.set(Value::NULL);
     if r.is_err() {
         p.out.borrow_mut().clear();
+        if !p.write.get().is_null() {
+            p.sink.borrow_mut().clear();
+        }
     }
     r.map(|_| Value::NONE)
 }
@@ -482,26 +491,18 @@ fn dump_body(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
     if proto >= 2 {
         p.w(&[b'\x80', proto]);
     }
-    if proto >= 4 {
-        // The PROTO opcode goes before the first frame.
-        let head = std::mem::take(&mut *p.out.borrow_mut());
-        p.emit(vm, head)?;
-        p.framing.set(true);
-    }
+    // The PROTO opcode goes before the first frame.
+    p.move_out();
+    p.framing.set(proto >= 4);
     save(vm, po, p, obj, true)?;
     p.w(b".");
-    if p.framing.get() {
-        p.commit_frame(vm, true)?;
-        p.framing.set(false);
-    } else {
-        let data = std::mem::take(&mut *p.out.borrow_mut());
-        p.emit(vm, data)?;
-    }
-    Ok(())
+    p.move_out();
+    p.framing.set(false);
+    p.flush(vm)
 }
 
 fn save(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyResult<()> {
-    p.commit_frame(vm, false)?;
+    p.commit_frame(vm)?;
     let pid_fn = p.pid_fn.get();
     if save_pid && !pid_fn.is_null() {
         let pid = ops::call::call(vm, pid_fn, &[obj])?;
@@ -1377,7 +1378,7 @@ fn save_global(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, name: Value) -> 
         nname = lastname.clone();
     }
     if proto >= 4 {
-        // The very objects where possible (so repeated module names are memoized).
+        // The very objects where possible (so repeated names are memoized).
         let mv = if crate::types::str::as_str(module_name).is_some() {
             module_name
         } else {
