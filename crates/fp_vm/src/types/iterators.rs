@@ -571,6 +571,32 @@ impl IterState {
             IterState::Range { remaining, .. } => *remaining,
             IterState::ListRev { pos, .. } => (*pos + 1).max(0) as i64,
             IterState::Reversed { idx, .. } => (*idx + 1).max(0) as i64,
+            // Sets and dicts: the entries still ahead (0 once the size changed, as CPython).
+            IterState::Set { s, pos, len } => {
+                let so = s.downcast::<crate::types::set::SetObj>()?;
+                if so.len() != *len {
+                    return Some(0);
+                }
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((next, _)) = so.entry_from(p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
+            IterState::Dict { d, pos, len, .. } => {
+                if crate::types::dict::len(*d) != *len {
+                    return Some(0);
+                }
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((next, _, _)) = crate::types::dict::entry_from(*d, p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
             IterState::Exhausted => 0,
             _ => return None,
         })
