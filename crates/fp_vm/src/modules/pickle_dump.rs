@@ -952,10 +952,28 @@ fn next_batch(vm: &mut Vm, it: Value) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
+/// A list's items (a snapshot), in `BATCHSIZE` groups as `_batch_appends` writes them.
 fn batch_appends(vm: &mut Vm, po: Value, p: &Pickler, items: Vec<Value>) -> PyResult<()> {
-    let l = list::new_list(vm, items);
-    let it = ops::iter::get_iter(vm, l)?;
-    batch_appends_iter(vm, po, p, it)
+    if !p.bin() {
+        for x in items {
+            save(vm, po, p, x, true)?;
+            p.w(b"a");
+        }
+        return Ok(());
+    }
+    for chunk in items.chunks(BATCHSIZE) {
+        if chunk.len() > 1 {
+            p.w(b"(");
+            for x in chunk {
+                save(vm, po, p, *x, true)?;
+            }
+            p.w(b"e");
+        } else {
+            save(vm, po, p, chunk[0], true)?;
+            p.w(b"a");
+        }
+    }
+    Ok(())
 }
 
 fn batch_appends_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResult<()> {
@@ -985,14 +1003,31 @@ fn batch_appends_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResul
     }
 }
 
+/// A dict's items (a snapshot), in `BATCHSIZE` groups as `_batch_setitems` writes them.
 fn batch_setitems(vm: &mut Vm, po: Value, p: &Pickler, items: Vec<(Value, Value)>) -> PyResult<()> {
-    let pairs: Vec<Value> = items
-        .into_iter()
-        .map(|(k, v)| tuple::new_tuple(vm, vec![k, v]))
-        .collect();
-    let l = list::new_list(vm, pairs);
-    let it = ops::iter::get_iter(vm, l)?;
-    batch_setitems_iter(vm, po, p, it)
+    if !p.bin() {
+        for (k, v) in items {
+            save(vm, po, p, k, true)?;
+            save(vm, po, p, v, true)?;
+            p.w(b"s");
+        }
+        return Ok(());
+    }
+    for chunk in items.chunks(BATCHSIZE) {
+        if chunk.len() > 1 {
+            p.w(b"(");
+            for &(k, v) in chunk {
+                save(vm, po, p, k, true)?;
+                save(vm, po, p, v, true)?;
+            }
+            p.w(b"u");
+        } else {
+            save(vm, po, p, chunk[0].0, true)?;
+            save(vm, po, p, chunk[0].1, true)?;
+            p.w(b"s");
+        }
+    }
+    Ok(())
 }
 
 fn pair(vm: &mut Vm, kv: Value) -> PyResult<(Value, Value)> {
