@@ -766,20 +766,7 @@ fn save_bytes(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
         let bytes_ty = vm.types.bytes;
         if data.is_empty() {
             let args = tuple::new_tuple(vm, vec![]);
-            return save_reduce(
-                vm,
-                po,
-                p,
-                [
-                    bytes_ty,
-                    args,
-                    Value::NONE,
-                    Value::NONE,
-                    Value::NONE,
-                    Value::NONE,
-                ],
-                obj,
-            );
+            return reduce2(vm, po, p, bytes_ty, args, obj);
         }
         let codecs = super::import_system::import_module(vm, "codecs")?;
         let encode = ops::attr::getattr_str(vm, codecs, "encode")?;
@@ -787,20 +774,7 @@ fn save_bytes(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
         let sv = vm.new_string(text);
         let latin = vm.intern("latin1");
         let args = tuple::new_tuple(vm, vec![sv, latin]);
-        return save_reduce(
-            vm,
-            po,
-            p,
-            [
-                encode,
-                args,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-            ],
-            obj,
-        );
+        return reduce2(vm, po, p, encode, args, obj);
     }
     let n = data.len();
     if n <= 0xff {
@@ -833,13 +807,7 @@ fn save_bytearray(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<(
             let b = bytes::new_bytes(vm, data);
             tuple::new_tuple(vm, vec![b])
         };
-        return save_reduce(
-            vm,
-            po,
-            p,
-            [ba, args, Value::NONE, Value::NONE, Value::NONE, Value::NONE],
-            obj,
-        );
+        return reduce2(vm, po, p, ba, args, obj);
     }
     let n = data.len();
     let mut h = vec![b'\x96'];
@@ -1087,20 +1055,7 @@ fn save_set(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
         let l = list::new_list(vm, items);
         let args = tuple::new_tuple(vm, vec![l]);
         let set_ty = vm.types.set;
-        return save_reduce(
-            vm,
-            po,
-            p,
-            [
-                set_ty,
-                args,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-            ],
-            obj,
-        );
+        return reduce2(vm, po, p, set_ty, args, obj);
     }
     p.w(b"\x8f");
     p.memoize(obj);
@@ -1120,13 +1075,7 @@ fn save_frozenset(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<(
         let l = list::new_list(vm, items);
         let args = tuple::new_tuple(vm, vec![l]);
         let ty = vm.types.frozenset;
-        return save_reduce(
-            vm,
-            po,
-            p,
-            [ty, args, Value::NONE, Value::NONE, Value::NONE, Value::NONE],
-            obj,
-        );
+        return reduce2(vm, po, p, ty, args, obj);
     }
     p.w(b"(");
     for x in items {
@@ -1157,13 +1106,7 @@ fn save_type(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
     if let Some(x) = arg {
         let args = tuple::new_tuple(vm, vec![x]);
         let ty = vm.types.type_;
-        return save_reduce(
-            vm,
-            po,
-            p,
-            [ty, args, Value::NONE, Value::NONE, Value::NONE, Value::NONE],
-            obj,
-        );
+        return reduce2(vm, po, p, ty, args, obj);
     }
     save_global(vm, po, p, obj, Value::NULL)
 }
@@ -1185,6 +1128,19 @@ fn save_pers(vm: &mut Vm, po: Value, p: &Pickler, pid: Value) -> PyResult<()> {
     p.w(s.as_bytes());
     p.w(b"\n");
     Ok(())
+}
+
+/// `save_reduce(func, args, obj=obj)` without state or items.
+fn reduce2(
+    vm: &mut Vm,
+    po: Value,
+    p: &Pickler,
+    func: Value,
+    args: Value,
+    obj: Value,
+) -> PyResult<()> {
+    let none = Value::NONE;
+    save_reduce(vm, po, p, [func, args, none, none, none, none], obj)
 }
 
 fn save_reduce(vm: &mut Vm, po: Value, p: &Pickler, rv: [Value; 6], obj: Value) -> PyResult<()> {
@@ -1431,20 +1387,7 @@ fn save_global(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, name: Value) -> 
         let getattr = dict::get_str(vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
         let ln = vm.new_str(&lastname);
         let args = tuple::new_tuple(vm, vec![parent, ln]);
-        save_reduce(
-            vm,
-            po,
-            p,
-            [
-                getattr,
-                args,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-                Value::NONE,
-            ],
-            Value::NULL,
-        )?;
+        reduce2(vm, po, p, getattr, args, Value::NULL)?;
     } else if proto >= 3 {
         p.w(format!("c{mname}\n{nname}\n").as_bytes());
     } else {
