@@ -295,7 +295,7 @@ fn iter_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
             let (st, s0) = (*step as i128, *start as i128);
             let done = if st == 0 { 0 } else { (*cur as i128 - s0) / st };
             let len = done + *remaining as i128;
-            let k = (n as i128).clamp(0, len);
+            let k = (n as i128).clamp(0, len.max(0));
             *cur = (s0 + k * st) as i64;
             *remaining = (len - k) as i64;
         }
