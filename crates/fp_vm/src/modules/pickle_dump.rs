@@ -667,12 +667,12 @@ fn save_long(vm: &mut Vm, p: &Pickler, obj: Value) {
             return;
         }
         if (0..=0xffff).contains(&x) {
-            p.w(&[b'M']);
+            p.w(b"M");
             p.w(&(x as u16).to_le_bytes());
             return;
         }
         if (-0x8000_0000..=0x7fff_ffff).contains(&x) {
-            p.w(&[b'J']);
+            p.w(b"J");
             p.w(&(x as i32).to_le_bytes());
             return;
         }
@@ -691,7 +691,7 @@ fn save_long(vm: &mut Vm, p: &Pickler, obj: Value) {
         if n < 256 {
             p.w(&[b'\x8a', n as u8]);
         } else {
-            p.w(&[b'\x8b']);
+            p.w(b"\x8b");
             p.w(&(n as i32).to_le_bytes());
         }
         p.w(&enc);
@@ -732,7 +732,7 @@ fn save_str(vm: &mut Vm, p: &Pickler, obj: Value) -> PyResult<()> {
             h.extend_from_slice(&(n as u32).to_le_bytes());
             p.write_large(vm, h, &enc)?;
         } else {
-            p.w(&[b'X']);
+            p.w(b"X");
             p.w(&(n as u32).to_le_bytes());
             p.w(&enc);
         }
@@ -789,7 +789,7 @@ fn save_bytes(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
         h.extend_from_slice(&(n as u32).to_le_bytes());
         p.write_large(vm, h, &data)?;
     } else {
-        p.w(&[b'B']);
+        p.w(b"B");
         p.w(&(n as u32).to_le_bytes());
         p.w(&data);
     }
@@ -1353,10 +1353,10 @@ fn save_global(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, name: Value) -> 
                 if code <= 0xff {
                     p.w(&[b'\x82', code as u8]);
                 } else if code <= 0xffff {
-                    p.w(&[b'\x83']);
+                    p.w(b"\x83");
                     p.w(&(code as u16).to_le_bytes());
                 } else {
-                    p.w(&[b'\x84']);
+                    p.w(b"\x84");
                     p.w(&(code as i32).to_le_bytes());
                 }
                 return Ok(());
