@@ -114,6 +114,29 @@ fn module_getattr(vm: &mut Vm, a: &[Value]) -> PyResult {
     crate::ops::attr::getattr_str(vm, pickle, target)
 }
 
+/// The memo tables' hasher: their keys are object addresses or memo indexes (trusted, already
+/// well spread), so a multiply-xorshift replaces SipHash, which dominated pickling time.
+#[derive(Default, Clone, Copy)]
+pub(super) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+pub(super) type IdMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static PickleBuf> {
     stdobj::expect::<PickleBuf>(vm, v, "pickle.PickleBuffer")
 }

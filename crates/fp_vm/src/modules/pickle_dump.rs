@@ -9,6 +9,7 @@
 //! bytes/str payloads unframed, in their own calls) or once per `dump` (older protocols).
 //! `whichmodule` and `_getattribute` of `pickle.py` resolve globals.
 
+use super::pickle_::IdMap;
 use super::stdobj::{self, StdData, visit_all};
 use crate::native::NativeDef;
 use crate::ops;
@@ -17,7 +18,6 @@ use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 use crate::{native, native_staticmethod};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 const HIGHEST_PROTOCOL: i64 = 5;
 const DEFAULT_PROTOCOL: i64 = 4;
@@ -38,7 +38,7 @@ pub(super) struct Pickler {
     persistent_id: Cell<Value>,
     dispatch_table: Cell<Value>,
     /// id(obj) -> (memo index, obj): the object is kept alive while pickling.
-    memo: RefCell<HashMap<u64, (u32, Value)>>,
+    memo: RefCell<IdMap<(u32, Value)>>,
     /// Output not yet written: the current frame (protocol 4+) or the whole pickle.
     out: RefCell<Vec<u8>>,
     framing: Cell<bool>,
@@ -82,7 +82,7 @@ impl Pickler {
             buffer_callback: Cell::new(Value::NULL),
             persistent_id: Cell::new(Value::NULL),
             dispatch_table: Cell::new(Value::NULL),
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(IdMap::default()),
             out: RefCell::new(Vec::new()),
             framing: Cell::new(false),
             pid_fn: Cell::new(Value::NULL),
@@ -238,7 +238,7 @@ fn memo_set(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.type_name(v)
         )));
     }
-    let mut new = HashMap::new();
+    let mut new = IdMap::default();
     for (_, val) in dict::items(v) {
         let pair = tuple::items(val).map(|t| t.to_vec());
         let Some([idx, obj]) = pair.as_deref().and_then(|s| <[Value; 2]>::try_from(s).ok()) else {

@@ -10,6 +10,7 @@
 //! `find_class` (looked up on the object, so subclasses can override it) with `_compat_pickle`'s
 //! renames for protocols < 3, persistent ids by a `persistent_load` attribute.
 
+use super::pickle_::IdMap;
 use super::stdobj::{self, StdData, visit_all};
 use crate::native::NativeDef;
 use crate::ops;
@@ -18,7 +19,6 @@ use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 use crate::{native, native_staticmethod};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 const HIGHEST_PROTOCOL: u8 = 5;
 
@@ -33,7 +33,7 @@ pub(super) struct Unpickler {
     stack: RefCell<Vec<Value>>,
     /// Stack heights at each MARK.
     marks: RefCell<Vec<usize>>,
-    memo: RefCell<HashMap<u64, Value>>,
+    memo: RefCell<IdMap<Value>>,
     proto: Cell<u8>,
     fix_imports: Cell<bool>,
     encoding: RefCell<String>,
@@ -67,7 +67,7 @@ impl Unpickler {
             pos: Cell::new(0),
             stack: RefCell::new(Vec::new()),
             marks: RefCell::new(Vec::new()),
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(IdMap::default()),
             proto: Cell::new(0),
             fix_imports: Cell::new(true),
             encoding: RefCell::new("ASCII".into()),
@@ -226,7 +226,7 @@ fn memo_set(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.type_name(v)
         )));
     }
-    let mut new = HashMap::new();
+    let mut new = IdMap::default();
     for (k, val) in dict::items(v) {
         let idx = if int::is_int(k) {
             int::int_ref(k).and_then(|i| i.to_i64())
@@ -327,20 +327,42 @@ impl Unpickler {
         }
     }
 
+    /// `N` bytes without allocating when they are in hand (the common case).
+    fn read_array<const N: usize>(&self, vm: &mut Vm) -> PyResult<Option<[u8; N]>> {
+        {
+            let input = self.input.borrow();
+            let pos = self.pos.get();
+            if let Some(b) = input.get(pos..pos + N) {
+                let mut out = [0u8; N];
+                out.copy_from_slice(b);
+                self.pos.set(pos + N);
+                return Ok(Some(out));
+            }
+        }
+        Ok(self.read_opt(vm, N)?.map(|v| {
+            let mut out = [0u8; N];
+            out.copy_from_slice(&v);
+            out
+        }))
+    }
+
+    fn read_fixed<const N: usize>(&self, vm: &mut Vm) -> PyResult<[u8; N]> {
+        match self.read_array::<N>(vm)? {
+            Some(b) => Ok(b),
+            None => Err(truncated(vm)),
+        }
+    }
+
     fn read_byte(&self, vm: &mut Vm) -> PyResult<u8> {
-        Ok(self.read(vm, 1)?[0])
+        Ok(self.read_fixed::<1>(vm)?[0])
     }
 
     fn read_u32(&self, vm: &mut Vm) -> PyResult<u32> {
-        let b = self.read(vm, 4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        Ok(u32::from_le_bytes(self.read_fixed::<4>(vm)?))
     }
 
     fn read_u64(&self, vm: &mut Vm) -> PyResult<u64> {
-        let b = self.read(vm, 8)?;
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b);
-        Ok(u64::from_le_bytes(w))
+        Ok(u64::from_le_bytes(self.read_fixed::<8>(vm)?))
     }
 
     /// A line without its newline (which must be there).
@@ -686,7 +708,7 @@ fn run(vm: &mut Vm, obj: Value, u: &Unpickler) -> PyResult {
 
 fn run_ops(vm: &mut Vm, obj: Value, u: &Unpickler) -> PyResult {
     loop {
-        let op = match u.read_opt(vm, 1)? {
+        let op = match u.read_array::<1>(vm)? {
             Some(b) => b[0],
             None => return Err(vm.new_exc(vm.exc.eof_error, "Ran out of input")),
         };
