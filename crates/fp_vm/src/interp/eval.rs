@@ -785,6 +785,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         cur,
                         step,
                         remaining,
+                        ..
                     } = &mut *st
                     && *remaining > 0
                     && let Some(v) = Value::try_small_int(*cur)

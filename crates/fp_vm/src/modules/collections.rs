@@ -639,7 +639,8 @@ fn deque_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         Value::NONE
     };
-    let it = deque_iter(vm, &[a[0]])?;
+    // iter(self): a subclass's own __iter__ is used (and its errors raised), as CPython.
+    let it = ops::iter::get_iter(vm, a[0])?;
     Ok(tuple::new_tuple(vm, vec![ty, args, state, it]))
 }
 
@@ -681,6 +682,8 @@ static DEQUE_ITER_METHODS: &[NativeDef] = &[
     native!("__iter__", "($self, /)", dequeiter_iter),
     native!("__next__", "($self, /)", dequeiter_next),
     native!("__length_hint__", "($self, /)", dequeiter_length_hint),
+    native!("__reduce__", "($self, /)", dequeiter_reduce),
+    native_staticmethod!("__new__", "($type, deque, index=0, /)", dequeiter_new),
 ];
 
 fn make_iter(vm: &mut Vm, me: Value, reverse: bool) -> PyResult {
@@ -729,6 +732,40 @@ fn dequeiter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     it.pos.set(p + 1);
     let v = d.items.borrow().get(i).copied();
     Ok(v.unwrap_or(Value::NONE))
+}
+
+/// `(type, (deque, index))`, as CPython (which is how the iterators pickle).
+fn dequeiter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let it = stdobj::expect::<DequeIter>(vm, a[0], "_collections._deque_iterator")?;
+    let ty = vm.type_of(a[0]);
+    let i = int::from_usize(vm, it.pos.get());
+    let args = crate::types::tuple::new_tuple(vm, vec![it.deque, i]);
+    Ok(crate::types::tuple::new_tuple(vm, vec![ty, args]))
+}
+
+/// `_deque_iterator(deque, index=0)`: an iterator already advanced by `index` items.
+fn dequeiter_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let Some(d) = stdobj::get::<Deque>(a[1]) else {
+        return Err(vm.type_error(format!(
+            "argument 1 must be collections.deque, not {}",
+            vm.type_name(a[1])
+        )));
+    };
+    let index = if a[2].is_null() {
+        0
+    } else {
+        crate::ops::number::index_i64(vm, a[2])?
+    };
+    let reverse = a[0] == stdobj::state_type(vm, "_collections._deque_reverse_iterator");
+    Ok(stdobj::new_obj(
+        a[0],
+        DequeIter {
+            deque: a[1],
+            pos: Cell::new(index.clamp(0, d.len() as i64) as usize),
+            state: d.state.get(),
+            reverse,
+        },
+    ))
 }
 
 fn dequeiter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {

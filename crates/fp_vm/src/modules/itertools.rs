@@ -7,10 +7,12 @@
 //! while Python code runs (`next()` of an inner iterator, key functions, comparisons): values
 //! are copied out first and the state updated afterwards.
 
+use super::itertools_combo as C;
 use super::itertools_combo::{
     combinations_new, combinations_next, cwr_new, cwr_next, permutations_new, permutations_next,
     product_new, product_next,
 };
+use super::itertools_pickle as P;
 use super::stdobj::{self, StdData, visit_all, visit_cell};
 use crate::native::NativeDef;
 use crate::ops;
@@ -45,7 +47,7 @@ fn init_takes_kwargs(vm: &mut Vm, ty: Value) -> bool {
 
 /// CPython's `_PyArg_NoKeywords` + `PyArg_UnpackTuple` for the iterators taking positional
 /// arguments only: the positional arguments, checked against `min..=max`.
-fn positional(
+pub(super) fn positional(
     vm: &mut Vm,
     ty: Value,
     name: &str,
@@ -93,7 +95,13 @@ itertype!(
     native!("__repr__", "($self, /)", count_repr),
     native!("__reduce__", "($self, /)", count_reduce),
 );
-itertype!(CYCLE_METHODS, cycle_new, cycle_next);
+itertype!(
+    CYCLE_METHODS,
+    cycle_new,
+    cycle_next,
+    native!("__reduce__", "($self, /)", P::cycle_reduce),
+    native!("__setstate__", "($self, state, /)", P::cycle_setstate),
+);
 itertype!(
     REPEAT_METHODS,
     repeat_new,
@@ -102,34 +110,130 @@ itertype!(
     native!("__length_hint__", "($self, /)", repeat_length_hint),
     native!("__reduce__", "($self, /)", repeat_reduce),
 );
-itertype!(ACCUMULATE_METHODS, accumulate_new, accumulate_next);
+itertype!(
+    ACCUMULATE_METHODS,
+    accumulate_new,
+    accumulate_next,
+    native!("__reduce__", "($self, /)", P::accumulate_reduce),
+    native!("__setstate__", "($self, state, /)", P::accumulate_setstate),
+);
 itertype!(
     CHAIN_METHODS,
     chain_new,
     chain_next,
     native_classmethod!("from_iterable", "($type, iterable, /)", chain_from_iterable),
     native_classmethod!("__class_getitem__", "($type, item, /)", class_getitem),
+    native!("__reduce__", "($self, /)", P::chain_reduce),
+    native!("__setstate__", "($self, state, /)", P::chain_setstate),
 );
-itertype!(COMPRESS_METHODS, compress_new, compress_next);
-itertype!(DROPWHILE_METHODS, dropwhile_new, dropwhile_next);
-itertype!(TAKEWHILE_METHODS, takewhile_new, takewhile_next);
-itertype!(FILTERFALSE_METHODS, filterfalse_new, filterfalse_next);
-itertype!(STARMAP_METHODS, starmap_new, starmap_next);
-itertype!(GROUPBY_METHODS, groupby_new, groupby_next);
-itertype!(GROUPER_METHODS, grouper_new, grouper_next);
-itertype!(ISLICE_METHODS, islice_new, islice_next);
+itertype!(
+    COMPRESS_METHODS,
+    compress_new,
+    compress_next,
+    native!("__reduce__", "($self, /)", P::pair_reduce),
+);
+itertype!(
+    DROPWHILE_METHODS,
+    dropwhile_new,
+    dropwhile_next,
+    native!("__reduce__", "($self, /)", P::pair_reduce),
+    native!("__setstate__", "($self, state, /)", P::pair_setstate),
+);
+itertype!(
+    TAKEWHILE_METHODS,
+    takewhile_new,
+    takewhile_next,
+    native!("__reduce__", "($self, /)", P::pair_reduce),
+    native!("__setstate__", "($self, state, /)", P::pair_setstate),
+);
+itertype!(
+    FILTERFALSE_METHODS,
+    filterfalse_new,
+    filterfalse_next,
+    native!("__reduce__", "($self, /)", P::pair_reduce),
+);
+itertype!(
+    STARMAP_METHODS,
+    starmap_new,
+    starmap_next,
+    native!("__reduce__", "($self, /)", P::pair_reduce),
+);
+itertype!(
+    GROUPBY_METHODS,
+    groupby_new,
+    groupby_next,
+    native!("__reduce__", "($self, /)", P::groupby_reduce),
+    native!("__setstate__", "($self, state, /)", P::groupby_setstate),
+);
+itertype!(
+    GROUPER_METHODS,
+    grouper_new,
+    grouper_next,
+    native!("__reduce__", "($self, /)", P::grouper_reduce),
+);
+itertype!(
+    ISLICE_METHODS,
+    islice_new,
+    islice_next,
+    native!("__reduce__", "($self, /)", P::islice_reduce),
+    native!("__setstate__", "($self, state, /)", P::islice_setstate),
+);
 itertype!(PAIRWISE_METHODS, pairwise_new, pairwise_next);
 itertype!(
     TEE_METHODS,
     tee_type_new,
     tee_next,
     native!("__copy__", "($self, /)", tee_copy),
+    native!("__reduce__", "($self, /)", P::tee_reduce),
+    native!("__setstate__", "($self, state, /)", P::tee_setstate),
 );
-itertype!(ZIP_LONGEST_METHODS, zip_longest_new, zip_longest_next);
-itertype!(PRODUCT_METHODS, product_new, product_next);
-itertype!(PERMUTATIONS_METHODS, permutations_new, permutations_next);
-itertype!(COMBINATIONS_METHODS, combinations_new, combinations_next);
-itertype!(CWR_METHODS, cwr_new, cwr_next);
+itertype!(
+    ZIP_LONGEST_METHODS,
+    zip_longest_new,
+    zip_longest_next,
+    native!("__reduce__", "($self, /)", P::zip_longest_reduce),
+    native!("__setstate__", "($self, state, /)", P::zip_longest_setstate),
+);
+itertype!(
+    PRODUCT_METHODS,
+    product_new,
+    product_next,
+    native!("__reduce__", "($self, /)", C::product_reduce),
+    native!("__setstate__", "($self, state, /)", C::product_setstate),
+);
+itertype!(
+    PERMUTATIONS_METHODS,
+    permutations_new,
+    permutations_next,
+    native!("__reduce__", "($self, /)", C::permutations_reduce),
+    native!(
+        "__setstate__",
+        "($self, state, /)",
+        C::permutations_setstate
+    ),
+);
+itertype!(
+    COMBINATIONS_METHODS,
+    combinations_new,
+    combinations_next,
+    native!("__reduce__", "($self, /)", C::combinations_reduce),
+    native!(
+        "__setstate__",
+        "($self, state, /)",
+        C::combinations_setstate
+    ),
+);
+itertype!(
+    CWR_METHODS,
+    cwr_new,
+    cwr_next,
+    native!("__reduce__", "($self, /)", C::combinations_reduce),
+    native!("__setstate__", "($self, state, /)", C::cwr_setstate),
+);
+static TEE_DATA_METHODS: &[NativeDef] = &[
+    native_staticmethod!("__new__", "($type, /, *args, **kwargs)", P::teedata_new),
+    native!("__reduce__", "($self, /)", P::teedata_reduce),
+];
 
 static FUNCS: &[NativeDef] = &[native!("tee", "($module, /, *args, **kwargs)", tee)];
 
@@ -171,12 +275,18 @@ pub fn init(vm: &mut Vm) -> PyResult {
         crate::types::module::set_attr(vm, m, name, ty);
     }
     // The shared buffer of tee iterators.
-    let td = stdobj::new_type(vm, "itertools", "_tee_dataobject", TypeFlags(0), &[]);
+    let td = stdobj::new_type(
+        vm,
+        "itertools",
+        "_tee_dataobject",
+        TypeFlags(0),
+        TEE_DATA_METHODS,
+    );
     crate::types::module::set_attr(vm, m, "_tee_dataobject", td);
     Ok(m)
 }
 
-fn ty_of(vm: &mut Vm, name: &str) -> Value {
+pub(super) fn ty_of(vm: &mut Vm, name: &str) -> Value {
     stdobj::state_type(vm, &format!("itertools.{name}"))
 }
 
@@ -187,9 +297,9 @@ fn tname(vm: &mut Vm, v: Value) -> String {
 
 // ---- count ----
 
-struct Count {
-    cur: Cell<Value>,
-    step: Value,
+pub(super) struct Count {
+    pub(super) cur: Cell<Value>,
+    pub(super) step: Value,
 }
 
 impl StdData for Count {
@@ -283,11 +393,15 @@ fn count_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- cycle ----
 
-struct Cycle {
-    it: Value,
-    saved: RefCell<Vec<Value>>,
-    idx: Cell<usize>,
-    first_pass: Cell<bool>,
+pub(super) struct Cycle {
+    /// The source, NULL once exhausted (then `saved` is replayed).
+    pub(super) it: Cell<Value>,
+    pub(super) saved: RefCell<Vec<Value>>,
+    /// The next item of `saved` to replay.
+    pub(super) idx: Cell<usize>,
+    /// CPython's `firstpass`: the source yields items `saved` already holds (set by
+    /// `__setstate__`), so they are not saved again.
+    pub(super) firstpass: Cell<bool>,
 }
 
 impl StdData for Cycle {
@@ -295,7 +409,7 @@ impl StdData for Cycle {
         Some(cycle_next)
     }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
-        visit_all(&[self.it], visit);
+        visit_cell(&self.it, visit);
         visit_all(&self.saved.borrow(), visit);
     }
 }
@@ -306,39 +420,46 @@ fn cycle_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(stdobj::new_obj(
         a[0],
         Cycle {
-            it,
+            it: Cell::new(it),
             saved: RefCell::new(Vec::new()),
             idx: Cell::new(0),
-            first_pass: Cell::new(true),
+            firstpass: Cell::new(false),
         },
     ))
 }
 
 fn cycle_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = st::<Cycle>(vm, a[0])?;
-    if c.first_pass.get() {
-        if let Some(v) = ops::iter::next(vm, c.it)? {
-            c.saved.borrow_mut().push(v);
+    let it = c.it.get();
+    if !it.is_null() {
+        if let Some(v) = ops::iter::next(vm, it)? {
+            if !c.firstpass.get() {
+                c.saved.borrow_mut().push(v);
+            }
             return Ok(v);
         }
-        c.first_pass.set(false);
+        c.it.set(Value::NULL);
     }
     let saved = c.saved.borrow();
     if saved.is_empty() {
         drop(saved);
         return Err(stop(vm));
     }
-    let i = c.idx.get() % saved.len();
-    c.idx.set(i + 1);
+    let i = if c.idx.get() < saved.len() {
+        c.idx.get()
+    } else {
+        0
+    };
+    c.idx.set(if i + 1 >= saved.len() { 0 } else { i + 1 });
     Ok(saved[i])
 }
 
 // ---- repeat ----
 
-struct Repeat {
-    obj: Value,
+pub(super) struct Repeat {
+    pub(super) obj: Value,
     /// Remaining repetitions; -1 forever.
-    cnt: Cell<i64>,
+    pub(super) cnt: Cell<i64>,
 }
 
 impl StdData for Repeat {
@@ -409,11 +530,11 @@ fn repeat_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- accumulate ----
 
-struct Accumulate {
-    it: Value,
-    func: Value,
-    total: Cell<Value>,
-    initial: Cell<Value>,
+pub(super) struct Accumulate {
+    pub(super) it: Value,
+    pub(super) func: Value,
+    pub(super) total: Cell<Value>,
+    pub(super) initial: Cell<Value>,
 }
 
 impl StdData for Accumulate {
@@ -480,11 +601,11 @@ fn accumulate_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- chain ----
 
-struct Chain {
+pub(super) struct Chain {
     /// Iterator over the iterables (NULL once exhausted).
-    source: Cell<Value>,
+    pub(super) source: Cell<Value>,
     /// The current iterable's iterator (NULL between iterables).
-    active: Cell<Value>,
+    pub(super) active: Cell<Value>,
 }
 
 impl StdData for Chain {
@@ -550,14 +671,16 @@ fn chain_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- compress, dropwhile, takewhile, filterfalse, starmap ----
 
-struct Pair {
+pub(super) struct Pair {
     /// The `__next__` of the concrete type (compress, dropwhile...).
-    next: crate::native::NativeFn,
+    pub(super) next: crate::native::NativeFn,
     /// The function, or the data iterator for compress.
-    f: Value,
-    it: Value,
+    pub(super) f: Value,
+    pub(super) it: Value,
     /// dropwhile: done dropping; takewhile: stopped.
-    flag: Cell<bool>,
+    pub(super) flag: Cell<bool>,
+    /// dropwhile/takewhile: `flag` is part of the pickled state.
+    pub(super) pickles_flag: bool,
 }
 
 impl StdData for Pair {
@@ -579,6 +702,7 @@ fn pair_new(vm: &mut Vm, a: &[Value], name: &str, next: crate::native::NativeFn)
             f: args[0],
             it,
             flag: Cell::new(false),
+            pickles_flag: name == "dropwhile" || name == "takewhile",
         },
     ))
 }
@@ -595,6 +719,7 @@ fn compress_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             f: d,
             it: s,
             flag: Cell::new(false),
+            pickles_flag: false,
         },
     ))
 }
@@ -692,14 +817,14 @@ fn starmap_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- groupby ----
 
-struct GroupBy {
-    it: Value,
-    keyfunc: Value,
-    tgtkey: Cell<Value>,
-    currkey: Cell<Value>,
-    currvalue: Cell<Value>,
+pub(super) struct GroupBy {
+    pub(super) it: Value,
+    pub(super) keyfunc: Value,
+    pub(super) tgtkey: Cell<Value>,
+    pub(super) currkey: Cell<Value>,
+    pub(super) currvalue: Cell<Value>,
     /// The one grouper still allowed to yield (older ones are exhausted).
-    currgrouper: Cell<Value>,
+    pub(super) currgrouper: Cell<Value>,
 }
 
 impl StdData for GroupBy {
@@ -719,9 +844,9 @@ impl StdData for GroupBy {
     }
 }
 
-struct Grouper {
-    parent: Value,
-    tgtkey: Value,
+pub(super) struct Grouper {
+    pub(super) parent: Value,
+    pub(super) tgtkey: Value,
 }
 
 impl StdData for Grouper {
@@ -794,16 +919,23 @@ fn groupby_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 fn grouper_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let args = positional(vm, a[0], "_grouper", a[1], a[2], 2, 2)?;
-    if stdobj::get::<GroupBy>(args[0]).is_none() {
-        return Err(vm.type_error("_grouper() argument 1 must be itertools.groupby"));
-    }
-    Ok(stdobj::new_obj(
+    let Some(parent) = stdobj::get::<GroupBy>(args[0]) else {
+        return Err(vm.type_error(format!(
+            "_grouper() argument 1 must be itertools.groupby, not {}",
+            vm.type_name(args[0])
+        )));
+    };
+    let g = stdobj::new_obj(
         a[0],
         Grouper {
             parent: args[0],
             tgtkey: args[1],
         },
-    ))
+    );
+    // As CPython's `_grouper_create`: the newest grouper is the parent's current one (this is
+    // how an unpickled grouper resumes).
+    parent.currgrouper.set(g);
+    Ok(g)
 }
 
 fn grouper_next(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -825,14 +957,14 @@ fn grouper_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- islice ----
 
-struct ISlice {
+pub(super) struct ISlice {
     /// NULL once exhausted (the source is released, as CPython does).
-    it: Cell<Value>,
-    next: Cell<usize>,
+    pub(super) it: Cell<Value>,
+    pub(super) next: Cell<usize>,
     /// None: no bound.
-    stop: Option<usize>,
-    step: usize,
-    cnt: Cell<usize>,
+    pub(super) stop: Option<usize>,
+    pub(super) step: usize,
+    pub(super) cnt: Cell<usize>,
 }
 
 impl StdData for ISlice {
@@ -905,10 +1037,7 @@ fn islice_next(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(stop(vm));
     }
     let next = s.next.get();
-    if s.stop.is_some_and(|st| next >= st) {
-        s.it.set(Value::NULL);
-        return Err(stop(vm));
-    }
+    // As CPython, the items before `next` are consumed even when `next` is past `stop`.
     while s.cnt.get() < next {
         if ops::iter::next(vm, it)?.is_none() {
             s.it.set(Value::NULL);
@@ -996,14 +1125,14 @@ fn pairwise_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// Items are buffered in chunks shared by all tee iterators of one source; a chunk no iterator
 /// refers to any more is garbage, so memory stays bounded by how far the iterators diverge.
-const TEE_CHUNK: usize = 57;
+pub(super) const TEE_CHUNK: usize = 57;
 
-struct TeeChunk {
-    it: Value,
-    items: RefCell<Vec<Value>>,
-    next: Cell<Value>,
+pub(super) struct TeeChunk {
+    pub(super) it: Value,
+    pub(super) items: RefCell<Vec<Value>>,
+    pub(super) next: Cell<Value>,
     /// The source is being advanced (by another thread, or re-entrantly).
-    running: Cell<bool>,
+    pub(super) running: Cell<bool>,
 }
 
 impl StdData for TeeChunk {
@@ -1014,9 +1143,9 @@ impl StdData for TeeChunk {
     }
 }
 
-struct Tee {
-    chunk: Cell<Value>,
-    idx: Cell<usize>,
+pub(super) struct Tee {
+    pub(super) chunk: Cell<Value>,
+    pub(super) idx: Cell<usize>,
 }
 
 impl StdData for Tee {
@@ -1028,7 +1157,7 @@ impl StdData for Tee {
     }
 }
 
-fn new_chunk(vm: &mut Vm, it: Value) -> Value {
+pub(super) fn new_chunk(vm: &mut Vm, it: Value) -> Value {
     let ty = ty_of(vm, "_tee_dataobject");
     stdobj::new_obj(
         ty,
@@ -1152,10 +1281,10 @@ fn tee(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ---- zip_longest ----
 
-struct ZipLongest {
-    its: RefCell<Vec<Value>>,
-    active: Cell<usize>,
-    fill: Value,
+pub(super) struct ZipLongest {
+    pub(super) its: RefCell<Vec<Value>>,
+    pub(super) active: Cell<usize>,
+    pub(super) fill: Cell<Value>,
 }
 
 impl StdData for ZipLongest {
@@ -1164,7 +1293,7 @@ impl StdData for ZipLongest {
     }
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit_all(&self.its.borrow(), visit);
-        visit_all(&[self.fill], visit);
+        visit_cell(&self.fill, visit);
     }
 }
 
@@ -1189,7 +1318,7 @@ fn zip_longest_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         ZipLongest {
             its: RefCell::new(its),
             active: Cell::new(n),
-            fill,
+            fill: Cell::new(fill),
         },
     ))
 }
@@ -1204,21 +1333,26 @@ fn zip_longest_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     for i in 0..n {
         let it = z.its.borrow().get(i).copied().unwrap_or(Value::NULL);
         if it.is_null() {
-            out.push(z.fill);
+            out.push(z.fill.get());
             continue;
         }
-        match ops::iter::next(vm, it)? {
-            Some(v) => out.push(v),
-            None => {
-                z.active.set(z.active.get() - 1);
+        match ops::iter::next(vm, it) {
+            Ok(Some(v)) => out.push(v),
+            Ok(None) => {
+                // As CPython, the last source to end stays in place (it shows in
+                // `__reduce__`); the others are replaced by the fill value.
+                z.active.set(z.active.get().saturating_sub(1));
                 if z.active.get() == 0 {
-                    z.its.borrow_mut().iter_mut().for_each(|v| *v = Value::NULL);
                     return Err(stop(vm));
                 }
                 if let Some(slot) = z.its.borrow_mut().get_mut(i) {
                     *slot = Value::NULL;
                 }
-                out.push(z.fill);
+                out.push(z.fill.get());
+            }
+            Err(e) => {
+                z.active.set(0);
+                return Err(e);
             }
         }
     }

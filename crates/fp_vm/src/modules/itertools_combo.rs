@@ -275,3 +275,164 @@ pub(super) fn permutations_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let items: Vec<Value> = c.indices.borrow()[..r].iter().map(|&i| pool[i]).collect();
     Ok(tuple::new_tuple(vm, items))
 }
+
+// ---- pickling (CPython 3.11's `__reduce__`/`__setstate__` values) ----
+
+fn pool_tuple(vm: &mut Vm, pool: &[Value]) -> Value {
+    tuple::new_tuple(vm, pool.to_vec())
+}
+
+fn usize_tuple(vm: &mut Vm, xs: &[usize]) -> Value {
+    let items = xs.iter().map(|&i| int::from_usize(vm, i)).collect();
+    tuple::new_tuple(vm, items)
+}
+
+fn reduce_value(vm: &mut Vm, f: Value, args: Vec<Value>, state: Option<Value>) -> Value {
+    let args = tuple::new_tuple(vm, args);
+    let mut out = vec![f, args];
+    out.extend(state);
+    tuple::new_tuple(vm, out)
+}
+
+/// The ints of a `__setstate__` tuple of exactly `n` items (ValueError otherwise), each
+/// clamped to `lo..=hi(i)`.
+fn clamped_indices(
+    vm: &mut Vm,
+    state: Value,
+    n: usize,
+    lo: i64,
+    hi: impl Fn(usize) -> i64,
+) -> PyResult<Vec<usize>> {
+    let items = match tuple::items(state) {
+        Some(t) if t.len() == n => t.to_vec(),
+        _ => return Err(vm.value_error("invalid arguments")),
+    };
+    let mut out = Vec::with_capacity(n);
+    for (i, v) in items.into_iter().enumerate() {
+        let x = crate::types::iterators_pickle::ssize_arg(vm, v)?;
+        out.push(x.min(hi(i)).max(lo).max(0) as usize);
+    }
+    Ok(out)
+}
+
+pub(super) fn product_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    if c.stopped.get() {
+        let empty = tuple::new_tuple(vm, vec![]);
+        return Ok(reduce_value(vm, ty, vec![empty], None));
+    }
+    let pools: Vec<Value> = c.pools.iter().map(|p| pool_tuple(vm, p)).collect();
+    if c.first.get() {
+        return Ok(reduce_value(vm, ty, pools, None));
+    }
+    let idx = c.indices.borrow().clone();
+    let state = usize_tuple(vm, &idx);
+    Ok(reduce_value(vm, ty, pools, Some(state)))
+}
+
+pub(super) fn product_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let sizes: Vec<usize> = c.pools.iter().map(|p| p.len()).collect();
+    let items = match tuple::items(a[1]) {
+        Some(t) if t.len() == sizes.len() => t.to_vec(),
+        _ => return Err(vm.value_error("invalid arguments")),
+    };
+    let mut idx = Vec::with_capacity(sizes.len());
+    for (v, &size) in items.into_iter().zip(&sizes) {
+        let x = crate::types::iterators_pickle::ssize_arg(vm, v)?;
+        if size == 0 {
+            c.stopped.set(true);
+            return Ok(Value::NONE);
+        }
+        idx.push(x.clamp(0, size as i64 - 1) as usize);
+    }
+    *c.indices.borrow_mut() = idx;
+    c.first.set(false);
+    Ok(Value::NONE)
+}
+
+/// combinations and combinations_with_replacement.
+pub(super) fn combinations_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let r = int::from_usize(vm, c.r);
+    if c.first.get() {
+        let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
+        return Ok(reduce_value(vm, ty, vec![pool, r], None));
+    }
+    if c.stopped.get() {
+        let empty = tuple::new_tuple(vm, vec![]);
+        return Ok(reduce_value(vm, ty, vec![empty, r], None));
+    }
+    let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
+    let idx = c.indices.borrow().clone();
+    let state = usize_tuple(vm, &idx);
+    Ok(reduce_value(vm, ty, vec![pool, r], Some(state)))
+}
+
+pub(super) fn combinations_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let n = c.pools.first().map_or(0, |p| p.len()) as i64;
+    let r = c.r;
+    let idx = clamped_indices(vm, a[1], r, 0, |i| i as i64 + n - r as i64)?;
+    *c.indices.borrow_mut() = idx;
+    c.first.set(false);
+    Ok(Value::NONE)
+}
+
+pub(super) fn cwr_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let n = c.pools.first().map_or(0, |p| p.len()) as i64;
+    let idx = clamped_indices(vm, a[1], c.r, 0, |_| n - 1)?;
+    *c.indices.borrow_mut() = idx;
+    c.first.set(false);
+    Ok(Value::NONE)
+}
+
+pub(super) fn permutations_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let r = int::from_usize(vm, c.r);
+    if c.first.get() {
+        let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
+        return Ok(reduce_value(vm, ty, vec![pool, r], None));
+    }
+    if c.stopped.get() {
+        let empty = tuple::new_tuple(vm, vec![]);
+        return Ok(reduce_value(vm, ty, vec![empty, r], None));
+    }
+    let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
+    let idx = c.indices.borrow().clone();
+    let cycles = c.cycles.borrow().clone();
+    let (i, cy) = (usize_tuple(vm, &idx), usize_tuple(vm, &cycles));
+    let state = tuple::new_tuple(vm, vec![i, cy]);
+    Ok(reduce_value(vm, ty, vec![pool, r], Some(state)))
+}
+
+pub(super) fn permutations_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let c = st::<Combo>(vm, a[0])?;
+    let s = super::itertools_pickle::state_tuple(vm, a[1], 2, 2)?;
+    for (k, v) in s.iter().enumerate() {
+        if tuple::items(*v).is_none() {
+            return Err(vm.type_error(format!(
+                "argument {} must be tuple, not {}",
+                k + 1,
+                vm.type_name(*v)
+            )));
+        }
+    }
+    let n = c.pools.first().map_or(0, |p| p.len());
+    let r = c.r;
+    if tuple::items(s[0]).map(|t| t.len()) != Some(n)
+        || tuple::items(s[1]).map(|t| t.len()) != Some(r)
+    {
+        return Err(vm.value_error("invalid arguments"));
+    }
+    let idx = clamped_indices(vm, s[0], n, 0, |_| n as i64 - 1)?;
+    let cycles = clamped_indices(vm, s[1], r, 1, |i| (n - i.min(n)) as i64)?;
+    *c.indices.borrow_mut() = idx;
+    *c.cycles.borrow_mut() = cycles;
+    c.first.set(false);
+    Ok(Value::NONE)
+}

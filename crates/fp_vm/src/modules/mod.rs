@@ -31,6 +31,7 @@ pub mod import_system;
 pub mod io;
 pub mod itertools;
 pub mod itertools_combo;
+pub mod itertools_pickle;
 pub mod json;
 pub mod locale;
 pub mod marshal;
@@ -38,6 +39,9 @@ pub mod math;
 pub mod math_int;
 pub mod opcode_;
 pub mod operator;
+pub mod pickle_;
+pub mod pickle_dump;
+pub mod pickle_load;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod queue_;
@@ -110,6 +114,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_multibytecodec", cjk::init_multibytecodec),
     module("_opcode", opcode_::init),
     module("_operator", operator::init),
+    module("_pickle", pickle_::init),
     module("_posixsubprocess", posixsubprocess::init),
     module("_queue", queue_::init),
     module("_random", random::init),

@@ -147,6 +147,9 @@ pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<ByteArrayObj>() {
         return Some(b.data.borrow().clone());
     }
+    if let Some(view) = crate::modules::pickle_::view_of(v) {
+        return bytes_data(view);
+    }
     crate::modules::array::buffer_bytes(v)
 }
 

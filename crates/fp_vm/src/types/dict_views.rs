@@ -154,6 +154,7 @@ static REV_ITER_METHODS: &[NativeDef] = &[
     native!("__iter__", "($self, /)", rev_iter_self),
     native!("__next__", "($self, /)", rev_iter_next),
     native!("__length_hint__", "($self, /)", rev_iter_length_hint),
+    native!("__reduce__", "($self, /)", rev_iter_reduce),
 ];
 
 // ----- construction -----
@@ -507,6 +508,31 @@ fn rev_iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
             Err(vm.stop_iteration(Value::NULL))
         }
     }
+}
+
+/// `(iter, (remaining_items_list,))`, as CPython's pickling of dict iterators.
+fn rev_iter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let r = rev_iter(vm, a[0])?;
+    let d = r.dict.get();
+    let mut items = Vec::new();
+    if !d.is_null() {
+        if r.used.get() != Some(dict::len(d)) {
+            return Err(vm.runtime_error("dictionary changed size during iteration"));
+        }
+        let mut pos = r.pos.get();
+        while let Some((ix, k, v)) = dict::entry_before(d, pos) {
+            pos = ix;
+            items.push(match r.kind {
+                ViewKind::Keys => k,
+                ViewKind::Values => v,
+                ViewKind::Items => crate::types::tuple::new_tuple(vm, vec![k, v]),
+            });
+        }
+    }
+    let l = crate::types::list::new_list(vm, items);
+    let args = crate::types::tuple::new_tuple(vm, vec![l]);
+    let f = crate::types::iterators_pickle::builtin_iter_fn(vm)?;
+    Ok(crate::types::tuple::new_tuple(vm, vec![f, args]))
 }
 
 fn rev_iter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {

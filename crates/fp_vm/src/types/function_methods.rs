@@ -639,17 +639,23 @@ fn native_hash(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn native_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
     let name = vm.intern(n.def.name);
-    if n.bound.is_null() || n.bound.is::<crate::types::module::ModuleObj>() {
+    // Static methods such as `object.__new__`/`str.maketrans` have their type as `__self__`.
+    let this = native_self(n);
+    if this.is_null() || this.is_none() || this.is::<crate::types::module::ModuleObj>() {
         return Ok(name);
     }
     let getattr = dict::get_str(vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
-    let args = crate::types::tuple::new_tuple(vm, vec![n.bound, name]);
+    let args = crate::types::tuple::new_tuple(vm, vec![this, name]);
     Ok(crate::types::tuple::new_tuple(vm, vec![getattr, args]))
 }
 
 /// `method_descriptor.__reduce__`: `(getattr, (owner, name))`, as CPython's `descr_reduce`.
 fn descr_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
     let n = native_of(vm, a[0])?;
+    if n.def.kind == NativeKind::ClassMethod {
+        // CPython's classmethod_descriptor has no `__reduce__`.
+        return Err(vm.type_error("cannot pickle 'classmethod_descriptor' object"));
+    }
     let name = vm.intern(n.def.name);
     let getattr = dict::get_str(vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
     let args = crate::types::tuple::new_tuple(vm, vec![n.owner, name]);

@@ -46,6 +46,8 @@ pub enum IterState {
         cur: i64,
         step: i64,
         remaining: i64,
+        /// The first value (for `__reduce__`/`__setstate__`, which count from it).
+        start: i64,
     },
     Dict {
         d: Value,
@@ -82,6 +84,11 @@ pub enum IterState {
         f: Value,
         it: Value,
     },
+    /// `reversed(seq)` over `__len__`/`__getitem__`: the next index to fetch (-1 at the end).
+    Reversed {
+        seq: Value,
+        idx: isize,
+    },
     Exhausted,
 }
 
@@ -100,7 +107,7 @@ impl Trace for IteratorObj {
             | IterState::Bytes { seq, .. } => v(seq),
             IterState::Str { s, .. } | IterState::Set { s, .. } => v(s),
             IterState::Dict { d, .. } => v(d),
-            IterState::Seq { obj, .. } => v(obj),
+            IterState::Seq { obj, .. } | IterState::Reversed { seq: obj, .. } => v(obj),
             IterState::Callable { f, sentinel } => {
                 v(f);
                 v(sentinel)
@@ -183,6 +190,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> Option<Value> {
                 cur: start,
                 step,
                 remaining: n,
+                start,
             },
         )
     } else if ty == t.bytes || ty == t.bytearray {
@@ -200,6 +208,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
     // Cases that call Python code must not hold the state borrow; they copy what they need.
     enum Call {
         Seq(Value, i64),
+        Reversed(Value, isize),
         Callable(Value, Value),
         Enumerate(Value, Value),
         Zip(Vec<Value>, bool),
@@ -275,6 +284,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                 cur,
                 step,
                 remaining,
+                ..
             } => {
                 if *remaining <= 0 {
                     return Ok(None);
@@ -332,6 +342,15 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                 *idx += 1;
                 c
             }
+            IterState::Reversed { seq, idx } => {
+                if *idx < 0 {
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                let c = Call::Reversed(*seq, *idx);
+                *idx -= 1;
+                c
+            }
             IterState::Callable { f, sentinel } => Call::Callable(*f, *sentinel),
             IterState::Enumerate { it, count } => Call::Enumerate(*it, *count),
             IterState::Zip { its, strict } => Call::Zip(its.clone(), *strict),
@@ -344,6 +363,20 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
         Call::Seq(obj, idx) => {
             let i = crate::types::int::from_i64(vm, idx);
             match ops::item::getitem(vm, obj, i) {
+                Ok(v) => Ok(Some(v)),
+                Err(e)
+                    if vm.exc_matches(e, vm.exc.index_error)
+                        || vm.exc_matches(e, vm.exc.stop_iteration) =>
+                {
+                    finish(o);
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Call::Reversed(seq, idx) => {
+            let i = crate::types::int::from_i64(vm, idx as i64);
+            match ops::item::getitem(vm, seq, i) {
                 Ok(v) => Ok(Some(v)),
                 Err(e)
                     if vm.exc_matches(e, vm.exc.index_error)
@@ -390,7 +423,6 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                 match ops::iter::next(vm, *it)? {
                     Some(v) => items.push(v),
                     None => {
-                        finish(o);
                         if strict {
                             if i > 0 {
                                 let s = if i == 1 { " " } else { "s 1-" };
@@ -422,17 +454,13 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
             for it in its {
                 match ops::iter::next(vm, it)? {
                     Some(v) => args.push(v),
-                    None => {
-                        finish(o);
-                        return Ok(None);
-                    }
+                    None => return Ok(None),
                 }
             }
             ops::call::call(vm, f, &args).map(Some)
         }
         Call::Filter(f, it) => loop {
             let Some(v) = ops::iter::next(vm, it)? else {
-                finish(o);
                 return Ok(None);
             };
             let keep = if f.is_none() || f == vm.types.bool_ {
@@ -487,6 +515,7 @@ pub fn install(vm: &mut Vm) {
     ] {
         crate::types::typeobj::add_methods(vm, ty, defs);
     }
+    super::iterators_pickle::install(vm);
 }
 
 fn iter_self(_vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -504,6 +533,22 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn iter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // reversed(seq): the position, unless the sequence shrank below it (CPython asks len()).
+    let rev = match a[0].downcast::<IteratorObj>().map(|o| o.state.borrow()) {
+        Some(st) => match &*st {
+            IterState::Reversed { seq, idx } => Some((*seq, *idx)),
+            _ => None,
+        },
+        None => None,
+    };
+    if let Some((seq, idx)) = rev {
+        let n = ops::item::len(vm, seq)? as i64;
+        let pos = idx as i64 + 1;
+        return Ok(crate::types::int::from_i64(
+            vm,
+            if n < pos { 0 } else { pos },
+        ));
+    }
     let n = match a[0]
         .downcast::<IteratorObj>()
         .map(|o| o.state.borrow().remaining())
@@ -525,6 +570,33 @@ impl IterState {
             }
             IterState::Range { remaining, .. } => *remaining,
             IterState::ListRev { pos, .. } => (*pos + 1).max(0) as i64,
+            IterState::Reversed { idx, .. } => (*idx + 1).max(0) as i64,
+            // Sets and dicts: the entries still ahead (0 once the size changed, as CPython).
+            IterState::Set { s, pos, len } => {
+                let so = s.downcast::<crate::types::set::SetObj>()?;
+                if so.len() != *len {
+                    return Some(0);
+                }
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((next, _)) = so.entry_from(p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
+            IterState::Dict { d, pos, len, .. } => {
+                if crate::types::dict::len(*d) != *len {
+                    return Some(0);
+                }
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((next, _, _)) = crate::types::dict::entry_from(*d, p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
             IterState::Exhausted => 0,
             _ => return None,
         })
@@ -543,12 +615,12 @@ static ZIP_NEW: &[NativeDef] = &[native_staticmethod!(
 )];
 static MAP_NEW: &[NativeDef] = &[native_staticmethod!(
     "__new__",
-    "($type, func, iterable, /, *iterables)",
+    "($type, /, *args, **kwargs)",
     map_new
 )];
 static FILTER_NEW: &[NativeDef] = &[native_staticmethod!(
     "__new__",
-    "($type, function, iterable, /)",
+    "($type, /, *args, **kwargs)",
     filter_new
 )];
 static REVERSED_NEW: &[NativeDef] = &[native_staticmethod!(
@@ -576,17 +648,41 @@ fn zip_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_iter(a[0], IterState::Zip { its, strict }))
 }
 
-fn map_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let mut its = vec![ops::iter::get_iter(vm, a[2])?];
-    for x in crate::types::tuple::items(a[3]).unwrap_or(&[]).to_vec() {
-        its.push(ops::iter::get_iter(vm, x)?);
+/// CPython rejects keyword arguments to map()/filter() unless a subclass defines its own
+/// `__init__` (which then receives them).
+fn check_no_kwargs(vm: &mut Vm, ty: Value, kw: Value, name: &str) -> PyResult<()> {
+    if kw.is_null() || crate::types::dict::len(kw) == 0 {
+        return Ok(());
     }
-    Ok(new_iter(a[0], IterState::Map { f: a[1], its }))
+    let init = crate::types::typeobj::lookup(vm, ty, vm.names.init);
+    let base = crate::types::typeobj::lookup(vm, vm.types.object, vm.names.init);
+    if init == base {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn map_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    check_no_kwargs(vm, a[0], a[2], "map")?;
+    let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::with_capacity(args.len() - 1);
+    for x in &args[1..] {
+        its.push(ops::iter::get_iter(vm, *x)?);
+    }
+    Ok(new_iter(a[0], IterState::Map { f: args[0], its }))
 }
 
 fn filter_new(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let it = ops::iter::get_iter(vm, a[2])?;
-    Ok(new_iter(a[0], IterState::Filter { f: a[1], it }))
+    check_no_kwargs(vm, a[0], a[2], "filter")?;
+    let args = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
+    let it = ops::iter::get_iter(vm, args[1])?;
+    Ok(new_iter(a[0], IterState::Filter { f: args[0], it }))
 }
 
 fn reversed_new(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -613,11 +709,11 @@ fn reversed_new(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let n = ops::item::len(vm, seq)?;
-    let mut items = Vec::with_capacity(n);
-    for i in (0..n).rev() {
-        let iv = crate::types::int::from_usize(vm, i);
-        items.push(ops::item::getitem(vm, seq, iv)?);
-    }
-    let l = crate::types::list::new_list(vm, items);
-    Ok(new_iter(a[0], IterState::List { seq: l, pos: 0 }))
+    Ok(new_iter(
+        a[0],
+        IterState::Reversed {
+            seq,
+            idx: n as isize - 1,
+        },
+    ))
 }

@@ -294,7 +294,7 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, step: isize, len: usize, ro: 
     new_view_fmt(vm, obj, (start, step, len), ro, (b'B', 1))
 }
 
-fn new_view_fmt(
+pub(crate) fn new_view_fmt(
     vm: &mut Vm,
     obj: Value,
     (start, step, len): (usize, isize, usize),
@@ -460,6 +460,10 @@ fn mv_cast(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// `memoryview(object)`.
 pub fn mv_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let o = a[1];
+    // A pickle.PickleBuffer exports the view it holds.
+    if let Some(inner) = crate::modules::pickle_::exported_view(vm, o) {
+        return mv_new(vm, &[a[0], inner?]);
+    }
     if o.is::<MemoryViewObj>() {
         let m = view(vm, o)?;
         return Ok(derive_view(vm, m, (m.start, m.step, m.len), m.readonly));

@@ -30,6 +30,7 @@ pub mod instance;
 pub mod int;
 pub mod int_methods;
 pub mod iterators;
+pub mod iterators_pickle;
 pub mod list;
 pub mod memoryview;
 pub mod memoryview_item;

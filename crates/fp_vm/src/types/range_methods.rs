@@ -353,6 +353,7 @@ fn range_reversed(vm: &mut Vm, a: &[Value]) -> PyResult {
                 cur: last as i64,
                 step: -step,
                 remaining: n,
+                start: last as i64,
             },
         ));
     }

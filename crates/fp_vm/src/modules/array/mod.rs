@@ -108,6 +108,8 @@ static GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
 static ITER_METHODS: &[NativeDef] = &[
     native!("__iter__", "($self, /)", iter_self),
     native!("__next__", "($self, /)", iter_next),
+    native!("__reduce__", "($self, /)", iter_reduce),
+    native!("__setstate__", "($self, state, /)", iter_setstate),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -719,6 +721,33 @@ fn iter_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     it.pos.set(i + 1);
     Ok(item_at(vm, arr, i))
+}
+
+/// `(iter, (array,), index)`; `(iter, ((),))` once exhausted, as CPython.
+fn iter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let it = stdobj::expect::<ArrayIter>(vm, a[0], "arrayiterator")?;
+    let f = crate::types::iterators_pickle::builtin_iter_fn(vm)?;
+    let arr = this(vm, it.arr)?;
+    let i = it.pos.get();
+    if i > nitems(arr) {
+        let empty = crate::types::tuple::new_tuple(vm, vec![]);
+        let args = crate::types::tuple::new_tuple(vm, vec![empty]);
+        return Ok(crate::types::tuple::new_tuple(vm, vec![f, args]));
+    }
+    let args = crate::types::tuple::new_tuple(vm, vec![it.arr]);
+    let iv = crate::types::int::from_usize(vm, i);
+    Ok(crate::types::tuple::new_tuple(vm, vec![f, args, iv]))
+}
+
+fn iter_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let it = stdobj::expect::<ArrayIter>(vm, a[0], "arrayiterator")?;
+    let n = crate::types::iterators_pickle::ssize_arg(vm, a[1])?;
+    let arr = this(vm, it.arr)?;
+    let len = nitems(arr);
+    if it.pos.get() <= len {
+        it.pos.set(n.clamp(0, len as i64) as usize);
+    }
+    Ok(Value::NONE)
 }
 
 fn add(vm: &mut Vm, a: &[Value]) -> PyResult {
