@@ -13,7 +13,9 @@ total line, and exits non-zero when any module did not pass.
 import argparse
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -59,6 +61,8 @@ def main():
     print(f"{'module':<22}{'run':>7}{'fail':>7}{'error':>7}{'skip':>7}{'secs':>8}  status")
     for mod in modules:
         start = time.monotonic()
+        # Each module runs in a scratch directory: the tests leave files in their cwd.
+        scratch = tempfile.mkdtemp(prefix=f"ferropy-{mod}-")
         try:
             proc = subprocess.run(
                 [exe, "-m", "unittest", f"test.{mod}"],
@@ -66,6 +70,7 @@ def main():
                 text=True,
                 errors="replace",
                 timeout=args.timeout,
+                cwd=scratch,
             )
             out = proc.stdout + proc.stderr
             parsed = parse(out)
@@ -78,6 +83,7 @@ def main():
         except subprocess.TimeoutExpired:
             parsed = (0, 0, 0, 0, False)
             status = f"timeout after {args.timeout:.0f}s"
+        shutil.rmtree(scratch, ignore_errors=True)
         secs = time.monotonic() - start
         run, fail, err, skip, _ = parsed
         for i, n in enumerate((run, fail, err, skip)):
