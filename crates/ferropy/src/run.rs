@@ -36,8 +36,11 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
     if let Err(e) = fp_vm::modules::startup::finish_startup(&mut vm) {
         return handle_uncaught(&mut vm, e.0);
     }
+    // Commands from stdin are read interactively from a terminal, or with -i (CPython then
+    // treats stdin as interactive even when it is a pipe).
     // SAFETY: isatty only inspects the descriptor.
-    let tty_stdin = matches!(what, What::Stdin) && unsafe { libc::isatty(0) } == 1;
+    let tty_stdin = matches!(what, What::Stdin)
+        && (unsafe { libc::isatty(0) } == 1 || vm.config.inspect);
     let what = if tty_stdin {
         What::Command(String::new())
     } else {
@@ -160,6 +163,20 @@ fn set_main_loader(vm: &mut Vm, main: Value, file: Option<&str>) -> fp_vm::PyRes
     Ok(())
 }
 
+/// The interactive console's line reader (`InteractiveConsole.raw_input`).
+const PROMPT_READER: &str = "\
+def raw_input(prompt=''):
+    import sys
+    if sys.stdin is not None and sys.stdin.isatty():
+        return input(prompt)
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line[:-1] if line.endswith('\\n') else line
+";
+
 /// The interactive prompt (a terminal on stdin, or `-i` after the program): the standard
 /// library's `code.InteractiveConsole` over `__main__`'s namespace, with `sys.ps1`/`sys.ps2`.
 fn interact(vm: &mut Vm, banner: bool) -> i32 {
@@ -187,6 +204,14 @@ fn interact(vm: &mut Vm, banner: bool) -> i32 {
         let cls = fp_vm::ops::attr::getattr(vm, code, cls_name)?;
         let stdin_name = vm.new_str("<stdin>");
         let console = fp_vm::ops::call::call(vm, cls, &[ns, stdin_name])?;
+        // CPython's prompt reader writes the prompts to stderr when stdin is not a terminal
+        // (`input()` would write them to stdout, mixing them into the program's output).
+        let helper_ns = fp_vm::types::dict::new_dict(vm);
+        fp_vm::interp::exec_source(vm, PROMPT_READER, "<ferropy>", helper_ns)?;
+        if let Some(reader) = fp_vm::types::dict::get_str(helper_ns, "raw_input") {
+            let k = vm.intern("raw_input");
+            fp_vm::ops::attr::setattr(vm, console, k, reader)?;
+        }
         let names: Vec<Value> = ["banner", "exitmsg"].iter().map(|n| vm.intern(n)).collect();
         let f = vm.intern("interact");
         let interact = fp_vm::ops::attr::getattr(vm, console, f)?;
