@@ -453,6 +453,33 @@ pub fn take_exit_order() -> Vec<Value> {
     })
 }
 
+/// Whether `v` is registered for finalization (its finalizer has not run yet).
+pub fn is_registered_finalizer(v: Value) -> bool {
+    let addr = v.bits() as usize;
+    v.is_ptr() && with_heap(|h| h.finalizable.contains(&addr))
+}
+
+/// Every object on the heap, including unreachable ones not yet swept (all of whose
+/// references are still valid: nothing is freed between collections).
+pub fn all_objects() -> Vec<Value> {
+    with_heap(|h| {
+        let mut out = Vec::new();
+        for b in &h.blocks {
+            for i in 0..b.bump {
+                let p = b.base + i * b.cell;
+                // SAFETY: cells below `bump` were handed out: vtable word or 0 (free).
+                if unsafe { *(p as *const usize) } != 0 {
+                    out.push(Value::from_header(p as *const ObjHeader));
+                }
+            }
+        }
+        for l in &h.large {
+            out.push(Value::from_header(l.ptr as *const ObjHeader));
+        }
+        out
+    })
+}
+
 /// Forgets the registration of `v` (its finalizer has been run some other way).
 pub fn unregister_finalizer(v: Value) {
     let addr = v.bits() as usize;

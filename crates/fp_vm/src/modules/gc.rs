@@ -24,8 +24,8 @@ static FUNCS: &[NativeDef] = &[
     native!("set_debug", "(flags, /)", set_debug),
     native!("get_stats", "()", get_stats),
     native!("get_referents", "(*objs)", get_referents),
-    native!("get_referrers", "(*objs)", unsupported),
-    native!("get_objects", "(generation=None)", unsupported),
+    native!("get_referrers", "(*objs)", get_referrers),
+    native!("get_objects", "(generation=None)", get_objects),
     native!("is_tracked", "(obj, /)", is_tracked),
     native!("is_finalized", "(obj, /)", is_finalized),
     native!("freeze", "()", none),
@@ -160,11 +160,80 @@ fn get_referents(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::list::new_list(vm, out))
 }
 
-fn unsupported(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.new_exc(
-        vm.exc.not_implemented_error,
-        "gc.get_objects() and gc.get_referrers() are not supported by ferropy yet",
-    ))
+/// The heap objects Python code may see, as CPython's collector tracks them: containers,
+/// not atomic values, and none of the interpreter's internal objects (attribute stores,
+/// maps, frames, which the frame pool may be reusing).
+fn visible_objects() -> Vec<Value> {
+    use crate::object::ObjKind;
+    crate::heap::all_objects()
+        .into_iter()
+        .filter(|v| {
+            v.header().is_some_and(|h| {
+                !matches!(
+                    h.vt.kind,
+                    ObjKind::Int
+                        | ObjKind::Float
+                        | ObjKind::Complex
+                        | ObjKind::Str
+                        | ObjKind::Bytes
+                        | ObjKind::AttrStore
+                        | ObjKind::Map
+                        | ObjKind::SlotStore
+                        | ObjKind::Frame
+                        | ObjKind::NativeData
+                )
+            })
+        })
+        .collect()
+}
+
+fn get_objects(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[0].is_null() && !a[0].is_none() {
+        let g = crate::ops::number::index_i64(vm, a[0])?;
+        // -1 is the C default: every generation.
+        if g < -1 {
+            return Err(vm.value_error("generation parameter cannot be negative"));
+        }
+        if g > 2 {
+            return Err(vm.value_error(
+                "generation parameter must be less than the number of available generations (3)",
+            ));
+        }
+    }
+    let objs = visible_objects();
+    Ok(crate::types::list::new_list(vm, objs))
+}
+
+/// The objects that refer to any of `objs` (their attribute storage counts as theirs).
+fn get_referrers(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let targets: Vec<Value> = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    let mut out = Vec::new();
+    for obj in visible_objects() {
+        let Some(h) = obj.header() else { continue };
+        let mut hit = false;
+        let mut visit = |v: Value| {
+            if targets.contains(&v) {
+                hit = true;
+            } else if v.header().is_some_and(|vh| {
+                matches!(
+                    vh.vt.kind,
+                    crate::object::ObjKind::AttrStore | crate::object::ObjKind::SlotStore
+                )
+            }) && let Some(vh) = v.header()
+            {
+                vh.trace_all(&mut |w: Value| {
+                    if targets.contains(&w) {
+                        hit = true;
+                    }
+                });
+            }
+        };
+        h.trace_all(&mut visit);
+        if hit {
+            out.push(obj);
+        }
+    }
+    Ok(crate::types::list::new_list(vm, out))
 }
 
 fn is_tracked(_vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -178,8 +247,11 @@ fn is_tracked(_vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(tracked))
 }
 
-fn is_finalized(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::FALSE)
+/// Whether `obj`'s finalizer has run: its type has one and it is no longer registered.
+fn is_finalized(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let ty = vm.type_of(a[0]);
+    let done = crate::types::typeobj::has_finalizer(ty) && !crate::heap::is_registered_finalizer(a[0]);
+    Ok(Value::from_bool(done))
 }
 
 fn none(_vm: &mut Vm, _a: &[Value]) -> PyResult {
