@@ -199,7 +199,7 @@ fn with_exporter<R>(obj: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 }
 
 /// The writable storage of an exporter (bytearray or array).
-fn exporter_cell(obj: Value) -> Option<&'static std::cell::RefCell<Vec<u8>>> {
+pub(crate) fn exporter_cell(obj: Value) -> Option<&'static std::cell::RefCell<Vec<u8>>> {
     if let Some(b) = obj.downcast::<ByteArrayObj>() {
         return Some(&b.data);
     }

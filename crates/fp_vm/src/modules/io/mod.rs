@@ -20,7 +20,6 @@ use crate::native;
 use crate::native::NativeDef;
 use crate::object::ObjKind;
 use crate::ops;
-use crate::types::bytes::ByteArrayObj;
 use crate::types::memoryview::MemoryViewObj;
 use crate::types::typeobj::{self, TypeFlags};
 use crate::value::Value;
@@ -230,12 +229,13 @@ pub(crate) fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 /// The length of a writable buffer (bytearray or a writable memoryview of one), or the
 /// TypeError `readinto` gives.
 pub(crate) fn writable_buffer_len(vm: &mut Vm, buf: Value, what: &str) -> PyResult<usize> {
-    if let Some(b) = buf.downcast::<ByteArrayObj>() {
-        return Ok(b.data.borrow().len());
+    use crate::types::memoryview::exporter_cell;
+    if let Some(cell) = exporter_cell(buf) {
+        return Ok(cell.borrow().len());
     }
     if let Some(m) = buf.downcast::<MemoryViewObj>()
         && !m.readonly
-        && m.obj.is::<ByteArrayObj>()
+        && exporter_cell(m.obj).is_some()
     {
         if m.released.get() {
             return Err(vm.value_error("operation forbidden on released memoryview object"));
@@ -248,19 +248,21 @@ pub(crate) fn writable_buffer_len(vm: &mut Vm, buf: Value, what: &str) -> PyResu
     )))
 }
 
-/// Copies `data` to the start of a writable buffer (checked by `writable_buffer_len`).
+/// Copies `data` to the start of a writable buffer (checked by `writable_buffer_len`): a
+/// bytearray, an array, or a writable memoryview of one (at the view's byte positions).
 pub(crate) fn fill_buffer(buf: Value, data: &[u8]) {
-    if let Some(b) = buf.downcast::<ByteArrayObj>() {
-        let mut d = b.data.borrow_mut();
+    use crate::types::memoryview::exporter_cell;
+    if let Some(cell) = exporter_cell(buf) {
+        let mut d = cell.borrow_mut();
         let n = data.len().min(d.len());
         d[..n].copy_from_slice(&data[..n]);
         return;
     }
     if let Some(m) = buf.downcast::<MemoryViewObj>()
-        && let Some(target) = m.obj.downcast::<ByteArrayObj>()
+        && let Some(cell) = exporter_cell(m.obj)
     {
         let offsets = m.byte_offsets();
-        let mut d = target.data.borrow_mut();
+        let mut d = cell.borrow_mut();
         for (byte, o) in data.iter().zip(offsets) {
             if let Some(slot) = d.get_mut(o) {
                 *slot = *byte;
