@@ -243,10 +243,20 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit()?;
         self.set_loc(f.range);
         self.make_closure(code, flags)?;
-        for _ in &f.decorator_list {
+        self.apply_decorators(&f.decorator_list);
+        self.name_op(&f.name.id, Ctx::Store, f.name.range)
+    }
+
+    /// Calls the decorators, innermost first, each at its own expression's location as
+    /// CPython 3.11 does (a failing decorator gets carets under it in a traceback); the name
+    /// is then stored at the statement's location.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        let saved = self.loc();
+        for d in decorators.iter().rev() {
+            self.set_loc(d.expression.range());
             self.emit(Op::CALL, 1);
         }
-        self.name_op(&f.name.id, Ctx::Store, f.name.range)
+        self.unit_mut().loc = saved;
     }
 
     pub fn compile_lambda(&mut self, l: &'a ast::ExprLambda) -> R {
@@ -302,9 +312,7 @@ impl<'a> Compiler<'a> {
             Some(args) => self.call_helper(2, &args.args, &args.keywords)?,
             None => self.emit(Op::CALL, 2),
         }
-        for _ in &c.decorator_list {
-            self.emit(Op::CALL, 1);
-        }
+        self.apply_decorators(&c.decorator_list);
         self.name_op(&c.name.id, Ctx::Store, c.name.range)
     }
 

@@ -445,7 +445,9 @@ impl<'a> Compiler<'a> {
         }
         let end = self.new_label();
         self.jump_if(&a.test, true, end)?;
-        self.set_loc(a.range);
+        // CPython 3.11 raises at the last comparison its condition code compiled (its location
+        // leaks out of the test), else at the statement: tracebacks show carets under it.
+        self.set_loc(last_condition_compare(&a.test).unwrap_or(a.range));
         self.op(Op::LOAD_ASSERTION_ERROR);
         if let Some(m) = &a.msg {
             self.compile_expr(m)?;
@@ -457,8 +459,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_import(&mut self, i: &'a ast::StmtImport) -> R {
+        // Every instruction of an import has the statement's location in CPython 3.11 (a
+        // failing import shows no carets under its line).
         for alias in &i.names {
-            self.set_loc(alias.range);
             self.load_const(Const::Int(BigInt::from(0)));
             self.load_none();
             let full = alias.name.id.as_str();
@@ -510,7 +513,6 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for alias in &i.names {
-            self.set_loc(alias.range);
             self.emit_name(Op::IMPORT_FROM, &alias.name.id);
             let (store, r) = match &alias.asname {
                 Some(a) => (a.id.as_str(), a.range),
@@ -528,6 +530,22 @@ fn target_elts(t: &Expr) -> Option<&[Expr]> {
     match t {
         Expr::Tuple(t) => Some(&t.elts),
         Expr::List(l) => Some(&l.elts),
+        _ => None,
+    }
+}
+
+/// The range of the comparison whose location CPython 3.11's condition compiler leaves in
+/// place after compiling `e` as a jump (the last one reached through `not`, `and`/`or` and
+/// conditional expressions), if any.
+fn last_condition_compare(e: &Expr) -> Option<TextRange> {
+    match e {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_condition_compare(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().filter_map(last_condition_compare).last(),
+        Expr::If(i) => [&i.test, &i.body, &i.orelse]
+            .into_iter()
+            .filter_map(|x| last_condition_compare(x))
+            .last(),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ pub mod frame;
 pub mod inline_cache;
 pub mod source;
 pub mod traceback;
+pub mod traceback_carets;
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};

@@ -49,9 +49,10 @@ thread_local! {
     static SOURCE_CACHE: std::cell::RefCell<HashMap<String, Vec<String>>> = std::cell::RefCell::new(HashMap::new());
 }
 
-/// Line `lineno` (1-based) of `filename`, stripped, as the traceback shows it.
-pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
-    if lineno == 0 {
+/// Line `lineno` (1-based) of `filename`, whole but without its newline; `None` for names
+/// like `<string>` (never read from disk, as CPython) and lines past the end.
+pub fn raw_source_line(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || (filename.starts_with('<') && filename.ends_with('>')) {
         return None;
     }
     SOURCE_CACHE.with(|c| {
@@ -64,19 +65,25 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
                 text.lines().map(str::to_string).collect(),
             );
         }
-        c.get(filename)?
-            .get(lineno as usize - 1)
-            .map(|l| l.trim().to_string())
+        c.get(filename)?.get(lineno as usize - 1).cloned()
     })
 }
 
-/// Registers source text for `<string>`-like names is not done (CPython shows no line either).
+/// Line `lineno` (1-based) of `filename` as the traceback shows it: without its indentation
+/// (spaces, tabs, form feeds) but with any trailing blanks, as CPython prints it.
+pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    raw_source_line(filename, lineno).map(|l| {
+        l.trim_start_matches(crate::interp::traceback_carets::is_blank)
+            .to_string()
+    })
+}
+
 fn format_tb(out: &mut String, tb: Value) {
     let mut t = tb;
     let mut last: Option<(String, u32, String)> = None;
     let mut repeat = 0;
     while let Some(e) = t.downcast::<TracebackObj>() {
-        let (filename, name) = match e.frame.downcast::<FrameObj>() {
+        let (filename, name, loc) = match e.frame.downcast::<FrameObj>() {
             Some(f) => {
                 let c = code_of(f.get());
                 (
@@ -84,9 +91,10 @@ fn format_tb(out: &mut String, tb: Value) {
                         .unwrap_or("?")
                         .to_string(),
                     crate::types::str::as_str(c.name).unwrap_or("?").to_string(),
+                    c.code.locations.get(e.lasti as usize).copied(),
                 )
             }
-            None => ("?".into(), "?".into()),
+            None => ("?".into(), "?".into(), None),
         };
         let key = (filename.clone(), e.lineno, name.clone());
         if last.as_ref() == Some(&key) {
@@ -100,10 +108,16 @@ fn format_tb(out: &mut String, tb: Value) {
                 "  File \"{filename}\", line {}, in {name}\n",
                 e.lineno
             ));
-            if let Some(line) = source_line(&filename, e.lineno)
-                && !line.is_empty()
-            {
-                out.push_str(&format!("    {line}\n"));
+            if let Some(line) = raw_source_line(&filename, e.lineno) {
+                let shown = line.trim_start_matches(crate::interp::traceback_carets::is_blank);
+                out.push_str(&format!("    {shown}\n"));
+                let indent = line.chars().count() - shown.chars().count();
+                if let Some(carets) =
+                    loc.and_then(|l| crate::interp::traceback_carets::caret_line(&line, indent, l))
+                {
+                    out.push_str(&carets);
+                    out.push('\n');
+                }
             }
         }
         last = Some(key);

@@ -344,6 +344,15 @@ fn east_asian_width(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(vm.new_str(w))
 }
 
+/// Whether `c` takes two columns on a terminal (East Asian width W or F), as tracebacks
+/// count it when placing their carets.
+pub fn is_wide(c: char) -> bool {
+    matches!(
+        run_value(t::EAW_RUNS, t::EAW_VALUES, c as u32, "N"),
+        "W" | "F"
+    )
+}
+
 fn mirrored(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = char_arg(vm, a[1], "mirrored", false)?;
     let m = run_value(t::MIRRORED_RUNS, t::MIRRORED_VALUES, c, 0);
