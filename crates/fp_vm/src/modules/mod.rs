@@ -188,9 +188,10 @@ pub fn new_native_module(vm: &mut Vm, name: &str) -> Value {
     m
 }
 
-/// Creates the native module `name` (once per interpreter: later calls return the same
-/// module, as CPython does for single-phase extension modules); None if there is no such one.
-pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+/// The interpreter's own instance of the native module `name` (its init runs once per
+/// interpreter; Rust code that needs the module's attributes uses this one); None if there is
+/// no such module.
+pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "sys" => return Ok(Some(vm.sys)),
         "builtins" => return Ok(Some(vm.builtins)),
@@ -205,5 +206,34 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
     };
     let m = (b.init)(vm)?;
     vm.state_set(&key, m);
+    // What the namespace held right after init: later imports start from it.
+    let snapshot = dict::copy(vm, crate::types::module::module_dict(m))?;
+    vm.state_set(&format!("_imp.snapshot.{name}"), snapshot);
+    vm.state_set(&format!("_imp.handed.{name}"), Value::NONE);
     Ok(Some(m))
+}
+
+/// The module object an import of the native module `name` gets (`_imp.create_builtin`); None
+/// if there is no such module. As in CPython, every import after the module was removed from
+/// `sys.modules` gets a new module object (so `import_fresh_module` gets a fresh one that can
+/// be collected), whose namespace starts as the first instance's did right after init.
+pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    if matches!(name, "sys" | "builtins") {
+        return native_module(vm, name);
+    }
+    let Some(m) = native_module(vm, name)? else {
+        return Ok(None);
+    };
+    let handed = format!("_imp.handed.{name}");
+    if vm.state_get(&handed) == Some(Value::NONE) {
+        // The first import gets the interpreter's own instance.
+        vm.state_set(&handed, Value::TRUE);
+        return Ok(Some(m));
+    }
+    let Some(snapshot) = vm.state_get(&format!("_imp.snapshot.{name}")) else {
+        return Ok(Some(m));
+    };
+    let fresh = new_module(vm, name);
+    dict::update_from_dict(vm, crate::types::module::module_dict(fresh), snapshot)?;
+    Ok(Some(fresh))
 }

@@ -53,12 +53,38 @@ fn ptr_array(strs: &[CString]) -> Vec<*const libc::c_char> {
     v
 }
 
-fn opt_id(vm: &mut Vm, v: Value) -> PyResult<Option<u32>> {
+fn opt_id(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<u32>> {
     if v.is_none() {
         return Ok(None);
     }
-    let n = crate::ops::number::index_i64(vm, v)?;
-    Ok(Some(n as u32))
+    id_value(vm, v, what).map(Some)
+}
+
+/// A uid/gid argument as CPython's converter takes it: an integer (`__index__`) whose value
+/// fits `uid_t`, -1 standing for `(uid_t)-1`.
+fn id_value(vm: &mut Vm, v: Value, what: &str) -> PyResult<u32> {
+    let iv = if crate::types::int::is_int(v) {
+        v
+    } else {
+        let name = vm.intern("__index__");
+        let ty = vm.type_of(v);
+        if crate::types::typeobj::lookup(vm, ty, name).is_null() {
+            return Err(vm.type_error(format!("{what} should be integer, not {}", vm.type_name(v))));
+        }
+        crate::ops::number::index(vm, v)?
+    };
+    let Some(i) = crate::types::int::int_ref(iv) else {
+        return Err(vm.type_error(format!("{what} should be integer")));
+    };
+    match i.to_i64() {
+        Some(-1) => Ok(u32::MAX),
+        Some(n) if n >= 0 && n <= i64::from(u32::MAX) => Ok(n as u32),
+        // In `long` range but not in `uid_t`'s (negative or past 32 bits): CPython reports
+        // the lost bits this way.
+        Some(_) => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+        None if i.is_negative() => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+        None => Err(vm.overflow_error(format!("{what} is greater than maximum"))),
+    }
 }
 
 /// Everything the child needs, converted before fork.
@@ -115,18 +141,28 @@ fn fork_exec(vm: &mut Vm, a: &[Value]) -> PyResult {
     let restore_signals = crate::ops::truth::is_true(vm, a[15])?;
     let setsid = crate::ops::truth::is_true(vm, a[16])?;
     let pgid = util::c_int(vm, a[17])?;
-    let gid = opt_id(vm, a[18])?;
+    let gid = opt_id(vm, a[18], "gid")?;
     let groups = if a[19].is_none() {
         None
     } else {
         let items = crate::ops::iter::collect(vm, a[19])?;
         let mut g = Vec::with_capacity(items.len());
         for it in items {
-            g.push(crate::ops::number::index_i64(vm, it)? as libc::gid_t);
+            if !crate::types::int::is_int(it) {
+                let name = vm.intern("__index__");
+                let ty = vm.type_of(it);
+                if crate::types::typeobj::lookup(vm, ty, name).is_null() {
+                    return Err(vm.type_error("groups must be integers"));
+                }
+            }
+            match id_value(vm, it, "gid") {
+                Ok(gid) => g.push(gid as libc::gid_t),
+                Err(_) => return Err(vm.value_error("invalid group id")),
+            }
         }
         Some(g)
     };
-    let uid = opt_id(vm, a[20])?;
+    let uid = opt_id(vm, a[20], "uid")?;
     let umask = util::c_int(vm, a[21])?;
     let preexec = a[22];
     let preexec = if preexec.is_none() || preexec.is_null() {

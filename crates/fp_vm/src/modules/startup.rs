@@ -309,7 +309,7 @@ pub fn finish_startup(vm: &mut Vm) -> PyResult<()> {
 /// buffered binary streams under UTF-8 TextIOWrappers (stderr with "backslashreplace").
 pub fn install_stdio(vm: &mut Vm) -> PyResult<()> {
     crate::modules::stdio::flush_stdout(vm);
-    crate::modules::create_builtin_module(vm, "_io")?;
+    crate::modules::native_module(vm, "_io")?;
     let buffered = !vm.config.unbuffered;
     let sys = vm.sys;
     for (fd, name, write, errors) in [

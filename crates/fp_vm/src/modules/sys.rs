@@ -97,6 +97,13 @@ fn init_info(vm: &mut Vm, m: Value) {
     let hexversion = crate::types::int::from_i64(vm, 0x030B07F0);
     set_attr(vm, m, "hexversion", hexversion);
     let c = &vm.config;
+    // `-X warn_default_encoding` (any value) or a non-empty PYTHONWARNDEFAULTENCODING.
+    let warn_default_encoding = c
+        .xoptions
+        .iter()
+        .any(|x| x.split('=').next() == Some("warn_default_encoding"))
+        || !c.ignore_environment
+            && std::env::var_os("PYTHONWARNDEFAULTENCODING").is_some_and(|v| !v.is_empty());
     let flag_values = [
         ("debug", 0),
         ("inspect", c.inspect as i64),
@@ -113,7 +120,7 @@ fn init_info(vm: &mut Vm, m: Value) {
         ("isolated", c.isolated as i64),
         ("dev_mode", 0),
         ("utf8_mode", 0),
-        ("warn_default_encoding", 0),
+        ("warn_default_encoding", warn_default_encoding as i64),
         ("safe_path", c.safe_path as i64),
         ("int_max_str_digits", -1),
     ];

@@ -613,39 +613,142 @@ fn time_tzset(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 static FUNCS: &[NativeDef] = &[
-    native!("time", "($module, /)", time_time),
-    native!("time_ns", "($module, /)", time_time_ns),
-    native!("monotonic", "($module, /)", monotonic),
-    native!("monotonic_ns", "($module, /)", monotonic_ns),
-    native!("perf_counter", "($module, /)", monotonic),
-    native!("perf_counter_ns", "($module, /)", monotonic_ns),
-    native!("process_time", "($module, /)", process_time),
-    native!("process_time_ns", "($module, /)", process_time_ns),
-    native!("thread_time", "($module, /)", thread_time),
-    native!("thread_time_ns", "($module, /)", thread_time_ns),
-    native!("clock_gettime", "($module, clk_id, /)", clock_gettime),
-    native!("clock_gettime_ns", "($module, clk_id, /)", clock_gettime_ns),
-    native!("clock_getres", "($module, clk_id, /)", clock_getres),
-    native!("get_clock_info", "($module, name, /)", get_clock_info),
-    native!("sleep", "($module, secs, /)", sleep),
-    native!("gmtime", "($module, seconds=None, /)", gmtime),
-    native!("localtime", "($module, seconds=None, /)", localtime),
-    native!("mktime", "($module, time_tuple, /)", mktime),
+    native!(
+        "time",
+        "($module, /)",
+        time_time,
+        "time() -> floating point number\n\nReturn the current time in seconds since the Epoch.\nFractions of a second may be present if the system clock provides them."
+    ),
+    native!(
+        "time_ns",
+        "($module, /)",
+        time_time_ns,
+        "time_ns() -> int\n\nReturn the current time in nanoseconds since the Epoch."
+    ),
+    native!(
+        "monotonic",
+        "($module, /)",
+        monotonic,
+        "monotonic() -> float\n\nMonotonic clock, cannot go backward."
+    ),
+    native!(
+        "monotonic_ns",
+        "($module, /)",
+        monotonic_ns,
+        "monotonic_ns() -> int\n\nMonotonic clock, cannot go backward, as nanoseconds."
+    ),
+    native!(
+        "perf_counter",
+        "($module, /)",
+        monotonic,
+        "perf_counter() -> float\n\nPerformance counter for benchmarking."
+    ),
+    native!(
+        "perf_counter_ns",
+        "($module, /)",
+        monotonic_ns,
+        "perf_counter_ns() -> int\n\nPerformance counter for benchmarking as nanoseconds."
+    ),
+    native!(
+        "process_time",
+        "($module, /)",
+        process_time,
+        "process_time() -> float\n\nProcess time for profiling: sum of the kernel and user-space CPU time."
+    ),
+    native!(
+        "process_time_ns",
+        "($module, /)",
+        process_time_ns,
+        "process_time() -> int\n\nProcess time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."
+    ),
+    native!(
+        "thread_time",
+        "($module, /)",
+        thread_time,
+        "thread_time() -> float\n\nThread time for profiling: sum of the kernel and user-space CPU time."
+    ),
+    native!(
+        "thread_time_ns",
+        "($module, /)",
+        thread_time_ns,
+        "thread_time() -> int\n\nThread time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."
+    ),
+    native!(
+        "clock_gettime",
+        "($module, clk_id, /)",
+        clock_gettime,
+        "clock_gettime(clk_id) -> float\n\nReturn the time of the specified clock clk_id."
+    ),
+    native!(
+        "clock_gettime_ns",
+        "($module, clk_id, /)",
+        clock_gettime_ns,
+        "clock_gettime_ns(clk_id) -> int\n\nReturn the time of the specified clock clk_id as nanoseconds."
+    ),
+    native!(
+        "clock_getres",
+        "($module, clk_id, /)",
+        clock_getres,
+        "clock_getres(clk_id) -> floating point number\n\nReturn the resolution (precision) of the specified clock clk_id."
+    ),
+    native!(
+        "get_clock_info",
+        "($module, name, /)",
+        get_clock_info,
+        "get_clock_info(name: str) -> dict\n\nGet information of the specified clock."
+    ),
+    native!(
+        "sleep",
+        "($module, secs, /)",
+        sleep,
+        "sleep(seconds)\n\nDelay execution for a given number of seconds.  The argument may be\na floating point number for subsecond precision."
+    ),
+    native!(
+        "gmtime",
+        "($module, seconds=None, /)",
+        gmtime,
+        "gmtime([seconds]) -> (tm_year, tm_mon, tm_mday, tm_hour, tm_min,\n                       tm_sec, tm_wday, tm_yday, tm_isdst)\n\nConvert seconds since the Epoch to a time tuple expressing UTC (a.k.a.\nGMT).  When 'seconds' is not passed in, convert the current time instead.\n\nIf the platform supports the tm_gmtoff and tm_zone, they are available as\nattributes only."
+    ),
+    native!(
+        "localtime",
+        "($module, seconds=None, /)",
+        localtime,
+        "localtime([seconds]) -> (tm_year,tm_mon,tm_mday,tm_hour,tm_min,\n                          tm_sec,tm_wday,tm_yday,tm_isdst)\n\nConvert seconds since the Epoch to a time tuple expressing local time.\nWhen 'seconds' is not passed in, convert the current time instead."
+    ),
+    native!(
+        "mktime",
+        "($module, time_tuple, /)",
+        mktime,
+        "mktime(tuple) -> floating point number\n\nConvert a time tuple in local time to seconds since the Epoch.\nNote that mktime(gmtime(0)) will not generally return zero for most\ntime zones; instead the returned value will either be equal to that\nof the timezone or altzone attributes on the time module."
+    ),
     native!(
         "strftime",
         "($module, format, time_tuple=<unrepresentable>, /)",
-        strftime
+        strftime,
+        "strftime(format[, tuple]) -> string\n\nConvert a time tuple to a string according to a format specification.\nSee the library reference manual for formatting codes. When the time tuple\nis not present, current time as returned by localtime() is used.\n\nCommonly used format codes:\n\n%Y  Year with century as a decimal number.\n%m  Month as a decimal number [01,12].\n%d  Day of the month as a decimal number [01,31].\n%H  Hour (24-hour clock) as a decimal number [00,23].\n%M  Minute as a decimal number [00,59].\n%S  Second as a decimal number [00,61].\n%z  Time zone offset from UTC.\n%a  Locale's abbreviated weekday name.\n%A  Locale's full weekday name.\n%b  Locale's abbreviated month name.\n%B  Locale's full month name.\n%c  Locale's appropriate date and time representation.\n%I  Hour (12-hour clock) as a decimal number [01,12].\n%p  Locale's equivalent of either AM or PM.\n\nOther codes may be available on your platform.  See documentation for\nthe C library strftime function.\n"
     ),
     native!(
         "strptime",
         "($module, string, format=<unrepresentable>, /)",
-        strptime
+        strptime,
+        "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format specification.\nSee the library reference manual for formatting codes (same as\nstrftime()).\n\nCommonly used format codes:\n\n%Y  Year with century as a decimal number.\n%m  Month as a decimal number [01,12].\n%d  Day of the month as a decimal number [01,31].\n%H  Hour (24-hour clock) as a decimal number [00,23].\n%M  Minute as a decimal number [00,59].\n%S  Second as a decimal number [00,61].\n%z  Time zone offset from UTC.\n%a  Locale's abbreviated weekday name.\n%A  Locale's full weekday name.\n%b  Locale's abbreviated month name.\n%B  Locale's full month name.\n%c  Locale's appropriate date and time representation.\n%I  Hour (12-hour clock) as a decimal number [01,12].\n%p  Locale's equivalent of either AM or PM.\n\nOther codes may be available on your platform.  See documentation for\nthe C library strftime function.\n"
     ),
     native!(
         "asctime",
         "($module, time_tuple=<unrepresentable>, /)",
-        asctime
+        asctime,
+        "asctime([tuple]) -> string\n\nConvert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'.\nWhen the time tuple is not present, current time as returned by localtime()\nis used."
     ),
-    native!("ctime", "($module, seconds=None, /)", ctime),
-    native!("tzset", "($module, /)", time_tzset),
+    native!(
+        "ctime",
+        "($module, seconds=None, /)",
+        ctime,
+        "ctime(seconds) -> string\n\nConvert a time in seconds since the Epoch to a string in local time.\nThis is equivalent to asctime(localtime(seconds)). When the time tuple is\nnot present, current time as returned by localtime() is used."
+    ),
+    native!(
+        "tzset",
+        "($module, /)",
+        time_tzset,
+        "tzset()\n\nInitialize, or reinitialize, the local timezone to the value stored in\nos.environ['TZ']. The TZ environment variable should be specified in\nstandard Unix timezone format as documented in the tzset man page\n(eg. 'US/Eastern', 'Europe/Amsterdam'). Unknown timezones will silently\nfall back to UTC. If the TZ environment variable is not set, the local\ntimezone is set to the systems best guess of wallclock time.\nChanging the TZ environment variable without calling tzset *may* change\nthe local timezone used by methods such as localtime, but this behaviour\nshould not be relied on."
+    ),
 ];

@@ -1,5 +1,5 @@
 //! Rich comparison: fast paths for numbers, strings and sequences, then CPython's protocol
-//! (reflected operand first when it is a proper subclass that overrides it, identity fallback
+//! (reflected operand first when it is a proper subclass, identity fallback
 //! for `==`/`!=`, TypeError otherwise).
 
 use crate::types::float::FloatObj;
@@ -122,10 +122,12 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
     let name = vm.op_names.compare[op as usize];
     let rname = vm.op_names.compare[op.swapped() as usize];
     let mut tried_reflected = false;
+    // Unlike the binary operators, CPython tries a proper subclass's reflected comparison
+    // first even when the subclass inherits it unchanged (`[x] == ListSubclass([y])` runs
+    // `y == x`).
     if ta != tb && typeobj::is_subtype(tb, ta) {
         let own = typeobj::lookup(vm, tb, rname);
-        let base = typeobj::lookup(vm, ta, rname);
-        if !own.is_null() && own != base {
+        if !own.is_null() {
             tried_reflected = true;
             if let Some(r) = super::call_special(vm, b, rname, &[a])?
                 && r != Value::NOT_IMPLEMENTED

@@ -932,7 +932,7 @@ fn reduce_ex(vm: &mut Vm, a: &[Value]) -> PyResult {
         let args = new_tuple(vm, vec![code, l]);
         return Ok(new_tuple(vm, vec![ty, args, dict]));
     }
-    let module = crate::modules::create_builtin_module(vm, "array")?.unwrap_or(Value::NONE);
+    let module = crate::modules::native_module(vm, "array")?.unwrap_or(Value::NONE);
     let rk = vm.intern("_array_reconstructor");
     let recon = ops::attr::getattr(vm, module, rk)?;
     let mf = Value::try_small_int(mformat(arr.code)).unwrap_or(Value::NONE);

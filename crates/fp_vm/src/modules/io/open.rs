@@ -10,9 +10,33 @@ use crate::vm::{PyResult, Vm};
 /// `text_encoding(encoding, stacklevel=2)`: the encoding, or "locale" for None.
 pub fn text_encoding(vm: &mut Vm, a: &[Value]) -> PyResult {
     if a[0].is_none() {
+        if warn_default_encoding(vm) {
+            let level = if a[1].is_null() {
+                2
+            } else {
+                ops::number::index_i64(vm, a[1])?
+            };
+            crate::modules::warnings::warn_with_source(
+                vm,
+                vm.exc.encoding_warning,
+                "'encoding' argument not specified",
+                level,
+                Value::NULL,
+            )?;
+        }
         return Ok(vm.new_str("locale"));
     }
     Ok(a[0])
+}
+
+/// `sys.flags.warn_default_encoding`.
+fn warn_default_encoding(vm: &mut Vm) -> bool {
+    let flags = crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), "flags");
+    flags.is_some_and(|f| {
+        crate::types::tuple::items(f)
+            .and_then(|t| t.get(15).copied())
+            .is_some_and(|v| v.as_small_int().is_some_and(|i| i != 0))
+    })
 }
 
 fn opt_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<String>> {
@@ -113,6 +137,15 @@ pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     if binary && newline.is_some() {
         return Err(vm.value_error("binary mode doesn't take a newline argument"));
+    }
+    if binary && buffering == 1 {
+        crate::modules::warnings::warn_with_source(
+            vm,
+            vm.exc.runtime_warning,
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
+            1,
+            Value::NULL,
+        )?;
     }
     let fileio = io_type(vm, "FileIO");
     let rm = vm.new_string(rawmode);

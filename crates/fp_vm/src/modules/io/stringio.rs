@@ -426,7 +426,17 @@ fn sio_getstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn sio_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
-    live(vm, a[0])?;
+    // Only a closed stream is refused: unpickling calls this on an object `__new__` made,
+    // which the `sio_init` below initializes.
+    match a[0].downcast::<StringIOObj>() {
+        Some(s) if s.closed.get() => {
+            return Err(vm.value_error("I/O operation on closed file"));
+        }
+        Some(_) => {}
+        None => {
+            this(vm, a[0])?;
+        }
+    }
     let items = crate::types::tuple::items(a[1]).unwrap_or(&[]).to_vec();
     if items.len() < 4 {
         let tn = super::repr_type_name(vm, a[0], "StringIO");

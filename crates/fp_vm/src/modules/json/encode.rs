@@ -56,7 +56,7 @@ pub(super) fn encoder_new(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.type_name(is)
         )));
     }
-    let m = crate::modules::create_builtin_module(vm, "_json")?.unwrap_or(Value::NONE);
+    let m = crate::modules::native_module(vm, "_json")?.unwrap_or(Value::NONE);
     let ascii = ops::attr::getattr_str(vm, m, "encode_basestring_ascii")?;
     let plain = ops::attr::getattr_str(vm, m, "encode_basestring")?;
     let fast = if a[3] == ascii {
