@@ -1,7 +1,8 @@
 //! `_imp`: the interpreter hooks `importlib._bootstrap` builds the import system on: builtin
-//! (native) modules, the import lock, and the code-cache helpers. ferropy has no frozen modules
-//! and loads no C extension modules.
+//! (native) modules, the import lock, frozen modules (`frozen`: CPython's test modules only)
+//! and the code-cache helpers. ferropy loads no C extension modules.
 
+use crate::modules::frozen;
 use crate::native;
 use crate::native::NativeDef;
 use crate::types::code::CodeObj;
@@ -16,11 +17,19 @@ static FUNCS: &[NativeDef] = &[
     native!("is_builtin", "(name, /)", is_builtin),
     native!("create_builtin", "(spec, /)", create_builtin),
     native!("exec_builtin", "(mod, /)", exec_module),
-    native!("is_frozen", "(name, /)", is_frozen),
-    native!("is_frozen_package", "(name, /)", no_frozen),
-    native!("find_frozen", "(name, /, *, withdata=False)", find_frozen),
-    native!("get_frozen_object", "(name, data=None, /)", no_frozen),
-    native!("init_frozen", "(name, /)", no_frozen),
+    native!("is_frozen", "(name, /)", frozen::is_frozen),
+    native!("is_frozen_package", "(name, /)", frozen::is_frozen_package),
+    native!(
+        "find_frozen",
+        "(name, /, *, withdata=False)",
+        frozen::find_frozen
+    ),
+    native!(
+        "get_frozen_object",
+        "(name, data=None, /)",
+        frozen::get_frozen_object
+    ),
+    native!("init_frozen", "(name, /)", frozen::init_frozen),
     native!("_frozen_module_names", "()", frozen_module_names),
     native!(
         "_override_frozen_modules_for_tests",
@@ -114,29 +123,12 @@ fn exec_module(_vm: &mut Vm, _a: &[Value]) -> PyResult {
     Ok(Value::try_small_int(0).unwrap_or(Value::NONE))
 }
 
-fn is_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::FALSE)
-}
-
-fn find_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
-}
-
-fn no_frozen(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = crate::ops::repr::repr_string(vm, a[0])?;
-    let e = vm.new_exc(
-        vm.exc.import_error,
-        format!("No such frozen object named {r}"),
-    );
-    Err(e)
-}
-
 fn frozen_module_names(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(crate::types::tuple::new_tuple(vm, vec![]))
+    frozen::frozen_module_names(vm)
 }
 
-fn override_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+fn override_frozen(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frozen::set_override(vm, a[0])
 }
 
 /// Points `code` and the code objects nested in it at `path`, when the code came from a cache

@@ -96,6 +96,13 @@ fn module_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn module_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // As CPython: importlib's `_module_repr` (the loader's `module_repr`, the spec's origin)
+    // once importlib is installed; the simple form below during start-up.
+    let bootstrap = vm.importlib;
+    if !bootstrap.is_null() && bootstrap != Value::NONE {
+        let f = vm.intern("_module_repr");
+        return crate::ops::call::call_method(vm, bootstrap, f, &[a[0]]);
+    }
     let d = module_dict(a[0]);
     let name = dict::get_str(d, "__name__");
     let name_r = match name {
