@@ -180,13 +180,26 @@ fn name_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<String> {
 }
 
 fn not_found(vm: &mut Vm, name: Value) -> crate::vm::Exc {
+    frozen_error(vm, name, "No such frozen object named", "")
+}
+
+/// An ImportError `"{what} {name!r}{tail}"` whose `name` attribute is the module name.
+fn frozen_error(vm: &mut Vm, name: Value, what: &str, tail: &str) -> crate::vm::Exc {
     match crate::ops::repr::repr_string(vm, name) {
-        Ok(r) => vm.new_exc(
-            vm.exc.import_error,
-            format!("No such frozen object named {r}"),
-        ),
+        Ok(r) => {
+            let e = vm.new_exc(vm.exc.import_error, format!("{what} {r}{tail}"));
+            let k = vm.intern("name");
+            crate::types::instance::set(vm, e.0, k, name);
+            e
+        }
         Err(e) => e,
     }
+}
+
+/// CPython's error for frozen data that does not unmarshal (here also: a source that cannot
+/// be read).
+fn invalid(vm: &mut Vm, name: Value) -> crate::vm::Exc {
+    frozen_error(vm, name, "Frozen object named", " is invalid")
 }
 
 /// Compiles the entry's source into a fresh code object.
@@ -198,13 +211,7 @@ fn code_of(vm: &mut Vm, f: &Frozen, namev: Value) -> PyResult {
             let dir = crate::types::str::as_str(dir).map(str::to_string);
             match dir.and_then(|d| std::fs::read_to_string(format!("{d}/{rel}")).ok()) {
                 Some(t) => t,
-                None => {
-                    let r = crate::ops::repr::repr_string(vm, namev)?;
-                    return Err(vm.new_exc(
-                        vm.exc.import_error,
-                        format!("Frozen object named {r} is invalid"),
-                    ));
-                }
+                None => return Err(invalid(vm, namev)),
             }
         }
     };
@@ -255,11 +262,7 @@ pub fn get_frozen_object(vm: &mut Vm, a: &[Value]) -> PyResult {
         let v = match crate::modules::marshal::loads(vm, &[b]) {
             Ok(v) => v,
             Err(_) => {
-                let r = crate::ops::repr::repr_string(vm, a[0])?;
-                return Err(vm.new_exc(
-                    vm.exc.import_error,
-                    format!("Frozen object named {r} is invalid"),
-                ));
+                return Err(invalid(vm, a[0]));
             }
         };
         if v.downcast::<crate::types::code::CodeObj>().is_none() {
