@@ -277,14 +277,7 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
         "_bootstrap_external.py",
         "_frozen_importlib_external",
     )?;
-    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
-    let mut bytes = magic.to_le_bytes().to_vec();
-    bytes.extend_from_slice(b"\r\n");
-    let raw = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    let mb = crate::types::bytes::new_bytes(vm, bytes);
-    set_attr(vm, external, "MAGIC_NUMBER", mb);
-    let rm = crate::types::int::from_u64(vm, raw as u64);
-    set_attr(vm, external, "_RAW_MAGIC_NUMBER", rm);
+    set_code_magic(vm, crate::types::module::module_dict(external));
     let install_ext = vm.intern("_install_external_importers");
     crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
     // CPython imports `_frozen_importlib_external` through FrozenImporter at this point; ferropy
@@ -297,6 +290,21 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
     crate::ops::call::call_method(vm, bootstrap, init_attrs, &[spec, external])?;
     install_zipimport(vm);
     Ok(())
+}
+
+/// Sets `MAGIC_NUMBER` and `_RAW_MAGIC_NUMBER` in the namespace `d` of a `_bootstrap_external`
+/// to this build's code-cache magic (importlib's own value is CPython's bytecode's).
+pub fn set_code_magic(vm: &mut Vm, d: Value) {
+    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
+    let mut bytes = magic.to_le_bytes().to_vec();
+    bytes.extend_from_slice(b"\r\n");
+    let raw = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    let mb = crate::types::bytes::new_bytes(vm, bytes);
+    let k = vm.intern("MAGIC_NUMBER");
+    let _ = crate::types::dict::set_item(vm, d, k, mb);
+    let rm = crate::types::int::from_u64(vm, raw as u64);
+    let k = vm.intern("_RAW_MAGIC_NUMBER");
+    let _ = crate::types::dict::set_item(vm, d, k, rm);
 }
 
 /// Puts `zipimport.zipimporter` first on `sys.path_hooks`, as CPython's `_PyImportZip_Init`
