@@ -49,7 +49,12 @@ static FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_imp", FUNCS);
-    let d = vm.new_str("default");
+    let mode = vm
+        .config
+        .check_hash_based_pycs
+        .clone()
+        .unwrap_or_else(|| "default".to_string());
+    let d = vm.new_string(mode);
     set_attr(vm, m, "check_hash_based_pycs", d);
     Ok(m)
 }
