@@ -43,6 +43,17 @@ pub fn parse(args: Vec<String>) -> Result<Parsed, String> {
             println!("{USAGE}");
             return Ok(Parsed::Exit(0));
         }
+        if a == "--check-hash-based-pycs" {
+            let mode = args.get(i + 1).cloned().unwrap_or_default();
+            if !["default", "always", "never"].contains(&mode.as_str()) {
+                return Err(format!(
+                    "--check-hash-based-pycs must be one of 'default', 'always', or 'never'\n{USAGE}\nTry `ferropy -h' for more information."
+                ));
+            }
+            cfg.check_hash_based_pycs = Some(mode);
+            i += 2;
+            continue;
+        }
         if a.starts_with("--") {
             return Err(format!(
                 "unknown option {a}\n{USAGE}\nTry `ferropy -h' for more information."

@@ -133,6 +133,8 @@ pub struct Config {
     pub safe_path: bool,
     pub executable: String,
     pub stdlib: Option<String>,
+    /// `--check-hash-based-pycs` (`_imp.check_hash_based_pycs`); None means 'default'.
+    pub check_hash_based_pycs: Option<String>,
     /// What to put at sys.path[0]: the script's directory, '' for -c/-m/stdin.
     pub path0: Option<String>,
 }

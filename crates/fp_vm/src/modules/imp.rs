@@ -1,7 +1,8 @@
 //! `_imp`: the interpreter hooks `importlib._bootstrap` builds the import system on: builtin
-//! (native) modules, the import lock, and the code-cache helpers. ferropy has no frozen modules
-//! and loads no C extension modules.
+//! (native) modules, the import lock, frozen modules (`frozen`: CPython's test modules only)
+//! and the code-cache helpers. ferropy loads no C extension modules.
 
+use crate::modules::frozen;
 use crate::native;
 use crate::native::NativeDef;
 use crate::types::code::CodeObj;
@@ -16,11 +17,19 @@ static FUNCS: &[NativeDef] = &[
     native!("is_builtin", "(name, /)", is_builtin),
     native!("create_builtin", "(spec, /)", create_builtin),
     native!("exec_builtin", "(mod, /)", exec_module),
-    native!("is_frozen", "(name, /)", is_frozen),
-    native!("is_frozen_package", "(name, /)", no_frozen),
-    native!("find_frozen", "(name, /, *, withdata=False)", find_frozen),
-    native!("get_frozen_object", "(name, data=None, /)", no_frozen),
-    native!("init_frozen", "(name, /)", no_frozen),
+    native!("is_frozen", "(name, /)", frozen::is_frozen),
+    native!("is_frozen_package", "(name, /)", frozen::is_frozen_package),
+    native!(
+        "find_frozen",
+        "(name, /, *, withdata=False)",
+        frozen::find_frozen
+    ),
+    native!(
+        "get_frozen_object",
+        "(name, data=None, /)",
+        frozen::get_frozen_object
+    ),
+    native!("init_frozen", "(name, /)", frozen::init_frozen),
     native!("_frozen_module_names", "()", frozen_module_names),
     native!(
         "_override_frozen_modules_for_tests",
@@ -40,7 +49,12 @@ static FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = crate::modules::module_with_functions(vm, "_imp", FUNCS);
-    let d = vm.new_str("default");
+    let mode = vm
+        .config
+        .check_hash_based_pycs
+        .clone()
+        .unwrap_or_else(|| "default".to_string());
+    let d = vm.new_string(mode);
     set_attr(vm, m, "check_hash_based_pycs", d);
     Ok(m)
 }
@@ -114,29 +128,12 @@ fn exec_module(_vm: &mut Vm, _a: &[Value]) -> PyResult {
     Ok(Value::try_small_int(0).unwrap_or(Value::NONE))
 }
 
-fn is_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::FALSE)
-}
-
-fn find_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
-}
-
-fn no_frozen(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = crate::ops::repr::repr_string(vm, a[0])?;
-    let e = vm.new_exc(
-        vm.exc.import_error,
-        format!("No such frozen object named {r}"),
-    );
-    Err(e)
-}
-
 fn frozen_module_names(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(crate::types::tuple::new_tuple(vm, vec![]))
+    frozen::frozen_module_names(vm)
 }
 
-fn override_frozen(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+fn override_frozen(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frozen::set_override(vm, a[0])
 }
 
 /// Points `code` and the code objects nested in it at `path`, when the code came from a cache
@@ -171,6 +168,19 @@ fn set_filename(code: Value, old: Value, new: Value) {
 }
 
 fn extension_suffixes(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    // `_bootstrap_external`'s module body calls this right after computing CPython's
+    // MAGIC_NUMBER. A copy of it run from its source (importlib's tests import one) gets this
+    // build's code-cache magic too, as the start-up copy does: every copy then reads and writes
+    // the same cache files, and none writes ferropy code under CPython's magic.
+    if let Some(g) = crate::interp::frame::current_globals(vm)
+        && g.is::<crate::types::dict::DictObj>()
+        && crate::types::dict::get_str(g, "__name__")
+            .and_then(crate::types::str::as_str)
+            .is_some_and(|n| n.ends_with("_bootstrap_external"))
+        && crate::types::dict::get_str(g, "MAGIC_NUMBER").is_some()
+    {
+        crate::modules::startup::set_code_magic(vm, g);
+    }
     Ok(crate::types::list::new_list(vm, vec![]))
 }
 

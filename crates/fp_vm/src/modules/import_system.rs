@@ -7,7 +7,6 @@
 //! Before importlib is installed (the first moments of start-up) only native modules import.
 
 use crate::types::dict;
-use crate::types::module::module_dict;
 use crate::types::str::as_str;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -313,8 +312,10 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
 /// IMPORT_STAR: copies public names (or `__all__`) into `target`.
 pub fn import_star(vm: &mut Vm, m: Value, target: Value) -> PyResult<()> {
     let all_key = vm.intern("__all__");
-    let names: Vec<Value> = match crate::ops::attr::getattr_opt(vm, m, all_key)? {
-        Some(all) => crate::ops::iter::collect(vm, all)?,
+    // CPython indexes `__all__` (or the list of `__dict__`'s keys) until IndexError, checks
+    // each name is a str, and skips `_`-names only when they come from `__dict__`.
+    let (names, from_dict) = match crate::ops::attr::getattr_opt(vm, m, all_key)? {
+        Some(all) => (all, false),
         None => {
             let dict_key = vm.intern("__dict__");
             let Some(d) = crate::ops::attr::getattr_opt(vm, m, dict_key)? else {
@@ -323,18 +324,50 @@ pub fn import_star(vm: &mut Vm, m: Value, target: Value) -> PyResult<()> {
                     "from-import-* object has no __dict__ and no __all__",
                 ));
             };
-            let d = if d.is::<dict::DictObj>() {
-                d
+            let keys = if d.is::<dict::DictObj>() {
+                dict::keys(d)
             } else {
-                module_dict(m)
+                let k = vm.intern("keys");
+                let ks = crate::ops::call::call_method(vm, d, k, &[])?;
+                crate::ops::iter::collect(vm, ks)?
             };
-            dict::keys(d)
-                .into_iter()
-                .filter(|k| as_str(*k).is_some_and(|s| !s.starts_with('_')))
-                .collect()
+            (crate::types::list::new_list(vm, keys), true)
         }
     };
-    for n in names {
+    let gi = vm.intern("__getitem__");
+    let nt = vm.type_of(names);
+    if crate::types::typeobj::lookup(vm, nt, gi).is_null() {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support indexing",
+            vm.type_name(names)
+        )));
+    }
+    let mut i: i64 = 0;
+    loop {
+        let idx = crate::types::int::from_i64(vm, i);
+        let n = match crate::ops::item::getitem(vm, names, idx) {
+            Ok(n) => n,
+            Err(e) if vm.exc_matches(e, vm.exc.index_error) => break,
+            Err(e) => return Err(e),
+        };
+        i += 1;
+        let Some(s) = as_str(n) else {
+            let nk = vm.intern("__name__");
+            let modname = crate::ops::attr::getattr(vm, m, nk)?;
+            let tn = vm.type_name(n).to_string();
+            let msg = match as_str(modname) {
+                None => format!(
+                    "module __name__ must be a string, not {}",
+                    vm.type_name(modname)
+                ),
+                Some(mn) if from_dict => format!("Key in {mn}.__dict__ must be str, not {tn}"),
+                Some(mn) => format!("Item in {mn}.__all__ must be str, not {tn}"),
+            };
+            return Err(vm.type_error(msg));
+        };
+        if from_dict && s.starts_with('_') {
+            continue;
+        }
         let v = crate::ops::attr::getattr(vm, m, n)?;
         if target.is::<dict::DictObj>() {
             dict::set_item(vm, target, n, v)?;

@@ -30,7 +30,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
     Ok(m)
 }
 
-fn dumps(vm: &mut Vm, a: &[Value]) -> PyResult {
+pub(crate) fn dumps(vm: &mut Vm, a: &[Value]) -> PyResult {
     let mut out = Vec::new();
     write_value(vm, &mut out, a[0], 0)?;
     Ok(bytes::new_bytes(vm, out))
@@ -43,7 +43,7 @@ fn dump(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn loads(vm: &mut Vm, a: &[Value]) -> PyResult {
+pub(crate) fn loads(vm: &mut Vm, a: &[Value]) -> PyResult {
     // Bytes (and contiguous views of bytes, importlib's `memoryview(data)[16:]`) are read in
     // place: they are immutable and the argument keeps them alive.
     let owned;

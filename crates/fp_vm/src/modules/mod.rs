@@ -22,6 +22,7 @@ pub mod csv;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
+pub mod frozen;
 pub mod functools;
 pub mod gc;
 pub mod hashes;

@@ -180,6 +180,10 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
     set_attr(vm, m, "__builtins__", b);
     let d = crate::types::module::module_dict(m);
     let stem = file.trim_end_matches(".py");
+    // A frozen module's original name, which importlib's `_setup` (`_fix_up_module`) reads to
+    // give the module its spec and `__file__` (`_imp.is_frozen` answers True for it).
+    let origname = vm.new_string(format!("importlib.{stem}"));
+    set_attr(vm, m, "__origname__", origname);
     let cache = stdlib
         .join("importlib")
         .join("__pycache__")
@@ -273,17 +277,49 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
         "_bootstrap_external.py",
         "_frozen_importlib_external",
     )?;
+    set_code_magic(vm, crate::types::module::module_dict(external));
+    let install_ext = vm.intern("_install_external_importers");
+    crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
+    // CPython imports `_frozen_importlib_external` through FrozenImporter at this point; ferropy
+    // ran it already, so give it the spec that import would have.
+    let fi = crate::ops::attr::getattr_str(vm, bootstrap, "FrozenImporter")?;
+    let fs = vm.intern("find_spec");
+    let en = vm.intern("_frozen_importlib_external");
+    let spec = crate::ops::call::call_method(vm, fi, fs, &[en])?;
+    let init_attrs = vm.intern("_init_module_attrs");
+    crate::ops::call::call_method(vm, bootstrap, init_attrs, &[spec, external])?;
+    install_zipimport(vm);
+    Ok(())
+}
+
+/// Sets `MAGIC_NUMBER` and `_RAW_MAGIC_NUMBER` in the namespace `d` of a `_bootstrap_external`
+/// to this build's code-cache magic (importlib's own value is CPython's bytecode's).
+pub fn set_code_magic(vm: &mut Vm, d: Value) {
     let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
     let mut bytes = magic.to_le_bytes().to_vec();
     bytes.extend_from_slice(b"\r\n");
     let raw = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
     let mb = crate::types::bytes::new_bytes(vm, bytes);
-    set_attr(vm, external, "MAGIC_NUMBER", mb);
+    let k = vm.intern("MAGIC_NUMBER");
+    let _ = crate::types::dict::set_item(vm, d, k, mb);
     let rm = crate::types::int::from_u64(vm, raw as u64);
-    set_attr(vm, external, "_RAW_MAGIC_NUMBER", rm);
-    let install_ext = vm.intern("_install_external_importers");
-    crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
-    Ok(())
+    let k = vm.intern("_RAW_MAGIC_NUMBER");
+    let _ = crate::types::dict::set_item(vm, d, k, rm);
+}
+
+/// Puts `zipimport.zipimporter` first on `sys.path_hooks`, as CPython's `_PyImportZip_Init`
+/// (a failure leaves imports from zip files unsupported, as there).
+fn install_zipimport(vm: &mut Vm) {
+    let r = (|| -> PyResult<()> {
+        let z = crate::modules::import_module(vm, "zipimport")?;
+        let zi = crate::ops::attr::getattr_str(vm, z, "zipimporter")?;
+        let hooks = crate::ops::attr::getattr_str(vm, vm.sys, "path_hooks")?;
+        let ins = vm.intern("insert");
+        let zero = Value::try_small_int(0).unwrap_or(Value::NONE);
+        crate::ops::call::call_method(vm, hooks, ins, &[zero, zi])?;
+        Ok(())
+    })();
+    let _ = r;
 }
 
 /// Imports `site` (unless -S), then

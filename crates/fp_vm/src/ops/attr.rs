@@ -212,8 +212,7 @@ pub fn attr_error_for(vm: &mut Vm, obj: Value, name: &str) -> Exc {
             t.name.borrow()
         )
     } else if obj.is::<crate::types::module::ModuleObj>() {
-        let mn = crate::types::module::module_name(obj).unwrap_or_else(|| "?".into());
-        format!("module '{mn}' has no attribute '{name}'")
+        crate::types::module::missing_attr_message(vm, obj, name)
     } else {
         format!("'{}' object has no attribute '{name}'", vm.type_name(obj))
     };

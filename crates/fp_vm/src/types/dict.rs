@@ -104,6 +104,8 @@ fn fast_eq(a: Value, b: Value) -> Option<bool> {
         return Some(true);
     }
     match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        // A str subclass may define its own `__eq__`: only exact strs compare by text here.
+        (Some(_), Some(_)) if is_str_subclass(a) || is_str_subclass(b) => {}
         (Some(x), Some(y)) => return Some(x.as_str() == y.as_str()),
         (Some(_), None) | (None, Some(_)) => {
             if a.is_small_int() || b.is_small_int() || a.is_immediate() || b.is_immediate() {
@@ -116,6 +118,15 @@ fn fast_eq(a: Value, b: Value) -> Option<bool> {
         return Some(false);
     }
     None
+}
+
+/// Whether the str `v` is an instance of a subclass of str (a heap type).
+#[inline]
+pub(crate) fn is_str_subclass(v: Value) -> bool {
+    v.header().is_some_and(|h| {
+        crate::types::typeobj::type_flags(h.ty())
+            .contains(crate::types::typeobj::TypeFlags::HEAPTYPE)
+    })
 }
 
 enum Probe {

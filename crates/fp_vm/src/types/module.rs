@@ -59,6 +59,38 @@ pub fn module_name(m: Value) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The message of the AttributeError for a name module `m` lacks, as CPython's
+/// `module_getattro`: it names a circular import when the module (`__spec__._initializing`)
+/// or the submodule `name` (`__spec__._uninitialized_submodules`) is still being imported.
+pub fn missing_attr_message(vm: &mut Vm, m: Value, name: &str) -> String {
+    let Some(mn) = module_name(m) else {
+        return format!("module has no attribute '{name}'");
+    };
+    let spec = dict::get_str(module_dict(m), "__spec__").filter(|s| !s.is_none());
+    if let Some(spec) = spec {
+        let k = vm.intern("_initializing");
+        let init = match crate::ops::attr::getattr_opt(vm, spec, k) {
+            Ok(Some(v)) => crate::ops::truth::is_true(vm, v).unwrap_or(false),
+            _ => false,
+        };
+        if init {
+            return format!(
+                "partially initialized module '{mn}' has no attribute '{name}' (most likely due to a circular import)"
+            );
+        }
+        let k = vm.intern("_uninitialized_submodules");
+        if let Ok(Some(subs)) = crate::ops::attr::getattr_opt(vm, spec, k) {
+            let n = vm.new_str(name);
+            if crate::ops::item::contains(vm, subs, n).unwrap_or(false) {
+                return format!(
+                    "cannot access submodule '{name}' of module '{mn}' (most likely due to a circular import)"
+                );
+            }
+        }
+    }
+    format!("module '{mn}' has no attribute '{name}'")
+}
+
 pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     let k = vm.intern(name);
     dict::set_item_str(vm, module_dict(m), k, v);
@@ -96,6 +128,13 @@ fn module_init(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn module_repr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    // As CPython: importlib's `_module_repr` (the loader's `module_repr`, the spec's origin)
+    // once importlib is installed; the simple form below during start-up.
+    let bootstrap = vm.importlib;
+    if !bootstrap.is_null() && bootstrap != Value::NONE {
+        let f = vm.intern("_module_repr");
+        return crate::ops::call::call_method(vm, bootstrap, f, &[a[0]]);
+    }
     let d = module_dict(a[0]);
     let name = dict::get_str(d, "__name__");
     let name_r = match name {

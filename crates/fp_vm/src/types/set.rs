@@ -161,7 +161,10 @@ fn fast_eq(a: Value, b: Value) -> Option<bool> {
     if a == b {
         return Some(true);
     }
-    if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+    if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>())
+        && !crate::types::dict::is_str_subclass(a)
+        && !crate::types::dict::is_str_subclass(b)
+    {
         return Some(x.as_str() == y.as_str());
     }
     if a.is_small_int() && b.is_small_int() {
