@@ -1680,7 +1680,8 @@ fn prep_reraise_star(vm: &mut Vm, orig: Value, raised: Value) -> PyResult {
     if !kept.is_none() {
         all.push(kept);
     }
-    if all.len() == 1 && kept.is_none() && false {
+    // A single exception to raise is raised as itself, not wrapped (as CPython 3.11).
+    if all.len() == 1 {
         return Ok(all[0]);
     }
     let msg = vm.names.empty;

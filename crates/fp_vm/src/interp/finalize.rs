@@ -32,10 +32,13 @@ pub fn run_pending(vm: &mut Vm) {
 
 /// Whether the unreachable registered `obj` still has finalization work (see `heap::collect`).
 pub fn needs_finalizer(obj: Value) -> bool {
-    match obj.downcast::<crate::types::generator::GeneratorObj>() {
-        Some(g) => crate::types::generator::needs_finalizer(g),
-        None => true,
+    if let Some(g) = obj.downcast::<crate::types::generator::GeneratorObj>() {
+        return crate::types::generator::needs_finalizer(g);
     }
+    if obj.kind() == Some(crate::object::ObjKind::ScandirIter) {
+        return crate::modules::posix::scandir::iter_is_open(obj);
+    }
+    true
 }
 
 /// Calls `obj`'s `__del__`, reporting an exception as CPython does (`sys.unraisablehook`,

@@ -706,11 +706,15 @@ fn to_timespec(vm: &mut Vm, v: Value) -> PyResult<libc::timespec> {
     if !f.is_finite() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
     }
-    let mut s = f.floor();
-    let mut ns = ((f - s) * 1e9).round();
+    // As CPython (`_PyTime_ROUND_FLOOR` on the fractional part from modf).
+    let mut s = f.trunc();
+    let mut ns = ((f - s) * 1e9).floor();
     if ns >= 1e9 {
         s += 1.0;
         ns -= 1e9;
+    } else if ns < 0.0 {
+        s -= 1.0;
+        ns += 1e9;
     }
     Ok(libc::timespec {
         tv_sec: s as i64,

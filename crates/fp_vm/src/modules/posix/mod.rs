@@ -9,7 +9,7 @@ mod conf;
 mod extra;
 mod fs;
 mod proc;
-mod scandir;
+pub mod scandir;
 mod stat;
 pub mod util;
 

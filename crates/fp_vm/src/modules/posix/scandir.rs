@@ -171,6 +171,7 @@ static ITER_METHODS: &[NativeDef] = &[
     native!("close", "($self, /)", iter_close),
     native!("__enter__", "($self, /)", iter_self),
     native!("__exit__", "($self, *args)", iter_exit),
+    native!("__del__", "($self, /)", iter_del),
     native_staticmethod!("__new__", "($type, *args, **kwargs)", no_new),
 ];
 
@@ -196,6 +197,29 @@ fn iter_self(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn iter_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     this_iter(vm, a[0])?.close();
     Ok(Value::NONE)
+}
+
+/// The finalizer: an iterator dropped before exhaustion warns, then closes its stream.
+fn iter_del(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let it = this_iter(vm, a[0])?;
+    if it.dir.get() != 0 {
+        let r = crate::ops::repr::repr_string(vm, a[0])?;
+        let warned = crate::modules::warnings::warn_with_source(
+            vm,
+            vm.exc.resource_warning,
+            &format!("unclosed scandir iterator {r}"),
+            1,
+            Value::NULL,
+        );
+        it.close();
+        warned?;
+    }
+    Ok(Value::NONE)
+}
+
+/// Whether a collected iterator still has its stream open (its finalizer has work).
+pub fn iter_is_open(v: Value) -> bool {
+    v.downcast::<ScandirIter>().is_some_and(|it| it.dir.get() != 0)
 }
 
 fn iter_exit(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -119,6 +119,16 @@ pub fn convert_path(vm: &mut Vm, spec: PathSpec, o: Value) -> PyResult<PathArg> 
         };
     }
     if is_bytes(path) || is_buffer(path) {
+        if !is_bytes(path) {
+            let msg = path_type_message(vm, spec, path);
+            crate::modules::warnings::warn_with_source(
+                vm,
+                vm.exc.deprecation_warning,
+                &msg,
+                1,
+                Value::NULL,
+            )?;
+        }
         let data = bytes_data(path).unwrap_or_default();
         return match CString::new(data) {
             Ok(c) => Ok(PathArg {
@@ -151,19 +161,26 @@ pub fn convert_path(vm: &mut Vm, spec: PathSpec, o: Value) -> PyResult<PathArg> 
 }
 
 fn path_type_error(vm: &mut Vm, spec: PathSpec, o: Value) -> Exc {
+    let msg = path_type_message(vm, spec, o);
+    vm.type_error(msg)
+}
+
+/// "func: arg should be <the accepted kinds>, not <type>": the TypeError for a wrong path,
+/// and the DeprecationWarning for a bytes-like path that is not bytes.
+fn path_type_message(vm: &Vm, spec: PathSpec, o: Value) -> String {
     let allowed = match (spec.allow_fd, spec.nullable) {
         (true, true) => "string, bytes, os.PathLike, integer or None",
         (true, false) => "string, bytes, os.PathLike or integer",
         (false, true) => "string, bytes, os.PathLike or None",
         (false, false) => "string, bytes or os.PathLike",
     };
-    vm.type_error(format!(
+    format!(
         "{}: {} should be {}, not {}",
         spec.func,
         spec.arg,
         allowed,
         vm.type_name(o)
-    ))
+    )
 }
 
 fn is_bytes(v: Value) -> bool {
