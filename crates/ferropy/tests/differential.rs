@@ -5,7 +5,7 @@
 //! `tests/programs/`): the list only grows as features land, and a listed program that fails
 //! fails the run. `FERROPY_DIFF_ALL=1` runs every program and reports the ones not yet listed
 //! that pass (so they can be added). `FERROPY_DIFF_FILTER=substr` narrows the run;
-//! `FERROPY_DIFF_SKIP=substr` leaves matching programs out.
+//! `FERROPY_DIFF_SKIP=substr[,substr...]` leaves matching programs out.
 //! Programs run in parallel (one thread per core).
 
 use std::path::{Path, PathBuf};
@@ -190,7 +190,10 @@ fn main() {
         .into_iter()
         .filter(|p| run_all || listed.contains(&rel(p)))
         .filter(|p| filter.as_ref().is_none_or(|f| rel(p).contains(f.as_str())))
-        .filter(|p| skip.as_ref().is_none_or(|s| !rel(p).contains(s.as_str())))
+        .filter(|p| {
+            skip.as_ref()
+                .is_none_or(|s| !s.split(',').any(|part| rel(p).contains(part)))
+        })
         .collect();
     for l in &listed {
         if !programs_dir.join(l).exists() {
