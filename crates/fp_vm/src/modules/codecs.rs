@@ -852,6 +852,27 @@ fn text_codec(vm: &mut Vm, encoding: &str, encode: bool) -> PyResult<Option<Valu
     Ok(crate::types::tuple::items(info).and_then(|t| t.get(if encode { 0 } else { 1 }).copied()))
 }
 
+/// Whether the codec registry knows `encoding` as a text encoding: Ok(false) when no search
+/// function knows it; LookupError "... is not a text encoding; use codecs.<which>() ..." when
+/// it is a bytes-to-bytes (or str-to-str) codec.
+pub fn registry_has_text_encoding(vm: &mut Vm, encoding: &str, which: &str) -> PyResult<bool> {
+    let Some(info) = registry_lookup(vm, encoding)? else {
+        return Ok(false);
+    };
+    let k = vm.intern("_is_text_encoding");
+    if let Some(flag) = crate::ops::attr::getattr_opt(vm, info, k)?
+        && !crate::ops::truth::is_true(vm, flag)?
+    {
+        return Err(vm.new_exc(
+            vm.exc.lookup_error,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.{which}() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Ok(true)
+}
+
 /// Calls a codec function and returns the first item of its `(result, consumed)` tuple.
 fn call_codec(
     vm: &mut Vm,

@@ -288,55 +288,37 @@ fn opt_str_arg_of(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Opt
     }
 }
 
-/// The encoding must name one of our text codecs: CPython's errors for a NUL, a bytes-to-bytes
-/// codec, or an unknown name.
+/// The encoding must name a text codec: one of ours, or a single-byte codec of the registry
+/// (the `encodings` charmap codecs: cp1252, koi8_r, mac_roman...), which decodes with one
+/// character per byte, like Latin-1, so positions and cookies work the same. CPython's errors
+/// for a name that is not UTF-8 encodable, a NUL, a bytes-to-bytes codec or an unknown name.
 fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
+    // The name must be encodable (a lone surrogate: UnicodeEncodeError, as CPython).
+    if crate::types::str::has_stand_ins(encoding) {
+        str_codec::encode(vm, encoding, "utf-8", "strict", Value::NULL)?;
+    }
     if encoding.contains('\0') {
         return Err(vm.value_error("embedded null character"));
     }
     if str_codec::lookup(encoding).is_some() {
         return Ok(());
     }
-    let norm: String = encoding
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let binary = [
-        "hex",
-        "hex_codec",
-        "base64",
-        "base64_codec",
-        "base_64",
-        "bz2",
-        "bz2_codec",
-        "zlib",
-        "zlib_codec",
-        "zip",
-        "quopri",
-        "quopri_codec",
-        "quotedprintable",
-        "quoted_printable",
-        "uu",
-        "uu_codec",
-        "rot13",
-        "rot_13",
-    ];
-    if binary.contains(&norm.as_str()) {
+    if !crate::modules::codecs::registry_has_text_encoding(vm, encoding, "open")? {
+        return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
+    }
+    // Multi-byte codecs need an incremental decoder and CPython's decoder-state cookies,
+    // which this TextIOWrapper does not have yet: refuse them clearly. (A codec whose probe
+    // fails is let through; its errors surface when it is used, as in CPython.)
+    let all: Vec<u8> = (0..=255u8).collect();
+    if let Ok(text) = str_codec::decode(vm, &all, encoding, "replace", Value::NULL)
+        && text.chars().count() != all.len()
+    {
         return Err(vm.new_exc(
-            vm.exc.lookup_error,
-            format!(
-                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
-            ),
+            vm.exc.not_implemented_error,
+            format!("ferropy's TextIOWrapper does not support the multi-byte codec '{encoding}' yet"),
         ));
     }
-    Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")))
+    Ok(())
 }
 
 fn bom_free(encoding: &str) -> String {
@@ -597,7 +579,9 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
         d.extend_from_slice(bytes);
         (d, st.dec_encoding.clone(), st.errors.clone())
     };
-    let mut codec = str_codec::lookup(&enc).unwrap_or(Codec::Utf8);
+    // A registry codec was checked to be single-byte (`check_text_encoding`): Latin-1's
+    // positions and character widths apply.
+    let mut codec = str_codec::lookup(&enc).unwrap_or(Codec::Latin1);
     let mut skip_bom = 0usize;
     // A BOM codec: detect/strip the BOM on the first bytes, then continue without it.
     match codec {
