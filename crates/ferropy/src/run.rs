@@ -39,8 +39,8 @@ pub fn run(mut cfg: Config, what: What) -> i32 {
     // Commands from stdin are read interactively from a terminal, or with -i (CPython then
     // treats stdin as interactive even when it is a pipe).
     // SAFETY: isatty only inspects the descriptor.
-    let tty_stdin = matches!(what, What::Stdin)
-        && (unsafe { libc::isatty(0) } == 1 || vm.config.inspect);
+    let tty_stdin =
+        matches!(what, What::Stdin) && (unsafe { libc::isatty(0) } == 1 || vm.config.inspect);
     let what = if tty_stdin {
         What::Command(String::new())
     } else {

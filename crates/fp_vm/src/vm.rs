@@ -299,7 +299,11 @@ impl Vm {
             crate::heap::collect(
                 &|visit| vm.trace_roots(visit),
                 &mut |is_live| {
-                    crate::types::weakref::process_after_mark(&mut weakrefs, &mut callbacks, is_live);
+                    crate::types::weakref::process_after_mark(
+                        &mut weakrefs,
+                        &mut callbacks,
+                        is_live,
+                    );
                     crate::types::typeobj::prune_subclasses(&mut with_subclasses, is_live);
                 },
                 &crate::interp::finalize::needs_finalizer,

@@ -250,7 +250,8 @@ fn is_tracked(_vm: &mut Vm, a: &[Value]) -> PyResult {
 /// Whether `obj`'s finalizer has run: its type has one and it is no longer registered.
 fn is_finalized(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = vm.type_of(a[0]);
-    let done = crate::types::typeobj::has_finalizer(ty) && !crate::heap::is_registered_finalizer(a[0]);
+    let done =
+        crate::types::typeobj::has_finalizer(ty) && !crate::heap::is_registered_finalizer(a[0]);
     Ok(Value::from_bool(done))
 }
 

@@ -510,9 +510,7 @@ fn epoll_poll(vm: &mut Vm, a: &[Value]) -> PyResult {
         // worker threads). errno is read before the GIL is taken back.
         let (r, e) = vm.allow_threads(|| {
             // SAFETY: `buf` is `evs`, which holds `maxevents` entries and outlives the call.
-            let r = unsafe {
-                libc::epoll_wait(epfd, buf as *mut libc::epoll_event, maxevents, ms)
-            };
+            let r = unsafe { libc::epoll_wait(epfd, buf as *mut libc::epoll_event, maxevents, ms) };
             (r, if r < 0 { util::errno() } else { 0 })
         });
         if r >= 0 {

@@ -176,7 +176,8 @@ fn excepthook(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// `UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object)`; when the hook is
 /// missing or fails, prints the default report to stderr.
 pub fn write_unraisable(vm: &mut Vm, exc: Value, err_msg: Option<&str>, object: Value) {
-    let hook = crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), "unraisablehook");
+    let hook =
+        crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), "unraisablehook");
     let ty = match vm.state_get("sys.UnraisableHookArgs") {
         Some(t) => t,
         None => {
@@ -184,7 +185,13 @@ pub fn write_unraisable(vm: &mut Vm, exc: Value, err_msg: Option<&str>, object: 
                 vm,
                 "sys",
                 "UnraisableHookArgs",
-                &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+                &[
+                    "exc_type",
+                    "exc_value",
+                    "exc_traceback",
+                    "err_msg",
+                    "object",
+                ],
             );
             vm.state_set("sys.UnraisableHookArgs", t);
             t
@@ -197,7 +204,8 @@ pub fn write_unraisable(vm: &mut Vm, exc: Value, err_msg: Option<&str>, object: 
         && let Some(&frame) = vm.frames.last()
     {
         let lasti = crate::interp::frame::fobj(frame).get().lasti;
-        let line = crate::interp::frame::code_of(crate::interp::frame::fobj(frame).get()).line_of(lasti);
+        let line =
+            crate::interp::frame::code_of(crate::interp::frame::fobj(frame).get()).line_of(lasti);
         crate::interp::traceback::add_entry(vm, crate::vm::Exc(exc), frame, lasti, line);
         tb = crate::ops::attr::getattr_str(vm, exc, "__traceback__").unwrap_or(Value::NONE);
     }
@@ -205,7 +213,11 @@ pub fn write_unraisable(vm: &mut Vm, exc: Value, err_msg: Option<&str>, object: 
         Some(m) => vm.new_str(m),
         None => Value::NONE,
     };
-    let obj = if object.is_null() { Value::NONE } else { object };
+    let obj = if object.is_null() {
+        Value::NONE
+    } else {
+        object
+    };
     let args = crate::types::structseq::new(vm, ty, vec![exc_type, exc, tb, msg, obj]);
     if let Some(h) = hook
         && !h.is_none()

@@ -48,7 +48,11 @@ pub fn warn_with_source(
 ) -> PyResult<()> {
     let m = vm.new_str(msg);
     let level = crate::types::int::from_i64(vm, stacklevel);
-    let src = if source.is_null() { Value::NONE } else { source };
+    let src = if source.is_null() {
+        Value::NONE
+    } else {
+        source
+    };
     warn(vm, &[m, category, level, src])?;
     Ok(())
 }

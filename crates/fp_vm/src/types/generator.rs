@@ -121,7 +121,9 @@ pub fn finalize(vm: &mut Vm, gv: Value) {
         }
     }
     if g.kind == GenKind::Coroutine && state == GenState::Created {
-        let q = crate::types::str::as_str(g.qualname.get()).unwrap_or("?").to_string();
+        let q = crate::types::str::as_str(g.qualname.get())
+            .unwrap_or("?")
+            .to_string();
         let r = crate::modules::warnings::warn_with_source(
             vm,
             vm.exc.runtime_warning,
@@ -163,7 +165,9 @@ fn init_async_hooks(vm: &mut Vm, gv: Value, g: &GeneratorObj) -> PyResult<()> {
     if !g.finalizer.get().is_null() {
         return Ok(());
     }
-    let fin = vm.state_get("sys.asyncgen_finalizer").unwrap_or(Value::NONE);
+    let fin = vm
+        .state_get("sys.asyncgen_finalizer")
+        .unwrap_or(Value::NONE);
     g.finalizer.set(fin);
     if let Some(first) = vm.state_get("sys.asyncgen_firstiter")
         && !first.is_none()

@@ -218,11 +218,10 @@ pub fn update_finalizer_flag(vm: &Vm, ty: Value) {
     if del.is_null() {
         return;
     }
-    let has = t
-        .mro
-        .borrow()
-        .iter()
-        .any(|c| c.downcast::<TypeObject>().is_some_and(|c| dict::get_str_value(c.dict.get(), del).is_some()));
+    let has = t.mro.borrow().iter().any(|c| {
+        c.downcast::<TypeObject>()
+            .is_some_and(|c| dict::get_str_value(c.dict.get(), del).is_some())
+    });
     let f = t.flags.get();
     t.flags.set(if has {
         f.union(TypeFlags::HAS_FINALIZER)

@@ -292,4 +292,3 @@ pub(crate) fn os_error(vm: &mut Vm, errno: i32, filename: Option<Value>) -> Exc 
 pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
-

@@ -315,7 +315,9 @@ fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
     {
         return Err(vm.new_exc(
             vm.exc.not_implemented_error,
-            format!("ferropy's TextIOWrapper does not support the multi-byte codec '{encoding}' yet"),
+            format!(
+                "ferropy's TextIOWrapper does not support the multi-byte codec '{encoding}' yet"
+            ),
         ));
     }
     Ok(())

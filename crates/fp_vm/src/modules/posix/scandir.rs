@@ -219,7 +219,8 @@ fn iter_del(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// Whether a collected iterator still has its stream open (its finalizer has work).
 pub fn iter_is_open(v: Value) -> bool {
-    v.downcast::<ScandirIter>().is_some_and(|it| it.dir.get() != 0)
+    v.downcast::<ScandirIter>()
+        .is_some_and(|it| it.dir.get() != 0)
 }
 
 fn iter_exit(vm: &mut Vm, a: &[Value]) -> PyResult {
