@@ -380,42 +380,9 @@ pub fn take_exit_order() -> Vec<Value> {
         if regs.is_empty() {
             return Vec::new();
         }
-        let large_index: HashMap<usize, usize> = h
-            .large
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.ptr, i))
-            .collect();
+        let large_index = h.large_index();
         h.mark_barriers(&large_index);
-        let index: HashMap<usize, usize> = regs.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-        // edges[i]: the registered objects that object i reaches through unregistered ones.
-        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); regs.len()];
-        let mut work: Vec<usize> = Vec::new();
-        for (i, &current) in regs.iter().enumerate() {
-            work.push(current);
-            while let Some(addr) = work.pop() {
-                let hdr = addr as *const ObjHeader;
-                // SAFETY: `addr` is an allocated object (registered, or marked just now).
-                let vt: &'static VTable = unsafe { (*hdr).vt };
-                let mut visit = |v: Value| {
-                    if !v.is_ptr() {
-                        return;
-                    }
-                    let a = v.bits() as usize;
-                    if let Some(&j) = index.get(&a) {
-                        if j != i {
-                            edges[i].push(j);
-                        }
-                        return;
-                    }
-                    if h.mark(a, &large_index) {
-                        work.push(a);
-                    }
-                };
-                // SAFETY: the vtable belongs to this object's payload type.
-                unsafe { (vt.trace)(hdr, &mut visit) };
-            }
-        }
+        let edges = h.registered_edges(&regs, &large_index);
         h.clear_marks();
         // Kahn's topological sort, oldest first among the ready ones.
         let mut indegree = vec![0usize; regs.len()];
@@ -464,18 +431,7 @@ pub fn is_registered_finalizer(v: Value) -> bool {
 pub fn all_objects() -> Vec<Value> {
     with_heap(|h| {
         let mut out = Vec::new();
-        for b in &h.blocks {
-            for i in 0..b.bump {
-                let p = b.base + i * b.cell;
-                // SAFETY: cells below `bump` were handed out: vtable word or 0 (free).
-                if unsafe { *(p as *const usize) } != 0 {
-                    out.push(Value::from_header(p as *const ObjHeader));
-                }
-            }
-        }
-        for l in &h.large {
-            out.push(Value::from_header(l.ptr as *const ObjHeader));
-        }
+        h.for_each_object(|p| out.push(Value::from_header(p as *const ObjHeader)));
         out
     })
 }
@@ -506,12 +462,7 @@ pub fn collect(
     with_heap(|h| {
         h.gc_requested = false;
         set_flag(false);
-        let large_index: HashMap<usize, usize> = h
-            .large
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.ptr, i))
-            .collect();
+        let large_index = h.large_index();
         let mut work: Vec<usize> = Vec::new();
         roots(&mut |v: Value| {
             if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
@@ -581,6 +532,73 @@ pub fn collect(
 }
 
 impl Heap {
+    /// Traces from each of `regs` (registered objects), marking the unregistered objects
+    /// reached; returns, for each, the indices of the other `regs` it reaches through
+    /// unregistered objects. Registered objects are never marked or traversed here (their own
+    /// turn traces them); a reference back to the object itself does not count. An object
+    /// already marked is not traversed again, so a registered object reached only through
+    /// one shared by two of `regs` is recorded for the first of them.
+    fn registered_edges(
+        &mut self,
+        regs: &[usize],
+        large_index: &HashMap<usize, usize>,
+    ) -> Vec<Vec<usize>> {
+        let index: HashMap<usize, usize> = regs.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); regs.len()];
+        let mut work: Vec<usize> = Vec::new();
+        for (i, &current) in regs.iter().enumerate() {
+            work.push(current);
+            while let Some(addr) = work.pop() {
+                let hdr = addr as *const ObjHeader;
+                // SAFETY: `addr` is an allocated object (registered, or marked just now).
+                let vt: &'static VTable = unsafe { (*hdr).vt };
+                let mut visit = |v: Value| {
+                    if !v.is_ptr() {
+                        return;
+                    }
+                    let a = v.bits() as usize;
+                    if let Some(&j) = index.get(&a) {
+                        if j != i {
+                            edges[i].push(j);
+                        }
+                        return;
+                    }
+                    if self.mark(a, large_index) {
+                        work.push(a);
+                    }
+                };
+                // SAFETY: the vtable belongs to this object's payload type.
+                unsafe { (vt.trace)(hdr, &mut visit) };
+            }
+        }
+        edges
+    }
+
+    /// Large objects by address (the mark bits of large objects are found through it).
+    fn large_index(&self) -> HashMap<usize, usize> {
+        self.large
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.ptr, i))
+            .collect()
+    }
+
+    /// Calls `f` with the address of every allocated object (live or not yet swept).
+    fn for_each_object(&self, mut f: impl FnMut(usize)) {
+        for b in &self.blocks {
+            for i in 0..b.bump {
+                let p = b.base + i * b.cell;
+                // SAFETY: cells below `bump` were handed out: vtable word or 0 (free).
+                if unsafe { *(p as *const usize) } != 0 {
+                    f(p);
+                }
+            }
+        }
+        for l in &self.large {
+            f(l.ptr);
+        }
+    }
+
     /// Marks the types, modules and module namespaces, without tracing them: through them
     /// everything reaches everything (a file's type leads to `sys.modules`, to `__main__`,
     /// to the file), so at exit they are not traversed.
@@ -602,18 +620,7 @@ impl Heap {
                 _ => {}
             }
         };
-        for b in &self.blocks {
-            for i in 0..b.bump {
-                let p = b.base + i * b.cell;
-                // SAFETY: cells below `bump` were handed out: vtable word or 0 (free).
-                if unsafe { *(p as *const usize) } != 0 {
-                    consider(p);
-                }
-            }
-        }
-        for l in &self.large {
-            consider(l.ptr);
-        }
+        self.for_each_object(&mut consider);
         for p in barriers {
             self.mark(p, large_index);
         }
@@ -677,37 +684,12 @@ impl Heap {
                 return Vec::new();
             }
         }
-        let dead_set: std::collections::HashSet<usize> = dead.iter().copied().collect();
-        let mut referenced: std::collections::HashSet<usize> = std::collections::HashSet::new();
-        // Trace from each dead object's children. Dead registered objects are recorded when
-        // reached, never marked or traversed here (their own turn traces their children).
-        let mut work: Vec<usize> = Vec::new();
-        for &current in &dead {
-            work.push(current);
-            while let Some(addr) = work.pop() {
-                let hdr = addr as *const ObjHeader;
-                // SAFETY: `addr` is an allocated object (registered, or marked just now).
-                let vt: &'static VTable = unsafe { (*hdr).vt };
-                let mut visit = |v: Value| {
-                    if !v.is_ptr() {
-                        return;
-                    }
-                    let a = v.bits() as usize;
-                    if a == current {
-                        return;
-                    }
-                    if dead_set.contains(&a) {
-                        referenced.insert(a);
-                        return;
-                    }
-                    if self.mark(a, large_index) {
-                        work.push(a);
-                    }
-                };
-                // SAFETY: the vtable belongs to this object's payload type.
-                unsafe { (vt.trace)(hdr, &mut visit) };
-            }
-        }
+        let referenced: std::collections::HashSet<usize> = self
+            .registered_edges(&dead, large_index)
+            .into_iter()
+            .flatten()
+            .map(|j| dead[j])
+            .collect();
         let mut due: Vec<usize> = dead
             .iter()
             .copied()

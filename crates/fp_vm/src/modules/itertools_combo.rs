@@ -352,23 +352,30 @@ pub(super) fn product_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// combinations and combinations_with_replacement.
-pub(super) fn combinations_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    let ty = vm.type_of(a[0]);
+/// `__reduce__` of the combinatoric iterators: `(type, (pool, r))` before the first item or
+/// once exhausted (with an empty pool), else with `state(combo)` as the state.
+fn combo_reduce(vm: &mut Vm, obj: Value, state: impl FnOnce(&mut Vm, &Combo) -> Value) -> PyResult {
+    let c = st::<Combo>(vm, obj)?;
+    let ty = vm.type_of(obj);
     let r = int::from_usize(vm, c.r);
-    if c.first.get() {
-        let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
-        return Ok(reduce_value(vm, ty, vec![pool, r], None));
-    }
-    if c.stopped.get() {
+    if c.stopped.get() && !c.first.get() {
         let empty = tuple::new_tuple(vm, vec![]);
         return Ok(reduce_value(vm, ty, vec![empty, r], None));
     }
     let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
-    let idx = c.indices.borrow().clone();
-    let state = usize_tuple(vm, &idx);
-    Ok(reduce_value(vm, ty, vec![pool, r], Some(state)))
+    if c.first.get() {
+        return Ok(reduce_value(vm, ty, vec![pool, r], None));
+    }
+    let st = state(vm, c);
+    Ok(reduce_value(vm, ty, vec![pool, r], Some(st)))
+}
+
+/// combinations and combinations_with_replacement.
+pub(super) fn combinations_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    combo_reduce(vm, a[0], |vm, c| {
+        let idx = c.indices.borrow().clone();
+        usize_tuple(vm, &idx)
+    })
 }
 
 pub(super) fn combinations_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -391,23 +398,12 @@ pub(super) fn cwr_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 pub(super) fn permutations_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let c = st::<Combo>(vm, a[0])?;
-    let ty = vm.type_of(a[0]);
-    let r = int::from_usize(vm, c.r);
-    if c.first.get() {
-        let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
-        return Ok(reduce_value(vm, ty, vec![pool, r], None));
-    }
-    if c.stopped.get() {
-        let empty = tuple::new_tuple(vm, vec![]);
-        return Ok(reduce_value(vm, ty, vec![empty, r], None));
-    }
-    let pool = pool_tuple(vm, c.pools.first().map_or(&[][..], |p| p));
-    let idx = c.indices.borrow().clone();
-    let cycles = c.cycles.borrow().clone();
-    let (i, cy) = (usize_tuple(vm, &idx), usize_tuple(vm, &cycles));
-    let state = tuple::new_tuple(vm, vec![i, cy]);
-    Ok(reduce_value(vm, ty, vec![pool, r], Some(state)))
+    combo_reduce(vm, a[0], |vm, c| {
+        let idx = c.indices.borrow().clone();
+        let cycles = c.cycles.borrow().clone();
+        let (i, cy) = (usize_tuple(vm, &idx), usize_tuple(vm, &cycles));
+        tuple::new_tuple(vm, vec![i, cy])
+    })
 }
 
 pub(super) fn permutations_setstate(vm: &mut Vm, a: &[Value]) -> PyResult {

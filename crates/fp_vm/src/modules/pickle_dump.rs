@@ -718,24 +718,9 @@ fn save_str(vm: &mut Vm, p: &Pickler, obj: Value) -> PyResult<()> {
         } else {
             s.as_bytes().to_vec()
         };
-        let n = enc.len();
-        let proto = p.proto.get();
-        if n <= 0xff && proto >= 4 {
-            p.w(&[b'\x8c', n as u8]);
-            p.w(&enc);
-        } else if n > 0xffff_ffff && proto >= 4 {
-            let mut h = vec![b'\x8d'];
-            h.extend_from_slice(&(n as u64).to_le_bytes());
-            p.write_large(vm, h, &enc)?;
-        } else if n >= FRAME_SIZE_TARGET {
-            let mut h = vec![b'X'];
-            h.extend_from_slice(&(n as u32).to_le_bytes());
-            p.write_large(vm, h, &enc)?;
-        } else {
-            p.w(b"X");
-            p.w(&(n as u32).to_le_bytes());
-            p.w(&enc);
-        }
+        // SHORT_BINUNICODE / BINUNICODE / BINUNICODE8.
+        let v4 = p.proto.get() >= 4;
+        write_sized(vm, p, v4.then_some(0x8c), b'X', v4.then_some(0x8d), &enc)?;
     } else {
         let mut esc = String::with_capacity(s.len());
         for c in s.chars() {
@@ -776,25 +761,51 @@ fn save_bytes(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
         let args = tuple::new_tuple(vm, vec![sv, latin]);
         return reduce2(vm, po, p, encode, args, obj);
     }
-    let n = data.len();
-    if n <= 0xff {
-        p.w(&[b'C', n as u8]);
-        p.w(&data);
-    } else if n > 0xffff_ffff && p.proto.get() >= 4 {
-        let mut h = vec![b'\x8e'];
-        h.extend_from_slice(&(n as u64).to_le_bytes());
-        p.write_large(vm, h, &data)?;
-    } else if n >= FRAME_SIZE_TARGET {
-        let mut h = vec![b'B'];
-        h.extend_from_slice(&(n as u32).to_le_bytes());
-        p.write_large(vm, h, &data)?;
-    } else {
-        p.w(b"B");
-        p.w(&(n as u32).to_le_bytes());
-        p.w(&data);
-    }
+    // SHORT_BINBYTES / BINBYTES / BINBYTES8.
+    let v4 = p.proto.get() >= 4;
+    write_sized(vm, p, Some(b'C'), b'B', v4.then_some(0x8e), &data)?;
     p.memoize(obj);
     Ok(())
+}
+
+/// Writes `data` after the opcode of its size class: `short` with a one-byte length (when
+/// given and the data fits), `op8` with an eight-byte length (when given and the data needs
+/// it), else `op4` with a four-byte length. Payloads of a frame's size or more go out
+/// through `write_large` (outside the frame).
+fn write_sized(
+    vm: &mut Vm,
+    p: &Pickler,
+    short: Option<u8>,
+    op4: u8,
+    op8: Option<u8>,
+    data: &[u8],
+) -> PyResult<()> {
+    let n = data.len();
+    if let Some(op) = short
+        && n <= 0xff
+    {
+        p.w(&[op, n as u8]);
+        p.w(data);
+        return Ok(());
+    }
+    let mut h = Vec::with_capacity(9);
+    match op8 {
+        Some(op) if n > 0xffff_ffff => {
+            h.push(op);
+            h.extend_from_slice(&(n as u64).to_le_bytes());
+        }
+        _ => {
+            h.push(op4);
+            h.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+    }
+    if n >= FRAME_SIZE_TARGET {
+        p.write_large(vm, h, data)
+    } else {
+        p.w(&h);
+        p.w(data);
+        Ok(())
+    }
 }
 
 fn save_bytearray(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {

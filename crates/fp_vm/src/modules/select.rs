@@ -201,21 +201,18 @@ fn do_poll(vm: &mut Vm, fds: &mut [libc::pollfd], timeout: Option<i128>) -> PyRe
             .as_ref()
             .map_or(std::ptr::null(), |t| t as *const libc::timespec);
         // SAFETY: `fds` is a valid array of its length; `tsp` is null or points to `ts`.
-        let (r, e) = vm.allow_threads(|| {
-            let r = unsafe {
-                libc::ppoll(
-                    fds.as_mut_ptr(),
-                    fds.len() as libc::nfds_t,
-                    tsp,
-                    std::ptr::null(),
-                )
-            };
-            // errno is read before the GIL is taken back (its futex calls may set it).
-            (r, if r < 0 { util::errno() } else { 0 })
+        let r = vm.allow_threads(|| unsafe {
+            libc::ppoll(
+                fds.as_mut_ptr(),
+                fds.len() as libc::nfds_t,
+                tsp,
+                std::ptr::null(),
+            )
         });
         if r >= 0 {
             return Ok(r);
         }
+        let e = util::errno();
         if e != libc::EINTR {
             return Err(util::error_from(vm, e, None, None));
         }
@@ -505,17 +502,15 @@ fn epoll_poll(vm: &mut Vm, a: &[Value]) -> PyResult {
             let left = (d - now_ns()).max(0);
             ((left + 999_999) / 1_000_000).min(i32::MAX as i128) as i32
         });
-        let buf = evs.as_mut_ptr() as usize;
         // Other threads run while this one waits (the event loop's self-pipe is written by
-        // worker threads). errno is read before the GIL is taken back.
-        let (r, e) = vm.allow_threads(|| {
-            // SAFETY: `buf` is `evs`, which holds `maxevents` entries and outlives the call.
-            let r = unsafe { libc::epoll_wait(epfd, buf as *mut libc::epoll_event, maxevents, ms) };
-            (r, if r < 0 { util::errno() } else { 0 })
-        });
+        // worker threads).
+        // SAFETY: `evs` holds `maxevents` entries.
+        let r =
+            vm.allow_threads(|| unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), maxevents, ms) });
         if r >= 0 {
             break r as usize;
         }
+        let e = util::errno();
         if e != libc::EINTR {
             return Err(util::error_from(vm, e, None, None));
         }

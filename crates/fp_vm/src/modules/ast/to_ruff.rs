@@ -343,14 +343,7 @@ impl ToRuff {
                     node_index: ni(),
                     range,
                     is_async: k == "AsyncFunctionDef",
-                    decorator_list: decos
-                        .into_iter()
-                        .map(|e| ast::Decorator {
-                            range: ast_range(&e),
-                            node_index: ni(),
-                            expression: e,
-                        })
-                        .collect(),
+                    decorator_list: decorators(decos).into(),
                     name,
                     type_params: None,
                     parameters: Box::new(args),
@@ -367,14 +360,7 @@ impl ToRuff {
                 Stmt::ClassDef(ast::StmtClassDef {
                     node_index: ni(),
                     range,
-                    decorator_list: decos
-                        .into_iter()
-                        .map(|e| ast::Decorator {
-                            range: ast_range(&e),
-                            node_index: ni(),
-                            expression: e,
-                        })
-                        .collect(),
+                    decorator_list: decorators(decos).into(),
                     name,
                     type_params: None,
                     arguments: Some(Box::new(ast::Arguments {
@@ -825,6 +811,18 @@ impl ToRuff {
         }
         Ok(e)
     }
+}
+
+/// Decorator nodes around the converted decorator expressions.
+fn decorators(exprs: Vec<Expr>) -> Vec<ast::Decorator> {
+    exprs
+        .into_iter()
+        .map(|e| ast::Decorator {
+            range: ast_range(&e),
+            node_index: ast::AtomicNodeIndex::default(),
+            expression: e,
+        })
+        .collect()
 }
 
 fn ast_range(e: &Expr) -> TextRange {
