@@ -149,6 +149,7 @@ pub struct ThreadState {
     current: CurrentThread,
     frames: Vec<Value>,
     handled_exc: Value,
+    handled_outer: Value,
     native_depth: usize,
     stack_floor: usize,
     repr_stack: Vec<Value>,
@@ -163,6 +164,7 @@ impl ThreadState {
         self.repr_stack.iter().for_each(|v| visit(*v));
         self.current.sentinels.iter().for_each(|v| visit(*v));
         visit(self.handled_exc);
+        visit(self.handled_outer);
         visit(self.context);
     }
 }
@@ -179,6 +181,7 @@ impl Vm {
             current: std::mem::replace(&mut self.current, CurrentThread::main()),
             frames: std::mem::take(&mut self.frames),
             handled_exc: std::mem::replace(&mut self.handled_exc, Value::NONE),
+            handled_outer: std::mem::replace(&mut self.handled_outer, Value::NONE),
             native_depth: std::mem::take(&mut self.native_depth),
             stack_floor: self.stack_floor,
             repr_stack: std::mem::take(&mut self.repr_stack),
@@ -191,6 +194,7 @@ impl Vm {
         self.current = st.current;
         self.frames = st.frames;
         self.handled_exc = st.handled_exc;
+        self.handled_outer = st.handled_outer;
         self.native_depth = st.native_depth;
         self.stack_floor = st.stack_floor;
         self.repr_stack = st.repr_stack;
@@ -310,6 +314,7 @@ fn thread_main(ptr: VmPtr, boot: Value) {
         },
         frames: Vec::new(),
         handled_exc: Value::NONE,
+        handled_outer: Value::NONE,
         native_depth: 0,
         stack_floor: crate::vm::stack_floor(),
         repr_stack: Vec::new(),

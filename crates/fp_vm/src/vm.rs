@@ -148,8 +148,13 @@ pub struct Vm {
     interned: HashMap<Box<str>, Value>,
     /// Active Python frames, innermost last (roots for the collector, and `sys._getframe`).
     pub frames: Vec<Value>,
-    /// `sys.exc_info()`'s exception: the one currently being handled.
+    /// The exception being handled by the running code (None if none): the thread's, or
+    /// inside a running generator, the generator's own (CPython keeps one per generator).
+    /// `sys.exc_info()` reads `current_exc`.
     pub handled_exc: Value,
+    /// Inside a running generator: the exception its resumer was handling, which shows
+    /// through while the generator handles none of its own. None outside generators.
+    pub handled_outer: Value,
     pub recursion_limit: usize,
     /// Nesting of Rust-level calls back into the interpreter (slot calls from Rust); bounded so
     /// that the native stack can never overflow.
@@ -219,6 +224,7 @@ impl Vm {
             interned: HashMap::with_capacity(24_000),
             frames: Vec::new(),
             handled_exc: Value::NONE,
+            handled_outer: Value::NONE,
             recursion_limit: 1000,
             native_depth: 0,
             stack_floor: stack_floor(),
@@ -253,6 +259,17 @@ impl Vm {
         crate::types::exceptions::init(&mut vm);
         crate::modules::init(&mut vm);
         vm
+    }
+
+    /// The exception being handled, as `sys.exc_info()` and a bare `raise` see it: the
+    /// running generator's own, else its resumer's.
+    #[inline]
+    pub fn current_exc(&self) -> Value {
+        if self.handled_exc.is_none() || self.handled_exc.is_null() {
+            self.handled_outer
+        } else {
+            self.handled_exc
+        }
     }
 
     /// A collection point: collects when the allocator asked for it and no Rust-level re-entry
@@ -349,6 +366,7 @@ impl Vm {
         self.pending_finalizers.trace(visit);
         for v in [
             self.handled_exc,
+            self.handled_outer,
             self.builtins,
             self.builtins_dict,
             self.sys,

@@ -3,7 +3,7 @@
 //! An error sets `pending` and the loop unwinds: handler blocks of the current frame first,
 //! then caller frames, adding one traceback entry per frame passed through.
 
-use crate::interp::frame::{Block, FrameData, code_of, fobj};
+use crate::interp::frame::{Block, FrameData, Resume, code_of, fobj};
 use crate::interp::inline_cache;
 use crate::interp::traceback;
 use crate::ops;
@@ -199,6 +199,48 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         }};
     }
 
+    // Resumes generator `$g` inline (FOR_ITER, SEND, `next()`): its frame becomes current and
+    // its yield or return comes back to this frame as `$kind` says (`Resume`); the caller's
+    // value stack is cut to `$base` first. A closed generator returns None at once.
+    macro_rules! resume_inline {
+        ($g:expr, $sent:expr, $kind:expr, $default:expr, $base:expr) => {{
+            if vm.frames.len() >= vm.recursion_limit {
+                pending = Some((
+                    vm.recursion_error("maximum recursion depth exceeded"),
+                    false,
+                ));
+                continue;
+            }
+            let g: &'static GeneratorObj = $g;
+            let started = generator::begin_inline(vm, g, $sent);
+            f = fobj(frame).get_mut();
+            f.stack.truncate($base);
+            match tri!(started) {
+                None => {
+                    if let Some(e) = generator_returned(vm, f, $kind, $default, g, Value::NONE) {
+                        pending = Some((e, false));
+                    }
+                    continue;
+                }
+                Some(gframe) => {
+                    let gf = fobj(gframe).get_mut();
+                    gf.resume = $kind;
+                    gf.resume_default = $default;
+                    vm.frames.push(gframe);
+                    frame = gframe;
+                    f = gf;
+                    code = code_of(f);
+                    if Vm::attention() {
+                        let r = vm.safe_point();
+                        f = fobj(frame).get_mut();
+                        tri!(r);
+                    }
+                    continue;
+                }
+            }
+        }};
+    }
+
     loop {
         // ----- exception unwinding -----
         if let Some((exc, reraise)) = pending {
@@ -228,6 +270,9 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 crate::interp::frame::frame_exited(vm, frame);
                 if frame == entry {
                     return Err(exc);
+                }
+                if f.resume != Resume::Rust {
+                    exc = generator::raised_inline(vm, f, exc);
                 }
                 frame = match vm.frames.last() {
                     Some(v) => *v,
@@ -796,6 +841,12 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     f.stack.push(v);
                     continue;
                 }
+                if let Some(g) = it.downcast::<GeneratorObj>()
+                    && g.kind == GenKind::Generator
+                {
+                    let base = f.stack.len();
+                    resume_inline!(g, Value::NONE, Resume::ForIter(arg), Value::NULL, base);
+                }
                 match tri!(ops::iter::next(vm, it)) {
                     Some(v) => f.stack.push(v),
                     None => {
@@ -816,7 +867,21 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     Some(x) => *x,
                     None => return Ok(Exit::Return(v)),
                 };
-                // An inlined call's frame (never a generator's: those are entry frames).
+                if f.resume != Resume::Rust {
+                    // A generator resumed inline finished.
+                    let (kind, default) = (f.resume, f.resume_default);
+                    generator::returned_inline(vm, f);
+                    let g = f.generator.downcast::<GeneratorObj>();
+                    f = fobj(frame).get_mut();
+                    code = code_of(f);
+                    if let Some(g) = g
+                        && let Some(e) = generator_returned(vm, f, kind, default, g, v)
+                    {
+                        pending = Some((e, false));
+                    }
+                    continue;
+                }
+                // An inlined call's frame.
                 crate::interp::frame::release_frame(vm, done);
                 f = fobj(frame).get_mut();
                 code = code_of(f);
@@ -903,6 +968,10 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     heap_args = f.stack[first..].to_vec();
                     &heap_args
                 };
+                // `next(g)`, `g.send(v)`: the generator runs inline.
+                if let Some((g, sent, default)) = generator::resumed_by_call(callable, args) {
+                    resume_inline!(g, sent, Resume::Call, default, base);
+                }
                 // Constructors with a Python `__init__`, Python `__call__`, `exec`: inline too.
                 if self_arg.is_null()
                     && let Some(new_frame) = tri!(other_inline_frame(vm, callable, args, kw))
@@ -1065,7 +1134,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::RAISE_VARARGS => {
                 let e = match arg {
                     0 => {
-                        let h = vm.handled_exc;
+                        let h = vm.current_exc();
                         if h.is_none() || h.is_null() {
                             vm.runtime_error("No active exception to reraise")
                         } else {
@@ -1134,14 +1203,31 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::LOAD_ASSERTION_ERROR => f.stack.push(vm.exc.assertion_error),
             Op::BEFORE_WITH => {
-                let mgr = pop!(f);
-                let (exit, res) = tri!(before_with(vm, mgr, false));
+                let mgr = top!(f);
+                let (exit, enter) = tri!(before_with(vm, mgr, false));
+                f = fobj(frame).get_mut();
+                f.stack.pop();
                 f.stack.push(exit);
+                // A Python `__enter__` runs inline; its return value lands on the stack.
+                if inline_target(enter).is_some() {
+                    let nf = tri!(crate::interp::frame::frame_for_call_self(
+                        vm, enter, mgr, &[], &[]
+                    ));
+                    let base = fobj(frame).get().stack.len();
+                    enter_inline!(nf, base);
+                }
+                let enter_b = tri!(ops::attr::bind_descriptor(vm, enter, mgr, vm.type_of(mgr)));
+                let res = tri!(ops::call::call(vm, enter_b, &[]));
+                f = fobj(frame).get_mut();
                 f.stack.push(res);
             }
             Op::BEFORE_ASYNC_WITH => {
-                let mgr = pop!(f);
-                let (exit, res) = tri!(before_with(vm, mgr, true));
+                let mgr = top!(f);
+                let (exit, enter) = tri!(before_with(vm, mgr, true));
+                let enter_b = tri!(ops::attr::bind_descriptor(vm, enter, mgr, vm.type_of(mgr)));
+                let res = tri!(ops::call::call(vm, enter_b, &[]));
+                f = fobj(frame).get_mut();
+                f.stack.pop();
                 f.stack.push(exit);
                 let aw = tri!(get_awaitable(vm, res, 1));
                 f.stack.push(aw);
@@ -1154,21 +1240,53 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 let tb = exc_obj(exc)
                     .map(|x| x.traceback.get())
                     .unwrap_or(Value::NONE);
+                // A Python `__exit__` runs inline (as a `with`'s normal exit does).
+                if let Some(bm) = exit.downcast::<BoundMethod>()
+                    && inline_target(bm.func).is_some()
+                {
+                    let nf = tri!(crate::interp::frame::frame_for_call_self(
+                        vm,
+                        bm.func,
+                        bm.self_,
+                        &[ty, exc, tb],
+                        &[]
+                    ));
+                    enter_inline!(nf, n);
+                }
                 let r = tri!(ops::call::call(vm, exit, &[ty, exc, tb]));
+                f = fobj(frame).get_mut();
                 f.stack.push(r);
             }
             Op::YIELD_VALUE => {
                 let v = pop!(f);
                 vm.frames.pop();
-                if frame != entry {
-                    // Only the entry frame of an execute() can be a generator frame.
+                if frame == entry {
+                    return Ok(Exit::Yield(v));
+                }
+                if f.resume == Resume::Rust {
+                    // A generator frame is either resumed inline or the entry frame.
                     return Err(vm.system_error("yield in an inlined frame"));
                 }
-                return Ok(Exit::Yield(v));
+                // A generator resumed inline yielded: the value goes to its resumer, which
+                // continues (FOR_ITER's body, SEND's YIELD_VALUE, the call's result).
+                generator::yielded_inline(vm, f);
+                frame = match vm.frames.last() {
+                    Some(x) => *x,
+                    None => return Err(vm.system_error("yield without a resumer")),
+                };
+                f = fobj(frame).get_mut();
+                code = code_of(f);
+                f.stack.push(v);
             }
             Op::SEND => {
                 let v = pop!(f);
                 let recv = top!(f);
+                if let Some(g) = recv.downcast::<GeneratorObj>()
+                    && g.kind != GenKind::AsyncGenerator
+                {
+                    let base = f.stack.len();
+                    resume_inline!(g, v, Resume::Send(arg), Value::NULL, base);
+                }
                 match tri!(send_to(vm, recv, v)) {
                     Ok(y) => f.stack.push(y),
                     Err(ret) => {
@@ -1337,7 +1455,7 @@ fn name_not_defined(vm: &mut Vm, name: Value) -> Exc {
 
 /// Chains the exception being handled as `__context__` of a newly raised one.
 fn set_context(vm: &mut Vm, exc: Exc) {
-    let h = vm.handled_exc;
+    let h = vm.current_exc();
     if h.is_none() || h.is_null() || h == exc.0 {
         return;
     }
@@ -1746,6 +1864,8 @@ fn split_by_identity(vm: &mut Vm, eg: Value, keep: &[Value]) -> PyResult<(Value,
     Ok((g, Value::NONE))
 }
 
+/// BEFORE_WITH's lookups: `__exit__` bound to `mgr`, and `__enter__` as found on its type
+/// (unbound, so the loop can run a Python one inline).
 fn before_with(vm: &mut Vm, mgr: Value, is_async: bool) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(mgr);
     let (en, ex) = if is_async {
@@ -1778,9 +1898,7 @@ fn before_with(vm: &mut Vm, mgr: Value, is_async: bool) -> PyResult<(Value, Valu
         )));
     }
     let exit_b = ops::attr::bind_descriptor(vm, exit, mgr, ty)?;
-    let enter_b = ops::attr::bind_descriptor(vm, enter, mgr, ty)?;
-    let res = ops::call::call(vm, enter_b, &[])?;
-    Ok((exit_b, res))
+    Ok((exit_b, enter))
 }
 
 /// `await v`: the iterator to drive (coroutines themselves; `__await__()` results otherwise).
@@ -1833,6 +1951,33 @@ fn get_awaitable(vm: &mut Vm, v: Value, ctx: u32) -> PyResult {
             Err(vm.type_error(msg))
         }
     }
+}
+
+/// A generator resumed inline by `kind` returned `v` (or was found closed): its resumer's
+/// frame `f` goes on as the resumption asks. Returns the exception to raise there, if any.
+fn generator_returned(
+    vm: &mut Vm,
+    f: &mut FrameData,
+    kind: Resume,
+    default: Value,
+    g: &GeneratorObj,
+    v: Value,
+) -> Option<Exc> {
+    match kind {
+        Resume::ForIter(target) => {
+            f.stack.pop();
+            f.ip = target as usize;
+        }
+        Resume::Send(target) => {
+            f.stack.pop();
+            f.stack.push(v);
+            f.ip = target as usize;
+        }
+        Resume::Call if !default.is_null() => f.stack.push(default),
+        Resume::Call => return Some(generator::stop_iteration_for(vm, g, v)),
+        Resume::Rust => return Some(vm.system_error("generator returned to no resumer")),
+    }
+    None
 }
 
 /// SEND: Ok(Ok(yielded)) or Ok(Err(return value)).

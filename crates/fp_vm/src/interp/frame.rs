@@ -12,6 +12,23 @@ use crate::vm::{PyResult, Vm};
 use fp_bytecode::{CodeFlags, Op};
 use std::cell::{Cell, UnsafeCell};
 
+/// How a generator frame the eval loop resumed inline hands its next yield or return to the
+/// frame below it (see `interp/eval.rs`, "generators resumed inline"). `Rust` when nothing
+/// is running it inline: it is suspended, or `generator::resume` drives it from Rust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    Rust,
+    /// FOR_ITER: a yield pushes the value; a return pops the iterator and jumps to the target.
+    ForIter(u32),
+    /// SEND (`yield from`, `await`): a yield pushes the value; a return replaces the receiver
+    /// with the return value and jumps to the target.
+    Send(u32),
+    /// `next(g)`, `next(g, default)`, `g.send(v)`, `g.__next__()`: a yield is the call's
+    /// result; a return is the default when one was given (`resume_default`), else
+    /// StopIteration.
+    Call,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
     pub handler: u32,
@@ -40,6 +57,12 @@ pub struct FrameData {
     /// (`Cls(...)`): the new instance, which the call returns once `__init__` returned None.
     /// NULL otherwise.
     pub init_self: Value,
+    /// A generator frame resumed inline: what its yield/return does in the caller.
+    pub resume: Resume,
+    /// While resumed inline: the resumer's `Vm::handled_exc` and `handled_outer` (restored
+    /// when the generator suspends or finishes), and `next()`'s default (NULL if none).
+    pub resume_saved_exc: (Value, Value),
+    pub resume_default: Value,
 }
 
 pub struct FrameObj {
@@ -62,6 +85,9 @@ impl Trace for FrameObj {
             d.generator,
             d.back,
             d.init_self,
+            d.resume_saved_exc.0,
+            d.resume_saved_exc.1,
+            d.resume_default,
         ] {
             v.trace(visit);
         }
@@ -261,6 +287,9 @@ fn new_call_frame(
                 generator: Value::NULL,
                 back: Value::NULL,
                 init_self: Value::NULL,
+                resume: Resume::Rust,
+                resume_saved_exc: (Value::NULL, Value::NULL),
+                resume_default: Value::NULL,
             }),
             escaped: Cell::new(false),
         },
@@ -295,6 +324,9 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 generator: Value::NULL,
                 back: Value::NULL,
                 init_self: Value::NULL,
+                resume: Resume::Rust,
+                resume_saved_exc: (Value::NULL, Value::NULL),
+                resume_default: Value::NULL,
             }),
             escaped: Cell::new(false),
         },

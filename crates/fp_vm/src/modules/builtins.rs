@@ -3,6 +3,7 @@
 //! namespace builtins).
 
 mod alias;
+mod async_iter;
 pub mod code;
 pub use code::frame_locals;
 mod more;
@@ -37,6 +38,8 @@ static FUNCTIONS: &[NativeDef] = &[
     native!("hash", "(obj, /)", hash),
     native!("iter", "(object, sentinel=None, /)", iter),
     native!("next", "(iterator, default=None, /)", next),
+    native!("aiter", "(async_iterable, /)", async_iter::aiter),
+    native!("anext", "(aiterator, default=None, /)", async_iter::anext),
     native!("callable", "(obj, /)", callable),
     native!("abs", "(x, /)", abs),
     native!("format", "(value, format_spec='', /)", format),
@@ -445,7 +448,7 @@ fn iter(vm: &mut Vm, a: &[Value]) -> PyResult {
     ))
 }
 
-fn next(vm: &mut Vm, a: &[Value]) -> PyResult {
+pub(crate) fn next(vm: &mut Vm, a: &[Value]) -> PyResult {
     if !ops::has_special(vm, a[0], vm.names.next)
         && !a[0].is::<crate::types::iterators::IteratorObj>()
     {

@@ -339,7 +339,7 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn exc_info(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    let e = vm.handled_exc;
+    let e = vm.current_exc();
     if e.is_none() || e.is_null() {
         return Ok(crate::types::tuple::new_tuple(vm, vec![Value::NONE; 3]));
     }
@@ -351,7 +351,7 @@ fn exc_info(vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 fn exception(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    let e = vm.handled_exc;
+    let e = vm.current_exc();
     Ok(if e.is_null() { Value::NONE } else { e })
 }
 

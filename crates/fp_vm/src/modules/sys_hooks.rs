@@ -407,7 +407,7 @@ fn current_exceptions(vm: &mut Vm, _a: &[Value]) -> PyResult {
     // SAFETY: pthread_self has no preconditions.
     let id = unsafe { libc::pthread_self() } as u64;
     let k = crate::types::int::from_u64(vm, id);
-    let e = vm.handled_exc;
+    let e = vm.current_exc();
     let e = if e.is_null() { Value::NONE } else { e };
     crate::types::dict::set_item(vm, d, k, e)?;
     Ok(d)

@@ -9,6 +9,7 @@
 
 use crate::heap::alloc;
 use crate::interp::eval::{self, Exit};
+use crate::interp::frame::{FrameData, Resume};
 use crate::native;
 use crate::native::NativeDef;
 use crate::object::{ObjKind, Payload, Trace};
@@ -185,18 +186,17 @@ fn kind_name(k: GenKind) -> &'static str {
     }
 }
 
-/// Resumes `g` with `value` sent in, or `throw` raised at the suspension point.
-/// Returns Ok(Exit::Yield(v)) when it yielded, Ok(Exit::Return(v)) when it returned.
-pub fn resume(
+/// CPython's checks before a generator runs: Ok(true) to run its frame, Ok(false) when it
+/// is closed and so returns None at once.
+fn check_resumable(
     vm: &mut Vm,
-    gv: Value,
     g: &GeneratorObj,
     value: Value,
     throw: Option<Exc>,
-) -> PyResult<Exit> {
+) -> PyResult<bool> {
     match g.state.get() {
         GenState::Running => {
-            return Err(vm.value_error(format!("{} already executing", kind_name(g.kind))));
+            Err(vm.value_error(format!("{} already executing", kind_name(g.kind))))
         }
         GenState::Closed => {
             if let Some(e) = throw {
@@ -205,7 +205,7 @@ pub fn resume(
             if g.kind == GenKind::Coroutine {
                 return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
             }
-            return Ok(Exit::Return(Value::NONE));
+            Ok(false)
         }
         GenState::Created => {
             if throw.is_none() && !value.is_none() {
@@ -218,57 +218,188 @@ pub fn resume(
                 g.state.set(GenState::Closed);
                 return Err(e);
             }
+            Ok(true)
         }
-        GenState::Suspended => {}
+        GenState::Suspended => Ok(true),
     }
-    let outer = vm.handled_exc;
-    if !g.exc_state.get().is_none() {
-        vm.handled_exc = g.exc_state.get();
-    }
-    let first = g.state.get() == GenState::Created;
+}
+
+/// The resumer's handled-exception state (`Vm::handled_exc`, `Vm::handled_outer`), saved
+/// while a generator runs.
+type SavedExc = (Value, Value);
+
+/// Marks `g` running with its own handled exception (CPython keeps one per generator); the
+/// resumer's shows through while it has none. Returns the resumer's state.
+fn enter_running(vm: &mut Vm, g: &GeneratorObj) -> SavedExc {
+    let saved = (vm.handled_exc, vm.handled_outer);
+    vm.handled_outer = vm.current_exc();
+    vm.handled_exc = g.exc_state.get();
     g.state.set(GenState::Running);
+    saved
+}
+
+/// `g` yielded: it keeps the exception it is handling for its next resumption.
+fn after_yield(vm: &mut Vm, g: &GeneratorObj, saved: SavedExc) {
+    let own = vm.handled_exc;
+    g.exc_state
+        .set(if own.is_null() { Value::NONE } else { own });
+    (vm.handled_exc, vm.handled_outer) = saved;
+    g.state.set(GenState::Suspended);
+}
+
+/// `g` returned.
+fn after_return(vm: &mut Vm, g: &GeneratorObj, saved: SavedExc) {
+    (vm.handled_exc, vm.handled_outer) = saved;
+    g.state.set(GenState::Closed);
+    g.exc_state.set(Value::NONE);
+}
+
+/// An exception escaped `g`'s frame: what its caller sees. PEP 479: StopIteration (and
+/// StopAsyncIteration in async generators) becomes RuntimeError.
+fn after_error(vm: &mut Vm, g: &GeneratorObj, saved: SavedExc, e: Exc) -> Exc {
+    after_return(vm, g, saved);
+    let stop = vm.exc_matches(e, vm.exc.stop_iteration);
+    if !stop
+        && !(g.kind == GenKind::AsyncGenerator && vm.exc_matches(e, vm.exc.stop_async_iteration))
+    {
+        return e;
+    }
+    let what = if stop {
+        "StopIteration"
+    } else {
+        "StopAsyncIteration"
+    };
+    let re = vm.runtime_error(format!("{} raised {what}", kind_name(g.kind)));
+    if let Some(x) = crate::types::exceptions::exc_obj(re.0) {
+        x.cause.set(e.0);
+        x.context.set(e.0);
+        x.suppress_context.set(true);
+    }
+    re
+}
+
+/// Resumes `g` with `value` sent in, or `throw` raised at the suspension point, running its
+/// frame in a nested eval loop (the eval loop itself resumes generators inline: see
+/// `begin_inline`). Returns Ok(Exit::Yield(v)) when it yielded, Ok(Exit::Return(v)) when it
+/// returned.
+pub fn resume(
+    vm: &mut Vm,
+    _gv: Value,
+    g: &GeneratorObj,
+    value: Value,
+    throw: Option<Exc>,
+) -> PyResult<Exit> {
+    let first = g.state.get() == GenState::Created;
+    if !check_resumable(vm, g, value, throw)? {
+        return Ok(Exit::Return(Value::NONE));
+    }
+    let outer = enter_running(vm, g);
     let r = eval::resume(vm, g.frame, if first { Value::NULL } else { value }, throw);
-    let inner = vm.handled_exc;
-    vm.handled_exc = outer;
     match r {
         Ok(Exit::Yield(v)) => {
-            g.exc_state
-                .set(if inner != outer { inner } else { Value::NONE });
-            g.state.set(GenState::Suspended);
+            after_yield(vm, g, outer);
             Ok(Exit::Yield(v))
         }
         Ok(Exit::Return(v)) => {
-            g.state.set(GenState::Closed);
-            g.exc_state.set(Value::NONE);
+            after_return(vm, g, outer);
             Ok(Exit::Return(v))
         }
-        Err(e) => {
-            g.state.set(GenState::Closed);
-            g.exc_state.set(Value::NONE);
-            let _ = gv;
-            // PEP 479: StopIteration (and StopAsyncIteration in async generators) escaping
-            // the body becomes RuntimeError.
-            if vm.exc_matches(e, vm.exc.stop_iteration)
-                || g.kind == GenKind::AsyncGenerator
-                    && vm.exc_matches(e, vm.exc.stop_async_iteration)
-            {
-                let what = if vm.exc_matches(e, vm.exc.stop_iteration) {
-                    "StopIteration"
-                } else {
-                    "StopAsyncIteration"
-                };
-                let msg = format!("{} raised {what}", kind_name(g.kind));
-                let re = vm.runtime_error(msg);
-                if let Some(x) = crate::types::exceptions::exc_obj(re.0) {
-                    x.cause.set(e.0);
-                    x.context.set(e.0);
-                    x.suppress_context.set(true);
-                }
-                return Err(re);
-            }
-            Err(e)
-        }
+        Err(e) => Err(after_error(vm, g, outer, e)),
     }
+}
+
+/// Starts resuming `g` inline in the eval loop, `value` sent in: Ok(None) when it is closed
+/// (it returns None at once), else its frame, which the loop pushes and runs (after setting
+/// its `resume`). Its yield, return or error then ends in `yielded_inline`, `returned_inline`
+/// or `raised_inline`.
+pub fn begin_inline(vm: &mut Vm, g: &GeneratorObj, value: Value) -> PyResult<Option<Value>> {
+    let first = g.state.get() == GenState::Created;
+    if !check_resumable(vm, g, value, None)? {
+        return Ok(None);
+    }
+    let outer = enter_running(vm, g);
+    let fd = crate::interp::frame::fobj(g.frame).get_mut();
+    if !first {
+        fd.stack.push(value);
+    }
+    fd.resume_saved_exc = outer;
+    Ok(Some(g.frame))
+}
+
+/// Clears the inline-resumption state of a generator frame leaving the frame stack; returns
+/// its generator and the caller's handled exception.
+fn end_inline(fd: &mut FrameData) -> (Option<&'static GeneratorObj>, SavedExc) {
+    let outer = fd.resume_saved_exc;
+    fd.resume = Resume::Rust;
+    fd.resume_saved_exc = (Value::NULL, Value::NULL);
+    fd.resume_default = Value::NULL;
+    (fd.generator.downcast::<GeneratorObj>(), outer)
+}
+
+/// A generator resumed inline yielded (its frame is `fd`, already off the frame stack).
+pub fn yielded_inline(vm: &mut Vm, fd: &mut FrameData) {
+    if let (Some(g), outer) = end_inline(fd) {
+        after_yield(vm, g, outer);
+    }
+}
+
+/// A generator resumed inline returned.
+pub fn returned_inline(vm: &mut Vm, fd: &mut FrameData) {
+    if let (Some(g), outer) = end_inline(fd) {
+        after_return(vm, g, outer);
+    }
+}
+
+/// An exception escaped a generator resumed inline: what its caller sees.
+pub fn raised_inline(vm: &mut Vm, fd: &mut FrameData, e: Exc) -> Exc {
+    match end_inline(fd) {
+        (Some(g), outer) => after_error(vm, g, outer, e),
+        (None, _) => e,
+    }
+}
+
+/// For the eval loop's CALL: when calling `callable` with `args` just resumes a generator
+/// (`next(g)`, `next(g, default)`, `g.__next__()`, `g.send(v)`), the generator, the value
+/// sent and the default (NULL if none), so the loop can run it inline.
+pub fn resumed_by_call(
+    callable: Value,
+    args: &[Value],
+) -> Option<(&'static GeneratorObj, Value, Value)> {
+    let n = callable.downcast::<crate::types::function::NativeFunction>()?;
+    let f = n.def.func as usize;
+    let (next_fn, next_m, send_m): (native::NativeFn, native::NativeFn, native::NativeFn) =
+        (crate::modules::builtins::next, m_next, m_send);
+    // The builtin `next` may be bound to its module; the methods to their generator.
+    let (this, rest) = if f == next_fn as usize || n.bound.is_null() {
+        (*args.first()?, &args[1..])
+    } else {
+        (n.bound, args)
+    };
+    let g = this.downcast::<GeneratorObj>()?;
+    let (sent, default) = if f == next_fn as usize {
+        match rest {
+            [] => (Value::NONE, Value::NULL),
+            [d] => (Value::NONE, *d),
+            _ => return None,
+        }
+    } else if f == next_m as usize && rest.is_empty() {
+        (Value::NONE, Value::NULL)
+    } else if f == send_m as usize && rest.len() == 1 {
+        (rest[0], Value::NULL)
+    } else {
+        return None;
+    };
+    // `next()` and `__next__` take generators only; `send` also coroutines.
+    match g.kind {
+        GenKind::Generator => Some((g, sent, default)),
+        GenKind::Coroutine if f == send_m as usize => Some((g, sent, default)),
+        _ => None,
+    }
+}
+
+/// The generator's return value `v` as the exception `next()`/`send()` raise.
+pub fn stop_iteration_for(vm: &mut Vm, g: &GeneratorObj, v: Value) -> Exc {
+    stop_with(vm, g.kind, v)
 }
 
 fn gen_of(vm: &mut Vm, v: Value) -> PyResult<&'static GeneratorObj> {
