@@ -436,6 +436,39 @@ pub fn all_objects() -> Vec<Value> {
     })
 }
 
+/// Counts the references to `target` held by the roots and by the objects reachable from
+/// them (`sys.getrefcount`: unreachable garbage not yet swept does not count). Marks and
+/// then clears the mark bits; frees nothing, so it is sound anywhere (at a point where Rust
+/// locals hold references, those are just not counted).
+pub fn count_references(roots: &dyn Fn(&mut dyn FnMut(Value)), target: Value) -> usize {
+    with_heap(|h| {
+        let large_index = h.large_index();
+        let mut count = 0usize;
+        let mut work: Vec<usize> = Vec::new();
+        roots(&mut |v: Value| {
+            count += (v == target) as usize;
+            if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
+                work.push(v.bits() as usize);
+            }
+        });
+        while let Some(addr) = work.pop() {
+            let hdr = addr as *const ObjHeader;
+            // SAFETY: `addr` was marked, so it is an allocated object with a valid vtable.
+            let vt: &'static VTable = unsafe { (*hdr).vt };
+            let mut visit = |v: Value| {
+                count += (v == target) as usize;
+                if v.is_ptr() && h.mark(v.bits() as usize, &large_index) {
+                    work.push(v.bits() as usize);
+                }
+            };
+            // SAFETY: the vtable belongs to this object's payload type.
+            unsafe { (vt.trace)(hdr, &mut visit) };
+        }
+        h.clear_marks();
+        count
+    })
+}
+
 /// Forgets the registration of `v` (its finalizer has been run some other way).
 pub fn unregister_finalizer(v: Value) {
     let addr = v.bits() as usize;

@@ -9,6 +9,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 static FUNCS: &[NativeDef] = &[
+    native!("getrefcount", "(object, /)", getrefcount),
     native!("getfilesystemencoding", "()", utf8),
     native!("getdefaultencoding", "()", utf8),
     native!("getfilesystemencodeerrors", "()", surrogateescape),
@@ -128,6 +129,18 @@ fn set_ignored(_vm: &mut Vm, _a: &[Value]) -> PyResult {
 }
 
 /// `object.__sizeof__()` plus the collector's per-object overhead, as CPython adds its GC header.
+/// `sys.getrefcount`: without reference counting, a census of the references to the object
+/// from the roots and the reachable objects (the argument on the caller's value stack counts,
+/// as CPython's temporary reference does). Values that are not heap objects (small ints,
+/// None, booleans) are immortal: they report CPython 3.12's count for immortal objects.
+fn getrefcount(vm: &mut Vm, a: &[Value]) -> PyResult {
+    if !a[0].is_ptr() {
+        return Ok(crate::types::int::from_u64(vm, u32::MAX as u64));
+    }
+    let n = crate::heap::count_references(&|visit| vm.trace_roots(visit), a[0]);
+    Ok(crate::types::int::from_usize(vm, n))
+}
+
 fn getsizeof(vm: &mut Vm, a: &[Value]) -> PyResult {
     let name = vm.intern("__sizeof__");
     match crate::ops::call_special(vm, a[0], name, &[]) {
