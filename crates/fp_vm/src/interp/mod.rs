@@ -1,12 +1,17 @@
-//! The bytecode interpreter: frames (`frame`), the eval loop (`eval`), and tracebacks
-//! (`traceback`). Python-to-Python calls run in the same loop without Rust recursion.
+//! The bytecode interpreter: frames (`frame`), the eval loop (`eval`, with its helpers for
+//! exceptions `except`, suspension `suspend` and `match` statements `patterns`), and
+//! tracebacks (`traceback`). Python-to-Python calls and generator resumptions run in the
+//! same loop without Rust recursion.
 
 pub mod compile_error;
 pub mod eval;
+mod except;
 pub mod finalize;
 pub mod frame;
 pub mod inline_cache;
+mod patterns;
 pub mod source;
+mod suspend;
 pub mod traceback;
 pub mod traceback_carets;
 
