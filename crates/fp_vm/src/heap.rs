@@ -24,7 +24,28 @@ use crate::object::{Obj, ObjHeader, Payload, VTable};
 use crate::value::Value;
 use std::alloc::{Layout, alloc as raw_alloc, dealloc};
 use std::cell::{Cell, UnsafeCell};
-use std::collections::HashMap;
+
+/// Heap-internal maps keyed by object or block addresses, hashed by a multiply (addresses
+/// are distinct and aligned; SipHash's protection against chosen keys buys nothing here, and
+/// marking looks up every object's block).
+type AddrMap = std::collections::HashMap<usize, usize, std::hash::BuildHasherDefault<AddrHasher>>;
+
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.0 = ((x as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 const BLOCK: usize = 256 * 1024;
 /// Cell sizes of the small-object classes (multiples of 8).
@@ -53,7 +74,7 @@ struct Large {
 
 struct Heap {
     blocks: Vec<Block>,
-    block_index: HashMap<usize, usize>,
+    block_index: AddrMap,
     free: [usize; CLASSES.len()],
     current: [Option<usize>; CLASSES.len()],
     large: Vec<Large>,
@@ -130,7 +151,7 @@ impl Heap {
             .unwrap_or(0);
         Heap {
             blocks: Vec::new(),
-            block_index: HashMap::new(),
+            block_index: AddrMap::default(),
             free: [0; CLASSES.len()],
             current: [None; CLASSES.len()],
             large: Vec::new(),
@@ -231,7 +252,7 @@ impl Heap {
     }
 
     /// Whether the object at `addr` is marked (unknown addresses count as live).
-    fn is_marked(&self, addr: usize, large_index: &HashMap<usize, usize>) -> bool {
+    fn is_marked(&self, addr: usize, large_index: &AddrMap) -> bool {
         let base = addr & !(BLOCK - 1);
         if let Some(&bi) = self.block_index.get(&base) {
             let b = &self.blocks[bi];
@@ -245,7 +266,7 @@ impl Heap {
     }
 
     /// Sets the mark of the object at `addr`; true when it was newly marked.
-    fn mark(&mut self, addr: usize, large_index: &HashMap<usize, usize>) -> bool {
+    fn mark(&mut self, addr: usize, large_index: &AddrMap) -> bool {
         let base = addr & !(BLOCK - 1);
         if let Some(&bi) = self.block_index.get(&base) {
             let b = &mut self.blocks[bi];
@@ -508,33 +529,43 @@ pub fn collect(
             let h: &Heap = h;
             weak(&|v: Value| !v.is_ptr() || h.is_marked(v.bits() as usize, &large_index));
         }
-        // Sweep small objects, rebuilding the free lists.
+        // Sweep small objects, rebuilding the free lists. Marked cells are not touched: a
+        // mark word with all bits set skips 64 live cells at once.
         let mut live = 0usize;
         h.free = [0; CLASSES.len()];
         for b in h.blocks.iter_mut() {
             let mut free_head = h.free[b.class];
-            for i in (0..b.bump).rev() {
-                let p = b.base + i * b.cell;
-                let (w, bit) = (i / 64, 1u64 << (i % 64));
-                // SAFETY: cells below `bump` were handed out; their first word is a vtable
-                // pointer (live or dead object) or 0 (free cell).
-                let vt_word = unsafe { *(p as *const usize) };
-                if vt_word != 0 && b.marks[w] & bit != 0 {
-                    live += b.cell;
+            for w in (0..b.bump.div_ceil(64)).rev() {
+                let marks = b.marks[w];
+                live += marks.count_ones() as usize * b.cell;
+                if marks == u64::MAX {
                     continue;
                 }
-                if vt_word != 0 {
-                    let vt = vt_word as *const VTable;
-                    // SAFETY: an unmarked allocated object is unreachable; drop its payload once
-                    // and turn the cell into a free cell.
-                    unsafe {
-                        ((*vt).drop)(p as *mut ObjHeader);
-                        *(p as *mut usize) = 0;
+                let first = w * 64;
+                let end = (first + 64).min(b.bump);
+                for i in (first..end).rev() {
+                    if marks & (1u64 << (i - first)) != 0 {
+                        continue;
                     }
+                    let p = b.base + i * b.cell;
+                    // SAFETY: cells below `bump` were handed out; their first word is a
+                    // vtable pointer (a dead object) or 0 (a free cell).
+                    let vt_word = unsafe { *(p as *const usize) };
+                    if vt_word != 0 {
+                        let vt = vt_word as *const VTable;
+                        // SAFETY: an unmarked allocated object is unreachable; drop its
+                        // payload once and turn the cell into a free cell.
+                        unsafe {
+                            if (*vt).needs_drop {
+                                ((*vt).drop)(p as *mut ObjHeader);
+                            }
+                            *(p as *mut usize) = 0;
+                        }
+                    }
+                    // SAFETY: the cell is free; its second word holds the free-list link.
+                    unsafe { *((p + 8) as *mut usize) = free_head };
+                    free_head = p;
                 }
-                // SAFETY: the cell is free; its second word holds the free-list link.
-                unsafe { *((p + 8) as *mut usize) = free_head };
-                free_head = p;
             }
             b.marks.iter_mut().for_each(|m| *m = 0);
             h.free[b.class] = free_head;
@@ -571,12 +602,8 @@ impl Heap {
     /// turn traces them); a reference back to the object itself does not count. An object
     /// already marked is not traversed again, so a registered object reached only through
     /// one shared by two of `regs` is recorded for the first of them.
-    fn registered_edges(
-        &mut self,
-        regs: &[usize],
-        large_index: &HashMap<usize, usize>,
-    ) -> Vec<Vec<usize>> {
-        let index: HashMap<usize, usize> = regs.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    fn registered_edges(&mut self, regs: &[usize], large_index: &AddrMap) -> Vec<Vec<usize>> {
+        let index: AddrMap = regs.iter().enumerate().map(|(i, &a)| (a, i)).collect();
         let mut edges: Vec<Vec<usize>> = vec![Vec::new(); regs.len()];
         let mut work: Vec<usize> = Vec::new();
         for (i, &current) in regs.iter().enumerate() {
@@ -608,7 +635,7 @@ impl Heap {
     }
 
     /// Large objects by address (the mark bits of large objects are found through it).
-    fn large_index(&self) -> HashMap<usize, usize> {
+    fn large_index(&self) -> AddrMap {
         self.large
             .iter()
             .enumerate()
@@ -635,7 +662,7 @@ impl Heap {
     /// Marks the types, modules and module namespaces, without tracing them: through them
     /// everything reaches everything (a file's type leads to `sys.modules`, to `__main__`,
     /// to the file), so at exit they are not traversed.
-    fn mark_barriers(&mut self, large_index: &HashMap<usize, usize>) {
+    fn mark_barriers(&mut self, large_index: &AddrMap) {
         let mut barriers: Vec<usize> = Vec::new();
         let mut consider = |p: usize| {
             // SAFETY: `p` is an allocated cell; its first word is a vtable pointer.
@@ -669,7 +696,7 @@ impl Heap {
     }
 
     /// Marks everything reachable from the objects on `work` (already marked themselves).
-    fn drain_marks(&mut self, work: &mut Vec<usize>, large_index: &HashMap<usize, usize>) {
+    fn drain_marks(&mut self, work: &mut Vec<usize>, large_index: &AddrMap) {
         while let Some(addr) = work.pop() {
             let hdr = addr as *const ObjHeader;
             // SAFETY: `addr` was marked, so it is an allocated object with a valid vtable.
@@ -693,7 +720,7 @@ impl Heap {
     /// does not count. When every one is referenced by another (a cycle), the oldest is due.
     fn resurrect_finalizable(
         &mut self,
-        large_index: &HashMap<usize, usize>,
+        large_index: &AddrMap,
         needs_finalizer: &dyn Fn(Value) -> bool,
     ) -> Vec<Value> {
         let mut dead: Vec<usize> = self

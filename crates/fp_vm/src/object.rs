@@ -108,6 +108,7 @@ pub trait Payload: Trace + Sized + 'static {
         kind: Self::KIND,
         trace: trace_payload::<Self>,
         drop: drop_payload::<Self>,
+        needs_drop: std::mem::needs_drop::<Self>(),
         size: std::mem::size_of::<Obj<Self>>(),
     };
 }
@@ -119,6 +120,8 @@ pub struct VTable {
     pub trace: unsafe fn(*const ObjHeader, &mut dyn FnMut(Value)),
     /// Runs the payload's destructor (frees its Rust-owned buffers).
     pub drop: unsafe fn(*mut ObjHeader),
+    /// Whether `drop` does anything (floats and other plain payloads are freed without a call).
+    pub needs_drop: bool,
     pub size: usize,
 }
 

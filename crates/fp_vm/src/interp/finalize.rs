@@ -75,6 +75,13 @@ pub fn shutdown(vm: &mut Vm) {
     if !vm.gc_safe_here(0) {
         return;
     }
+    // The collection only matters for finalizers and weakref callbacks: most short programs
+    // have neither, and a full collection is a large part of their run.
+    let work = crate::heap::finalizable().into_iter().any(needs_finalizer)
+        || crate::types::weakref::any_callback(&vm.weakrefs);
+    if !work {
+        return;
+    }
     vm.collect_garbage();
     // Finalizers may create finalizable objects: a few passes take those too.
     for _ in 0..3 {

@@ -59,6 +59,16 @@ pub fn process_after_mark(
     });
 }
 
+/// Whether some weak reference in `table` still has a callback to call.
+pub fn any_callback(table: &std::collections::HashMap<u64, Vec<Value>>) -> bool {
+    table.values().flatten().any(|r| {
+        r.downcast::<WeakRefObj>().is_some_and(|w| {
+            let cb = w.callback.get();
+            !cb.is_null() && !cb.is_none()
+        })
+    })
+}
+
 pub fn install(vm: &mut Vm) {
     let object = vm.types.object;
     let flags = TypeFlags::BASETYPE;
