@@ -41,9 +41,21 @@ fn ast_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     };
     let cls = vm.type_of(obj);
     let name = vm.intern("_fields");
-    let fields = match ops::attr::getattr_opt(vm, cls, name)? {
-        Some(f) => ops::iter::collect(vm, f)?,
-        None => Vec::new(),
+    // The node classes are plain classes whose `_fields` is a tuple in their dict: read it
+    // straight from the MRO then; anything else (a metaclass, a descriptor, another
+    // sequence) goes through the full attribute protocol.
+    let direct = if vm.type_of(cls) == vm.types.type_ {
+        let f = typeobj::lookup(vm, cls, name);
+        tuple::items(f).map(|t| t.to_vec())
+    } else {
+        None
+    };
+    let fields = match direct {
+        Some(f) => f,
+        None => match ops::attr::getattr_opt(vm, cls, name)? {
+            Some(f) => ops::iter::collect(vm, f)?,
+            None => Vec::new(),
+        },
     };
     if args.len() > fields.len() {
         let n = fields.len();
