@@ -154,7 +154,18 @@ impl Reader<'_> {
         Some(b)
     }
 
+    #[inline]
     fn uint(&mut self) -> Option<u64> {
+        // Most numbers (opcode arguments, columns, line deltas, lengths) fit in one byte.
+        let b = *self.data.get(self.pos)?;
+        if b & 0x80 == 0 {
+            self.pos += 1;
+            return Some(b as u64);
+        }
+        self.uint_long()
+    }
+
+    fn uint_long(&mut self) -> Option<u64> {
         let mut n = 0u64;
         let mut shift = 0;
         loop {

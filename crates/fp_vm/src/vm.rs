@@ -145,7 +145,9 @@ pub struct Vm {
     pub op_names: OpNames,
     pub exc: ExcTypes,
     pub config: Config,
-    interned: HashMap<Box<str>, Value>,
+    /// Keyed with FxHash: interning runs for every name of every code object loaded (tens of
+    /// thousands at start-up), where SipHash was a visible share of the time.
+    interned: HashMap<Box<str>, Value, rustc_hash::FxBuildHasher>,
     /// Active Python frames, innermost last (roots for the collector, and `sys._getframe`).
     pub frames: Vec<Value>,
     /// The exception being handled by the running code (None if none): the thread's, or
@@ -221,7 +223,7 @@ impl Vm {
             config,
             // Start-up interns ~20k names (every identifier of the modules `site` imports):
             // reserving room up front saves rehashing the table (SipHash) as it grows.
-            interned: HashMap::with_capacity(24_000),
+            interned: HashMap::with_capacity_and_hasher(24_000, rustc_hash::FxBuildHasher),
             frames: Vec::new(),
             handled_exc: Value::NONE,
             handled_outer: Value::NONE,

@@ -501,7 +501,28 @@ fn dump_body(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
     p.flush(vm)
 }
 
+/// Pickles one object. Each level counts towards the recursion limit, as in CPython's C
+/// pickler: deeply nested (or self-referencing through `__reduce__`) objects raise
+/// RecursionError after about `sys.getrecursionlimit()` levels instead of recursing until
+/// the native stack runs out (which took seconds).
 fn save(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyResult<()> {
+    vm.enter_recursive(" while pickling an object")?;
+    let r = save_one(vm, po, p, obj, save_pid);
+    vm.leave_native();
+    r
+}
+
+/// A call of a reduction hook (`__reduce_ex__`, `__reduce__`, a dispatch-table function),
+/// counted as CPython counts a call of a C-level callable: at the deepest level it is the
+/// call that trips the limit, with CPython's message.
+fn call_hook(vm: &mut Vm, f: Value, args: &[Value]) -> PyResult {
+    vm.enter_recursive(" while calling a Python object")?;
+    let r = ops::call::call(vm, f, args);
+    vm.leave_native();
+    r
+}
+
+fn save_one(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyResult<()> {
     p.commit_frame(vm)?;
     let pid_fn = p.pid_fn.get();
     if save_pid && !pid_fn.is_null() {
@@ -536,7 +557,7 @@ fn save(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyRe
             (!r.is_none()).then_some(r)
         };
         if let Some(f) = found {
-            rv = ops::call::call(vm, f, &[obj])?;
+            rv = call_hook(vm, f, &[obj])?;
             reducer = f;
         } else if crate::types::typeobj::is_subtype(t, vm.types.type_) {
             return save_global(vm, po, p, obj, Value::NULL);
@@ -544,13 +565,13 @@ fn save(vm: &mut Vm, po: Value, p: &Pickler, obj: Value, save_pid: bool) -> PyRe
             let name = vm.intern("__reduce_ex__");
             if let Some(f) = ops::attr::getattr_opt(vm, obj, name)? {
                 let pv = Value::small(p.proto.get() as i64);
-                rv = ops::call::call(vm, f, &[pv])?;
+                rv = call_hook(vm, f, &[pv])?;
                 reducer = f;
             } else {
                 let name = vm.intern("__reduce__");
                 match ops::attr::getattr_opt(vm, obj, name)? {
                     Some(f) => {
-                        rv = ops::call::call(vm, f, &[])?;
+                        rv = call_hook(vm, f, &[])?;
                         reducer = f;
                     }
                     None => {

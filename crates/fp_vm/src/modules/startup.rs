@@ -184,10 +184,8 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
     // give the module its spec and `__file__` (`_imp.is_frozen` answers True for it).
     let origname = vm.new_string(format!("importlib.{stem}"));
     set_attr(vm, m, "__origname__", origname);
-    let cache = stdlib
-        .join("importlib")
-        .join("__pycache__")
-        .join(format!("{stem}.ferropy-311.pyc"));
+    let cache = bootstrap_cache_path(vm, stdlib, stem);
+    let dont_write = dont_write_bytecode(vm);
     let code = match load_cached(&path, &cache) {
         Some(c) => c,
         None => {
@@ -202,7 +200,7 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
                 fp_compiler::Mode::Exec,
                 &opts,
             )?;
-            if !vm.config.dont_write_bytecode {
+            if !dont_write {
                 store_cached(&path, &cache, &c);
             }
             c
@@ -210,6 +208,109 @@ fn run_bootstrap_module(vm: &mut Vm, stdlib: &Path, file: &str, name: &str) -> P
     };
     crate::interp::run_module_code(vm, code, d)?;
     Ok(m)
+}
+
+/// Where importlib's `cache_from_source` would keep the code of `importlib/<stem>.py`.
+fn bootstrap_cache_path(vm: &Vm, stdlib: &Path, stem: &str) -> PathBuf {
+    cache_path_in(
+        vm,
+        &stdlib.join("importlib"),
+        &format!("{stem}.ferropy-311.pyc"),
+    )
+}
+
+/// The cache file `file` for a source in `dir`, as importlib places it: in `dir/__pycache__`,
+/// or under `sys.pycache_prefix` (PYTHONPYCACHEPREFIX) when that is set.
+fn cache_path_in(vm: &Vm, dir: &Path, file: &str) -> PathBuf {
+    let prefix = sys_attr(vm, "pycache_prefix")
+        .and_then(|v| crate::types::str::as_str(v).map(str::to_string));
+    match prefix {
+        Some(p) => {
+            let rel = dir.strip_prefix("/").unwrap_or(dir);
+            Path::new(&p).join(rel).join(file)
+        }
+        None => dir.join("__pycache__").join(file),
+    }
+}
+
+fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
+    crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), name)
+}
+
+fn dont_write_bytecode(vm: &Vm) -> bool {
+    sys_attr(vm, "dont_write_bytecode").is_some_and(|v| v == Value::TRUE)
+}
+
+/// Runs Python source embedded in the binary (the class and validator code of native
+/// modules such as `_ast`) in `globals`, with its compiled code kept in the code cache of the
+/// library's `__pycache__` (as `<cache_name>.ferropy-311.pyc`), so that each process does not
+/// compile it again. The file is keyed, like a hash-based pyc (PEP 552), by a hash of the
+/// source and the optimization level under this build's magic.
+pub fn exec_embedded(
+    vm: &mut Vm,
+    cache_name: &str,
+    source: &str,
+    filename: &str,
+    globals: Value,
+) -> PyResult {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    source.hash(&mut h);
+    filename.hash(&mut h);
+    vm.config.optimize.hash(&mut h);
+    let key = h.finish();
+    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
+    let mut header = Vec::with_capacity(16);
+    header.extend_from_slice(&magic.to_le_bytes());
+    header.extend_from_slice(b"\r\n");
+    header.extend_from_slice(&1u32.to_le_bytes());
+    header.extend_from_slice(&key.to_le_bytes());
+    let cache = sys_attr(vm, "_stdlib_dir")
+        .and_then(|v| crate::types::str::as_str(v).map(PathBuf::from))
+        .map(|dir| cache_path_in(vm, &dir, &format!("{cache_name}.ferropy-311.pyc")));
+    let cached = cache.as_ref().and_then(|c| {
+        let data = std::fs::read(c).ok()?;
+        if data.len() < 17 || data[..16] != header[..] || data[16] != b'c' {
+            return None;
+        }
+        fp_bytecode::serialize::read_code(&data[17..]).map(|(c, _)| c)
+    });
+    let code = match cached {
+        Some(c) => c,
+        None => {
+            let opts = fp_compiler::CompileOptions {
+                optimize: vm.config.optimize,
+                future_annotations: false,
+            };
+            let c = crate::interp::compile_checked(
+                vm,
+                source,
+                filename,
+                fp_compiler::Mode::Exec,
+                &opts,
+            )?;
+            if let Some(path) = cache.as_ref().filter(|_| !dont_write_bytecode(vm)) {
+                let mut data = header.clone();
+                data.push(b'c');
+                fp_bytecode::serialize::write_code(&mut data, &c);
+                write_atomically(path, &data);
+            }
+            c
+        }
+    };
+    crate::interp::run_module_code(vm, code, globals)
+}
+
+/// Writes a cache file aside then renames it, so a concurrent start never reads half a file;
+/// failures (a read-only library) just mean no cache, as for importlib.
+fn write_atomically(cache: &Path, data: &[u8]) {
+    let tmp = cache.with_extension(format!("pyc.{}", std::process::id()));
+    if let Some(dir) = cache.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if std::fs::write(&tmp, data).is_ok() && std::fs::rename(&tmp, cache).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 /// The pyc header importlib writes: magic, flags 0, source mtime and size (32-bit each).
@@ -248,15 +349,7 @@ fn store_cached(source: &Path, cache: &Path, code: &fp_bytecode::CodeObject) {
     };
     data.push(b'c');
     fp_bytecode::serialize::write_code(&mut data, code);
-    // Written aside then renamed, so a concurrent start never reads half a file; failures
-    // (a read-only library) just mean no cache, as for importlib.
-    let tmp = cache.with_extension(format!("pyc.{}", std::process::id()));
-    if let Some(dir) = cache.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    if std::fs::write(&tmp, &data).is_ok() && std::fs::rename(&tmp, cache).is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    write_atomically(cache, &data);
 }
 
 /// Installs importlib as the import system (CPython's `init_importlib` and

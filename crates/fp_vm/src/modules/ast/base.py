@@ -9,22 +9,7 @@ class AST:
     __module__ = 'ast'
     __doc__ = None
 
-    def __new__(cls, *args, **kwargs):
-        return object.__new__(cls)
-
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        fields = getattr(cls, '_fields', ())
-        if len(args) > len(fields):
-            n = len(fields)
-            raise TypeError(f"{cls.__name__} constructor takes at most "
-                            f"{n} positional argument{'' if n == 1 else 's'}")
-        for name, value in zip(fields, args):
-            setattr(self, name, value)
-        for name, value in kwargs.items():
-            if name in fields[:len(args)]:
-                raise TypeError(f"{cls.__name__} got multiple values for argument '{name}'")
-            setattr(self, name, value)
+    # __new__ and __init__ are native (node_init.rs), installed after the classes exist.
 
     def __reduce__(self):
         return type(self), (), getattr(self, '__dict__', {})

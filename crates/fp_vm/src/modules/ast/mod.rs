@@ -26,7 +26,10 @@ pub fn init(vm: &mut Vm) -> PyResult {
     let b = vm.builtins;
     set_attr(vm, m, "__builtins__", b);
     let d = module_dict(m);
-    crate::interp::exec_source(vm, SOURCE, "<frozen _ast>", d)?;
+    crate::modules::startup::exec_embedded(vm, "_ast", SOURCE, "<frozen _ast>", d)?;
+    if let Some(ast_cls) = crate::types::dict::get_str(d, "AST") {
+        crate::types::typeobj::add_methods(vm, ast_cls, node_init::AST_METHODS);
+    }
     // A native module has no `__builtins__`; the class code falls back to the VM's builtins.
     let k = vm.intern("__builtins__");
     crate::types::dict::del_item_str(vm, d, k);
@@ -41,6 +44,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 }
 
 pub mod convert;
+mod node_init;
 pub mod to_ruff;
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: parses `source` and returns the tree as

@@ -45,7 +45,13 @@ pub fn init_multibytecodec(vm: &mut Vm) -> PyResult {
     let b = vm.builtins;
     set_attr(vm, m, "__builtins__", b);
     let d = module_dict(m);
-    crate::interp::exec_source(vm, SOURCE, "<frozen _multibytecodec>", d)?;
+    crate::modules::startup::exec_embedded(
+        vm,
+        "_multibytecodec",
+        SOURCE,
+        "<frozen _multibytecodec>",
+        d,
+    )?;
     let k = vm.intern("__builtins__");
     crate::types::dict::del_item_str(vm, d, k);
     Ok(m)
