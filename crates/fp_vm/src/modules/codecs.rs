@@ -338,7 +338,7 @@ fn unregister(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// `codecs.lookup`: Ok(None) when no search function knows the name.
-fn registry_lookup(vm: &mut Vm, encoding: &str) -> PyResult<Option<Value>> {
+pub fn registry_lookup(vm: &mut Vm, encoding: &str) -> PyResult<Option<Value>> {
     let norm = sc::normalize_name(encoding).replace(' ', "_");
     let c = cache(vm);
     if let Some(v) = dict::get_str(c, &norm) {

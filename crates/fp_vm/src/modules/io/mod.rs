@@ -14,6 +14,7 @@ pub mod iobase;
 pub mod newline;
 pub mod open;
 pub mod stringio;
+pub mod textcodec;
 pub mod textio;
 
 use crate::native;
