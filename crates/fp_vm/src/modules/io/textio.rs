@@ -331,6 +331,22 @@ fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<bool> {
     Ok(true)
 }
 
+/// A flag CPython converts through `__index__` to a C int or long (not `__bool__`).
+fn int_flag(vm: &mut Vm, v: Value, c_type: &str) -> PyResult<bool> {
+    let i = ops::number::index(vm, v)?;
+    let (lo, hi) = if c_type == "int" {
+        (i32::MIN as i64, i32::MAX as i64)
+    } else {
+        (i64::MIN, i64::MAX)
+    };
+    match crate::types::int::int_ref(i)
+        .and_then(|r| num_traits::ToPrimitive::to_i64(&r.to_bigint()))
+    {
+        Some(n) if n >= lo && n <= hi => Ok(n != 0),
+        _ => Err(vm.overflow_error(format!("Python int too large to convert to C {c_type}"))),
+    }
+}
+
 /// A name as C code sees it: up to its first NUL.
 fn c_name(s: &str) -> &str {
     s.split('\0').next().unwrap_or("")
@@ -383,8 +399,18 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         super::stringio::check_newline_as(vm, a[4], false, "TextIOWrapper() argument 'newline'")?
     };
-    let line_buffering = !a[5].is_null() && ops::truth::is_true(vm, a[5])?;
-    let write_through = !a[6].is_null() && ops::truth::is_true(vm, a[6])?;
+    let line_buffering = !a[5].is_null() && int_flag(vm, a[5], "int")?;
+    let write_through = !a[6].is_null() && int_flag(vm, a[6], "int")?;
+    if encoding.is_none() && super::open::warn_default_encoding(vm) {
+        // PEP 597, at the frame calling TextIOWrapper() (or open()).
+        crate::modules::warnings::warn_with_source(
+            vm,
+            vm.exc.encoding_warning,
+            "'encoding' argument not specified",
+            1,
+            Value::NULL,
+        )?;
+    }
     let encoding = match encoding.as_deref() {
         None | Some("locale") => locale_encoding().to_string(),
         Some(e) => e.to_string(),
@@ -399,6 +425,16 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error("embedded null character"));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
+    if super::open::dev_mode(vm) {
+        // In the development mode CPython looks the error handler up at once.
+        let d = crate::types::codec_errors::registry(vm);
+        if crate::types::dict::get_str(d, &errors).is_none() {
+            return Err(vm.new_exc(
+                vm.exc.lookup_error,
+                format!("unknown error handler name '{errors}'"),
+            ));
+        }
+    }
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
     let writable = call_method(vm, buffer, "writable", &[])? == Value::TRUE;
     let seekable = call_method(vm, buffer, "seekable", &[])? == Value::TRUE;
@@ -1289,12 +1325,12 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
         str_codec::encode(vm, e, "utf-8", "strict", Value::NULL)?;
     }
     let lb = if given(lb_v) && !lb_v.is_none() {
-        Some(ops::truth::is_true(vm, lb_v)?)
+        Some(int_flag(vm, lb_v, "long")?)
     } else {
         None
     };
     let wt = if given(wt_v) && !wt_v.is_none() {
-        Some(ops::truth::is_true(vm, wt_v)?)
+        Some(int_flag(vm, wt_v, "long")?)
     } else {
         None
     };
