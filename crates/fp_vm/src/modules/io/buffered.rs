@@ -869,12 +869,20 @@ pub(crate) fn chain(earlier: crate::vm::Exc, later: crate::vm::Exc) -> crate::vm
 /// context, or is raised itself when the close succeeds.
 fn buf_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
-    if is_closed(vm, b)? {
+    // As CPython: the lock is held around the closed check and the raw close but not the
+    // flush (which takes it itself), so another thread's write waits for the close to finish
+    // and then sees a closed file.
+    enter(vm, b, a[0])?;
+    let closed = is_closed(vm, b);
+    leave(b);
+    if closed? {
         return Ok(Value::NONE);
     }
     let r = call_method(vm, a[0], "flush", &[]);
+    enter(vm, b, a[0])?;
     let c = call_method(vm, b.raw.get(), "close", &[]);
     b.clear_read();
+    leave(b);
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
         (Err(e1), Err(e2)) => Err(chain(e1, e2)),
@@ -1189,6 +1197,14 @@ fn serialized(
     let Some(b) = obj.downcast::<BufferedObj>() else {
         return f(vm, a);
     };
+    enter(vm, b, obj)?;
+    let r = f(vm, a);
+    leave(b);
+    r
+}
+
+/// Takes the object's lock (CPython's `ENTER_BUFFERED`).
+fn enter(vm: &mut Vm, b: &BufferedObj, obj: Value) -> PyResult<()> {
     let me = crate::gil::ident();
     loop {
         match b.owner.get() {
@@ -1203,12 +1219,15 @@ fn serialized(
         }
     }
     b.owner.set(me);
-    let r = f(vm, a);
+    Ok(())
+}
+
+/// Releases the object's lock (CPython's `LEAVE_BUFFERED`), waking waiting threads.
+fn leave(b: &BufferedObj) {
     b.owner.set(0);
     if crate::gil::threads_running() {
         crate::gil::lock_released();
     }
-    r
 }
 
 fn buf_flush_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {
