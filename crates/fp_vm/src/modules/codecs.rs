@@ -338,7 +338,7 @@ fn unregister(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// `codecs.lookup`: Ok(None) when no search function knows the name.
-fn registry_lookup(vm: &mut Vm, encoding: &str) -> PyResult<Option<Value>> {
+pub fn registry_lookup(vm: &mut Vm, encoding: &str) -> PyResult<Option<Value>> {
     let norm = sc::normalize_name(encoding).replace(' ', "_");
     let c = cache(vm);
     if let Some(v) = dict::get_str(c, &norm) {
@@ -370,6 +370,13 @@ fn unknown_encoding(vm: &mut Vm, encoding: &str) -> Exc {
 
 fn lookup(vm: &mut Vm, a: &[Value]) -> PyResult {
     let enc = arg_str(vm, "lookup", 0, a[1])?;
+    // CPython takes the name as a C string: it must be UTF-8 encodable, without NULs.
+    if crate::types::str::has_stand_ins(enc) {
+        sc::encode(vm, enc, "utf-8", "strict", Value::NULL)?;
+    }
+    if enc.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
     match registry_lookup(vm, enc)? {
         Some(v) => Ok(v),
         None => Err(unknown_encoding(vm, enc)),

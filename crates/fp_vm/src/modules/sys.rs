@@ -104,6 +104,25 @@ fn init_info(vm: &mut Vm, m: Value) {
         .any(|x| x.split('=').next() == Some("warn_default_encoding"))
         || !c.ignore_environment
             && std::env::var_os("PYTHONWARNDEFAULTENCODING").is_some_and(|v| !v.is_empty());
+    // `-X dev` or a non-empty PYTHONDEVMODE; `-X utf8[=1|0]` or PYTHONUTF8=1/0 (the -X option
+    // wins). ferropy assumes a UTF-8 locale, so the UTF-8 mode is off unless asked for.
+    let env = |name: &str| {
+        if c.ignore_environment {
+            None
+        } else {
+            std::env::var(name).ok()
+        }
+    };
+    let dev_mode = c.xoptions.iter().any(|x| x == "dev")
+        || env("PYTHONDEVMODE").is_some_and(|v| !v.is_empty());
+    let mut utf8_mode = env("PYTHONUTF8").is_some_and(|v| v == "1");
+    for x in &c.xoptions {
+        match x.as_str() {
+            "utf8" | "utf8=1" => utf8_mode = true,
+            "utf8=0" => utf8_mode = false,
+            _ => {}
+        }
+    }
     let flag_values = [
         ("debug", 0),
         ("inspect", c.inspect as i64),
@@ -119,7 +138,7 @@ fn init_info(vm: &mut Vm, m: Value) {
         ("hash_randomization", 1),
         ("isolated", c.isolated as i64),
         ("dev_mode", 0),
-        ("utf8_mode", 0),
+        ("utf8_mode", utf8_mode as i64),
         ("warn_default_encoding", warn_default_encoding as i64),
         ("safe_path", c.safe_path as i64),
         ("int_max_str_digits", -1),
@@ -128,7 +147,7 @@ fn init_info(vm: &mut Vm, m: Value) {
     let flags_t = structseq::new_type(vm, "sys", "flags", &names);
     let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| Value::small(*v)).collect();
     // dev_mode is a bool in CPython.
-    vals[13] = Value::FALSE;
+    vals[13] = Value::from_bool(dev_mode);
     let flags = structseq::new(vm, flags_t, vals);
     set_attr(vm, m, "flags", flags);
     // sys.implementation: a SimpleNamespace.

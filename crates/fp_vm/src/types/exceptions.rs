@@ -259,6 +259,14 @@ fn init_special(vm: &mut Vm, e: Value, args: Value) -> PyResult<()> {
         };
         set_attr(vm, e, "errno", errno);
         set_attr(vm, e, "strerror", strerror);
+        // BlockingIOError(errno, strerror, n): the third argument is `characters_written`,
+        // not a filename, and the arguments stay whole (CPython, exact type only).
+        if a.len() == 3 && ty == vm.exc.blocking_io_error && crate::types::int::is_int(a[2]) {
+            set_attr(vm, e, "characters_written", a[2]);
+            set_attr(vm, e, "filename", Value::NONE);
+            set_attr(vm, e, "filename2", Value::NONE);
+            return Ok(());
+        }
         let filename = if a.len() >= 3 { a[2] } else { Value::NONE };
         set_attr(vm, e, "filename", filename);
         let filename2 = if a.len() >= 5 { a[4] } else { Value::NONE };

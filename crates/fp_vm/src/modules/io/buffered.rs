@@ -377,18 +377,31 @@ fn flush_writes(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
             return Ok(());
         }
         match raw_write(vm, b, &data)? {
-            None => {
-                return Err(vm.new_exc(
-                    vm.exc.blocking_io_error,
-                    "write could not complete without blocking",
-                ));
-            }
+            None => return Err(blocking_error(vm, b, 0)),
             Some(n) => {
                 b.wbuf.borrow_mut().drain(..n);
             }
         }
         // A write a signal interrupted returns short: run the handlers before blocking again.
         crate::modules::signals::check(vm)?;
+    }
+}
+
+/// CPython's BlockingIOError(errno, "write could not complete without blocking", written):
+/// errno EAGAIN from a FileIO's descriptor, 0 from a Python raw stream that returned None.
+fn blocking_error(vm: &mut Vm, b: &BufferedObj, written: usize) -> crate::vm::Exc {
+    let errno = if super::fileio::exact_open(vm, b.raw.get()).is_some() {
+        libc::EAGAIN as i64
+    } else {
+        0
+    };
+    let e = crate::types::int::from_i64(vm, errno);
+    let msg = vm.new_str("write could not complete without blocking");
+    let w = crate::types::int::from_usize(vm, written);
+    let ty = vm.exc.blocking_io_error;
+    match ops::call::call(vm, ty, &[e, msg, w]) {
+        Ok(x) => crate::vm::Exc(x),
+        Err(x) => x,
     }
 }
 
@@ -789,7 +802,21 @@ fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
         b.wbuf.borrow_mut().extend_from_slice(&data);
         return Ok(crate::types::int::from_usize(vm, data.len()));
     }
-    flush_writes(vm, b)?;
+    if let Err(e) = flush_writes(vm, b) {
+        // A raw stream that would block: buffer what fits (CPython's algorithm), raising
+        // BlockingIOError with the count taken when not everything does.
+        if !vm.exc_matches(e, vm.exc.blocking_io_error) {
+            return Err(e);
+        }
+        b.clear_read();
+        let avail = size.saturating_sub(b.wbuf.borrow().len());
+        if data.len() <= avail {
+            b.wbuf.borrow_mut().extend_from_slice(&data);
+            return Ok(crate::types::int::from_usize(vm, data.len()));
+        }
+        b.wbuf.borrow_mut().extend_from_slice(&data[..avail]);
+        return Err(blocking_error(vm, b, avail));
+    }
     if b.unread() > 0 {
         rewind_reads(vm, b)?;
     }
@@ -798,10 +825,13 @@ fn buf_write(vm: &mut Vm, a: &[Value]) -> PyResult {
         match raw_write(vm, b, &data[written..])? {
             Some(n) => written += n,
             None => {
-                return Err(vm.new_exc(
-                    vm.exc.blocking_io_error,
-                    "write could not complete without blocking",
-                ));
+                // Buffer as much as possible; the rest is lost to the caller, who learns
+                // how much was taken from `characters_written`.
+                b.clear_read();
+                b.wbuf
+                    .borrow_mut()
+                    .extend_from_slice(&data[written..written + size]);
+                return Err(blocking_error(vm, b, written + size));
             }
         }
         crate::modules::signals::check(vm)?;
@@ -839,12 +869,20 @@ pub(crate) fn chain(earlier: crate::vm::Exc, later: crate::vm::Exc) -> crate::vm
 /// context, or is raised itself when the close succeeds.
 fn buf_close(vm: &mut Vm, a: &[Value]) -> PyResult {
     let b = raw_of(vm, a[0])?;
-    if is_closed(vm, b)? {
+    // As CPython: the lock is held around the closed check and the raw close but not the
+    // flush (which takes it itself), so another thread's write waits for the close to finish
+    // and then sees a closed file.
+    enter(vm, b, a[0])?;
+    let closed = is_closed(vm, b);
+    leave(b);
+    if closed? {
         return Ok(Value::NONE);
     }
     let r = call_method(vm, a[0], "flush", &[]);
+    enter(vm, b, a[0])?;
     let c = call_method(vm, b.raw.get(), "close", &[]);
     b.clear_read();
+    leave(b);
     match (r, c) {
         (Err(e), Ok(_)) => Err(e),
         (Err(e1), Err(e2)) => Err(chain(e1, e2)),
@@ -1159,6 +1197,14 @@ fn serialized(
     let Some(b) = obj.downcast::<BufferedObj>() else {
         return f(vm, a);
     };
+    enter(vm, b, obj)?;
+    let r = f(vm, a);
+    leave(b);
+    r
+}
+
+/// Takes the object's lock (CPython's `ENTER_BUFFERED`).
+fn enter(vm: &mut Vm, b: &BufferedObj, obj: Value) -> PyResult<()> {
     let me = crate::gil::ident();
     loop {
         match b.owner.get() {
@@ -1173,12 +1219,15 @@ fn serialized(
         }
     }
     b.owner.set(me);
-    let r = f(vm, a);
+    Ok(())
+}
+
+/// Releases the object's lock (CPython's `LEAVE_BUFFERED`), waking waiting threads.
+fn leave(b: &BufferedObj) {
     b.owner.set(0);
     if crate::gil::threads_running() {
         crate::gil::lock_released();
     }
-    r
 }
 
 fn buf_flush_serialized(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -14,6 +14,7 @@ pub mod iobase;
 pub mod newline;
 pub mod open;
 pub mod stringio;
+pub mod textcodec;
 pub mod textio;
 
 use crate::native;
@@ -57,9 +58,12 @@ pub fn init(vm: &mut Vm) -> PyResult {
     for (name, ty) in iobase::install(vm) {
         set(vm, m, name, ty);
     }
-    // `builtins.open is _io.open`, as in CPython.
-    if let Some(o) = crate::types::dict::get_str(vm.builtins_dict, "open") {
-        set(vm, m, "open", o);
+    // `builtins.open is _io.open`, as in CPython: the module's own function (its `__module__`
+    // is then 'io', which `io.__all__` checks rely on) replaces the builtins' placeholder.
+    let md = crate::types::module::module_dict(m);
+    if let Some(o) = crate::types::dict::get_str(md, "open") {
+        let k = vm.intern("open");
+        crate::types::dict::set_item_str(vm, vm.builtins_dict, k, o);
     }
     let mut types = fileio::install(vm);
     types.extend(bytesio::install(vm));

@@ -24,18 +24,32 @@ pub fn text_encoding(vm: &mut Vm, a: &[Value]) -> PyResult {
                 Value::NULL,
             )?;
         }
+        // PEP 686: "utf-8" in the UTF-8 mode.
+        if sys_flag(vm, 14) {
+            return Ok(vm.new_str("utf-8"));
+        }
         return Ok(vm.new_str("locale"));
     }
     Ok(a[0])
 }
 
 /// `sys.flags.warn_default_encoding`.
-fn warn_default_encoding(vm: &mut Vm) -> bool {
+pub fn warn_default_encoding(vm: &mut Vm) -> bool {
+    sys_flag(vm, 15)
+}
+
+/// `sys.flags.dev_mode` (`-X dev`): CPython then checks error handler names eagerly.
+pub fn dev_mode(vm: &mut Vm) -> bool {
+    sys_flag(vm, 13)
+}
+
+/// Whether field `i` of `sys.flags` is set (true or a non-zero int).
+fn sys_flag(vm: &mut Vm, i: usize) -> bool {
     let flags = crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), "flags");
     flags.is_some_and(|f| {
         crate::types::tuple::items(f)
-            .and_then(|t| t.get(15).copied())
-            .is_some_and(|v| v.as_small_int().is_some_and(|i| i != 0))
+            .and_then(|t| t.get(i).copied())
+            .is_some_and(|v| v == Value::TRUE || v.as_small_int().is_some_and(|i| i != 0))
     })
 }
 

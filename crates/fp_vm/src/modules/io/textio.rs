@@ -1,5 +1,6 @@
-//! `_io.TextIOWrapper`: text over a binary buffered stream, with encodings (the native codecs of
-//! `types::str_codec`: UTF-8, ASCII, Latin-1, UTF-16/32), error handlers, newline translation
+//! `_io.TextIOWrapper`: text over a binary buffered stream, with encodings (fast paths for the
+//! native codecs of `types::str_codec`: UTF-8, ASCII, Latin-1, UTF-16/32; every other codec of
+//! the registry through its incremental decoder/encoder, `textcodec`), error handlers, newline translation
 //! (universal newlines on input, `\n` → `newline` on output), line buffering, write-through,
 //! `reconfigure`, `detach`, and `tell`/`seek`.
 //!
@@ -7,7 +8,8 @@
 //! from (a translated `\r\n` counts two). `tell()` is then the stream position where the
 //! undelivered text starts: the position of the first decoded code point (`snap_pos`) plus the
 //! widths of those already delivered. CPython's opaque cookie also encodes decoder state; for
-//! the stateless codecs used here, a byte position is the same cookie.
+//! the native codecs a byte position is the same cookie. Registry codecs (width 0) keep
+//! CPython's snapshot instead and build the full cookie (`textcodec::tell_cookie`).
 
 use super::newline::{SEEN_CR, SEEN_CRLF, SEEN_LF};
 use super::{call_method, io_type, new_io_type, size_arg, unsupported};
@@ -56,6 +58,15 @@ pub struct TextState {
     pub snap_valid: bool,
     /// Encoded text not yet handed to the buffer.
     pub wpending: Vec<u8>,
+    /// The codec is not native: `TextIOObj::decoder`/`encoder` are the registry codec's
+    /// incremental objects and positions use CPython's cookies (`textcodec`).
+    pub registry: bool,
+    /// Registry path: the decoder flags and the input fed since, at the last chunk read while
+    /// telling (CPython's snapshot); `decoded[..snap_before]` came before it.
+    pub snapshot: Option<(i64, Vec<u8>)>,
+    pub snap_before: usize,
+    /// Bytes per character of the last chunk (the start of `tell()`'s search).
+    pub b2cratio: f64,
 }
 
 impl TextState {
@@ -97,6 +108,10 @@ impl TextState {
 
 pub struct TextIOObj {
     pub buffer: Cell<Value>,
+    /// The registry codec's incremental decoder and encoder (None for native codecs, or when
+    /// not readable / writable).
+    pub decoder: Cell<Value>,
+    pub encoder: Cell<Value>,
     pub ok: Cell<bool>,
     pub detached: Cell<bool>,
     pub st: RefCell<TextState>,
@@ -105,6 +120,8 @@ pub struct TextIOObj {
 impl Trace for TextIOObj {
     fn trace(&self, visit: &mut dyn FnMut(Value)) {
         self.buffer.trace(visit);
+        self.decoder.trace(visit);
+        self.encoder.trace(visit);
     }
 }
 
@@ -183,6 +200,8 @@ fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
         a[0],
         TextIOObj {
             buffer: Cell::new(Value::NONE),
+            decoder: Cell::new(Value::NONE),
+            encoder: Cell::new(Value::NONE),
             ok: Cell::new(false),
             detached: Cell::new(false),
             st: RefCell::new(TextState {
@@ -207,6 +226,10 @@ fn tw_new(_vm: &mut Vm, a: &[Value]) -> PyResult {
                 snap_pos: 0,
                 snap_valid: false,
                 wpending: Vec::new(),
+                registry: false,
+                snapshot: None,
+                snap_before: 0,
+                b2cratio: 0.0,
             }),
         },
     ))
@@ -288,11 +311,10 @@ fn opt_str_arg_of(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Opt
     }
 }
 
-/// The encoding must name a text codec: one of ours, or a single-byte codec of the registry
-/// (the `encodings` charmap codecs: cp1252, koi8_r, mac_roman...), which decodes with one
-/// character per byte, like Latin-1, so positions and cookies work the same. CPython's errors
+/// The encoding must name a text codec: one of ours (Ok(false)), or a text codec of the
+/// registry (Ok(true): it runs through its incremental objects, `textcodec`). CPython's errors
 /// for a name that is not UTF-8 encodable, a NUL, a bytes-to-bytes codec or an unknown name.
-fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
+fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<bool> {
     // The name must be encodable (a lone surrogate: UnicodeEncodeError, as CPython).
     if crate::types::str::has_stand_ins(encoding) {
         str_codec::encode(vm, encoding, "utf-8", "strict", Value::NULL)?;
@@ -301,25 +323,57 @@ fn check_text_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
         return Err(vm.value_error("embedded null character"));
     }
     if str_codec::lookup(encoding).is_some() {
-        return Ok(());
+        return Ok(false);
     }
     if !crate::modules::codecs::registry_has_text_encoding(vm, encoding, "open")? {
         return Err(vm.new_exc(vm.exc.lookup_error, format!("unknown encoding: {encoding}")));
     }
-    // Multi-byte codecs need an incremental decoder and CPython's decoder-state cookies,
-    // which this TextIOWrapper does not have yet: refuse them clearly. (A codec whose probe
-    // fails is let through; its errors surface when it is used, as in CPython.)
-    let all: Vec<u8> = (0..=255u8).collect();
-    if let Ok(text) = str_codec::decode(vm, &all, encoding, "replace", Value::NULL)
-        && text.chars().count() != all.len()
+    Ok(true)
+}
+
+/// A flag CPython converts through `__index__` to a C int or long (not `__bool__`).
+fn int_flag(vm: &mut Vm, v: Value, c_type: &str) -> PyResult<bool> {
+    let i = ops::number::index(vm, v)?;
+    let (lo, hi) = if c_type == "int" {
+        (i32::MIN as i64, i32::MAX as i64)
+    } else {
+        (i64::MIN, i64::MAX)
+    };
+    match crate::types::int::int_ref(i)
+        .and_then(|r| num_traits::ToPrimitive::to_i64(&r.to_bigint()))
     {
-        return Err(vm.new_exc(
-            vm.exc.not_implemented_error,
-            format!(
-                "ferropy's TextIOWrapper does not support the multi-byte codec '{encoding}' yet"
-            ),
-        ));
+        Some(n) if n >= lo && n <= hi => Ok(n != 0),
+        _ => Err(vm.overflow_error(format!("Python int too large to convert to C {c_type}"))),
     }
+}
+
+/// A name as C code sees it: up to its first NUL.
+fn c_name(s: &str) -> &str {
+    s.split('\0').next().unwrap_or("")
+}
+
+/// Makes (or drops) the registry codec objects for the current encoding and errors.
+fn set_codecs(vm: &mut Vm, t: &TextIOObj, registry: bool) -> PyResult<()> {
+    let (enc, errors, readable, writable) = {
+        let st = t.st.borrow();
+        (
+            st.encoding.clone(),
+            st.errors.clone(),
+            st.readable,
+            st.writable,
+        )
+    };
+    let (d, e) = if registry {
+        super::textcodec::make_codecs(vm, c_name(&enc), c_name(&errors), readable, writable)?
+    } else {
+        (Value::NONE, Value::NONE)
+    };
+    t.decoder.set(d);
+    t.encoder.set(e);
+    let mut st = t.st.borrow_mut();
+    st.registry = registry;
+    st.snapshot = None;
+    st.snap_before = 0;
     Ok(())
 }
 
@@ -345,17 +399,42 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         super::stringio::check_newline_as(vm, a[4], false, "TextIOWrapper() argument 'newline'")?
     };
-    let line_buffering = !a[5].is_null() && ops::truth::is_true(vm, a[5])?;
-    let write_through = !a[6].is_null() && ops::truth::is_true(vm, a[6])?;
+    let line_buffering = !a[5].is_null() && int_flag(vm, a[5], "int")?;
+    let write_through = !a[6].is_null() && int_flag(vm, a[6], "int")?;
+    if encoding.is_none() && super::open::warn_default_encoding(vm) {
+        // PEP 597, at the frame calling TextIOWrapper() (or open()).
+        crate::modules::warnings::warn_with_source(
+            vm,
+            vm.exc.encoding_warning,
+            "'encoding' argument not specified",
+            1,
+            Value::NULL,
+        )?;
+    }
     let encoding = match encoding.as_deref() {
         None | Some("locale") => locale_encoding().to_string(),
         Some(e) => e.to_string(),
     };
-    check_text_encoding(vm, &encoding)?;
+    let registry = check_text_encoding(vm, &encoding)?;
+    if let Some(e) = &errors
+        && crate::types::str::has_stand_ins(e)
+    {
+        str_codec::encode(vm, e, "utf-8", "strict", Value::NULL)?;
+    }
     if errors.as_deref().is_some_and(|e| e.contains('\0')) {
         return Err(vm.value_error("embedded null character"));
     }
     let errors = errors.unwrap_or_else(|| "strict".to_string());
+    if super::open::dev_mode(vm) {
+        // In the development mode CPython looks the error handler up at once.
+        let d = crate::types::codec_errors::registry(vm);
+        if crate::types::dict::get_str(d, &errors).is_none() {
+            return Err(vm.new_exc(
+                vm.exc.lookup_error,
+                format!("unknown error handler name '{errors}'"),
+            ));
+        }
+    }
     let readable = call_method(vm, buffer, "readable", &[])? == Value::TRUE;
     let writable = call_method(vm, buffer, "writable", &[])? == Value::TRUE;
     let seekable = call_method(vm, buffer, "seekable", &[])? == Value::TRUE;
@@ -388,6 +467,15 @@ fn tw_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         st.clear_decoded();
         st.seennl = 0;
         st.wpending.clear();
+    }
+    set_codecs(vm, t, registry)?;
+    let enc = t.encoder.get();
+    if registry && seekable && !enc.is_none() {
+        // Not at the start of the stream: the encoder must not write a BOM.
+        let p = call_method(vm, buffer, "tell", &[])?;
+        if ops::number::index_i64(vm, p)? != 0 {
+            super::textcodec::set_encoder_state(vm, enc, false)?;
+        }
     }
     t.detached.set(false);
     t.ok.set(true);
@@ -451,7 +539,17 @@ fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         _ => text,
     };
-    let bytes = str_codec::encode(vm, out, &enc, &errors, a[1])?;
+    let registry = t.st.borrow().registry;
+    let bytes = if registry {
+        let text = if translated_used(&writenl, haslf) {
+            vm.new_str(out)
+        } else {
+            a[1]
+        };
+        super::textcodec::encode(vm, t.encoder.get(), text)?
+    } else {
+        str_codec::encode(vm, out, &enc, &errors, a[1])?
+    };
     let n = s.char_len();
     t.st.borrow_mut().enc_encoding = bom_free(&enc);
     // As CPython: never let the pending bytes grow past the chunk size by concatenation.
@@ -466,7 +564,22 @@ fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
     if needflush {
         call_method(vm, t.buffer.get(), "flush", &[])?;
     }
-    // Written text invalidates any read-ahead.
+    // Written text invalidates any read-ahead; CPython then resets the decoder (and the
+    // newline decoder around it, which forgets the newlines seen).
+    if registry {
+        {
+            let mut st = t.st.borrow_mut();
+            st.clear_decoded();
+            st.snapshot = None;
+            if st.universal() {
+                st.seennl = 0;
+            }
+        }
+        let d = t.decoder.get();
+        if !d.is_none() {
+            call_method(vm, d, "reset", &[])?;
+        }
+    }
     {
         let mut st = t.st.borrow_mut();
         if !st.is_clean() {
@@ -474,6 +587,10 @@ fn tw_write(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
     }
     Ok(crate::types::int::from_usize(vm, n))
+}
+
+fn translated_used(writenl: &Option<String>, haslf: bool) -> bool {
+    writenl.is_some() && haslf
 }
 
 /// Splits `data` at the end of its last complete character (for a non-final chunk).
@@ -547,7 +664,18 @@ fn read_chunk(vm: &mut Vm, t: &TextIOObj, size_hint: usize) -> PyResult<bool> {
         let mut st = t.st.borrow_mut();
         st.snap_valid = st.telling;
     }
-    if seekable && t.st.borrow().is_clean() {
+    let (registry, telling) = {
+        let st = t.st.borrow();
+        (st.registry, st.telling)
+    };
+    // Registry path: to prepare for tell(), note a point where the decoder's input buffer is
+    // empty: len(dec_buffer) bytes before this read, with the decoder's flags there.
+    let mut snap = None;
+    if registry && telling {
+        let d = decoder_view(t);
+        snap = Some(d.getstate(vm)?);
+    }
+    if !registry && seekable && t.st.borrow().is_clean() {
         let p = call_method(vm, buffer, "tell", &[])?;
         t.st.borrow_mut().snap_pos = ops::number::index_i64(vm, p)?;
     }
@@ -568,21 +696,57 @@ fn read_chunk(vm: &mut Vm, t: &TextIOObj, size_hint: usize) -> PyResult<bool> {
         )));
     };
     let eof = bytes.is_empty();
+    let before = t.st.borrow().decoded.len();
     decode_into(vm, t, &bytes, eof)?;
+    if registry {
+        let mut st = t.st.borrow_mut();
+        let nchars = st.decoded.len() - before;
+        st.b2cratio = if nchars > 0 {
+            bytes.len() as f64 / nchars as f64
+        } else {
+            0.0
+        };
+        // At the snapshot point the next input to decode is dec_buffer + this chunk.
+        if let Some((mut next_input, flags)) = snap {
+            next_input.extend_from_slice(&bytes);
+            st.snapshot = Some((flags, next_input));
+            st.snap_before = before;
+        } else {
+            // Read while iterating: CPython's snapshot would be stale; tell() is disabled
+            // until it is refreshed.
+            st.snapshot = None;
+        }
+    }
     Ok(!eof)
+}
+
+/// The registry decoder with the newline layer's state, for `textcodec`.
+fn decoder_view(t: &TextIOObj) -> super::textcodec::Dec {
+    let st = t.st.borrow();
+    super::textcodec::Dec {
+        dec: t.decoder.get(),
+        universal: st.universal(),
+        translate: st.translate(),
+        pendingcr: st.pendingcr.is_some(),
+    }
 }
 
 /// Decodes `pending + bytes` (all of it when `final_`) and appends to `decoded` with newline
 /// processing.
 fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResult<()> {
+    if t.st.borrow().registry {
+        // The codec's incremental decoder keeps any incomplete input itself.
+        let dec = t.decoder.get();
+        let text = super::textcodec::decode(vm, dec, bytes, final_)?;
+        push_text(&mut t.st.borrow_mut(), &text, None, final_);
+        return Ok(());
+    }
     let (mut data, enc, errors) = {
         let mut st = t.st.borrow_mut();
         let mut d = std::mem::take(&mut st.pending);
         d.extend_from_slice(bytes);
         (d, st.dec_encoding.clone(), st.errors.clone())
     };
-    // A registry codec was checked to be single-byte (`check_text_encoding`): Latin-1's
-    // positions and character widths apply.
     let mut codec = str_codec::lookup(&enc).unwrap_or(Codec::Latin1);
     let mut skip_bom = 0usize;
     // A BOM codec: detect/strip the BOM on the first bytes, then continue without it.
@@ -642,6 +806,13 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
     let text = str_codec::decode(vm, &data[..cut], &dec_name, &errors, Value::NULL)?;
     let mut st = t.st.borrow_mut();
     st.pending = data[cut..].to_vec();
+    push_text(&mut st, &text, Some(codec), final_);
+    Ok(())
+}
+
+/// Appends decoded text to `decoded` with newline processing; each character's width is its
+/// source byte count under `codec` (0 for a registry codec, whose positions are cookies).
+fn push_text(st: &mut TextState, text: &str, codec: Option<Codec>, final_: bool) {
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(text.len() + 1);
     // The held-back `\r` comes out once more text (or the end) arrives.
     if let Some(w) = st.pendingcr
@@ -650,7 +821,10 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
         st.pendingcr = None;
         chars.push(('\r', w));
     }
-    chars.extend(text.chars().map(|c| (c, char_width(codec, c))));
+    match codec {
+        Some(codec) => chars.extend(text.chars().map(|c| (c, char_width(codec, c)))),
+        None => chars.extend(text.chars().map(|c| (c, 0))),
+    }
     if st.universal() {
         if !final_ && chars.last().is_some_and(|(c, _)| *c == '\r') {
             let (_, w) = chars.pop().unwrap_or(('\r', 1));
@@ -687,7 +861,6 @@ fn decode_into(vm: &mut Vm, t: &TextIOObj, bytes: &[u8], final_: bool) -> PyResu
     } else {
         st.decoded.extend(chars);
     }
-    Ok(())
 }
 
 fn check_readable(vm: &mut Vm, t: &TextIOObj) -> PyResult<()> {
@@ -709,7 +882,8 @@ fn tw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
             let st = t.st.borrow();
             (st.dec_encoding.clone(), st.errors.clone())
         };
-        if bom_free(&dec) == dec {
+        let registry = t.st.borrow().registry;
+        if !registry && bom_free(&dec) == dec {
             // Fast path for the common whole-file read: decode once, translate newlines on the
             // string, no per-character bookkeeping (nothing is left for tell() to account).
             let pending = std::mem::take(&mut t.st.borrow_mut().pending);
@@ -764,6 +938,7 @@ fn tw_read(vm: &mut Vm, a: &[Value]) -> PyResult {
         let mut st = t.st.borrow_mut();
         s.push_str(&st.take(usize::MAX));
         st.clear_decoded();
+        st.snapshot = None;
         drop(st);
         return Ok(vm.new_string(s));
     }
@@ -843,6 +1018,7 @@ fn tw_next(vm: &mut Vm, a: &[Value]) -> PyResult {
     let s = read_line(vm, t, -1)?;
     if s.is_empty() {
         let mut st = t.st.borrow_mut();
+        st.snapshot = None;
         st.telling = st.seekable;
         drop(st);
         return Err(vm.stop_iteration(Value::NULL));
@@ -923,6 +1099,22 @@ fn tw_tell(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     flush_pending(vm, t)?;
     call_method(vm, a[0], "flush", &[])?;
+    if t.st.borrow().registry {
+        let p = call_method(vm, t.buffer.get(), "tell", &[])?;
+        let (snap, used) = {
+            let st = t.st.borrow();
+            (st.snapshot.clone(), st.dpos.saturating_sub(st.snap_before))
+        };
+        let Some(snap) = snap else {
+            return Ok(p);
+        };
+        if t.decoder.get().is_none() {
+            return Ok(p);
+        }
+        let position = ops::number::index_i64(vm, p)?;
+        let c = super::textcodec::tell_cookie(vm, t, position, snap, used)?;
+        return Ok(super::textcodec::cookie_value(vm, c));
+    }
     let (clean, pos) = {
         let st = t.st.borrow();
         let consumed: i64 = st.decoded[..st.dpos].iter().map(|(_, w)| *w as i64).sum();
@@ -961,14 +1153,25 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
             call_method(vm, a[0], "flush", &[])?;
-            {
+            let registry = {
                 // CPython resets the decoder here, which forgets the newlines seen.
                 let mut st = t.st.borrow_mut();
                 st.clear_decoded();
                 st.seennl = 0;
+                st.snapshot = None;
+                st.registry
+            };
+            let d = t.decoder.get();
+            if registry && !d.is_none() {
+                call_method(vm, d, "reset", &[])?;
             }
             let two = crate::types::int::from_i64(vm, 2);
             let r = call_method(vm, t.buffer.get(), "seek", &[zero, two])?;
+            if registry {
+                let at_start = ops::compare::eq(vm, r, zero)?;
+                super::textcodec::set_encoder_state(vm, t.encoder.get(), at_start)?;
+                return Ok(r);
+            }
             // At the very start a BOM codec writes its BOM again; elsewhere it must not.
             let at_start = r.as_small_int() == Some(0);
             let mut st = t.st.borrow_mut();
@@ -990,6 +1193,9 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
         return Err(vm.value_error(format!("negative seek position {r}")));
     }
     call_method(vm, a[0], "flush", &[])?;
+    if t.st.borrow().registry {
+        return seek_cookie(vm, t, cookie, pos);
+    }
     t.st.borrow_mut().clear_decoded();
     call_method(vm, t.buffer.get(), "seek", &[pos])?;
     {
@@ -1012,6 +1218,59 @@ fn tw_seek(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
     }
     Ok(cookie)
+}
+
+/// `seek(cookie)` on the registry path: back to the cookie's safe start point, the decoder
+/// restored to its flags there, then the cookie's bytes fed and its characters skipped.
+fn seek_cookie(vm: &mut Vm, t: &TextIOObj, cookie_obj: Value, pos: Value) -> PyResult {
+    use super::textcodec;
+    let cookie = textcodec::parse_cookie(vm, pos)?;
+    let start = crate::types::int::from_i64(vm, cookie.start_pos);
+    call_method(vm, t.buffer.get(), "seek", &[start])?;
+    {
+        let mut st = t.st.borrow_mut();
+        st.clear_decoded();
+        st.snapshot = None;
+        st.snap_before = 0;
+    }
+    if !t.decoder.get().is_none() {
+        let mut d = decoder_view(t);
+        textcodec::set_cookie_state(vm, &mut d, &cookie)?;
+        let mut st = t.st.borrow_mut();
+        st.pendingcr = d.pendingcr.then_some(0);
+        if cookie.start_pos == 0 && cookie.dec_flags == 0 && st.universal() {
+            // The newline decoder's reset forgets the newlines seen.
+            st.seennl = 0;
+        }
+    }
+    if cookie.chars_to_skip != 0 {
+        // As a chunk read: feed the decoder and keep the snapshot.
+        let n = crate::types::int::from_i64(vm, cookie.bytes_to_feed as i64);
+        let chunk = call_method(vm, t.buffer.get(), "read", &[n])?;
+        let Some(b) = chunk.downcast::<crate::types::bytes::BytesObj>() else {
+            return Err(vm.type_error(format!(
+                "underlying read() should have returned a bytes object, not '{}'",
+                vm.type_name(chunk)
+            )));
+        };
+        let input = b.data.to_vec();
+        t.st.borrow_mut().snapshot = Some((cookie.dec_flags as i64, input.clone()));
+        if t.decoder.get().is_none() {
+            return Err(unsupported(vm, "not readable"));
+        }
+        decode_into(vm, t, &input, cookie.need_eof)?;
+        let mut st = t.st.borrow_mut();
+        if st.decoded.len() < cookie.chars_to_skip as usize {
+            drop(st);
+            return Err(vm.new_exc(vm.exc.os_error, "can't restore logical file position"));
+        }
+        st.dpos = cookie.chars_to_skip as usize;
+    } else {
+        t.st.borrow_mut().snapshot = Some((cookie.dec_flags as i64, Vec::new()));
+    }
+    let at_start = cookie.start_pos == 0 && cookie.dec_flags == 0;
+    textcodec::set_encoder_state(vm, t.encoder.get(), at_start)?;
+    Ok(cookie_obj)
 }
 
 fn tw_truncate(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -1047,18 +1306,31 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         None
     };
-    if let Some(e) = &encoding
-        && e != "locale"
+    // CPython looks the codec up by the name's C string: up to a NUL ("locale\0" is then
+    // an unknown "locale", "utf-8\0" is UTF-8); the attribute keeps the whole name.
+    let mut registry = None;
+    if let Some(e) = &encoding {
+        if crate::types::str::has_stand_ins(e) {
+            str_codec::encode(vm, e, "utf-8", "strict", Value::NULL)?;
+        }
+        let name = c_name(e);
+        if e != "locale" && e.contains('\0') && name == "locale" {
+            return Err(vm.new_exc(vm.exc.lookup_error, "unknown encoding: locale"));
+        }
+        registry = Some(e != "locale" && check_text_encoding(vm, name)?);
+    }
+    if let Some(e) = &errors
+        && crate::types::str::has_stand_ins(e)
     {
-        check_text_encoding(vm, e)?;
+        str_codec::encode(vm, e, "utf-8", "strict", Value::NULL)?;
     }
     let lb = if given(lb_v) && !lb_v.is_none() {
-        Some(ops::truth::is_true(vm, lb_v)?)
+        Some(int_flag(vm, lb_v, "long")?)
     } else {
         None
     };
     let wt = if given(wt_v) && !wt_v.is_none() {
-        Some(ops::truth::is_true(vm, wt_v)?)
+        Some(int_flag(vm, wt_v, "long")?)
     } else {
         None
     };
@@ -1070,6 +1342,7 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         false
     };
+    let rebuild = encoding.is_some() || errors.is_some();
     let mut st = t.st.borrow_mut();
     if let Some(e) = encoding {
         let e = if e == "locale" {
@@ -1077,8 +1350,9 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
         } else {
             e
         };
-        st.dec_encoding = e.clone();
-        st.enc_encoding = if mid_stream { bom_free(&e) } else { e.clone() };
+        let name = c_name(&e).to_string();
+        st.dec_encoding = name.clone();
+        st.enc_encoding = if mid_stream { bom_free(&name) } else { name };
         st.encoding = e;
         if errors.is_none() {
             st.errors = "strict".into();
@@ -1095,6 +1369,15 @@ fn tw_reconfigure(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     if let Some(b) = wt {
         st.write_through = b;
+    }
+    let registry = registry.unwrap_or(st.registry);
+    drop(st);
+    if rebuild {
+        set_codecs(vm, t, registry)?;
+        let enc = t.encoder.get();
+        if registry && mid_stream && !enc.is_none() {
+            super::textcodec::set_encoder_state(vm, enc, false)?;
+        }
     }
     Ok(Value::NONE)
 }
