@@ -128,7 +128,7 @@ fn init_info(vm: &mut Vm, m: Value) {
     let flags_t = structseq::new_type(vm, "sys", "flags", &names);
     let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| Value::small(*v)).collect();
     // dev_mode is a bool in CPython.
-    vals[13] = Value::FALSE;
+    vals[13] = Value::from_bool(dev_mode(vm));
     let flags = structseq::new(vm, flags_t, vals);
     set_attr(vm, m, "flags", flags);
     // sys.implementation: a SimpleNamespace.
@@ -258,12 +258,12 @@ fn init_info(vm: &mut Vm, m: Value) {
     set_attr(vm, m, "copyright", copyright);
     let dflt = vm.new_str("utf-8");
     set_attr(vm, m, "_fs_encoding", dflt);
-    let warnopts: Vec<Value> = vm
-        .config
-        .warnoptions
-        .clone()
-        .iter()
-        .map(|w| vm.new_str(w))
+    // The dev mode's "default" comes first: -W options and PYTHONWARNINGS take precedence.
+    let dev = dev_mode(vm).then(|| "default".to_string());
+    let warnopts: Vec<Value> = dev
+        .into_iter()
+        .chain(vm.config.warnoptions.clone())
+        .map(|w| vm.new_str(&w))
         .collect();
     let wl = crate::types::list::new_list(vm, warnopts);
     set_attr(vm, m, "warnoptions", wl);
@@ -285,6 +285,13 @@ pub fn stream(vm: &mut Vm, name: &str) -> Value {
     }
     crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), name)
         .unwrap_or(Value::NONE)
+}
+
+/// The Python Development Mode: `-X dev` or a non-empty PYTHONDEVMODE (unless -E).
+pub fn dev_mode(vm: &Vm) -> bool {
+    let c = &vm.config;
+    c.xoptions.iter().any(|x| x == "dev")
+        || !c.ignore_environment && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty())
 }
 
 /// Writes to `sys.stdout` (errors writing are ignored here, as for displayhook output).

@@ -124,13 +124,7 @@ pub fn finalize(vm: &mut Vm, gv: Value) {
         let q = crate::types::str::as_str(g.qualname.get())
             .unwrap_or("?")
             .to_string();
-        let r = crate::modules::warnings::warn_with_source(
-            vm,
-            vm.exc.runtime_warning,
-            &format!("coroutine '{q}' was never awaited"),
-            1,
-            Value::NULL,
-        );
+        let r = crate::modules::warnings::warn_unawaited_coroutine(vm, gv, &q);
         if let Err(e) = r {
             crate::modules::sys_hooks::write_unraisable(vm, e.0, None, gv);
         }
