@@ -127,7 +127,7 @@ fn once_registry(vm: &mut Vm) -> PyResult {
     if let Some(r) = warnings_attr(vm, "onceregistry", false)? {
         if !r.is::<DictObj>() {
             let t = vm.type_name(r);
-            return Err(vm.type_error(format!("warnings.onceregistry must be a dict, not '{t}'")));
+            return Err(vm.type_error(format!("_warnings.onceregistry must be a dict, not '{t}'")));
         }
         vm.state_set(ONCE, r);
         return Ok(r);
@@ -140,7 +140,7 @@ fn default_action(vm: &mut Vm) -> PyResult {
         if !a.is::<StrObj>() {
             let t = vm.type_name(a);
             return Err(vm.type_error(format!(
-                "warnings.defaultaction must be a string, not '{t}'"
+                "_warnings.defaultaction must be a string, not '{t}'"
             )));
         }
         vm.state_set(DEFAULT_ACTION, a);
@@ -184,7 +184,7 @@ fn get_filter(
     }
     let filters = state(vm, FILTERS);
     let Some(list) = filters.downcast::<ListObj>() else {
-        return Err(vm.value_error("warnings.filters must be a list"));
+        return Err(vm.value_error("_warnings.filters must be a list"));
     };
     let mut i = 0;
     // The list may change while the filters' `match` methods run: re-read it every time.
@@ -196,7 +196,7 @@ fn get_filter(
         let parts = match tuple::items(item) {
             Some(p) if p.len() == 5 => p,
             _ => {
-                return Err(vm.value_error(format!("warnings.filters item {i} isn't a 5-tuple")));
+                return Err(vm.value_error(format!("_warnings.filters item {i} isn't a 5-tuple")));
             }
         };
         let (action, msg, cat, mod_, ln) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
