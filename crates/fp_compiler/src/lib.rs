@@ -663,7 +663,11 @@ fn at_endmarker(
     lt: &errors::LineTable,
 ) -> CompileError {
     use ruff_python_ast::token::TokenKind;
-    if mode == Mode::Exec || err.msg != "invalid syntax" {
+    let ends_line = lt
+        .source()
+        .trim_end_matches([' ', '\t', '\x0c'])
+        .ends_with(['\n', '\r']);
+    if mode == Mode::Exec || err.msg != "invalid syntax" || ends_line {
         return err;
     }
     let last = tokens

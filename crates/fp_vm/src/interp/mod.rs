@@ -38,10 +38,10 @@ pub fn compile_checked(
             let err = fp_bytecode::CompileError {
                 kind: fp_bytecode::CompileErrorKind::SyntaxError,
                 msg: w.msg.clone(),
-                line: w.line,
-                col: w.col,
-                end_line: w.line,
-                end_col: w.col,
+                line: w.span[0],
+                col: w.span[1],
+                end_line: w.span[2],
+                end_col: w.span[3],
             };
             return Err(compile_error::to_exception(vm, &err, source, filename));
         }
