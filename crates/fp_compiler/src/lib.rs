@@ -538,7 +538,7 @@ fn parse_phase_for(
     ) {
         // The tokenizer warns only about what it read before the error.
         warnings.retain(|w| (w.line, w.col) < (err.line.max(1), err.col) || err.line == 0);
-        return Err(err);
+        return Err(at_endmarker(err, mode, parsed.tokens(), &lt));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         return Err(errors::map_unsupported(err, &lt));
@@ -652,4 +652,40 @@ pub fn string_literal_const(
         consts: &[],
     }
     .string_const(value)
+}
+
+/// In eval and single modes CPython's tokenizer adds no NEWLINE at the end of the input, so a
+/// generic syntax error found at the end is at the ENDMARKER, which it reports at column 0.
+fn at_endmarker(
+    mut err: CompileError,
+    mode: Mode,
+    tokens: &ruff_python_ast::token::Tokens,
+    lt: &errors::LineTable,
+) -> CompileError {
+    use ruff_python_ast::token::TokenKind;
+    let ends_line = lt
+        .source()
+        .trim_end_matches([' ', '\t', '\x0c'])
+        .ends_with(['\n', '\r']);
+    if mode == Mode::Exec || err.msg != "invalid syntax" || ends_line {
+        return err;
+    }
+    let last = tokens
+        .iter()
+        .filter(|t| {
+            !t.kind().is_trivia()
+                && !matches!(
+                    t.kind(),
+                    TokenKind::EndOfFile | TokenKind::Newline | TokenKind::NonLogicalNewline
+                )
+        })
+        .last()
+        .map(|t| t.end())
+        .unwrap_or_default();
+    if (err.line, err.col) >= lt.line_char_col(last) {
+        err.col = 0;
+        err.end_line = err.line;
+        err.end_col = 0;
+    }
+    err
 }

@@ -25,13 +25,23 @@ impl WarningCategory {
     }
 }
 
-/// One warning: its category, message and 1-based line / 1-based column.
+/// One warning: its category, message and 1-based line / 1-based column, and the span
+/// (line, column, end line, end column; 1-based) of the SyntaxError CPython raises in its place
+/// when a filter turns the warning into an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileWarning {
     pub category: WarningCategory,
     pub msg: String,
     pub line: u32,
     pub col: u32,
+    pub span: [u32; 4],
+}
+
+/// The 1-based (line, column, end line, end column) of `range`.
+fn span_of(lt: &LineTable, range: ruff_text_size::TextRange) -> [u32; 4] {
+    let (l, c) = lt.line_char_col(range.start());
+    let (el, ec) = lt.line_char_col(range.end());
+    [l, c, el, ec]
 }
 
 /// Invalid escape sequences in the (non-raw) string, bytes and f-string literal tokens.
@@ -75,6 +85,7 @@ pub fn escape_warnings(tokens: &Tokens, lt: &LineTable, out: &mut Vec<CompileWar
                     msg: "invalid escape sequence '\\{'".into(),
                     line,
                     col,
+                    span: span_of(lt, tok.range()),
                 });
             }
         }
@@ -87,6 +98,7 @@ pub fn escape_warnings(tokens: &Tokens, lt: &LineTable, out: &mut Vec<CompileWar
                 msg,
                 line,
                 col,
+                span: span_of(lt, tok.range()),
             });
         });
     }
@@ -135,6 +147,7 @@ pub fn number_warnings(tokens: &Tokens, lt: &LineTable, out: &mut Vec<CompileWar
                 msg: format!("invalid {what} literal"),
                 line,
                 col,
+                span: span_of(lt, pr),
             });
         }
         if !kind.is_trivia() {

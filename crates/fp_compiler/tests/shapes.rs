@@ -72,11 +72,9 @@ fn calls() {
     assert_seq(
         &comp("f(*a, **k)\n"),
         &[
+            // A lone `*a` goes to CALL_FUNCTION_EX as it is (CPython 3.11's shape).
             "LOAD_NAME f",
-            "BUILD_LIST 0",
             "LOAD_NAME a",
-            "LIST_EXTEND 1",
-            "LIST_TO_TUPLE",
             "BUILD_MAP 0",
             "LOAD_NAME k",
             "DICT_MERGE 1",
@@ -105,7 +103,12 @@ fn calls() {
     // A starred method call is a plain attribute load and CALL_FUNCTION_EX.
     assert_seq(
         &comp("o.m(*a)\n"),
-        &["LOAD_NAME o", "LOAD_ATTR m", "BUILD_LIST 0"],
+        &[
+            "LOAD_NAME o",
+            "LOAD_ATTR m",
+            "LOAD_NAME a",
+            "CALL_FUNCTION_EX 0",
+        ],
     );
 }
 

@@ -758,7 +758,15 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // General form: a positional tuple and a keyword dict.
-        if !has_star && !big {
+        if n == 0
+            && args.len() == 1
+            && !big
+            && let Expr::Starred(s) = &args[0]
+        {
+            // `f(*x)`: CALL_FUNCTION_EX takes `x` itself (as CPython), so a non-iterable is
+            // reported as "f() argument after * must be an iterable".
+            self.compile_expr(&s.value)?;
+        } else if !has_star && !big {
             for x in args {
                 self.compile_expr(x)?;
             }

@@ -348,17 +348,21 @@ impl<'a> Compiler<'a> {
     /// Records a SyntaxWarning at the current location.
     pub fn warn(&mut self, msg: impl Into<String>) {
         let loc = self.loc();
-        let col = self
-            .lt
-            .line_text(loc.line)
-            .get(..loc.col as usize)
-            .map(|t| t.chars().count() as u32 + 1)
-            .unwrap_or(loc.col + 1);
+        let char_col = |line: u32, col: u32| {
+            self.lt
+                .line_text(line)
+                .get(..col as usize)
+                .map(|t| t.chars().count() as u32 + 1)
+                .unwrap_or(col + 1)
+        };
+        let col = char_col(loc.line, loc.col);
+        let end_col = char_col(loc.end_line, loc.end_col);
         self.warnings.push(crate::warnings::CompileWarning {
             category: crate::warnings::WarningCategory::SyntaxWarning,
             msg: msg.into(),
             line: loc.line,
             col,
+            span: [loc.line, col, loc.end_line, end_col],
         });
     }
 

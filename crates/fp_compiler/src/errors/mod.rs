@@ -643,7 +643,11 @@ pub fn map_parse_error(
                         | TokenKind::Lambda
                         | TokenKind::Not
                 );
-                if starts_expr && unclosed_bracket(tokens, range.start()).is_some() {
+                // 3.11 compiles an f-string field's text in parentheses: always "in a bracket".
+                if starts_expr
+                    && (unclosed_bracket(tokens, range.start()).is_some()
+                        || crate::fstrings::in_field(tokens, range.start()))
+                {
                     let prev = tokens
                         .iter()
                         .take_while(|t| t.start() < range.start())
@@ -732,11 +736,16 @@ pub fn map_parse_error(
             }
             simple("illegal target for annotation")
         }
-        ParseErrorType::PositionalAfterKeywordArgument => {
-            simple("positional argument follows keyword argument")
-        }
-        ParseErrorType::PositionalAfterKeywordUnpacking => {
-            simple("positional argument follows keyword argument unpacking")
+        // CPython reports these once it has read the call's closing parenthesis.
+        ParseErrorType::PositionalAfterKeywordArgument
+        | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            let msg = if matches!(err.error, ParseErrorType::PositionalAfterKeywordArgument) {
+                "positional argument follows keyword argument"
+            } else {
+                "positional argument follows keyword argument unpacking"
+            };
+            let at = closing_bracket(tokens, range.end()).unwrap_or(range);
+            error_at(lt, SyntaxError, msg, at)
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             simple("iterable argument unpacking follows keyword argument unpacking")
@@ -1274,6 +1283,9 @@ pub fn report_parse_errors(
             let at = u32::from(first_pos) as usize;
             mapped.msg = if src.get(at..).is_some_and(|t| t.starts_with("**")) {
                 "f-string: cannot use double starred expression here".into()
+            } else if juxtaposed_operands(tokens, first_pos) {
+                // 3.11 parses the field in parentheses, where `a b` suggests a comma.
+                "f-string: invalid syntax. Perhaps you forgot a comma?".into()
             } else {
                 "f-string: invalid syntax".into()
             };
@@ -1344,4 +1356,32 @@ fn first_error(errors: &[ParseError]) -> Option<&ParseError> {
         })
         .min_by_key(|e| e.range().start());
     Some(before.unwrap_or(head))
+}
+
+/// Whether the token at `at` starts an operand right after the end of another one (`a b`).
+fn juxtaposed_operands(tokens: &Tokens, at: TextSize) -> bool {
+    let operand_start = |k: TokenKind| {
+        matches!(
+            k,
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::True
+                | TokenKind::False
+                | TokenKind::None
+        )
+    };
+    let operand_end = |k: TokenKind| {
+        operand_start(k) || matches!(k, TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace)
+    };
+    let mut prev = None;
+    for t in tokens.iter().filter(|t| !t.kind().is_trivia()) {
+        if t.start() >= at {
+            return operand_start(t.kind()) && prev.is_some_and(operand_end);
+        }
+        prev = Some(t.kind());
+    }
+    false
 }

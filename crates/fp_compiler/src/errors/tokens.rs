@@ -535,3 +535,22 @@ pub(super) fn is_printable(c: char) -> bool {
         | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0x110BD | 0x1D173..=0x1D17A
         | 0xE0001 | 0xE0020..=0xE007F)
 }
+
+/// The bracket closing the innermost bracket open at `at` (where CPython's parser stands when
+/// it rejects a call's argument list: after reading the closing parenthesis).
+pub(super) fn closing_bracket(tokens: &Tokens, at: TextSize) -> Option<TextRange> {
+    let mut depth = 0usize;
+    for tok in tokens.iter().filter(|t| t.start() >= at) {
+        match tok.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    return Some(tok.range());
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}

@@ -1004,7 +1004,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 let a = if vm.type_of(args) == vm.types.tuple {
                     crate::types::tuple::items(args).unwrap_or(&[]).to_vec()
                 } else {
-                    match ops::iter::collect(vm, args) {
+                    // `f(*x)` passes `x` itself: CPython's check_args_iterable.
+                    let r = if ops::has_special(vm, args, vm.names.iter)
+                        || ops::has_special(vm, args, vm.names.getitem)
+                    {
+                        ops::iter::collect(vm, args)
+                    } else {
+                        let fname = callable_name(vm, callable);
+                        let t = vm.type_name(args);
+                        Err(vm.type_error(format!(
+                            "{fname} argument after * must be an iterable, not {t}"
+                        )))
+                    };
+                    match r {
                         Ok(a) => a,
                         Err(e) => {
                             f = fobj(frame).get_mut();

@@ -18,7 +18,9 @@ pub mod traceback_carets;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Compiles `source`, turning a compile error into the SyntaxError CPython raises.
+/// Compiles `source`, turning a compile error into the SyntaxError CPython raises. The
+/// compiler's warnings are issued first, through the warning filters; one turned into an error
+/// becomes a SyntaxError at its place, as in CPython.
 pub fn compile_checked(
     vm: &mut Vm,
     source: &str,
@@ -26,8 +28,30 @@ pub fn compile_checked(
     mode: fp_compiler::Mode,
     opts: &fp_compiler::CompileOptions,
 ) -> PyResult<fp_bytecode::CodeObject> {
-    fp_compiler::compile(source, filename, mode, opts)
-        .map_err(|e| compile_error::to_exception(vm, &e, source, filename))
+    let (result, warnings) = fp_compiler::compile_with_warnings(source, filename, mode, opts);
+    for w in warnings {
+        let cat = match w.category {
+            fp_compiler::WarningCategory::SyntaxWarning => vm.exc.syntax_warning,
+            fp_compiler::WarningCategory::DeprecationWarning => vm.exc.deprecation_warning,
+        };
+        let r =
+            crate::modules::warnings::warn_explicit_rs(vm, cat, &w.msg, filename, w.line as i64);
+        if let Err(e) = r {
+            if !vm.exc_matches(e, cat) {
+                return Err(e);
+            }
+            let err = fp_bytecode::CompileError {
+                kind: fp_bytecode::CompileErrorKind::SyntaxError,
+                msg: w.msg.clone(),
+                line: w.span[0],
+                col: w.span[1],
+                end_line: w.span[2],
+                end_col: w.span[3],
+            };
+            return Err(compile_error::to_exception(vm, &err, source, filename));
+        }
+    }
+    result.map_err(|e| compile_error::to_exception(vm, &e, source, filename))
 }
 
 /// Runs compiled module-level code in the namespace `globals`.

@@ -257,12 +257,7 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: i64) -> PyResult
 
 /// Issues a warning through `_warnings.warn`.
 fn warn(vm: &mut Vm, category: Value, msg: &str) -> PyResult<()> {
-    let w = import_module(vm, "_warnings")?;
-    let m = vm.new_str(msg);
-    let f = vm.intern("warn");
-    let level = Value::try_small_int(1).unwrap_or(Value::NONE);
-    crate::ops::call::call_method(vm, w, f, &[m, category, level])?;
-    Ok(())
+    crate::modules::warnings::warn_with_source(vm, category, msg, 1, Value::NULL)
 }
 
 /// IMPORT_FROM: `from m import name`, falling back on the submodule `m.name` in `sys.modules`

@@ -65,6 +65,7 @@ pub mod sys_hooks;
 pub mod thread;
 pub mod thread_local;
 pub mod time;
+pub mod tracemalloc;
 pub mod typing_;
 pub mod unicodedata;
 pub mod unicodedata_tables;
@@ -130,6 +131,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("_string", string_::init),
     module("_struct", struct_::init),
     module("_thread", thread::init),
+    module("_tracemalloc", tracemalloc::init),
     module("_typing", typing_::init),
     module("_warnings", warnings::init),
     module("_weakref", weakref::init),

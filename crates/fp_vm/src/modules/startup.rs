@@ -418,6 +418,18 @@ fn install_zipimport(vm: &mut Vm) {
 /// Imports `site` (unless -S), then
 /// puts the script's directory (or '' for -c, -m's cwd) first on `sys.path`, in CPython's order.
 pub fn finish_startup(vm: &mut Vm) -> PyResult<()> {
+    // As CPython: with warning options, `warnings` is imported first, so they apply to every
+    // warning (including those of `site` and of the runtime itself).
+    let opts = crate::ops::attr::getattr_str(vm, vm.sys, "warnoptions");
+    if opts.is_ok_and(|o| {
+        o.downcast::<crate::types::list::ListObj>()
+            .is_some_and(|l| l.len() > 0)
+    }) {
+        // A failure is reported and start-up goes on, as in CPython.
+        if crate::modules::import_module(vm, "warnings").is_err() {
+            crate::modules::sys::write_stderr(vm, "'import warnings' failed\n");
+        }
+    }
     if !vm.config.no_site {
         crate::modules::import_module(vm, "site")?;
     }

@@ -113,8 +113,7 @@ fn init_info(vm: &mut Vm, m: Value) {
             std::env::var(name).ok()
         }
     };
-    let dev_mode = c.xoptions.iter().any(|x| x == "dev")
-        || env("PYTHONDEVMODE").is_some_and(|v| !v.is_empty());
+    let dev_on = dev_mode(vm);
     let mut utf8_mode = env("PYTHONUTF8").is_some_and(|v| v == "1");
     for x in &c.xoptions {
         match x.as_str() {
@@ -147,7 +146,7 @@ fn init_info(vm: &mut Vm, m: Value) {
     let flags_t = structseq::new_type(vm, "sys", "flags", &names);
     let mut vals: Vec<Value> = flag_values.iter().map(|(_, v)| Value::small(*v)).collect();
     // dev_mode is a bool in CPython.
-    vals[13] = Value::from_bool(dev_mode);
+    vals[13] = Value::from_bool(dev_on);
     let flags = structseq::new(vm, flags_t, vals);
     set_attr(vm, m, "flags", flags);
     // sys.implementation: a SimpleNamespace.
@@ -277,12 +276,12 @@ fn init_info(vm: &mut Vm, m: Value) {
     set_attr(vm, m, "copyright", copyright);
     let dflt = vm.new_str("utf-8");
     set_attr(vm, m, "_fs_encoding", dflt);
-    let warnopts: Vec<Value> = vm
-        .config
-        .warnoptions
-        .clone()
-        .iter()
-        .map(|w| vm.new_str(w))
+    // The dev mode's "default" comes first: -W options and PYTHONWARNINGS take precedence.
+    let dev = dev_mode(vm).then(|| "default".to_string());
+    let warnopts: Vec<Value> = dev
+        .into_iter()
+        .chain(vm.config.warnoptions.clone())
+        .map(|w| vm.new_str(&w))
         .collect();
     let wl = crate::types::list::new_list(vm, warnopts);
     set_attr(vm, m, "warnoptions", wl);
@@ -304,6 +303,13 @@ pub fn stream(vm: &mut Vm, name: &str) -> Value {
     }
     crate::types::dict::get_str(crate::types::module::module_dict(vm.sys), name)
         .unwrap_or(Value::NONE)
+}
+
+/// The Python Development Mode: `-X dev` or a non-empty PYTHONDEVMODE (unless -E).
+pub fn dev_mode(vm: &Vm) -> bool {
+    let c = &vm.config;
+    c.xoptions.iter().any(|x| x == "dev")
+        || !c.ignore_environment && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty())
 }
 
 /// Writes to `sys.stdout` (errors writing are ignored here, as for displayhook output).

@@ -200,14 +200,14 @@ pub fn bind(
             Vec::new()
         };
         out[sig.varargs_slot()] = crate::types::tuple::new_tuple(vm, extra);
-    } else if npos_given > npos_params {
-        if let Some(e) = meth_o_error(vm, sig, skip, fname, npos_given) {
-            return Err(e);
-        }
-        return Err(too_many_positional(
-            vm, sig, skip, npos_given, fname, &required, out,
-        ));
+    } else if npos_given > npos_params
+        && let Some(e) = meth_o_error(vm, sig, skip, fname, npos_given)
+    {
+        return Err(e);
     }
+    // As CPython, keyword errors come first; then "too many positional" counts the
+    // keyword-only arguments given.
+    let too_many = sig.varargs.is_none() && npos_given > npos_params;
     let kw_slot = if sig.varkw.is_some() {
         Some(sig.varkw_slot())
     } else {
@@ -248,6 +248,11 @@ pub fn bind(
                 }
             }
         }
+    }
+    if too_many {
+        return Err(too_many_positional(
+            vm, sig, skip, npos_given, fname, &required, out,
+        ));
     }
     // Missing required arguments.
     let mut missing_pos = Vec::new();

@@ -313,13 +313,8 @@ fn warn_invalid_escape(vm: &mut Vm, data: &[u8], at: Option<usize>) -> PyResult<
     } else {
         format!("invalid escape sequence '\\{}'", c as char)
     };
-    let warnings = crate::modules::import_module(vm, "warnings")?;
-    let m = vm.new_string(msg);
     let cat = vm.exc.deprecation_warning;
-    let level = Value::try_small_int(1).unwrap_or(Value::NONE);
-    let w = vm.intern("warn");
-    crate::ops::call::call_method(vm, warnings, w, &[m, cat, level])?;
-    Ok(())
+    crate::modules::warnings::warn_with_source(vm, cat, &msg, 1, Value::NULL)
 }
 
 // ----- unicode_escape / raw_unicode_escape -----

@@ -23,7 +23,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 static FLOAT_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, x=0, /)", float_new),
+    native_staticmethod!("__new__", "($type, x=0, /, *args, **kwargs)", float_new),
     native!("__add__", "($self, value, /)", float_add),
     native!("__radd__", "($self, value, /)", float_radd),
     native!("__sub__", "($self, value, /)", float_sub),
@@ -370,6 +370,16 @@ fn float_getformat(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn float_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = a[0];
     check_new_type(vm, ty, vm.types.float, "float")?;
+    // A subclass with its own `__init__` may take keywords (they go to its `__init__`).
+    let kwargs = if ty == vm.types.float
+        || typeobj::lookup_str(vm, ty, "__init__")
+            == typeobj::lookup_str(vm, vm.types.float, "__init__")
+    {
+        a[3]
+    } else {
+        Value::NULL
+    };
+    crate::types::int_methods::check_one_arg(vm, "float", a[2], kwargs)?;
     let f = if a[1].is_null() {
         0.0
     } else {

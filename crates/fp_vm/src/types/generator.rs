@@ -125,13 +125,7 @@ pub fn finalize(vm: &mut Vm, gv: Value) {
         let q = crate::types::str::as_str(g.qualname.get())
             .unwrap_or("?")
             .to_string();
-        let r = crate::modules::warnings::warn_with_source(
-            vm,
-            vm.exc.runtime_warning,
-            &format!("coroutine '{q}' was never awaited"),
-            1,
-            Value::NULL,
-        );
+        let r = crate::modules::warnings::warn_unawaited_coroutine(vm, gv, &q);
         if let Err(e) = r {
             crate::modules::sys_hooks::write_unraisable(vm, e.0, None, gv);
         }
@@ -643,6 +637,7 @@ static GEN_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("cr_suspended", "($self, /)", g_suspended), None),
     (native!("gi_yieldfrom", "($self, /)", g_yieldfrom), None),
     (native!("cr_await", "($self, /)", g_yieldfrom), None),
+    (native!("cr_origin", "($self, /)", g_origin), None),
 ];
 
 fn m_self(_vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -705,6 +700,12 @@ fn g_frame(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         g.frame
     })
+}
+/// Where the coroutine was created: None, as origin tracking is off (ferropy's
+/// `sys.get_coroutine_origin_tracking_depth()` is always 0).
+fn g_origin(vm: &mut Vm, a: &[Value]) -> PyResult {
+    gen_of(vm, a[0])?;
+    Ok(Value::NONE)
 }
 fn g_code(vm: &mut Vm, a: &[Value]) -> PyResult {
     let g = gen_of(vm, a[0])?;

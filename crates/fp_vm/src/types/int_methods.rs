@@ -36,7 +36,11 @@ pub fn install_builtins(vm: &mut Vm) {
 }
 
 static INT_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, x=0, /, base=10)", int_new),
+    native_staticmethod!(
+        "__new__",
+        "($type, x=0, base=10, /, *args, **kwargs)",
+        int_new
+    ),
     native!("__add__", "($self, value, /)", int_add),
     native!("__radd__", "($self, value, /)", int_radd),
     native!("__sub__", "($self, value, /)", int_sub),
@@ -113,7 +117,7 @@ static INT_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
 ];
 
 static BOOL_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, x=False, /)", bool_new),
+    native_staticmethod!("__new__", "($type, x=False, /, *args, **kwargs)", bool_new),
     native!("__repr__", "($self, /)", bool_repr),
     native!("__and__", "($self, value, /)", bool_and),
     native!("__rand__", "($self, value, /)", bool_and),
@@ -512,6 +516,19 @@ pub fn check_new_type(vm: &mut Vm, ty: Value, base: Value, what: &str) -> PyResu
     Ok(())
 }
 
+/// CPython's checks of a constructor taking at most one positional argument and no keywords
+/// (`extra`: the positional arguments after the first, as a tuple; `kwargs`: a dict or NULL).
+pub(crate) fn check_one_arg(vm: &mut Vm, name: &str, extra: Value, kwargs: Value) -> PyResult<()> {
+    if !kwargs.is_null() && crate::types::dict::len(kwargs) > 0 {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = crate::types::tuple::items(extra).map_or(0, |t| t.len());
+    if n > 0 {
+        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", n + 1)));
+    }
+    Ok(())
+}
+
 /// `int(x=0, /, base=10)` and `int.__new__(subclass, ...)`.
 fn int_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let ty = a[0];
@@ -519,7 +536,31 @@ fn int_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     if ty == vm.types.bool_ {
         return Err(vm.type_error("int.__new__(bool) is not safe, use bool.__new__()"));
     }
-    let v = int_value_of(vm, a[1], a[2])?;
+    // The signature binds `x` and `base` positionally; the rest is checked here for CPython's
+    // messages (`base` may also come by keyword).
+    let mut base = a[2];
+    let extra = crate::types::tuple::items(a[3]).map_or(0, |t| t.len());
+    let kw = if a[4].is_null() {
+        Vec::new()
+    } else {
+        crate::types::dict::items(a[4])
+    };
+    let given = [a[1], a[2]].iter().filter(|v| !v.is_null()).count() + extra + kw.len();
+    if given > 2 {
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({given} given)")));
+    }
+    for (k, v) in kw {
+        match crate::types::str::as_str(k) {
+            Some("base") => base = v,
+            Some(name) => {
+                return Err(
+                    vm.type_error(format!("'{name}' is an invalid keyword argument for int()"))
+                );
+            }
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let v = int_value_of(vm, a[1], base)?;
     if ty == vm.types.int {
         return Ok(v);
     }
@@ -642,6 +683,7 @@ pub fn repr_truncated(vm: &mut Vm, v: Value, n: usize) -> PyResult<String> {
 
 fn bool_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_new_type(vm, a[0], vm.types.bool_, "bool")?;
+    check_one_arg(vm, "bool", a[2], a[3])?;
     if a[1].is_null() {
         return Ok(Value::FALSE);
     }

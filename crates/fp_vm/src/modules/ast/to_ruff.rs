@@ -23,6 +23,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 mod exprs;
+pub(crate) use exprs::const_of;
 
 /// The state of one conversion.
 pub struct ToRuff {

@@ -202,14 +202,12 @@ fn warn_if_unclosed_file(vm: &mut Vm, obj: Value) -> PyResult<()> {
                     return Ok(());
                 }
                 let r = ops::repr::repr_string(vm, obj)?;
-                // No `source=`: Lib/warnings.py's warn_explicit passes it on as the output
-                // file (CPython's C `_warnings` does not have that bug and is used instead).
                 return crate::modules::warnings::warn_with_source(
                     vm,
                     vm.exc.resource_warning,
                     &format!("unclosed file {r}"),
                     1,
-                    Value::NULL,
+                    obj,
                 );
             }
             Some(ObjKind::IoText) => "buffer",

@@ -209,7 +209,7 @@ fn iter_del(vm: &mut Vm, a: &[Value]) -> PyResult {
             vm.exc.resource_warning,
             &format!("unclosed scandir iterator {r}"),
             1,
-            Value::NULL,
+            a[0],
         );
         it.close();
         warned?;

@@ -261,63 +261,208 @@ fn code_positions(vm: &mut Vm, a: &[Value]) -> PyResult {
     ops::iter::get_iter(vm, l)
 }
 
-/// `code.replace(**changes)`: the name, filename and first line can be replaced; other fields
-/// hold runtime values that cannot be turned back into compiler constants yet.
+/// The keywords of CPython 3.11's `code.replace()`.
+const REPLACE_KEYWORDS: &[&str] = &[
+    "co_argcount",
+    "co_posonlyargcount",
+    "co_kwonlyargcount",
+    "co_nlocals",
+    "co_stacksize",
+    "co_flags",
+    "co_firstlineno",
+    "co_code",
+    "co_consts",
+    "co_names",
+    "co_varnames",
+    "co_freevars",
+    "co_cellvars",
+    "co_filename",
+    "co_name",
+    "co_qualname",
+    "co_linetable",
+    "co_exceptiontable",
+];
+
+/// `code.replace(**changes)`: a new code object with the given fields replaced, as far as
+/// ferropy's code can honour them. Constants, names, file name, names of the code, first line,
+/// argument counts, flags and stack size are replaced; variable names may be renamed but not
+/// added or removed (they are the frame's layout); `co_code` must be this object's own (ferropy
+/// does not run CPython's bytecode); `co_linetable`/`co_exceptiontable` are checked and left
+/// alone (they describe CPython's bytecode; ferropy keeps its own tables).
 fn code_replace(vm: &mut Vm, a: &[Value]) -> PyResult {
     let c = code_of(vm, a[0])?;
     let mut code = crate::types::code::full_code(c);
-    if !a[1].is_null() {
-        for (k, v) in crate::types::dict::items(a[1]) {
-            let key = as_str(k).unwrap_or("").to_string();
-            let want_str = |vm: &mut Vm, v: Value| -> PyResult<String> {
-                match as_str(v) {
-                    Some(s) => Ok(s.to_string()),
-                    None => Err(vm.type_error(format!(
-                        "replace() argument '{key}' must be str, not {}",
-                        vm.type_name(v)
-                    ))),
-                }
-            };
-            match key.as_str() {
-                "co_name" => code.name = want_str(vm, v)?,
-                "co_qualname" => code.qualname = want_str(vm, v)?,
-                "co_filename" => code.filename = want_str(vm, v)?,
-                "co_firstlineno" => {
-                    let n = ops::number::index_i64(vm, v)?;
-                    code.firstlineno = u32::try_from(n).map_err(|_| {
-                        vm.overflow_error("Python int too large to convert to C int")
-                    })?;
-                }
-                // Only flags the interpreter reads at run time without other changes to the
-                // code (types.coroutine sets CO_ITERABLE_COROUTINE; NESTED and the
-                // __future__ bits are informational) may change.
-                "co_flags"
-                    if {
-                        let n = ops::number::index_i64(vm, v)?;
-                        let free = (CodeFlags::ITERABLE_COROUTINE | CodeFlags::NESTED) as i64
-                            | 0x00FF_0000;
-                        let visible = (code.flags & 0x03FF_FFFF & !CodeFlags::NOFREE) as i64;
-                        (0..0x0400_0000).contains(&n) && (n ^ visible) & !free == 0
-                    } =>
-                {
-                    let n = ops::number::index_i64(vm, v)? as u32;
-                    code.flags = (code.flags & !0x03FF_FFFF) | (code.flags & CodeFlags::NOFREE) | n;
-                }
-                other => {
-                    let valid = CODE_GETSETS.iter().any(|(g, _)| g.name == other);
-                    if !valid {
-                        return Err(vm.type_error(format!(
-                            "replace() got an unexpected keyword argument '{other}'"
-                        )));
-                    }
-                    return Err(vm.not_implemented_error(format!(
-                        "ferropy does not support code.replace({other}=...) yet"
-                    )));
+    if a[1].is_null() {
+        return Ok(crate::types::code::load_code(vm, code));
+    }
+    let mut nlocals: Option<u32> = None;
+    for (k, v) in crate::types::dict::items(a[1]) {
+        let key = as_str(k).unwrap_or("").to_string();
+        if !REPLACE_KEYWORDS.contains(&key.as_str()) {
+            return Err(vm.type_error(format!(
+                "'{key}' is an invalid keyword argument for replace()"
+            )));
+        }
+        let must_be = |vm: &mut Vm, what: &str, v: Value| {
+            let t = vm.type_name(v);
+            vm.type_error(format!(
+                "replace() argument '{key}' must be {what}, not {t}"
+            ))
+        };
+        match key.as_str() {
+            "co_name" | "co_qualname" | "co_filename" => {
+                let Some(s) = as_str(v) else {
+                    return Err(must_be(vm, "str", v));
+                };
+                let s = s.to_string();
+                match key.as_str() {
+                    "co_name" => code.name = s,
+                    "co_qualname" => code.qualname = s,
+                    _ => code.filename = s,
                 }
             }
+            "co_firstlineno" => {
+                let n = ops::number::index_i64(vm, v)?;
+                code.firstlineno = u32::try_from(n)
+                    .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+            }
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+            | "co_stacksize" => {
+                let n = ops::number::index_i64(vm, v)?;
+                if n < 0 {
+                    return Err(vm.value_error(format!("{key} must be a positive integer")));
+                }
+                let n = u32::try_from(n)
+                    .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+                match key.as_str() {
+                    "co_argcount" => code.argcount = n,
+                    "co_posonlyargcount" => code.posonlyargcount = n,
+                    "co_kwonlyargcount" => code.kwonlyargcount = n,
+                    "co_nlocals" => nlocals = Some(n),
+                    // Only a capacity hint for the frame's value stack.
+                    _ => code.max_stack = n,
+                }
+            }
+            // Only flags the interpreter reads at run time without other changes to the
+            // code (types.coroutine sets CO_ITERABLE_COROUTINE; NESTED and the
+            // __future__ bits are informational) may change.
+            "co_flags" => {
+                let n = ops::number::index_i64(vm, v)?;
+                let free = (CodeFlags::ITERABLE_COROUTINE | CodeFlags::NESTED) as i64 | 0x00FF_0000;
+                let visible = (code.flags & 0x03FF_FFFF & !CodeFlags::NOFREE) as i64;
+                if !(0..0x0400_0000).contains(&n) || (n ^ visible) & !free != 0 {
+                    return Err(vm.not_implemented_error(format!(
+                        "ferropy cannot change these code flags: {:#x}",
+                        (n ^ visible) & !free
+                    )));
+                }
+                code.flags =
+                    (code.flags & !0x03FF_FFFF) | (code.flags & CodeFlags::NOFREE) | n as u32;
+            }
+            "co_code" => {
+                let Some(given) = crate::types::bytes::bytes_data(v) else {
+                    return Err(must_be(vm, "bytes", v));
+                };
+                let own = co_code(vm, &[a[0]])?;
+                if crate::types::bytes::bytes_data(own).as_deref() != Some(given.as_slice()) {
+                    return Err(vm.value_error(
+                        "code.replace(co_code=...): ferropy runs its own bytecode, not \
+                         CPython's; only this code object's own co_code is accepted",
+                    ));
+                }
+            }
+            "co_linetable" | "co_exceptiontable" => {
+                if crate::types::bytes::bytes_data(v).is_none() {
+                    return Err(must_be(vm, "bytes", v));
+                }
+            }
+            "co_consts" => {
+                let Some(items) = crate::types::tuple::items(v) else {
+                    return Err(must_be(vm, "tuple", v));
+                };
+                // The bytecode indexes the constants: there must be at least as many.
+                if items.len() < code.consts.len() {
+                    return Err(vm.value_error(format!(
+                        "code.replace(co_consts=...): the bytecode uses {} constants, got {}",
+                        code.consts.len(),
+                        items.len()
+                    )));
+                }
+                let mut consts = Vec::with_capacity(items.len());
+                for &it in items {
+                    consts.push(replace_const(vm, it)?);
+                }
+                code.consts = consts;
+            }
+            "co_names" | "co_varnames" | "co_freevars" | "co_cellvars" => {
+                let Some(items) = crate::types::tuple::items(v) else {
+                    return Err(must_be(vm, "tuple", v));
+                };
+                let mut names = Vec::with_capacity(items.len());
+                for &it in items {
+                    match as_str(it) {
+                        Some(s) => names.push(s.to_string()),
+                        None => return Err(vm.system_error("non-string found in code slot")),
+                    }
+                }
+                let old = match key.as_str() {
+                    "co_names" => &mut code.names,
+                    "co_varnames" => &mut code.varnames,
+                    "co_freevars" => &mut code.freevars,
+                    _ => &mut code.cellvars,
+                };
+                let fits = if key == "co_names" {
+                    names.len() >= old.len()
+                } else {
+                    names.len() == old.len()
+                };
+                if !fits {
+                    let n = old.len();
+                    return Err(vm.value_error(format!(
+                        "code.replace({key}=...): ferropy's bytecode of this code uses {n} \
+                         such names; they can be renamed but not added or removed"
+                    )));
+                }
+                *old = names;
+            }
+            _ => {}
         }
     }
+    if nlocals.is_some_and(|n| n as usize != code.varnames.len()) {
+        return Err(vm.value_error("code: co_nlocals != len(co_varnames)"));
+    }
+    let star = |f: u32| (code.flags & f != 0) as u32;
+    let needed = code.argcount as u64
+        + code.kwonlyargcount as u64
+        + star(CodeFlags::VARARGS) as u64
+        + star(CodeFlags::VARKEYWORDS) as u64;
+    if needed > code.varnames.len() as u64 {
+        return Err(vm.value_error("code: co_varnames is too small"));
+    }
+    if code.posonlyargcount > code.argcount {
+        return Err(vm.value_error("code: co_posonlyargcount > co_argcount"));
+    }
     Ok(crate::types::code::load_code(vm, code))
+}
+
+/// The compiler constant for a value given in `co_consts`: the constant types (tuples and
+/// frozensets of them included) and code objects.
+fn replace_const(vm: &mut Vm, v: Value) -> PyResult<fp_bytecode::Const> {
+    if let Some(inner) = v.downcast::<CodeObj>() {
+        return Ok(fp_bytecode::Const::Code(Box::new(
+            crate::types::code::full_code(inner),
+        )));
+    }
+    match crate::modules::ast::to_ruff::const_of(vm, v) {
+        Some(c) => Ok(c),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.not_implemented_error(format!(
+                "ferropy's code objects hold only compiler constants (None, bool, int, float, \
+                 complex, str, bytes, tuples, frozensets, Ellipsis, code), not '{t}'"
+            )))
+        }
+    }
 }
 
 fn str_tuple(vm: &mut Vm, names: &[Value]) -> Value {

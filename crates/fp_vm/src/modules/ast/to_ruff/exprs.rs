@@ -813,7 +813,7 @@ fn fstring(elements: Vec<ast::InterpolatedStringElement>, range: TextRange) -> E
 
 /// The compile-time constant for a `Constant` value of an exact constant type (tuples and
 /// frozensets of them included), or None.
-fn const_of(vm: &mut Vm, v: Value) -> Option<Const> {
+pub(crate) fn const_of(vm: &mut Vm, v: Value) -> Option<Const> {
     if v.is_none() {
         return Some(Const::None);
     }
