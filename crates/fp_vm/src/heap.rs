@@ -66,6 +66,12 @@ struct Block {
     marks: Vec<u64>,
 }
 
+/// The mark bits at one point of a collection.
+struct MarkSnapshot {
+    blocks: Vec<Vec<u64>>,
+    large: Vec<bool>,
+}
+
 struct Large {
     ptr: usize,
     layout: Layout,
@@ -497,8 +503,10 @@ pub fn unregister_finalizer(v: Value) {
 }
 
 /// Collects garbage. Every live object must be reachable from `roots` (see the module doc for
-/// when that holds). Between marking and sweeping, `weak` is called with a liveness test, so
-/// weak references to objects about to be freed can be cleared (see `types/weakref.rs`).
+/// when that holds). Between marking and sweeping, `weak` is called with two tests: whether an
+/// object survives this collection, and whether it was reachable from the roots (not just
+/// kept for a finalizer), so weak references to unreachable objects can be cleared (see
+/// `types/weakref.rs`).
 ///
 /// Returns the unreachable objects whose finalizers are due, oldest registration first. They
 /// and everything they reference survive this collection. An unreachable finalizable object
@@ -510,7 +518,7 @@ pub fn unregister_finalizer(v: Value) {
 /// (a generator that already finished has none): if not, it is freed at once.
 pub fn collect(
     roots: &dyn Fn(&mut dyn FnMut(Value)),
-    weak: &mut dyn FnMut(&dyn Fn(Value) -> bool),
+    weak: &mut dyn FnMut(&dyn Fn(Value) -> bool, &dyn Fn(Value) -> bool),
     needs_finalizer: &dyn Fn(Value) -> bool,
 ) -> Vec<Value> {
     with_heap(|h| {
@@ -524,10 +532,23 @@ pub fn collect(
             }
         });
         h.drain_marks(&mut work, &large_index);
+        // What was reachable before finalizable objects were resurrected: weak references to
+        // anything else are cleared now, before finalizers run, as CPython does, even though
+        // the resurrected objects survive this collection.
+        let reachable = h
+            .finalizable
+            .iter()
+            .any(|&a| !h.is_marked(a, &large_index))
+            .then(|| h.snapshot_marks());
         let due = h.resurrect_finalizable(&large_index, needs_finalizer);
         {
             let h: &Heap = h;
-            weak(&|v: Value| !v.is_ptr() || h.is_marked(v.bits() as usize, &large_index));
+            let is_live = |v: Value| !v.is_ptr() || h.is_marked(v.bits() as usize, &large_index);
+            let was_reachable = |v: Value| match &reachable {
+                Some(s) => !v.is_ptr() || h.was_marked(s, v.bits() as usize, &large_index),
+                None => is_live(v),
+            };
+            weak(&is_live, &was_reachable);
         }
         // Sweep small objects, rebuilding the free lists. Marked cells are not touched: a
         // mark word with all bits set skips 64 live cells at once.
@@ -632,6 +653,27 @@ impl Heap {
             }
         }
         edges
+    }
+
+    /// A copy of the mark bits (`was_marked` reads it).
+    fn snapshot_marks(&self) -> MarkSnapshot {
+        MarkSnapshot {
+            blocks: self.blocks.iter().map(|b| b.marks.clone()).collect(),
+            large: self.large.iter().map(|l| l.marked).collect(),
+        }
+    }
+
+    /// Whether the object at `addr` was marked when `s` was taken.
+    fn was_marked(&self, s: &MarkSnapshot, addr: usize, large_index: &AddrMap) -> bool {
+        let base = addr & !(BLOCK - 1);
+        if let Some(&bi) = self.block_index.get(&base) {
+            let i = (addr - base) / self.blocks[bi].cell;
+            return s.blocks[bi][i / 64] & (1u64 << (i % 64)) != 0;
+        }
+        match large_index.get(&addr) {
+            Some(&li) => s.large[li],
+            None => true,
+        }
     }
 
     /// Large objects by address (the mark bits of large objects are found through it).
@@ -811,7 +853,7 @@ mod tests {
                 },
             );
         }
-        collect(&|visit| visit(root), &mut |_| {}, &|_| true);
+        collect(&|visit| visit(root), &mut |_, _| {}, &|_| true);
         let (_, _, _, live) = stats();
         assert!(live < 1000 * 64 + 4096, "live bytes {live}");
         // The chain is intact.
@@ -862,7 +904,7 @@ mod tests {
                     n.next.set(b);
                 }
             }
-            collect(&|_visit| {}, &mut |_| {}, &|_| true);
+            collect(&|_visit| {}, &mut |_, _| {}, &|_| true);
         }
         let (_, _, _, live) = stats();
         assert_eq!(live, 0);

@@ -317,11 +317,12 @@ impl Vm {
             let vm: &Vm = self;
             crate::heap::collect(
                 &|visit| vm.trace_roots(visit),
-                &mut |is_live| {
+                &mut |is_live, was_reachable| {
                     crate::types::weakref::process_after_mark(
                         &mut weakrefs,
                         &mut callbacks,
                         is_live,
+                        was_reachable,
                     );
                     crate::types::typeobj::prune_subclasses(&mut with_subclasses, is_live);
                 },
@@ -332,8 +333,9 @@ impl Vm {
         self.weak_callbacks = callbacks;
         self.types_with_subclasses = with_subclasses;
         self.pending_finalizers.extend(due);
-        crate::interp::finalize::run_pending(self);
+        // CPython's order: weakref callbacks, then finalizers.
         self.run_weak_callbacks();
+        crate::interp::finalize::run_pending(self);
     }
 
     /// Calls the callbacks of weak references cleared by the last collection.

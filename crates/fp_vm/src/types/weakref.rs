@@ -36,21 +36,28 @@ impl Payload for WeakRefObj {
 
 /// Called by the collector after marking: clears references to unmarked objects, queues their
 /// callbacks, and forgets references that are themselves dead.
+///
+/// `is_live`: the object survives this collection; `was_reachable`: it is reachable from the
+/// roots, not only kept alive for a finalizer. As in CPython, weak references to objects
+/// that were unreachable are cleared before finalizers run (even when a finalizer's object
+/// survives this collection), and callbacks run only for weak references that were reachable
+/// themselves.
 pub fn process_after_mark(
     table: &mut std::collections::HashMap<u64, Vec<Value>>,
     callbacks: &mut Vec<(Value, Value)>,
     is_live: &dyn Fn(Value) -> bool,
+    was_reachable: &dyn Fn(Value) -> bool,
 ) {
     table.retain(|&referent, refs| {
         refs.retain(|r| is_live(*r));
-        if is_live(Value::from_bits(referent)) {
+        if was_reachable(Value::from_bits(referent)) {
             return !refs.is_empty();
         }
         for r in refs.iter() {
             if let Some(w) = r.downcast::<WeakRefObj>() {
                 w.referent.set(Value::NULL);
                 let cb = w.callback.replace(Value::NULL);
-                if !cb.is_null() && !cb.is_none() {
+                if !cb.is_null() && !cb.is_none() && was_reachable(*r) {
                     callbacks.push((*r, cb));
                 }
             }
