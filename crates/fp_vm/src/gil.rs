@@ -153,6 +153,7 @@ pub struct ThreadState {
     stack_floor: usize,
     repr_stack: Vec<Value>,
     context: Value,
+    trace: crate::interp::trace::TraceState,
     /// Parked where its Rust stack holds no Value the roots miss (collection may run).
     pub gc_safe: bool,
 }
@@ -164,6 +165,7 @@ impl ThreadState {
         self.current.sentinels.iter().for_each(|v| visit(*v));
         visit(self.handled_exc);
         visit(self.context);
+        self.trace.trace(visit);
     }
 }
 
@@ -183,6 +185,7 @@ impl Vm {
             stack_floor: self.stack_floor,
             repr_stack: std::mem::take(&mut self.repr_stack),
             context,
+            trace: std::mem::take(&mut self.trace),
             gc_safe,
         }
     }
@@ -195,6 +198,7 @@ impl Vm {
         self.stack_floor = st.stack_floor;
         self.repr_stack = st.repr_stack;
         self.state_set(CONTEXT_KEY, st.context);
+        self.trace = st.trace;
     }
 
     /// Gives up the GIL, parking this thread's state where the collector sees it.
@@ -314,6 +318,7 @@ fn thread_main(ptr: VmPtr, boot: Value) {
         stack_floor: crate::vm::stack_floor(),
         repr_stack: Vec::new(),
         context: Value::NONE,
+        trace: Default::default(),
         gc_safe: true,
     };
     vm.restore_thread(fresh);

@@ -48,6 +48,8 @@ pub struct FrameObj {
     /// traceback entry, `sys._getframe`, `f_back`, a signal handler's argument, a generator):
     /// only frames never escaped are recycled when their call returns (`release_frame`).
     escaped: Cell<bool>,
+    /// `f_trace_lines` off / `f_trace_opcodes` on (`interp::trace::NO_LINES`, `OPCODES`).
+    trace_flags: Cell<u8>,
 }
 
 impl Trace for FrameObj {
@@ -80,6 +82,13 @@ impl FrameObj {
         // SAFETY: the VM is single-threaded; the eval loop is the only writer and never holds its
         // mutable view across a point where this reader runs with the same frame borrowed.
         unsafe { &*self.data.get() }
+    }
+    /// The tracing flags (`interp::trace`); only a frame handed to Python code has any set.
+    pub fn trace_flags(&self) -> u8 {
+        self.trace_flags.get()
+    }
+    pub fn set_trace_flags(&self, flags: u8) {
+        self.trace_flags.set(flags);
     }
     /// Mutable view for the eval loop.
     #[allow(clippy::mut_from_ref)]
@@ -263,6 +272,7 @@ fn new_call_frame(
                 init_self: Value::NULL,
             }),
             escaped: Cell::new(false),
+            trace_flags: Cell::new(0),
         },
     )
 }
@@ -297,6 +307,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 init_self: Value::NULL,
             }),
             escaped: Cell::new(false),
+            trace_flags: Cell::new(0),
         },
     )
 }

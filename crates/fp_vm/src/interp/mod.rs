@@ -7,6 +7,7 @@ pub mod finalize;
 pub mod frame;
 pub mod inline_cache;
 pub mod source;
+pub mod trace;
 pub mod traceback;
 pub mod traceback_carets;
 

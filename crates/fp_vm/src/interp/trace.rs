@@ -1,0 +1,423 @@
+//! `sys.settrace` / `sys.setprofile`: the per-thread trace and profile functions and the events
+//! the eval loop reports to them, with CPython 3.11's rules.
+//!
+//! The eval loop tests one flag, `vm.trace.active` (a trace or a profile function is set, as
+//! CPython's `use_tracing`), and calls into this file only when it is set:
+//! - frame entry (a call, and every generator resume): `on_call` ('call' to the global trace
+//!   function, whose result becomes the frame's `f_trace`; 'call' to the profiler);
+//! - before each instruction: `on_instruction` ('line' when the instruction starts a new line
+//!   or is the target of a backward jump, 'opcode' when `f_trace_opcodes`);
+//! - return and yield: `on_return` ('return' with the value);
+//! - an exception raised into a frame: `on_exception` ('exception' with `(type, value, tb)`),
+//!   and a frame left by an exception: `on_unwind` ('return' with None);
+//! - calls of builtin functions: `call_native` ('c_call', 'c_return', 'c_exception' to the
+//!   profiler only).
+//!
+//! While a trace or profile function runs, no event is reported (`TraceState::depth`), except
+//! under `sys.call_tracing`. A trace function that raises is removed (`sys.settrace(None)`) and
+//! its exception propagates from the traced frame; the same for a profile function.
+
+use crate::interp::frame::{FrameObj, code_of, fobj, mark_escaped};
+use crate::object::Trace;
+use crate::ops;
+use crate::types::function::NativeFunction;
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+use fp_bytecode::Op;
+
+/// A thread's tracing state (swapped with the rest of the thread state by `gil.rs`).
+pub struct TraceState {
+    /// A trace or profile function is set: the eval loop's single test.
+    pub active: bool,
+    /// Nesting of running trace/profile calls: events are not reported while positive.
+    pub depth: u32,
+    /// The global trace function (`sys.gettrace()`), or NULL.
+    pub tracefunc: Value,
+    /// The profile function (`sys.getprofile()`), or NULL.
+    pub profilefunc: Value,
+    /// While a trace or profile function runs: the traced frame and the line its `f_lineno`
+    /// answers (CPython sets `f_lineno` for the duration of the call).
+    pub line_frame: Value,
+    pub line: u32,
+}
+
+impl Default for TraceState {
+    fn default() -> Self {
+        TraceState {
+            active: false,
+            depth: 0,
+            tracefunc: Value::NULL,
+            profilefunc: Value::NULL,
+            line_frame: Value::NULL,
+            line: 0,
+        }
+    }
+}
+
+impl TraceState {
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for v in [self.tracefunc, self.profilefunc, self.line_frame] {
+            v.trace(visit);
+        }
+    }
+
+    fn refresh(&mut self) {
+        self.active = !self.tracefunc.is_null() || !self.profilefunc.is_null();
+    }
+}
+
+/// Per-frame flags (`FrameObj::trace_flags`): `f_trace_lines` off, `f_trace_opcodes` on.
+pub const NO_LINES: u8 = 1;
+pub const OPCODES: u8 = 2;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Event {
+    Call,
+    Exception,
+    Line,
+    Return,
+    CCall,
+    CException,
+    CReturn,
+    Opcode,
+}
+
+impl Event {
+    fn name(self) -> &'static str {
+        match self {
+            Event::Call => "call",
+            Event::Exception => "exception",
+            Event::Line => "line",
+            Event::Return => "return",
+            Event::CCall => "c_call",
+            Event::CException => "c_exception",
+            Event::CReturn => "c_return",
+            Event::Opcode => "opcode",
+        }
+    }
+}
+
+/// `sys.settrace(func)` for the running thread (None: off).
+pub fn set_trace(vm: &mut Vm, func: Value) {
+    vm.trace.tracefunc = if func.is_none() { Value::NULL } else { func };
+    vm.trace.refresh();
+}
+
+/// `sys.setprofile(func)` for the running thread (None: off).
+pub fn set_profile(vm: &mut Vm, func: Value) {
+    vm.trace.profilefunc = if func.is_none() { Value::NULL } else { func };
+    vm.trace.refresh();
+}
+
+fn or_none(v: Value) -> Value {
+    if v.is_null() { Value::NONE } else { v }
+}
+
+pub fn get_trace(vm: &Vm) -> Value {
+    or_none(vm.trace.tracefunc)
+}
+
+pub fn get_profile(vm: &Vm) -> Value {
+    or_none(vm.trace.profilefunc)
+}
+
+/// A frame's local trace function (`f_trace`, kept in the frame's attribute slot), or NULL.
+pub fn frame_trace(frame: Value) -> Value {
+    frame.header().map(|h| h.attrs.get()).unwrap_or(Value::NULL)
+}
+
+pub fn set_frame_trace(frame: Value, func: Value) {
+    if let Some(h) = frame.header() {
+        h.attrs.set(if func.is_none() { Value::NULL } else { func });
+    }
+}
+
+/// The line `f_lineno` answers for `frame` while a trace function runs for it, if any.
+pub fn lineno_override(vm: &Vm, frame: Value) -> Option<u32> {
+    (vm.trace.depth > 0 && vm.trace.line_frame == frame).then_some(vm.trace.line)
+}
+
+/// The line a frame is at outside a 'line' event: its first line before it started (a 'call'
+/// event, a generator not yet started), else the line of its last instruction.
+fn frame_line(frame: Value) -> u32 {
+    let d = fobj(frame).get();
+    let c = code_of(d);
+    if d.ip == 0 {
+        c.code.firstlineno
+    } else {
+        c.line_of(d.lasti)
+    }
+}
+
+/// Calls `func(frame, event, arg)` with events off meanwhile; `line` is what `f_lineno` says.
+fn call_hook(
+    vm: &mut Vm,
+    func: Value,
+    frame: Value,
+    event: Event,
+    arg: Value,
+    line: u32,
+) -> PyResult<Value> {
+    let frame = mark_escaped(frame);
+    let name = vm.intern(event.name());
+    let saved = (vm.trace.line_frame, vm.trace.line);
+    vm.trace.depth += 1;
+    vm.trace.active = false;
+    vm.trace.line_frame = frame;
+    vm.trace.line = line;
+    let r = ops::call::call(vm, func, &[frame, name, or_none(arg)]);
+    vm.trace.depth -= 1;
+    (vm.trace.line_frame, vm.trace.line) = saved;
+    vm.trace.refresh();
+    r
+}
+
+/// CPython's trace trampoline: 'call' goes to the global trace function, everything else to
+/// the frame's `f_trace`; a result other than None becomes the frame's `f_trace`; an error
+/// turns tracing off for the thread and clears the frame's `f_trace`.
+fn trace_event(vm: &mut Vm, frame: Value, event: Event, arg: Value, line: u32) -> PyResult<()> {
+    if vm.trace.depth > 0 || vm.trace.tracefunc.is_null() {
+        return Ok(());
+    }
+    let callback = if event == Event::Call {
+        vm.trace.tracefunc
+    } else {
+        frame_trace(frame)
+    };
+    if callback.is_null() || callback.is_none() {
+        return Ok(());
+    }
+    match call_hook(vm, callback, frame, event, arg, line) {
+        Ok(r) => {
+            if !r.is_none() {
+                set_frame_trace(frame, r);
+            }
+            Ok(())
+        }
+        Err(e) => {
+            set_trace(vm, Value::NONE);
+            set_frame_trace(frame, Value::NONE);
+            Err(e)
+        }
+    }
+}
+
+/// CPython's profile trampoline: the result is ignored; an error turns profiling off.
+fn profile_event(vm: &mut Vm, frame: Value, event: Event, arg: Value, line: u32) -> PyResult<()> {
+    if vm.trace.depth > 0 || vm.trace.profilefunc.is_null() {
+        return Ok(());
+    }
+    let func = vm.trace.profilefunc;
+    match call_hook(vm, func, frame, event, arg, line) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            set_profile(vm, Value::NONE);
+            Err(e)
+        }
+    }
+}
+
+/// A frame starts or a generator resumes: 'call' to the trace function, then the profiler.
+#[cold]
+#[inline(never)]
+pub fn on_call(vm: &mut Vm, frame: Value) -> PyResult<()> {
+    let line = frame_line(frame);
+    trace_event(vm, frame, Event::Call, Value::NONE, line)?;
+    profile_event(vm, frame, Event::Call, Value::NONE, line)
+}
+
+/// A frame returns `v` (or a generator yields it): 'return' to its `f_trace`, then the
+/// profiler.
+#[cold]
+#[inline(never)]
+pub fn on_return(vm: &mut Vm, frame: Value, v: Value) -> PyResult<()> {
+    let line = frame_line(frame);
+    trace_event(vm, frame, Event::Return, v, line)?;
+    profile_event(vm, frame, Event::Return, v, line)
+}
+
+/// A frame is left by an exception: 'return' with None; errors of the hooks are dropped (the
+/// frame is already unwinding).
+#[cold]
+#[inline(never)]
+pub fn on_unwind(vm: &mut Vm, frame: Value) {
+    let line = frame_line(frame);
+    if trace_event(vm, frame, Event::Return, Value::NONE, line).is_ok() {
+        let _ = profile_event(vm, frame, Event::Return, Value::NONE, line);
+    }
+}
+
+/// An exception is raised in (or propagates into) `frame`: 'exception' with
+/// `(type, value, traceback)`. A trace function that raises replaces the exception.
+#[cold]
+#[inline(never)]
+pub fn on_exception(vm: &mut Vm, frame: Value, exc: Exc) -> Exc {
+    if vm.trace.depth > 0 || vm.trace.tracefunc.is_null() {
+        return exc;
+    }
+    let cb = frame_trace(frame);
+    if cb.is_null() || cb.is_none() {
+        return exc;
+    }
+    let ty = vm.type_of(exc.0);
+    let tb = crate::types::exceptions::exc_obj(exc.0)
+        .map(|x| x.traceback.get())
+        .filter(|t| !t.is_null())
+        .unwrap_or(Value::NONE);
+    let arg = crate::types::tuple::new_tuple(vm, vec![ty, exc.0, tb]);
+    let line = frame_line(frame);
+    match trace_event(vm, frame, Event::Exception, arg, line) {
+        Ok(()) => exc,
+        Err(e) => e,
+    }
+}
+
+/// Before an instruction of `frame` (its `ip`; `lasti` is the previous one executed): a 'line'
+/// event when the instruction starts a different line than the previous one, is the frame's
+/// first, or is reached by a backward jump (not the `SEND` of a `yield from` loop); an
+/// 'opcode' event for every instruction when `f_trace_opcodes` is set. On an error the
+/// instruction counts as executed (the exception is raised at it).
+#[cold]
+#[inline(never)]
+pub fn on_instruction(vm: &mut Vm, frame: Value) -> PyResult<()> {
+    if vm.trace.depth > 0 || vm.trace.tracefunc.is_null() {
+        return Ok(());
+    }
+    let cb = frame_trace(frame);
+    if cb.is_null() || cb.is_none() {
+        return Ok(());
+    }
+    let Some(fo) = frame.downcast::<FrameObj>() else {
+        return Ok(());
+    };
+    let d = fo.get_mut();
+    let code = code_of(d);
+    let (cur, prev) = (d.ip, d.lasti);
+    let line = traced_line(code, cur);
+    let fresh = cur == 0 && prev == 0;
+    let last_line = if fresh { 0 } else { traced_line(code, prev) };
+    let backward = cur < prev && code.code.instrs.get(cur).is_some_and(|i| i.op != Op::SEND);
+    let flags = fo.trace_flags();
+    // `f_lineno` and `f_lasti` describe the instruction about to run.
+    d.lasti = cur;
+    let mut r = Ok(());
+    if line != 0 && flags & NO_LINES == 0 && (line != last_line || fresh || backward) {
+        r = trace_event(vm, frame, Event::Line, Value::NONE, line);
+    }
+    if r.is_ok() && fo.trace_flags() & OPCODES != 0 {
+        r = trace_event(vm, frame, Event::Opcode, Value::NONE, line);
+    }
+    if r.is_err() {
+        let d = fo.get_mut();
+        d.lasti = d.ip;
+        d.ip += 1;
+    }
+    r
+}
+
+/// The line instruction `i` reports to line tracing, 0 for none. Instructions CPython leaves
+/// without a line of their own report none: a loop's closing jump (ferropy gives it the loop
+/// header's line, CPython the body's last line; the backward jump reports the header anyway)
+/// and an exception handler's prologue (`SETUP_FINALLY; PUSH_EXC_INFO`, which ferropy gives
+/// the `try` statement's line) and re-raising cleanup (`SWAP; POP_EXCEPT; RERAISE`).
+fn traced_line(code: &crate::types::code::CodeObj, i: usize) -> u32 {
+    let instrs = &code.code.instrs;
+    let Some(ins) = instrs.get(i) else {
+        return 0;
+    };
+    let line = code.line_of(i);
+    let op_at = |k: usize| instrs.get(k).map(|n| n.op);
+    match ins.op {
+        Op::PUSH_EXC_INFO | Op::RERAISE => 0,
+        Op::POP_EXCEPT if op_at(i + 1) == Some(Op::RERAISE) => 0,
+        Op::SWAP if op_at(i + 1) == Some(Op::POP_EXCEPT) && op_at(i + 2) == Some(Op::RERAISE) => 0,
+        Op::SETUP_FINALLY if instrs.get(i + 1).is_some_and(|n| n.op == Op::PUSH_EXC_INFO) => 0,
+        Op::JUMP_BACKWARD if code.line_of(ins.arg as usize) == line => 0,
+        _ => line,
+    }
+}
+
+/// What the profiler is told a call of `callable` with `args` is, when it is a builtin
+/// function (CPython reports only those: `builtin_function_or_method`, and a method
+/// descriptor called with its object first, as the bound method), and the arguments the call
+/// then takes.
+fn c_function<'a>(vm: &mut Vm, callable: Value, args: &'a [Value]) -> Option<(Value, &'a [Value])> {
+    let ty = vm.type_of(callable);
+    if ty == vm.types.builtin_function {
+        return Some((callable, args));
+    }
+    if ty == vm.types.method_descriptor
+        && let Some((first, rest)) = args.split_first()
+        && let Some(nf) = callable.downcast::<NativeFunction>()
+    {
+        let bound = crate::types::function::bind_native(vm, nf, *first);
+        return Some((bound, rest));
+    }
+    None
+}
+
+/// A call from the eval loop to something that is not run inline, while tracing is on:
+/// 'c_call' / 'c_return' / 'c_exception' to the profiler around builtin functions.
+#[cold]
+#[inline(never)]
+pub fn call_native(vm: &mut Vm, callable: Value, args: &[Value], kw: &[Value]) -> PyResult {
+    if vm.trace.depth > 0 || vm.trace.profilefunc.is_null() {
+        return ops::call::call_kw(vm, callable, args, kw);
+    }
+    let Some((func, args)) = c_function(vm, callable, args) else {
+        return ops::call::call_kw(vm, callable, args, kw);
+    };
+    c_traced(vm, func, |vm| ops::call::call_kw(vm, func, args, kw))
+}
+
+/// `call_native` for `f(*args, **kwargs)`.
+#[cold]
+#[inline(never)]
+pub fn call_native_ex(vm: &mut Vm, callable: Value, args: &[Value], kwargs: Value) -> PyResult {
+    if vm.trace.depth > 0 || vm.trace.profilefunc.is_null() {
+        return ops::call::call_ex(vm, callable, args, kwargs);
+    }
+    let Some((func, args)) = c_function(vm, callable, args) else {
+        return ops::call::call_ex(vm, callable, args, kwargs);
+    };
+    c_traced(vm, func, |vm| ops::call::call_ex(vm, func, args, kwargs))
+}
+
+fn c_traced(vm: &mut Vm, func: Value, call: impl FnOnce(&mut Vm) -> PyResult) -> PyResult {
+    let Some(&frame) = vm.frames.last() else {
+        return call(vm);
+    };
+    let line = frame_line(frame);
+    profile_event(vm, frame, Event::CCall, func, line)?;
+    let r = call(vm);
+    if vm.trace.profilefunc.is_null() {
+        return r;
+    }
+    let line = frame_line(frame);
+    match r {
+        Ok(v) => {
+            profile_event(vm, frame, Event::CReturn, func, line)?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = profile_event(vm, frame, Event::CException, func, line);
+            Err(e)
+        }
+    }
+}
+
+/// `sys.call_tracing(func, args)`: calls `func(*args)` with events reported even from inside
+/// a trace function (a debugger tracing code it runs).
+pub fn call_tracing(vm: &mut Vm, func: Value, args: &[Value]) -> PyResult {
+    let saved = vm.trace.depth;
+    vm.trace.depth = 0;
+    vm.trace.refresh();
+    let r = ops::call::call(vm, func, args);
+    vm.trace.depth = saved;
+    if saved > 0 {
+        vm.trace.active = false;
+    } else {
+        vm.trace.refresh();
+    }
+    r
+}
