@@ -48,8 +48,9 @@ pub struct FrameObj {
     /// traceback entry, `sys._getframe`, `f_back`, a signal handler's argument, a generator):
     /// only frames never escaped are recycled when their call returns (`release_frame`).
     escaped: Cell<bool>,
-    /// `f_trace_lines` off / `f_trace_opcodes` on (`interp::trace::NO_LINES`, `OPCODES`).
-    trace_flags: Cell<u8>,
+    /// Tracing state (`interp::trace`): `f_trace_lines` off / `f_trace_opcodes` on, and the
+    /// line last reported to line tracing.
+    trace_flags: Cell<u32>,
 }
 
 impl Trace for FrameObj {
@@ -84,10 +85,10 @@ impl FrameObj {
         unsafe { &*self.data.get() }
     }
     /// The tracing flags (`interp::trace`); only a frame handed to Python code has any set.
-    pub fn trace_flags(&self) -> u8 {
+    pub fn trace_flags(&self) -> u32 {
         self.trace_flags.get()
     }
-    pub fn set_trace_flags(&self, flags: u8) {
+    pub fn set_trace_flags(&self, flags: u32) {
         self.trace_flags.set(flags);
     }
     /// Mutable view for the eval loop.

@@ -24,6 +24,8 @@ use crate::types::function::NativeFunction;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 use fp_bytecode::Op;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A thread's tracing state (swapped with the rest of the thread state by `gil.rs`).
 pub struct TraceState {
@@ -39,6 +41,10 @@ pub struct TraceState {
     /// answers (CPython sets `f_lineno` for the duration of the call).
     pub line_frame: Value,
     pub line: u32,
+    /// Per code object (by address): the line each instruction reports to line tracing
+    /// (`traced_lines`). Emptied after a collection (`cache_epoch`), which may free code.
+    lines_cache: HashMap<usize, Rc<[u32]>>,
+    cache_epoch: u64,
 }
 
 impl Default for TraceState {
@@ -50,6 +56,8 @@ impl Default for TraceState {
             profilefunc: Value::NULL,
             line_frame: Value::NULL,
             line: 0,
+            lines_cache: HashMap::new(),
+            cache_epoch: 0,
         }
     }
 }
@@ -67,8 +75,11 @@ impl TraceState {
 }
 
 /// Per-frame flags (`FrameObj::trace_flags`): `f_trace_lines` off, `f_trace_opcodes` on.
-pub const NO_LINES: u8 = 1;
-pub const OPCODES: u8 = 2;
+/// The bits above `LINE_SHIFT` hold the line last reported ('line' event or not), which the
+/// instructions without a line of their own report as theirs.
+pub const NO_LINES: u32 = 1;
+pub const OPCODES: u32 = 2;
+const LINE_SHIFT: u32 = 8;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Event {
@@ -139,11 +150,18 @@ pub fn lineno_override(vm: &Vm, frame: Value) -> Option<u32> {
 
 /// The line a frame is at outside a 'line' event: its first line before it started (a 'call'
 /// event, a generator not yet started), else the line of its last instruction.
-fn frame_line(frame: Value) -> u32 {
-    let d = fobj(frame).get();
+/// An instruction without a line of its own (see `traced_lines`) is at the line last reported.
+fn frame_line(vm: &mut Vm, frame: Value) -> u32 {
+    let fo = fobj(frame);
+    let d = fo.get();
     let c = code_of(d);
     if d.ip == 0 {
-        c.code.firstlineno
+        return c.code.firstlineno;
+    }
+    let own = traced_lines(vm, c).get(d.lasti).copied().unwrap_or(0);
+    let last = fo.trace_flags() >> LINE_SHIFT;
+    if own == 0 && last != 0 {
+        last
     } else {
         c.line_of(d.lasti)
     }
@@ -221,7 +239,7 @@ fn profile_event(vm: &mut Vm, frame: Value, event: Event, arg: Value, line: u32)
 #[cold]
 #[inline(never)]
 pub fn on_call(vm: &mut Vm, frame: Value) -> PyResult<()> {
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     trace_event(vm, frame, Event::Call, Value::NONE, line)?;
     profile_event(vm, frame, Event::Call, Value::NONE, line)
 }
@@ -231,7 +249,7 @@ pub fn on_call(vm: &mut Vm, frame: Value) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 pub fn on_return(vm: &mut Vm, frame: Value, v: Value) -> PyResult<()> {
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     trace_event(vm, frame, Event::Return, v, line)?;
     profile_event(vm, frame, Event::Return, v, line)
 }
@@ -241,7 +259,7 @@ pub fn on_return(vm: &mut Vm, frame: Value, v: Value) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 pub fn on_unwind(vm: &mut Vm, frame: Value) {
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     if trace_event(vm, frame, Event::Return, Value::NONE, line).is_ok() {
         let _ = profile_event(vm, frame, Event::Return, Value::NONE, line);
     }
@@ -265,7 +283,7 @@ pub fn on_exception(vm: &mut Vm, frame: Value, exc: Exc) -> Exc {
         .filter(|t| !t.is_null())
         .unwrap_or(Value::NONE);
     let arg = crate::types::tuple::new_tuple(vm, vec![ty, exc.0, tb]);
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     match trace_event(vm, frame, Event::Exception, arg, line) {
         Ok(()) => exc,
         Err(e) => e,
@@ -293,11 +311,22 @@ pub fn on_instruction(vm: &mut Vm, frame: Value) -> PyResult<()> {
     let d = fo.get_mut();
     let code = code_of(d);
     let (cur, prev) = (d.ip, d.lasti);
-    let line = traced_line(code, cur);
+    let lines = traced_lines(vm, code);
+    let line = lines.get(cur).copied().unwrap_or(0);
     let fresh = cur == 0 && prev == 0;
-    let last_line = if fresh { 0 } else { traced_line(code, prev) };
+    let mut flags = fo.trace_flags();
+    // The previous instruction's line; one without a line counts as the line last reported.
+    let last_line = match lines.get(prev).copied().unwrap_or(0) {
+        _ if fresh => 0,
+        0 => flags >> LINE_SHIFT,
+        l => l,
+    };
     let backward = cur < prev && code.code.instrs.get(cur).is_some_and(|i| i.op != Op::SEND);
-    let flags = fo.trace_flags();
+    if line != 0 {
+        flags = (flags & ((1 << LINE_SHIFT) - 1)) | (line << LINE_SHIFT);
+        fo.set_trace_flags(flags);
+    }
+    let d = fo.get_mut();
     // `f_lineno` and `f_lasti` describe the instruction about to run.
     d.lasti = cur;
     let mut r = Ok(());
@@ -315,26 +344,82 @@ pub fn on_instruction(vm: &mut Vm, frame: Value) -> PyResult<()> {
     r
 }
 
-/// The line instruction `i` reports to line tracing, 0 for none. Instructions CPython leaves
-/// without a line of their own report none: a loop's closing jump (ferropy gives it the loop
-/// header's line, CPython the body's last line; the backward jump reports the header anyway)
-/// and an exception handler's prologue (`SETUP_FINALLY; PUSH_EXC_INFO`, which ferropy gives
-/// the `try` statement's line) and re-raising cleanup (`SWAP; POP_EXCEPT; RERAISE`).
-fn traced_line(code: &crate::types::code::CodeObj, i: usize) -> u32 {
-    let instrs = &code.code.instrs;
-    let Some(ins) = instrs.get(i) else {
-        return 0;
-    };
-    let line = code.line_of(i);
-    let op_at = |k: usize| instrs.get(k).map(|n| n.op);
-    match ins.op {
-        Op::PUSH_EXC_INFO | Op::RERAISE => 0,
-        Op::POP_EXCEPT if op_at(i + 1) == Some(Op::RERAISE) => 0,
-        Op::SWAP if op_at(i + 1) == Some(Op::POP_EXCEPT) && op_at(i + 2) == Some(Op::RERAISE) => 0,
-        Op::SETUP_FINALLY if instrs.get(i + 1).is_some_and(|n| n.op == Op::PUSH_EXC_INFO) => 0,
-        Op::JUMP_BACKWARD if code.line_of(ins.arg as usize) == line => 0,
-        _ => line,
+/// The line each instruction of `code` reports to line tracing, 0 for none (cached).
+///
+/// CPython 3.11 leaves its structural instructions without a line of their own (they count as
+/// the line last executed); ferropy's compiler gives every instruction the location last set,
+/// so its structural instructions can carry the line of a statement compiled earlier (the
+/// `try` header, the last statement of a branch not taken). Those report no line here:
+/// - always: an exception handler's prologue (`SETUP_FINALLY; PUSH_EXC_INFO`), re-raising
+///   cleanup (`SWAP; POP_EXCEPT; RERAISE`, `RERAISE`), a loop's closing jump to its header
+///   (the backward jump reports the header anyway);
+/// - when another instruction carries the same line: `POP_BLOCK`, `POP_EXCEPT`, forward
+///   `JUMP`s and the implicit `return None` at the end (so a `break` or a `return` alone on
+///   its line is still reported).
+fn traced_lines(vm: &mut Vm, code: &crate::types::code::CodeObj) -> Rc<[u32]> {
+    let key = code as *const _ as usize;
+    if vm.trace.cache_epoch != vm.gc_epoch {
+        vm.trace.lines_cache.clear();
+        vm.trace.cache_epoch = vm.gc_epoch;
     }
+    if let Some(t) = vm.trace.lines_cache.get(&key) {
+        return t.clone();
+    }
+    let t: Rc<[u32]> = compute_traced_lines(code).into();
+    vm.trace.lines_cache.insert(key, t.clone());
+    t
+}
+
+fn compute_traced_lines(code: &crate::types::code::CodeObj) -> Vec<u32> {
+    let instrs = &code.code.instrs;
+    let n = instrs.len();
+    let op_at = |k: usize| instrs.get(k).map(|i| i.op);
+    // 0: has its line; 1: never a line; 2: a line only if no other instruction has it.
+    let kind = |i: usize| -> u8 {
+        let ins = &instrs[i];
+        match ins.op {
+            Op::PUSH_EXC_INFO | Op::RERAISE => 1,
+            Op::SETUP_FINALLY if op_at(i + 1) == Some(Op::PUSH_EXC_INFO) => 1,
+            Op::SWAP
+                if op_at(i + 1) == Some(Op::POP_EXCEPT) && op_at(i + 2) == Some(Op::RERAISE) =>
+            {
+                1
+            }
+            Op::POP_EXCEPT if op_at(i + 1) == Some(Op::RERAISE) => 1,
+            Op::JUMP_BACKWARD if code.line_of(ins.arg as usize) == code.line_of(i) => 1,
+            Op::POP_BLOCK | Op::POP_EXCEPT | Op::JUMP => 2,
+            Op::LOAD_CONST | Op::RETURN_VALUE if i + 2 >= n && implicit_return(code) => 2,
+            _ => 0,
+        }
+    };
+    let kinds: Vec<u8> = (0..n).map(kind).collect();
+    let owned: std::collections::HashSet<u32> = (0..n)
+        .filter(|&i| kinds[i] == 0)
+        .map(|i| code.line_of(i))
+        .collect();
+    (0..n)
+        .map(|i| {
+            let line = code.line_of(i);
+            match kinds[i] {
+                1 => 0,
+                2 if owned.contains(&line) => 0,
+                _ => line,
+            }
+        })
+        .collect()
+}
+
+/// The code ends with `LOAD_CONST None; RETURN_VALUE`.
+fn implicit_return(code: &crate::types::code::CodeObj) -> bool {
+    let instrs = &code.code.instrs;
+    let n = instrs.len();
+    n >= 2
+        && instrs[n - 1].op == Op::RETURN_VALUE
+        && instrs[n - 2].op == Op::LOAD_CONST
+        && code
+            .consts
+            .get(instrs[n - 2].arg as usize)
+            .is_some_and(|c| c.is_none())
 }
 
 /// What the profiler is told a call of `callable` with `args` is, when it is a builtin
@@ -387,13 +472,13 @@ fn c_traced(vm: &mut Vm, func: Value, call: impl FnOnce(&mut Vm) -> PyResult) ->
     let Some(&frame) = vm.frames.last() else {
         return call(vm);
     };
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     profile_event(vm, frame, Event::CCall, func, line)?;
     let r = call(vm);
     if vm.trace.profilefunc.is_null() {
         return r;
     }
-    let line = frame_line(frame);
+    let line = frame_line(vm, frame);
     match r {
         Ok(v) => {
             profile_event(vm, frame, Event::CReturn, func, line)?;

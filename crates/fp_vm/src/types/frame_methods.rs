@@ -142,7 +142,7 @@ fn f_trace_opcodes(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// Sets (or clears) one tracing flag of the frame from a bool, with CPython's errors.
-fn set_flag(vm: &mut Vm, a: &[Value], flag: u8, on_when_true: bool) -> PyResult {
+fn set_flag(vm: &mut Vm, a: &[Value], flag: u32, on_when_true: bool) -> PyResult {
     let fo = frame(vm, a[0])?;
     if a[1].is_null() {
         return Err(vm.type_error("can't delete numeric/char attribute"));
