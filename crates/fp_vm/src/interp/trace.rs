@@ -41,6 +41,8 @@ pub struct TraceState {
     /// answers (CPython sets `f_lineno` for the duration of the call).
     pub line_frame: Value,
     pub line: u32,
+    /// The event being reported to `line_frame` (jumps are allowed from 'line' events only).
+    event: Option<Event>,
     /// Per code object (by address): the line each instruction reports to line tracing
     /// (`traced_lines`). Emptied after a collection (`cache_epoch`), which may free code.
     lines_cache: HashMap<usize, Rc<[u32]>>,
@@ -56,6 +58,7 @@ impl Default for TraceState {
             profilefunc: Value::NULL,
             line_frame: Value::NULL,
             line: 0,
+            event: None,
             lines_cache: HashMap::new(),
             cache_epoch: 0,
         }
@@ -178,14 +181,15 @@ fn call_hook(
 ) -> PyResult<Value> {
     let frame = mark_escaped(frame);
     let name = vm.intern(event.name());
-    let saved = (vm.trace.line_frame, vm.trace.line);
+    let saved = (vm.trace.line_frame, vm.trace.line, vm.trace.event);
     vm.trace.depth += 1;
     vm.trace.active = false;
     vm.trace.line_frame = frame;
     vm.trace.line = line;
+    vm.trace.event = Some(event);
     let r = ops::call::call(vm, func, &[frame, name, or_none(arg)]);
     vm.trace.depth -= 1;
-    (vm.trace.line_frame, vm.trace.line) = saved;
+    (vm.trace.line_frame, vm.trace.line, vm.trace.event) = saved;
     vm.trace.refresh();
     r
 }
@@ -505,4 +509,178 @@ pub fn call_tracing(vm: &mut Vm, func: Value, args: &[Value]) -> PyResult {
         vm.trace.refresh();
     }
     r
+}
+
+/// `frame.f_lineno = value`: the debugger's jump, allowed from a trace function's 'line' (or
+/// 'opcode') event for that frame, to the first line at or after `value` that starts code and
+/// whose instructions expect a value stack and handler blocks the current ones can be cut down
+/// to (values and blocks above are dropped). CPython's checks and messages.
+pub fn set_lineno(vm: &mut Vm, frame: Value, value: Value) -> PyResult<()> {
+    if value.is_null() {
+        return Err(vm.new_exc(vm.exc.attribute_error, "cannot delete attribute"));
+    }
+    if vm.type_of(value) != vm.types.int {
+        return Err(vm.value_error("lineno must be an integer"));
+    }
+    let Some(fo) = frame.downcast::<FrameObj>() else {
+        return Err(vm.type_error("a frame object is required"));
+    };
+    let tracing_here = vm.trace.depth > 0 && vm.trace.line_frame == frame;
+    let at_yield = {
+        let d = fo.get();
+        code_of(d)
+            .code
+            .instrs
+            .get(d.lasti)
+            .is_some_and(|i| i.op == Op::YIELD_VALUE)
+            && d.ip > d.lasti
+    };
+    match vm.trace.event {
+        Some(Event::Call) if tracing_here && fo.get().ip == 0 => {
+            return Err(vm.value_error("can't jump from the 'call' trace event of a new frame"));
+        }
+        // A resumed generator's 'call' event: it is suspended at a line.
+        Some(Event::Line | Event::Opcode | Event::Call) if tracing_here => {}
+        // The 'return' event of a yield: the generator is suspended there.
+        Some(Event::Return) if tracing_here && at_yield => {}
+        // CPython 3.11 does not mark a running frame as started until it is traced.
+        _ if !tracing_here && vm.frames.contains(&frame) => {
+            return Err(vm.value_error("can't jump from the 'call' trace event of a new frame"));
+        }
+        _ if frame_trace(frame).is_null() => {
+            return Err(vm.value_error("f_lineno can only be set by a trace function"));
+        }
+        _ => return Err(vm.value_error("can only jump from a 'line' trace event")),
+    }
+    let Some(new_line) = ops::number::index_i64(vm, value)
+        .ok()
+        .filter(|l| i32::try_from(*l).is_ok())
+    else {
+        return Err(vm.value_error("lineno out of range"));
+    };
+    let d = fo.get_mut();
+    let code = code_of(d);
+    if new_line < code.code.firstlineno as i64 {
+        return Err(vm.value_error(format!(
+            "line {new_line} comes before the current code block"
+        )));
+    }
+    // Line starts: the first instruction of each run of one traced line.
+    let lines = traced_lines(vm, code);
+    let mut starts = vec![0u32; lines.len()];
+    let mut last = 0;
+    for (i, &l) in lines.iter().enumerate() {
+        if l != 0 && l != last {
+            starts[i] = l;
+            last = l;
+        }
+    }
+    let Some(target_line) = starts
+        .iter()
+        .copied()
+        .filter(|&l| l != 0 && l as i64 >= new_line)
+        .min()
+    else {
+        return Err(vm.value_error(format!(
+            "line {new_line} comes after the current code block"
+        )));
+    };
+    let Some(states) = fp_compiler::stack_states(&code.code.instrs) else {
+        return Err(vm.value_error("cannot find bytecode for specified line"));
+    };
+    let Some(Some((mut start_depth, start_blocks))) = states.get(d.lasti).cloned() else {
+        return Err(vm.value_error("can't jump from unreachable code"));
+    };
+    if at_yield {
+        // The yielded value has left the stack.
+        start_depth -= 1;
+    }
+    let mut best: Option<(usize, i64, usize)> = None;
+    // Blocks in common with the target stay; the current frame's others are dropped; the
+    // target's others (a `try` body jumped into) are set up, if no value they keep is lost.
+    let mut msg = "cannot find bytecode for specified line";
+    for (i, &l) in starts.iter().enumerate() {
+        if l != target_line {
+            continue;
+        }
+        let Some((depth, blocks)) = states[i].as_ref() else {
+            msg = "can't jump into an exception handler, or code may be unreachable";
+            continue;
+        };
+        let floor = blocks.last().copied().unwrap_or(0);
+        let common = blocks
+            .iter()
+            .zip(start_blocks.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let kept = start_blocks.get(common).copied().unwrap_or(start_depth);
+        let reachable = blocks.len() == common || *depth <= kept;
+        if reachable && *depth >= floor && *depth <= start_depth {
+            if best.is_none_or(|(_, bd, _)| *depth > bd) {
+                best = Some((i, *depth, blocks.len()));
+            }
+        } else if best.is_none() {
+            msg = incompatible(code, i);
+        }
+    }
+    let Some((addr, depth, _)) = best else {
+        return Err(vm.value_error(msg));
+    };
+    let Some((_, target_blocks)) = states[addr].clone() else {
+        return Err(vm.value_error(msg));
+    };
+    let common = target_blocks
+        .iter()
+        .zip(start_blocks.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The handlers of the blocks to set up: the SETUP_FINALLY nearest before the target that
+    // pushes each.
+    let mut extra = Vec::new();
+    for j in common..target_blocks.len() {
+        let setup = (0..addr).rev().find(|&p| {
+            code.code.instrs[p].op == Op::SETUP_FINALLY
+                && states[p]
+                    .as_ref()
+                    .is_some_and(|(_, b)| b[..] == target_blocks[..j])
+                && states
+                    .get(p + 1)
+                    .and_then(|s| s.as_ref())
+                    .is_some_and(|(_, b)| b[..] == target_blocks[..=j])
+        });
+        let Some(p) = setup else {
+            return Err(vm.value_error("incompatible stacks"));
+        };
+        extra.push(crate::interp::frame::Block {
+            handler: code.code.instrs[p].arg,
+            level: target_blocks[j] as u32,
+        });
+    }
+    let d = fo.get_mut();
+    d.blocks.truncate(common);
+    d.blocks.extend(extra);
+    d.stack.truncate(depth.max(0) as usize);
+    d.ip = addr;
+    vm.trace.line = target_line;
+    Ok(())
+}
+
+/// Why the value stack at instruction `i` cannot be reached by cutting the current one: what
+/// the innermost construct around `i` keeps on the stack (CPython's messages).
+fn incompatible(code: &crate::types::code::CodeObj, i: usize) -> &'static str {
+    // The nearest enclosing construct: a `for` loop's FOR_ITER whose exit lies past `i`, or an
+    // exception handler (PUSH_EXC_INFO) before `i`.
+    let instrs = &code.code.instrs;
+    for k in (0..i).rev() {
+        match instrs[k].op {
+            Op::FOR_ITER if instrs[k].arg as usize > i => {
+                return "can't jump into the body of a for loop";
+            }
+            Op::PUSH_EXC_INFO => {
+                return "can't jump into an 'except' block as there's no exception";
+            }
+            _ => {}
+        }
+    }
+    "incompatible stacks"
 }

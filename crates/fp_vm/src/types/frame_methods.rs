@@ -23,7 +23,10 @@ static FRAME_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("f_builtins", "($self, /)", f_builtins), None),
     (native!("f_locals", "($self, /)", f_locals), None),
     (native!("f_back", "($self, /)", f_back), None),
-    (native!("f_lineno", "($self, /)", f_lineno), None),
+    (
+        native!("f_lineno", "($self, /)", f_lineno),
+        Some(native!("f_lineno", "($self, value, /)", set_f_lineno)),
+    ),
     (native!("f_lasti", "($self, /)", f_lasti), None),
     (
         native!("f_trace", "($self, /)", f_trace),
@@ -106,6 +109,13 @@ fn f_lineno(vm: &mut Vm, a: &[Value]) -> PyResult {
         None => code_of(f).line_of(f.lasti),
     };
     Ok(crate::types::int::from_u64(vm, line as u64))
+}
+
+/// The debugger's jump (`interp::trace::set_lineno`).
+fn set_f_lineno(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frame(vm, a[0])?;
+    crate::interp::trace::set_lineno(vm, a[0], a[1])?;
+    Ok(Value::NONE)
 }
 
 fn f_lasti(vm: &mut Vm, a: &[Value]) -> PyResult {
