@@ -357,9 +357,11 @@ pub fn on_instruction(vm: &mut Vm, frame: Value) -> PyResult<()> {
 /// - always: an exception handler's prologue (`SETUP_FINALLY; PUSH_EXC_INFO`), re-raising
 ///   cleanup (`SWAP; POP_EXCEPT; RERAISE`, `RERAISE`), a loop's closing jump to its header
 ///   (the backward jump reports the header anyway);
-/// - when another instruction carries the same line: `POP_BLOCK`, `POP_EXCEPT`, forward
-///   `JUMP`s and the implicit `return None` at the end (so a `break` or a `return` alone on
-///   its line is still reported).
+/// - an `except ... as name` clause's clean-up (`name = None; del name`), `POP_BLOCK`, and
+///   the implicit `return None` at the end (whose location is the last statement compiled);
+/// - when another instruction carries the same line: `POP_EXCEPT`, forward `JUMP`s,
+///   `RETURN_VALUE` and the constant it returns (so a `break` or a `return` alone on its line
+///   is still reported, and a `return` through a `finally` is not reported twice).
 fn traced_lines(vm: &mut Vm, code: &crate::types::code::CodeObj) -> Rc<[u32]> {
     let key = code as *const _ as usize;
     if vm.trace.cache_epoch != vm.gc_epoch {
@@ -378,11 +380,19 @@ fn compute_traced_lines(code: &crate::types::code::CodeObj) -> Vec<u32> {
     let instrs = &code.code.instrs;
     let n = instrs.len();
     let op_at = |k: usize| instrs.get(k).map(|i| i.op);
-    // 0: has its line; 1: never a line; 2: a line only if no other instruction has it.
+    // 0: has its line; 1: never a line; 2: a line only if no instruction of kind 0 or 3 has
+    // it; 3: a line only if no instruction of kind 0 has it.
     let kind = |i: usize| -> u8 {
         let ins = &instrs[i];
         match ins.op {
-            Op::PUSH_EXC_INFO | Op::RERAISE => 1,
+            Op::LOAD_CONST | Op::RETURN_VALUE if i + 2 >= n && implicit_return(code) => {
+                if explicit_return_line(code, i) {
+                    3
+                } else {
+                    1
+                }
+            }
+            Op::PUSH_EXC_INFO | Op::RERAISE | Op::POP_BLOCK => 1,
             Op::SETUP_FINALLY if op_at(i + 1) == Some(Op::PUSH_EXC_INFO) => 1,
             Op::SWAP
                 if op_at(i + 1) == Some(Op::POP_EXCEPT) && op_at(i + 2) == Some(Op::RERAISE) =>
@@ -391,8 +401,21 @@ fn compute_traced_lines(code: &crate::types::code::CodeObj) -> Vec<u32> {
             }
             Op::POP_EXCEPT if op_at(i + 1) == Some(Op::RERAISE) => 1,
             Op::JUMP_BACKWARD if code.line_of(ins.arg as usize) == code.line_of(i) => 1,
-            Op::POP_BLOCK | Op::POP_EXCEPT | Op::JUMP => 2,
-            Op::LOAD_CONST | Op::RETURN_VALUE if i + 2 >= n && implicit_return(code) => 2,
+            Op::POP_EXCEPT | Op::JUMP => 2,
+            Op::RETURN_VALUE => 3,
+            Op::LOAD_CONST if op_at(i + 1) == Some(Op::RETURN_VALUE) => 3,
+            // `except E as name` clean-up: `name = None; del name`.
+            Op::LOAD_CONST if is_name_cleanup(code, i) => 1,
+            Op::STORE_FAST | Op::STORE_NAME | Op::STORE_DEREF | Op::STORE_GLOBAL
+                if i > 0 && is_name_cleanup(code, i - 1) =>
+            {
+                1
+            }
+            Op::DELETE_FAST | Op::DELETE_NAME | Op::DELETE_DEREF | Op::DELETE_GLOBAL
+                if i > 1 && is_name_cleanup(code, i - 2) =>
+            {
+                1
+            }
             _ => 0,
         }
     };
@@ -401,16 +424,57 @@ fn compute_traced_lines(code: &crate::types::code::CodeObj) -> Vec<u32> {
         .filter(|&i| kinds[i] == 0)
         .map(|i| code.line_of(i))
         .collect();
+    let owned_by_returns: std::collections::HashSet<u32> = (0..n)
+        .filter(|&i| kinds[i] == 3)
+        .map(|i| code.line_of(i))
+        .collect();
     (0..n)
         .map(|i| {
             let line = code.line_of(i);
             match kinds[i] {
                 1 => 0,
-                2 if owned.contains(&line) => 0,
+                2 if owned.contains(&line) || owned_by_returns.contains(&line) => 0,
+                3 if owned.contains(&line) => 0,
                 _ => line,
             }
         })
         .collect()
+}
+
+/// Whether the source line of instruction `i` is a `return` statement (so the final
+/// `return None` is the program's, not the implicit one, whose location is whatever statement
+/// was compiled last, possibly one removed as unreachable). Without the source: maybe.
+fn explicit_return_line(code: &crate::types::code::CodeObj, i: usize) -> bool {
+    let Some(file) = crate::types::str::as_str(code.filename.get()) else {
+        return true;
+    };
+    match crate::interp::traceback::raw_source_line(file, code.line_of(i)) {
+        Some(text) => {
+            let t = text.trim_start();
+            t.starts_with("return")
+                && !t[6..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        }
+        None => true,
+    }
+}
+
+/// Instruction `i` starts `LOAD_CONST None; STORE_x name; DELETE_x name`, the clean-up of an
+/// `except ... as name` clause.
+fn is_name_cleanup(code: &crate::types::code::CodeObj, i: usize) -> bool {
+    let instrs = &code.code.instrs;
+    let (Some(a), Some(b), Some(c)) = (instrs.get(i), instrs.get(i + 1), instrs.get(i + 2)) else {
+        return false;
+    };
+    a.op == Op::LOAD_CONST
+        && code.consts.get(a.arg as usize).is_some_and(|v| v.is_none())
+        && b.arg == c.arg
+        && matches!(
+            (b.op, c.op),
+            (Op::STORE_FAST, Op::DELETE_FAST)
+                | (Op::STORE_NAME, Op::DELETE_NAME)
+                | (Op::STORE_DEREF, Op::DELETE_DEREF)
+                | (Op::STORE_GLOBAL, Op::DELETE_GLOBAL)
+        )
 }
 
 /// The code ends with `LOAD_CONST None; RETURN_VALUE`.

@@ -254,12 +254,34 @@ fn unraisablehook(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// `breakpoint()`'s default hook: `pdb.set_trace()` needs tracing, which ferropy lacks yet.
-fn breakpointhook(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.new_exc(
-        vm.exc.not_implemented_error,
-        "breakpoint() needs sys.settrace, which ferropy does not support yet",
-    ))
+/// `breakpoint()`'s default hook, as CPython's: `$PYTHONBREAKPOINT` names the function to
+/// call (default `pdb.set_trace`, `0` disables); one that cannot be imported is ignored with a
+/// RuntimeWarning.
+fn breakpointhook(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let env = if vm.config.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(Value::NONE),
+        Some(s) => s.to_string(),
+    };
+    let (modpath, attr) = match hookname.rfind('.') {
+        Some(i) => (&hookname[..i], &hookname[i + 1..]),
+        None => ("builtins", hookname.as_str()),
+    };
+    let hook = crate::modules::import_system::import_module(vm, modpath)
+        .and_then(|m| crate::ops::attr::getattr_str(vm, m, attr));
+    let Ok(hook) = hook else {
+        let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+        let cat = vm.exc.runtime_warning;
+        crate::modules::warnings::warn_with_source(vm, cat, &msg, 1, Value::NULL)?;
+        return Ok(Value::NONE);
+    };
+    let args = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    crate::ops::call::call_ex(vm, hook, &args, a[1])
 }
 
 /// The trace and profile functions of the running thread (`interp/trace.rs`).

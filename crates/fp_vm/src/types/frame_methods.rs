@@ -13,6 +13,13 @@ pub fn install(vm: &mut Vm) {
     let t = vm.types.frame;
     typeobj::add_getsets(vm, t, FRAME_GETSETS);
     typeobj::add_methods(vm, t, FRAME_METHODS);
+    // `del frame.f_trace` (bdb's `set_continue`) is setting None.
+    if let Some(p) = crate::types::dict::get_str(typeobj::tobj(t).dict.get(), "f_trace")
+        .and_then(|p| p.downcast::<crate::types::descriptors::PropertyObj>())
+    {
+        let del = crate::types::function::new_native(vm, &DEL_F_TRACE, Value::NULL, t);
+        p.fdel.set(del);
+    }
     let t = vm.types.traceback;
     typeobj::add_getsets(vm, t, TB_GETSETS);
 }
@@ -49,6 +56,8 @@ static FRAME_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
         )),
     ),
 ];
+
+static DEL_F_TRACE: NativeDef = native!("f_trace", "($self, /)", del_f_trace);
 
 static FRAME_METHODS: &[NativeDef] = &[
     native!("clear", "($self, /)", frame_clear),
@@ -134,6 +143,12 @@ fn set_f_trace(vm: &mut Vm, a: &[Value]) -> PyResult {
     // Deleting it (a NULL value) is setting None, as CPython.
     let v = if a[1].is_null() { Value::NONE } else { a[1] };
     crate::interp::trace::set_frame_trace(a[0], v);
+    Ok(Value::NONE)
+}
+
+fn del_f_trace(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frame(vm, a[0])?;
+    crate::interp::trace::set_frame_trace(a[0], Value::NONE);
     Ok(Value::NONE)
 }
 
