@@ -14,6 +14,7 @@ mod symtable;
 mod unparse;
 mod warnings;
 
+pub use codegen::flow::stack_states;
 pub use warnings::{CompileWarning, WarningCategory};
 
 pub use fp_bytecode::{CodeObject, CompileError, CompileErrorKind};

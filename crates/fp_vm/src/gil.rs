@@ -154,6 +154,7 @@ pub struct ThreadState {
     stack_floor: usize,
     repr_stack: Vec<Value>,
     context: Value,
+    trace: crate::interp::trace::TraceState,
     /// Parked where its Rust stack holds no Value the roots miss (collection may run).
     pub gc_safe: bool,
 }
@@ -166,6 +167,7 @@ impl ThreadState {
         visit(self.handled_exc);
         visit(self.handled_outer);
         visit(self.context);
+        self.trace.trace(visit);
     }
 }
 
@@ -186,6 +188,7 @@ impl Vm {
             stack_floor: self.stack_floor,
             repr_stack: std::mem::take(&mut self.repr_stack),
             context,
+            trace: std::mem::take(&mut self.trace),
             gc_safe,
         }
     }
@@ -199,6 +202,7 @@ impl Vm {
         self.stack_floor = st.stack_floor;
         self.repr_stack = st.repr_stack;
         self.state_set(CONTEXT_KEY, st.context);
+        self.trace = st.trace;
     }
 
     /// Gives up the GIL, parking this thread's state where the collector sees it.
@@ -319,6 +323,7 @@ fn thread_main(ptr: VmPtr, boot: Value) {
         stack_floor: crate::vm::stack_floor(),
         repr_stack: Vec::new(),
         context: Value::NONE,
+        trace: Default::default(),
         gc_safe: true,
     };
     vm.restore_thread(fresh);

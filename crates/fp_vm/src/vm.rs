@@ -210,6 +210,8 @@ pub struct Vm {
     /// Counts collections (from 1): inline caches filled in an earlier epoch are ignored, as
     /// the addresses they compare may have been freed and reused.
     pub gc_epoch: u64,
+    /// The running thread's trace and profile functions (`interp/trace.rs`).
+    pub trace: crate::interp::trace::TraceState,
 }
 
 impl Vm {
@@ -253,6 +255,7 @@ impl Vm {
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
             gc_epoch: 1,
+            trace: Default::default(),
         });
         crate::gil::init_main_thread();
         crate::types::bootstrap(&mut vm);
@@ -363,6 +366,7 @@ impl Vm {
         self.permanent.trace(visit);
         self.repr_stack.trace(visit);
         self.frame_pool.trace(visit);
+        self.trace.trace(visit);
         for (r, cb) in &self.weak_callbacks {
             visit(*r);
             visit(*cb);

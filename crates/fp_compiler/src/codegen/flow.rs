@@ -273,6 +273,19 @@ fn analyze(instrs: &[Instr]) -> Result<(Vec<Option<State>>, u32), String> {
     Ok((states, max.max(0) as u32))
 }
 
+/// The state before each instruction of finished code: (value-stack depth, the depths recorded
+/// by the active handler blocks, innermost last); None for unreachable ones or broken code.
+/// The debugger's jumps (`frame.f_lineno = n`) check their target against it.
+pub fn stack_states(instrs: &[Instr]) -> Option<Vec<Option<(i64, Vec<i64>)>>> {
+    let (states, _) = analyze(instrs).ok()?;
+    Some(
+        states
+            .into_iter()
+            .map(|s| s.map(|s| (s.depth, s.blocks)))
+            .collect(),
+    )
+}
+
 /// Resolves labels, removes unreachable code and computes `max_stack`.
 pub fn assemble(
     mut instrs: Vec<Instr>,

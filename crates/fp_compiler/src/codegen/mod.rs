@@ -711,6 +711,21 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// Whether leaving the blocks up to the innermost loop (all of them when not
+    /// `stop_at_loop`) runs code compiled from other statements (a `finally` body, a `with`
+    /// exit). `break`, `continue` and `return` then start with a NOP of their own, as in
+    /// CPython, so line tracing reports their line before that code runs.
+    pub fn unwind_runs_code(&self, stop_at_loop: bool) -> bool {
+        for b in self.unit().fblocks.iter().rev() {
+            match b.kind {
+                FBlockKind::WhileLoop | FBlockKind::ForLoop if stop_at_loop => return false,
+                FBlockKind::WhileLoop | FBlockKind::ForLoop => {}
+                _ => return true,
+            }
+        }
+        false
+    }
+
     /// `exit(None, None, None)` for a `with` block left normally; `[exit] -> [result]`.
     pub fn call_exit_with_nones(&mut self) {
         self.load_none();

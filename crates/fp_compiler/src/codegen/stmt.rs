@@ -395,11 +395,18 @@ impl<'a> Compiler<'a> {
         }
         let konst = r.value.as_deref().and_then(|v| self.try_fold(v));
         let preserve_tos = r.value.is_some() && konst.is_none();
+        let unwinds = self.unwind_runs_code(false);
         if preserve_tos && let Some(v) = &r.value {
             self.compile_expr(v)?;
+        } else if unwinds {
+            self.op(Op::NOP);
         }
         self.unwind_fblock_stack(preserve_tos, false, r.range)?;
-        self.set_loc(r.range);
+        // After a `finally` body the return keeps that body's line (CPython's artificial
+        // instructions), so line tracing does not report the `return` twice.
+        if !unwinds {
+            self.set_loc(r.range);
+        }
         if !preserve_tos {
             self.load_const(konst.unwrap_or(Const::None));
         }
@@ -408,11 +415,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_break(&mut self, range: TextRange) -> R {
+        let unwinds = self.unwind_runs_code(true);
+        if unwinds {
+            self.op(Op::NOP);
+        }
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
             return Err(self.error("'break' outside loop", range));
         };
-        self.set_loc(range);
+        if !unwinds {
+            self.set_loc(range);
+        }
         if lp.kind == FBlockKind::ForLoop {
             self.op(Op::POP_TOP);
         }
@@ -423,11 +436,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_continue(&mut self, range: TextRange) -> R {
+        let unwinds = self.unwind_runs_code(true);
+        if unwinds {
+            self.op(Op::NOP);
+        }
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
             return Err(self.error("'continue' not properly in loop", range));
         };
-        self.set_loc(range);
+        if !unwinds {
+            self.set_loc(range);
+        }
         if let Some(start) = lp.start {
             self.jump(Op::JUMP_BACKWARD, start);
         }

@@ -163,6 +163,12 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
     let mut f: &mut FrameData = fobj(frame).get_mut();
     let mut code: &'static CodeObj = code_of(f);
     let mut pending: Option<(Exc, bool)> = throw.map(|e| (e, false));
+    if vm.trace.active
+        && let Err(e) = crate::interp::trace::on_call(vm, entry)
+    {
+        f = fobj(frame).get_mut();
+        pending = Some((e, false));
+    }
 
     macro_rules! tri {
         ($e:expr) => {
@@ -199,6 +205,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             f = fobj(frame).get_mut();
             code = code_of(f);
             tri!(r);
+            if vm.trace.active {
+                let r = crate::interp::trace::on_call(vm, frame);
+                f = fobj(frame).get_mut();
+                tri!(r);
+            }
             continue;
         }};
     }
@@ -239,6 +250,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         f = fobj(frame).get_mut();
                         tri!(r);
                     }
+                    if vm.trace.active {
+                        let r = crate::interp::trace::on_call(vm, frame);
+                        f = fobj(frame).get_mut();
+                        tri!(r);
+                    }
                     continue;
                 }
             }
@@ -263,12 +279,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
             }
             let mut exc = exc;
+            if vm.trace.active && !reraise {
+                exc = crate::interp::trace::on_exception(vm, frame, exc);
+                f = fobj(frame).get_mut();
+            }
             loop {
                 if let Some(b) = f.blocks.pop() {
                     f.stack.truncate(b.level as usize);
                     f.stack.push(exc.0);
                     f.ip = b.handler as usize;
                     break;
+                }
+                if vm.trace.active {
+                    crate::interp::trace::on_unwind(vm, frame);
                 }
                 vm.frames.pop();
                 crate::interp::frame::frame_exited(vm, frame);
@@ -286,10 +309,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 code = code_of(f);
                 traceback::add_entry(vm, exc, frame, f.lasti, code.line_of(f.lasti));
                 exc = Exc(exc.0);
+                if vm.trace.active {
+                    exc = crate::interp::trace::on_exception(vm, frame, exc);
+                    f = fobj(frame).get_mut();
+                }
             }
             continue;
         }
 
+        if vm.trace.active {
+            let r = crate::interp::trace::on_instruction(vm, frame);
+            f = fobj(frame).get_mut();
+            tri!(r);
+        }
         let Some(&ins) = code.code.instrs.get(f.ip) else {
             pending = Some((vm.system_error("ran off the end of the bytecode"), false));
             continue;
@@ -861,6 +893,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::RETURN_VALUE => {
                 let v = pop!(f);
+                if vm.trace.active {
+                    let r = crate::interp::trace::on_return(vm, frame, v);
+                    f = fobj(frame).get_mut();
+                    tri!(r);
+                }
                 let init_self = f.init_self;
                 vm.frames.pop();
                 if frame == entry {
@@ -982,7 +1019,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 {
                     enter_inline!(new_frame, base);
                 }
-                let r = ops::call::call_kw(vm, callable, args, kw);
+                let r = if vm.trace.active {
+                    crate::interp::trace::call_native(vm, callable, args, kw)
+                } else {
+                    ops::call::call_kw(vm, callable, args, kw)
+                };
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 f.stack.push(tri!(r));
@@ -1065,7 +1106,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 if let Some(new_frame) = inline_frame {
                     enter_inline!(new_frame, base);
                 }
-                let r = ops::call::call_ex(vm, callable, &a, kwargs);
+                let r = if vm.trace.active {
+                    crate::interp::trace::call_native_ex(vm, callable, &a, kwargs)
+                } else {
+                    ops::call::call_ex(vm, callable, &a, kwargs)
+                };
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
                 f.stack.push(tri!(r));
@@ -1279,6 +1324,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::YIELD_VALUE => {
                 let v = pop!(f);
+                if vm.trace.active {
+                    let r = crate::interp::trace::on_return(vm, frame, v);
+                    f = fobj(frame).get_mut();
+                    tri!(r);
+                }
                 vm.frames.pop();
                 if frame == entry {
                     return Ok(Exit::Yield(v));

@@ -71,6 +71,9 @@ pub struct FrameObj {
     /// traceback entry, `sys._getframe`, `f_back`, a signal handler's argument, a generator):
     /// only frames never escaped are recycled when their call returns (`release_frame`).
     escaped: Cell<bool>,
+    /// Tracing state (`interp::trace`): `f_trace_lines` off / `f_trace_opcodes` on, and the
+    /// line last reported to line tracing.
+    trace_flags: Cell<u32>,
 }
 
 impl Trace for FrameObj {
@@ -106,6 +109,13 @@ impl FrameObj {
         // SAFETY: the VM is single-threaded; the eval loop is the only writer and never holds its
         // mutable view across a point where this reader runs with the same frame borrowed.
         unsafe { &*self.data.get() }
+    }
+    /// The tracing flags (`interp::trace`); only a frame handed to Python code has any set.
+    pub fn trace_flags(&self) -> u32 {
+        self.trace_flags.get()
+    }
+    pub fn set_trace_flags(&self, flags: u32) {
+        self.trace_flags.set(flags);
     }
     /// Mutable view for the eval loop.
     #[allow(clippy::mut_from_ref)]
@@ -292,6 +302,7 @@ fn new_call_frame(
                 resume_default: Value::NULL,
             }),
             escaped: Cell::new(false),
+            trace_flags: Cell::new(0),
         },
     )
 }
@@ -329,6 +340,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 resume_default: Value::NULL,
             }),
             escaped: Cell::new(false),
+            trace_flags: Cell::new(0),
         },
     )
 }

@@ -1,7 +1,8 @@
 //! The bytecode interpreter: frames (`frame`), the eval loop (`eval`, with its helpers for
-//! exceptions `except`, suspension `suspend` and `match` statements `patterns`), and
-//! tracebacks (`traceback`). Python-to-Python calls and generator resumptions run in the
-//! same loop without Rust recursion.
+//! exceptions `except`, suspension `suspend` and `match` statements `patterns`), tracing
+//! and profiling hooks (`trace`: `sys.settrace`/`setprofile`), and tracebacks (`traceback`).
+//! Python-to-Python calls and generator resumptions run in the same loop without Rust
+//! recursion.
 
 pub mod compile_error;
 pub mod eval;
@@ -12,6 +13,7 @@ pub mod inline_cache;
 mod patterns;
 pub mod source;
 mod suspend;
+pub mod trace;
 pub mod traceback;
 pub mod traceback_carets;
 

@@ -23,9 +23,9 @@ static FUNCS: &[NativeDef] = &[
     native!("unraisablehook", "(unraisable, /)", unraisablehook),
     native!("breakpointhook", "(*args, **kws)", breakpointhook),
     native!("settrace", "(function, /)", settrace),
-    native!("gettrace", "()", none),
-    native!("setprofile", "(function, /)", settrace),
-    native!("getprofile", "()", none),
+    native!("gettrace", "()", gettrace),
+    native!("setprofile", "(function, /)", setprofile),
+    native!("getprofile", "()", getprofile),
     native!("call_tracing", "(func, args, /)", call_tracing),
     native!("is_finalizing", "()", false_),
     native!("audit", "(event, /, *args)", audit),
@@ -267,24 +267,55 @@ fn unraisablehook(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// `breakpoint()`'s default hook: `pdb.set_trace()` needs tracing, which ferropy lacks yet.
-fn breakpointhook(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.new_exc(
-        vm.exc.not_implemented_error,
-        "breakpoint() needs sys.settrace, which ferropy does not support yet",
-    ))
+/// `breakpoint()`'s default hook, as CPython's: `$PYTHONBREAKPOINT` names the function to
+/// call (default `pdb.set_trace`, `0` disables); one that cannot be imported is ignored with a
+/// RuntimeWarning.
+fn breakpointhook(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let env = if vm.config.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(Value::NONE),
+        Some(s) => s.to_string(),
+    };
+    let (modpath, attr) = match hookname.rfind('.') {
+        Some(i) => (&hookname[..i], &hookname[i + 1..]),
+        None => ("builtins", hookname.as_str()),
+    };
+    let hook = crate::modules::import_system::import_module(vm, modpath)
+        .and_then(|m| crate::ops::attr::getattr_str(vm, m, attr));
+    let Ok(hook) = hook else {
+        let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+        let cat = vm.exc.runtime_warning;
+        crate::modules::warnings::warn_with_source(vm, cat, &msg, 1, Value::NULL)?;
+        return Ok(Value::NONE);
+    };
+    let args = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    crate::ops::call::call_ex(vm, hook, &args, a[1])
 }
 
-/// Tracing and profiling are not implemented: turning them off is fine, turning them on is
-/// refused loudly rather than silently ignored.
+/// The trace and profile functions of the running thread (`interp/trace.rs`).
 fn settrace(vm: &mut Vm, a: &[Value]) -> PyResult {
-    if a[0].is_none() {
-        return Ok(Value::NONE);
-    }
-    Err(vm.new_exc(
-        vm.exc.not_implemented_error,
-        "sys.settrace() and sys.setprofile() are not supported by ferropy yet",
-    ))
+    run_audit_hooks(vm, "sys.settrace", &[])?;
+    crate::interp::trace::set_trace(vm, a[0]);
+    Ok(Value::NONE)
+}
+
+fn gettrace(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(crate::interp::trace::get_trace(vm))
+}
+
+fn setprofile(vm: &mut Vm, a: &[Value]) -> PyResult {
+    run_audit_hooks(vm, "sys.setprofile", &[])?;
+    crate::interp::trace::set_profile(vm, a[0]);
+    Ok(Value::NONE)
+}
+
+fn getprofile(vm: &mut Vm, _a: &[Value]) -> PyResult {
+    Ok(crate::interp::trace::get_profile(vm))
 }
 
 fn call_tracing(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -295,7 +326,7 @@ fn call_tracing(vm: &mut Vm, a: &[Value]) -> PyResult {
         )));
     };
     let args = args.to_vec();
-    crate::ops::call::call(vm, a[0], &args)
+    crate::interp::trace::call_tracing(vm, a[0], &args)
 }
 
 fn audit_hooks(vm: &mut Vm) -> Vec<Value> {
@@ -319,6 +350,20 @@ fn audit(vm: &mut Vm, a: &[Value]) -> PyResult {
         crate::ops::call::call(vm, h, &[a[0], a[1]])?;
     }
     Ok(Value::NONE)
+}
+
+/// Raises audit event `event` with `args` from the runtime (`sys.settrace` & co).
+fn run_audit_hooks(vm: &mut Vm, event: &str, args: &[Value]) -> PyResult<()> {
+    let hooks = audit_hooks(vm);
+    if hooks.is_empty() {
+        return Ok(());
+    }
+    let ev = vm.new_str(event);
+    let t = crate::types::tuple::new_tuple(vm, args.to_vec());
+    for h in hooks {
+        crate::ops::call::call(vm, h, &[ev, t])?;
+    }
+    Ok(())
 }
 
 fn addaudithook(vm: &mut Vm, a: &[Value]) -> PyResult {

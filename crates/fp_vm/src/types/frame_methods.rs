@@ -13,6 +13,13 @@ pub fn install(vm: &mut Vm) {
     let t = vm.types.frame;
     typeobj::add_getsets(vm, t, FRAME_GETSETS);
     typeobj::add_methods(vm, t, FRAME_METHODS);
+    // `del frame.f_trace` (bdb's `set_continue`) is setting None.
+    if let Some(p) = crate::types::dict::get_str(typeobj::tobj(t).dict.get(), "f_trace")
+        .and_then(|p| p.downcast::<crate::types::descriptors::PropertyObj>())
+    {
+        let del = crate::types::function::new_native(vm, &DEL_F_TRACE, Value::NULL, t);
+        p.fdel.set(del);
+    }
     let t = vm.types.traceback;
     typeobj::add_getsets(vm, t, TB_GETSETS);
 }
@@ -23,7 +30,10 @@ static FRAME_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     (native!("f_builtins", "($self, /)", f_builtins), None),
     (native!("f_locals", "($self, /)", f_locals), None),
     (native!("f_back", "($self, /)", f_back), None),
-    (native!("f_lineno", "($self, /)", f_lineno), None),
+    (
+        native!("f_lineno", "($self, /)", f_lineno),
+        Some(native!("f_lineno", "($self, value, /)", set_f_lineno)),
+    ),
     (native!("f_lasti", "($self, /)", f_lasti), None),
     (
         native!("f_trace", "($self, /)", f_trace),
@@ -31,13 +41,23 @@ static FRAME_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     ),
     (
         native!("f_trace_lines", "($self, /)", f_trace_lines),
-        Some(native!("f_trace_lines", "($self, value, /)", set_ignored)),
+        Some(native!(
+            "f_trace_lines",
+            "($self, value, /)",
+            set_f_trace_lines
+        )),
     ),
     (
         native!("f_trace_opcodes", "($self, /)", f_trace_opcodes),
-        Some(native!("f_trace_opcodes", "($self, value, /)", set_ignored)),
+        Some(native!(
+            "f_trace_opcodes",
+            "($self, value, /)",
+            set_f_trace_opcodes
+        )),
     ),
 ];
+
+static DEL_F_TRACE: NativeDef = native!("f_trace", "($self, /)", del_f_trace);
 
 static FRAME_METHODS: &[NativeDef] = &[
     native!("clear", "($self, /)", frame_clear),
@@ -88,10 +108,23 @@ fn f_back(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
 }
 
+/// The line of the instruction running (or last run); a frame not started yet is at its
+/// code's first line; while a trace function runs for the frame, the line of its event.
 fn f_lineno(vm: &mut Vm, a: &[Value]) -> PyResult {
     let f = frame(vm, a[0])?.get();
-    let line = code_of(f).line_of(f.lasti);
+    let line = match crate::interp::trace::lineno_override(vm, a[0]) {
+        Some(l) => l,
+        None if f.ip == 0 => code_of(f).code.firstlineno,
+        None => code_of(f).line_of(f.lasti),
+    };
     Ok(crate::types::int::from_u64(vm, line as u64))
+}
+
+/// The debugger's jump (`interp::trace::set_lineno`).
+fn set_f_lineno(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frame(vm, a[0])?;
+    crate::interp::trace::set_lineno(vm, a[0], a[1])?;
+    Ok(Value::NONE)
 }
 
 fn f_lasti(vm: &mut Vm, a: &[Value]) -> PyResult {
@@ -101,28 +134,59 @@ fn f_lasti(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// `f_trace` lives in the frame's attribute slot (frames have no other attributes).
 fn f_trace(_vm: &mut Vm, a: &[Value]) -> PyResult {
-    let v = a[0].header().map(|h| h.attrs.get()).unwrap_or(Value::NULL);
+    let v = crate::interp::trace::frame_trace(a[0]);
     Ok(if v.is_null() { Value::NONE } else { v })
 }
 
 fn set_f_trace(vm: &mut Vm, a: &[Value]) -> PyResult {
     frame(vm, a[0])?;
-    if let Some(h) = a[0].header() {
-        h.attrs.set(if a[1].is_none() { Value::NULL } else { a[1] });
+    // Deleting it (a NULL value) is setting None, as CPython.
+    let v = if a[1].is_null() { Value::NONE } else { a[1] };
+    crate::interp::trace::set_frame_trace(a[0], v);
+    Ok(Value::NONE)
+}
+
+fn del_f_trace(vm: &mut Vm, a: &[Value]) -> PyResult {
+    frame(vm, a[0])?;
+    crate::interp::trace::set_frame_trace(a[0], Value::NONE);
+    Ok(Value::NONE)
+}
+
+fn f_trace_lines(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fo = frame(vm, a[0])?;
+    Ok(Value::from_bool(
+        fo.trace_flags() & crate::interp::trace::NO_LINES == 0,
+    ))
+}
+
+fn f_trace_opcodes(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let fo = frame(vm, a[0])?;
+    Ok(Value::from_bool(
+        fo.trace_flags() & crate::interp::trace::OPCODES != 0,
+    ))
+}
+
+/// Sets (or clears) one tracing flag of the frame from a bool, with CPython's errors.
+fn set_flag(vm: &mut Vm, a: &[Value], flag: u32, on_when_true: bool) -> PyResult {
+    let fo = frame(vm, a[0])?;
+    if a[1].is_null() {
+        return Err(vm.type_error("can't delete numeric/char attribute"));
     }
+    if a[1] != Value::TRUE && a[1] != Value::FALSE {
+        return Err(vm.type_error("attribute value type must be bool"));
+    }
+    let set = (a[1] == Value::TRUE) == on_when_true;
+    let flags = fo.trace_flags();
+    fo.set_trace_flags(if set { flags | flag } else { flags & !flag });
     Ok(Value::NONE)
 }
 
-fn f_trace_lines(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::TRUE)
+fn set_f_trace_lines(vm: &mut Vm, a: &[Value]) -> PyResult {
+    set_flag(vm, a, crate::interp::trace::NO_LINES, false)
 }
 
-fn f_trace_opcodes(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::FALSE)
-}
-
-fn set_ignored(_vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+fn set_f_trace_opcodes(vm: &mut Vm, a: &[Value]) -> PyResult {
+    set_flag(vm, a, crate::interp::trace::OPCODES, true)
 }
 
 fn frame_clear(vm: &mut Vm, a: &[Value]) -> PyResult {

@@ -1,5 +1,5 @@
 //! Builtin functions over values and iterables: `all any chr ord min max sum sorted input`, and
-//! the builtins ferropy cannot offer yet (`open`, `help`, `breakpoint`), which
+//! the builtins ferropy cannot offer yet (`open`, `help`), which
 //! raise a clear NotImplementedError.
 //!
 //! Several take `(*args, **kwargs)` and check their arguments themselves, because CPython's
@@ -411,6 +411,13 @@ pub(super) fn help(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Err(vm.not_implemented_error("ferropy does not support help() yet (it needs pydoc)"))
 }
 
-pub(super) fn breakpoint(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    Err(vm.not_implemented_error("ferropy does not support breakpoint() yet (it needs pdb)"))
+/// `breakpoint(*args, **kws)` calls `sys.breakpointhook(*args, **kws)`.
+pub(super) fn breakpoint(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let sys = vm.sys;
+    let name = vm.intern("breakpointhook");
+    let Some(hook) = crate::ops::attr::getattr_opt(vm, sys, name)? else {
+        return Err(vm.new_exc(vm.exc.runtime_error, "lost sys.breakpointhook"));
+    };
+    let args = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    crate::ops::call::call_ex(vm, hook, &args, a[1])
 }
