@@ -182,19 +182,10 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         };
     }
 
-    // Enters an inline call's frame: the caller's call operands (from `base` up) leave its
-    // value stack, the recursion limit is checked, and the new frame becomes current.
-    macro_rules! enter_inline {
-        ($new_frame:expr, $base:expr) => {{
-            f = fobj(frame).get_mut();
-            f.stack.truncate($base);
-            if vm.frames.len() >= vm.recursion_limit {
-                pending = Some((
-                    vm.recursion_error("maximum recursion depth exceeded"),
-                    false,
-                ));
-                continue;
-            }
+    // Makes `$new_frame` (pushed on no stack yet) the running frame: a safe point, then the
+    // 'call' trace event, then its first instruction.
+    macro_rules! push_frame {
+        ($new_frame:expr) => {{
             vm.frames.push($new_frame);
             frame = $new_frame;
             let r = if Vm::attention() {
@@ -211,6 +202,23 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 tri!(r);
             }
             continue;
+        }};
+    }
+
+    // Enters an inline call's frame: the caller's call operands (from `base` up) leave its
+    // value stack, the recursion limit is checked, and the new frame becomes current.
+    macro_rules! enter_inline {
+        ($new_frame:expr, $base:expr) => {{
+            f = fobj(frame).get_mut();
+            f.stack.truncate($base);
+            if vm.frames.len() >= vm.recursion_limit {
+                pending = Some((
+                    vm.recursion_error("maximum recursion depth exceeded"),
+                    false,
+                ));
+                continue;
+            }
+            push_frame!($new_frame);
         }};
     }
 
@@ -241,21 +249,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     let gf = fobj(gframe).get_mut();
                     gf.resume = $kind;
                     gf.resume_default = $default;
-                    vm.frames.push(gframe);
-                    frame = gframe;
-                    f = gf;
-                    code = code_of(f);
-                    if Vm::attention() {
-                        let r = vm.safe_point();
-                        f = fobj(frame).get_mut();
-                        tri!(r);
-                    }
-                    if vm.trace.active {
-                        let r = crate::interp::trace::on_call(vm, frame);
-                        f = fobj(frame).get_mut();
-                        tri!(r);
-                    }
-                    continue;
+                    push_frame!(gframe);
                 }
             }
         }};
