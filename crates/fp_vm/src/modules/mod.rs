@@ -38,6 +38,7 @@ pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod math_int;
+pub mod multiprocessing;
 pub mod opcode_;
 pub mod operator;
 pub mod pickle_;
@@ -147,6 +148,7 @@ pub static BUILTIN_MODULES: &[BuiltinModule] = &[
     module("itertools", itertools::init),
     module("marshal", marshal::init),
     module("math", math::init),
+    module("_multiprocessing", multiprocessing::init),
     module("posix", posix::init),
     module("pwd", unixdb::init_pwd),
     module("resource", resource::init),
