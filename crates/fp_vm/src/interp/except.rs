@@ -18,10 +18,10 @@ pub fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Exc> {
         let e = ops::call::call(vm, v, &[])?;
         if exc_obj(e).is_none() {
             let r = crate::ops::repr::repr_string(vm, v)?;
-            let msg = format!(
-                "calling {r} should have returned an instance of BaseException, not {}",
-                vm.type_name(e)
-            );
+            let t = vm.type_of(e);
+            let tr = crate::ops::repr::repr_string(vm, t)?;
+            let msg =
+                format!("calling {r} should have returned an instance of BaseException, not {tr}");
             return Err(vm.type_error(msg));
         }
         return Ok(Exc(e));

@@ -453,7 +453,20 @@ pub fn make_throw_exc(vm: &mut Vm, typ: Value, val: Value, tb: Value) -> PyResul
             } else {
                 vec![val]
             };
-            crate::ops::call::call(vm, typ, &args)?
+            // As CPython's gen_throw, an error instantiating the exception is what gets
+            // thrown into the generator.
+            let e = match crate::ops::call::call(vm, typ, &args) {
+                Ok(e) => e,
+                Err(err) => return Ok(err),
+            };
+            if crate::types::exceptions::exc_obj(e).is_none() {
+                let r = crate::ops::repr::repr_string(vm, typ)?;
+                return Ok(vm.type_error(format!(
+                    "calling {r} should have returned an instance of BaseException, not {}",
+                    vm.type_name(e)
+                )));
+            }
+            e
         }
     } else if crate::types::exceptions::exc_obj(typ).is_some() {
         if !val.is_none() {
