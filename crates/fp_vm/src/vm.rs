@@ -207,6 +207,8 @@ pub struct Vm {
     /// Finished call frames kept for reuse (`interp/frame.rs`: no reference to them remains;
     /// their values are cleared). A root so the collector neither frees nor scans into them.
     pub frame_pool: Vec<Value>,
+    /// The empty tuple: one object, as in CPython (`() is ()`); NULL until first made.
+    pub empty_tuple: Value,
     /// Counts collections (from 1): inline caches filled in an earlier epoch are ignored, as
     /// the addresses they compare may have been freed and reused.
     pub gc_epoch: u64,
@@ -254,6 +256,7 @@ impl Vm {
             importlib: Value::NULL,
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            empty_tuple: Value::NULL,
             gc_epoch: 1,
             trace: Default::default(),
         });
@@ -366,6 +369,7 @@ impl Vm {
         self.permanent.trace(visit);
         self.repr_stack.trace(visit);
         self.frame_pool.trace(visit);
+        self.empty_tuple.trace(visit);
         self.trace.trace(visit);
         for (r, cb) in &self.weak_callbacks {
             visit(*r);

@@ -22,6 +22,17 @@ impl Payload for TupleObj {
 }
 
 pub fn new_tuple(vm: &mut Vm, items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        if vm.empty_tuple.is_null() {
+            vm.empty_tuple = alloc(
+                vm.types.tuple,
+                TupleObj {
+                    items: Box::new([]),
+                },
+            );
+        }
+        return vm.empty_tuple;
+    }
     alloc(
         vm.types.tuple,
         TupleObj {

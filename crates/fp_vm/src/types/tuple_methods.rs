@@ -78,12 +78,18 @@ fn tuple_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     check_new_type(vm, ty, vm.types.tuple)?;
     let arg = single_optional_arg(vm, "tuple", a[1], a[2])?;
     if arg.is_null() {
+        if ty == vm.types.tuple {
+            return Ok(new_tuple(vm, Vec::new()));
+        }
         return Ok(new_tuple_of_type(ty, Vec::new()));
     }
     if ty == vm.types.tuple && is_exact(vm, arg) {
         return Ok(arg);
     }
     let items = ops::iter::collect(vm, arg)?;
+    if ty == vm.types.tuple {
+        return Ok(new_tuple(vm, items));
+    }
     Ok(new_tuple_of_type(ty, items))
 }
 
