@@ -1518,7 +1518,7 @@ fn name_not_defined(vm: &mut Vm, name: Value) -> Exc {
 }
 
 /// Chains the exception being handled as `__context__` of a newly raised one.
-fn set_context(vm: &mut Vm, exc: Exc) {
+pub(crate) fn set_context(vm: &mut Vm, exc: Exc) {
     let h = vm.current_exc();
     if h.is_none() || h.is_null() || h == exc.0 {
         return;

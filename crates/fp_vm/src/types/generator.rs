@@ -288,6 +288,11 @@ pub fn resume(
         return Ok(Exit::Return(Value::NONE));
     }
     let outer = enter_running(vm, g);
+    if let Some(e) = throw {
+        // As CPython's gen_send_ex: an exception thrown in is chained to the one the
+        // generator is handling (or its resumer's).
+        eval::set_context(vm, e);
+    }
     let r = eval::resume(vm, g.frame, if first { Value::NULL } else { value }, throw);
     match r {
         Ok(Exit::Yield(v)) => {
@@ -686,15 +691,23 @@ fn g_name(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(gen_of(vm, a[0])?.name.get())
 }
 fn g_set_name(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?.name.set(a[1]);
-    Ok(Value::NONE)
+    let g = gen_of(vm, a[0])?;
+    if crate::types::str::as_str(a[1]).is_some() {
+        g.name.set(a[1]);
+        return Ok(Value::NONE);
+    }
+    Err(vm.type_error("__name__ must be set to a string object"))
 }
 fn g_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(gen_of(vm, a[0])?.qualname.get())
 }
 fn g_set_qualname(vm: &mut Vm, a: &[Value]) -> PyResult {
-    gen_of(vm, a[0])?.qualname.set(a[1]);
-    Ok(Value::NONE)
+    let g = gen_of(vm, a[0])?;
+    if crate::types::str::as_str(a[1]).is_some() {
+        g.qualname.set(a[1]);
+        return Ok(Value::NONE);
+    }
+    Err(vm.type_error("__qualname__ must be set to a string object"))
 }
 fn g_running(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(
