@@ -940,62 +940,42 @@ fn save_tuple(vm: &mut Vm, po: Value, p: &Pickler, obj: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// The items of an iterable, `BATCHSIZE` at a time (None: the end).
-fn next_batch(vm: &mut Vm, it: Value) -> PyResult<Vec<Value>> {
-    let mut out = Vec::new();
-    while out.len() < BATCHSIZE {
-        match ops::iter::next(vm, it)? {
-            Some(v) => out.push(v),
-            None => break,
-        }
-    }
-    Ok(out)
-}
-
-/// A list's items (a snapshot), in `BATCHSIZE` groups as `_batch_appends` writes them.
-fn batch_appends(vm: &mut Vm, po: Value, p: &Pickler, items: Vec<Value>) -> PyResult<()> {
+/// Writes items as `_batch_appends`/`_batch_setitems` do: one APPEND/SETITEM (`one`) per
+/// item in protocol 0, else MARK + up to `BATCHSIZE` items + APPENDS/SETITEMS (`many`), a lone
+/// item taking `one`. `next` yields the items (a snapshot or an iterator), `save_item` writes
+/// one (a value, or a key and a value).
+fn write_batches<T>(
+    vm: &mut Vm,
+    p: &Pickler,
+    (one, many): (&[u8], &[u8]),
+    next: &mut dyn FnMut(&mut Vm) -> PyResult<Option<T>>,
+    save_item: &dyn Fn(&mut Vm, T) -> PyResult<()>,
+) -> PyResult<()> {
     if !p.bin() {
-        for x in items {
-            save(vm, po, p, x, true)?;
-            p.w(b"a");
-        }
-        return Ok(());
-    }
-    for chunk in items.chunks(BATCHSIZE) {
-        if chunk.len() > 1 {
-            p.w(b"(");
-            for x in chunk {
-                save(vm, po, p, *x, true)?;
-            }
-            p.w(b"e");
-        } else {
-            save(vm, po, p, chunk[0], true)?;
-            p.w(b"a");
-        }
-    }
-    Ok(())
-}
-
-fn batch_appends_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResult<()> {
-    if !p.bin() {
-        while let Some(x) = ops::iter::next(vm, it)? {
-            save(vm, po, p, x, true)?;
-            p.w(b"a");
+        while let Some(x) = next(vm)? {
+            save_item(vm, x)?;
+            p.w(one);
         }
         return Ok(());
     }
     loop {
-        let batch = next_batch(vm, it)?;
+        let mut batch = Vec::new();
+        while batch.len() < BATCHSIZE {
+            match next(vm)? {
+                Some(x) => batch.push(x),
+                None => break,
+            }
+        }
         let n = batch.len();
         if n > 1 {
             p.w(b"(");
             for x in batch {
-                save(vm, po, p, x, true)?;
+                save_item(vm, x)?;
             }
-            p.w(b"e");
-        } else if n == 1 {
-            save(vm, po, p, batch[0], true)?;
-            p.w(b"a");
+            p.w(many);
+        } else if let Some(x) = batch.pop() {
+            save_item(vm, x)?;
+            p.w(one);
         }
         if n < BATCHSIZE {
             return Ok(());
@@ -1003,31 +983,46 @@ fn batch_appends_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResul
     }
 }
 
-/// A dict's items (a snapshot), in `BATCHSIZE` groups as `_batch_setitems` writes them.
+const APPENDS: (&[u8], &[u8]) = (b"a", b"e");
+const SETITEMS: (&[u8], &[u8]) = (b"s", b"u");
+
+/// A list's items (a snapshot).
+fn batch_appends(vm: &mut Vm, po: Value, p: &Pickler, items: Vec<Value>) -> PyResult<()> {
+    let mut items = items.into_iter();
+    let save_one = |vm: &mut Vm, x: Value| save(vm, po, p, x, true);
+    write_batches(vm, p, APPENDS, &mut |_| Ok(items.next()), &save_one)
+}
+
+/// The items an iterator yields (`__reduce__`'s listitems).
+fn batch_appends_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResult<()> {
+    let save_one = |vm: &mut Vm, x: Value| save(vm, po, p, x, true);
+    write_batches(vm, p, APPENDS, &mut |vm| ops::iter::next(vm, it), &save_one)
+}
+
+/// A dict's items (a snapshot).
 fn batch_setitems(vm: &mut Vm, po: Value, p: &Pickler, items: Vec<(Value, Value)>) -> PyResult<()> {
-    if !p.bin() {
-        for (k, v) in items {
-            save(vm, po, p, k, true)?;
-            save(vm, po, p, v, true)?;
-            p.w(b"s");
-        }
-        return Ok(());
-    }
-    for chunk in items.chunks(BATCHSIZE) {
-        if chunk.len() > 1 {
-            p.w(b"(");
-            for &(k, v) in chunk {
-                save(vm, po, p, k, true)?;
-                save(vm, po, p, v, true)?;
-            }
-            p.w(b"u");
-        } else {
-            save(vm, po, p, chunk[0].0, true)?;
-            save(vm, po, p, chunk[0].1, true)?;
-            p.w(b"s");
-        }
-    }
-    Ok(())
+    let mut items = items.into_iter();
+    let save_pair = |vm: &mut Vm, (k, v): (Value, Value)| {
+        save(vm, po, p, k, true)?;
+        save(vm, po, p, v, true)
+    };
+    write_batches(vm, p, SETITEMS, &mut |_| Ok(items.next()), &save_pair)
+}
+
+/// The (key, value) pairs an iterator yields (`__reduce__`'s dictitems).
+fn batch_setitems_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResult<()> {
+    let save_pair = |vm: &mut Vm, kv: Value| {
+        let (k, v) = pair(vm, kv)?;
+        save(vm, po, p, k, true)?;
+        save(vm, po, p, v, true)
+    };
+    write_batches(
+        vm,
+        p,
+        SETITEMS,
+        &mut |vm| ops::iter::next(vm, it),
+        &save_pair,
+    )
 }
 
 fn pair(vm: &mut Vm, kv: Value) -> PyResult<(Value, Value)> {
@@ -1045,39 +1040,6 @@ fn pair(vm: &mut Vm, kv: Value) -> PyResult<(Value, Value)> {
                 "too many"
             }
         ))),
-    }
-}
-
-fn batch_setitems_iter(vm: &mut Vm, po: Value, p: &Pickler, it: Value) -> PyResult<()> {
-    if !p.bin() {
-        while let Some(kv) = ops::iter::next(vm, it)? {
-            let (k, v) = pair(vm, kv)?;
-            save(vm, po, p, k, true)?;
-            save(vm, po, p, v, true)?;
-            p.w(b"s");
-        }
-        return Ok(());
-    }
-    loop {
-        let batch = next_batch(vm, it)?;
-        let n = batch.len();
-        if n > 1 {
-            p.w(b"(");
-            for kv in batch {
-                let (k, v) = pair(vm, kv)?;
-                save(vm, po, p, k, true)?;
-                save(vm, po, p, v, true)?;
-            }
-            p.w(b"u");
-        } else if n == 1 {
-            let (k, v) = pair(vm, batch[0])?;
-            save(vm, po, p, k, true)?;
-            save(vm, po, p, v, true)?;
-            p.w(b"s");
-        }
-        if n < BATCHSIZE {
-            return Ok(());
-        }
     }
 }
 

@@ -207,8 +207,8 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> Option<Value> {
 pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option<Value>> {
     // Cases that call Python code must not hold the state borrow; they copy what they need.
     enum Call {
+        /// `obj[idx]`: the sequence iterator and `reversed()` over a sequence.
         Seq(Value, i64),
-        Reversed(Value, isize),
         Callable(Value, Value),
         Enumerate(Value, Value),
         Zip(Vec<Value>, bool),
@@ -347,7 +347,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                     *st = IterState::Exhausted;
                     return Ok(None);
                 }
-                let c = Call::Reversed(*seq, *idx);
+                let c = Call::Seq(*seq, *idx as i64);
                 *idx -= 1;
                 c
             }
@@ -363,20 +363,6 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
         Call::Seq(obj, idx) => {
             let i = crate::types::int::from_i64(vm, idx);
             match ops::item::getitem(vm, obj, i) {
-                Ok(v) => Ok(Some(v)),
-                Err(e)
-                    if vm.exc_matches(e, vm.exc.index_error)
-                        || vm.exc_matches(e, vm.exc.stop_iteration) =>
-                {
-                    finish(o);
-                    Ok(None)
-                }
-                Err(e) => Err(e),
-            }
-        }
-        Call::Reversed(seq, idx) => {
-            let i = crate::types::int::from_i64(vm, idx as i64);
-            match ops::item::getitem(vm, seq, i) {
                 Ok(v) => Ok(Some(v)),
                 Err(e)
                     if vm.exc_matches(e, vm.exc.index_error)
