@@ -127,9 +127,13 @@ pub fn drop_requested() -> bool {
 /// What the running thread owns besides the `Vm`'s per-thread fields.
 pub struct CurrentThread {
     pub ident: u64,
-    /// The native re-entry depth at which this thread's Rust stack holds no Value the roots
-    /// miss: 0 for the main thread, 1 for a started thread (its bootstrap call).
-    pub base_depth: usize,
+    /// The deepest native re-entry level up to which this thread's Rust stack holds no Value
+    /// the roots miss, so a collection may run while `Vm::native_depth <= clean_top`. It
+    /// starts at 0 for the main thread and 1 for a started thread (its bootstrap call), and
+    /// rises through re-entries made from audited native code (`Vm::enter_native_clean`).
+    pub clean_top: usize,
+    /// Values audited native code holds across calls back into Python (`Vm::root`): roots.
+    pub temp_roots: Vec<Value>,
     /// `_thread._set_sentinel()` locks, released when the thread ends.
     pub sentinels: Vec<Value>,
 }
@@ -138,7 +142,8 @@ impl CurrentThread {
     pub fn main() -> CurrentThread {
         CurrentThread {
             ident: ident(),
-            base_depth: 0,
+            clean_top: 0,
+            temp_roots: Vec::new(),
             sentinels: Vec::new(),
         }
     }
@@ -164,6 +169,7 @@ impl ThreadState {
         self.frames.iter().for_each(|v| visit(*v));
         self.repr_stack.iter().for_each(|v| visit(*v));
         self.current.sentinels.iter().for_each(|v| visit(*v));
+        self.current.temp_roots.iter().for_each(|v| visit(*v));
         visit(self.handled_exc);
         visit(self.handled_outer);
         visit(self.context);
@@ -178,7 +184,7 @@ impl Vm {
     fn save_thread(&mut self) -> ThreadState {
         let context = self.state_get(CONTEXT_KEY).unwrap_or(Value::NONE);
         self.state_set(CONTEXT_KEY, Value::NONE);
-        let gc_safe = self.native_depth <= self.current.base_depth;
+        let gc_safe = self.native_depth <= self.current.clean_top;
         ThreadState {
             current: std::mem::replace(&mut self.current, CurrentThread::main()),
             frames: std::mem::take(&mut self.frames),
@@ -271,7 +277,7 @@ impl Vm {
     /// Whether a collection may run now: this thread and every parked one are at a depth
     /// where their Rust stacks hold no Value the roots miss.
     pub fn gc_safe_here(&self, extra_depth: usize) -> bool {
-        self.native_depth <= self.current.base_depth + extra_depth
+        self.native_depth <= self.current.clean_top + extra_depth
             && self.parked.iter().all(|t| t.gc_safe)
     }
 }
@@ -313,7 +319,8 @@ fn thread_main(ptr: VmPtr, boot: Value) {
     let fresh = ThreadState {
         current: CurrentThread {
             ident: ident(),
-            base_depth: 1,
+            clean_top: 1,
+            temp_roots: Vec::new(),
             sentinels: Vec::new(),
         },
         frames: Vec::new(),

@@ -7,10 +7,10 @@
 //!
 //! Collection marks from the VM's precise roots (`Vm::trace_roots`) through each object's
 //! vtable `trace`, then sweeps: unmarked cells get their payload dropped (freeing Rust-owned
-//! buffers) and return to the free lists. It runs only at safe points of the eval loop with no
-//! Rust-level re-entry active (`Vm::native_depth == 0`): there, every live object is reachable
-//! from the roots, because no native function is holding a Value in a Rust local or a temporary
-//! Rust `Vec` (see docs/ARCHITECTURE.md, "The heap and the GC").
+//! buffers) and return to the free lists. It runs only at safe points of the eval loop on a
+//! clean level (`gil::CurrentThread::clean_top`): there, every live object is reachable from
+//! the roots, because every native function below is either audited (it keeps what it holds in
+//! `Vm::root` slots) or absent (see docs/ARCHITECTURE.md, "The heap and the GC").
 //!
 //! Why not MMTk (yet): payloads own Rust buffers (`Vec`s, strings) that must be dropped when
 //! their object dies; MMTk's plans do not report dead objects except through finalization,

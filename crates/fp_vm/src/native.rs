@@ -40,6 +40,18 @@ pub struct NativeDef {
     pub func: NativeFn,
     pub kind: NativeKind,
     pub doc: &'static str,
+    /// Audited for collection during its calls back into Python: it holds every Value it keeps
+    /// across them in a root (`Vm::root`) and calls back only through the clean entries
+    /// (`ops::iter::next_clean`, `ops::call::call_clean`). Set with `.gc_clean()`.
+    pub gc_clean: bool,
+}
+
+impl NativeDef {
+    /// Marks the function as audited for collection during its callbacks (see `gc_clean`).
+    pub const fn gc_clean(mut self) -> Self {
+        self.gc_clean = true;
+        self
+    }
 }
 
 #[macro_export]
@@ -51,6 +63,7 @@ macro_rules! native {
             func: $func,
             kind: $crate::native::NativeKind::Function,
             doc: "",
+            gc_clean: false,
         }
     };
     ($name:expr, $sig:expr, $func:path, $doc:expr) => {
@@ -60,6 +73,7 @@ macro_rules! native {
             func: $func,
             kind: $crate::native::NativeKind::Function,
             doc: $doc,
+            gc_clean: false,
         }
     };
 }
@@ -73,6 +87,7 @@ macro_rules! native_classmethod {
             func: $func,
             kind: $crate::native::NativeKind::ClassMethod,
             doc: "",
+            gc_clean: false,
         }
     };
 }
@@ -86,6 +101,7 @@ macro_rules! native_staticmethod {
             func: $func,
             kind: $crate::native::NativeKind::StaticMethod,
             doc: "",
+            gc_clean: false,
         }
     };
 }

@@ -161,6 +161,9 @@ pub struct Vm {
     /// Nesting of Rust-level calls back into the interpreter (slot calls from Rust); bounded so
     /// that the native stack can never overflow.
     pub native_depth: usize,
+    /// Set by `call_native` just before it calls an audited native function that it entered
+    /// cleanly; that function takes it at once (`take_clean_entry`).
+    pub(crate) clean_entry: bool,
     /// Lowest safe native stack address: Rust-level recursion below it raises RecursionError
     /// whatever the recursion limit (`sys.setrecursionlimit(10**6)` must not crash).
     pub(crate) stack_floor: usize,
@@ -233,6 +236,7 @@ impl Vm {
             handled_outer: Value::NONE,
             recursion_limit: 1000,
             native_depth: 0,
+            clean_entry: false,
             stack_floor: stack_floor(),
             current: crate::gil::CurrentThread::main(),
             parked: Vec::new(),
@@ -280,11 +284,9 @@ impl Vm {
         }
     }
 
-    /// A collection point: collects when the allocator asked for it and no Rust-level re-entry
-    /// is active (then every live object is reachable from `trace_roots`).
-    /// A check point of the eval loop: runs the handlers of pending signals, and
-    /// collects when the allocator asked for it and no Rust-level re-entry is active (then every
-    /// live object is reachable from `trace_roots`).
+    /// A check point of the eval loop: runs the handlers of pending signals, and collects when
+    /// the allocator asked for it on a clean level (then every live object is reachable from
+    /// `trace_roots`; see `gil::CurrentThread::clean_top`).
     #[inline]
     pub fn safe_point(&mut self) -> PyResult<()> {
         if crate::gil::drop_requested() {
@@ -364,6 +366,7 @@ impl Vm {
         }
         self.frames.trace(visit);
         self.current.sentinels.trace(visit);
+        self.current.temp_roots.trace(visit);
         self.parked.iter().for_each(|t| t.trace(visit));
         self.thread_boot.trace(visit);
         self.permanent.trace(visit);
@@ -565,6 +568,71 @@ impl Vm {
 
     pub fn leave_native(&mut self) {
         self.native_depth -= 1;
+    }
+
+    /// `enter_native` from a clean position: audited native code whose Values are all rooted
+    /// (on VM stacks or in `temp_roots`), reached from the eval loop through audited code only.
+    /// When the current level is clean the new one is too, so collections may run inside it
+    /// (see `CurrentThread::clean_top`). Returns whether it was; pass that to
+    /// `leave_native_clean`.
+    #[inline]
+    pub fn enter_native_clean(&mut self) -> PyResult<bool> {
+        let clean = self.native_depth == self.current.clean_top;
+        self.enter_native()?;
+        if clean {
+            self.current.clean_top += 1;
+        }
+        Ok(clean)
+    }
+
+    #[inline]
+    pub fn leave_native_clean(&mut self, clean: bool) {
+        if clean {
+            self.current.clean_top -= 1;
+        }
+        self.leave_native();
+    }
+
+    /// Whether the current level is clean (see `CurrentThread::clean_top`). Only the eval loop
+    /// may take that as its own position being clean; native code asks `take_clean_entry`.
+    #[inline]
+    pub fn is_clean(&self) -> bool {
+        self.native_depth <= self.current.clean_top
+    }
+
+    /// For an audited native function (`NativeDef::gc_clean`), as its first step: whether it
+    /// was called from a clean position at a clean level. It passes that on as the `clean`
+    /// argument of the clean entries (`ops::call::call_kw_in`, `ops::iter::next_in`, ...).
+    /// Called directly from other Rust code, it gets false.
+    #[inline]
+    pub fn take_clean_entry(&mut self) -> bool {
+        std::mem::take(&mut self.clean_entry)
+    }
+
+    /// Roots `v` until the native call that made it returns (`call_native` truncates the
+    /// temporary roots it found on entry); returns its slot for `set_root`.
+    #[inline]
+    pub fn root(&mut self, v: Value) -> usize {
+        self.current.temp_roots.push(v);
+        self.current.temp_roots.len() - 1
+    }
+
+    #[inline]
+    pub fn set_root(&mut self, slot: usize, v: Value) {
+        if let Some(r) = self.current.temp_roots.get_mut(slot) {
+            *r = v;
+        }
+    }
+
+    /// The number of temporary roots, to hand back to `truncate_roots`.
+    #[inline]
+    pub fn roots_mark(&self) -> usize {
+        self.current.temp_roots.len()
+    }
+
+    #[inline]
+    pub fn truncate_roots(&mut self, mark: usize) {
+        self.current.temp_roots.truncate(mark);
     }
 
     pub fn is_type_flag(&self, ty: Value, flag: TypeFlags) -> bool {

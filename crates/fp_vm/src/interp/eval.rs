@@ -32,13 +32,23 @@ const GEN_FLAGS: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::
 
 /// Calls a Python function whose frame is built: generators become generator objects.
 pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
+    run_function_frame_in(vm, func, frame, false)
+}
+
+/// `run_function_frame`, from a clean position when `clean` (see `ops::call::call_clean`).
+pub fn run_function_frame_in(vm: &mut Vm, func: Value, frame: Value, clean: bool) -> PyResult {
     let code = code_of(fobj(frame).get());
     if code.flags() & GEN_FLAGS != 0 {
         return Ok(make_generator(vm, func, frame, code));
     }
-    vm.enter_native()?;
+    let entered_clean = if clean {
+        vm.enter_native_clean()?
+    } else {
+        vm.enter_native()?;
+        false
+    };
     let r = execute(vm, frame, None);
-    vm.leave_native();
+    vm.leave_native_clean(entered_clean);
     match r? {
         Exit::Return(v) => {
             crate::interp::frame::release_frame(vm, frame);
@@ -72,13 +82,25 @@ pub fn run_frame(vm: &mut Vm, frame: Value) -> PyResult {
 }
 
 /// Resumes a generator frame: pushes `sent` (unless NULL: first start) or raises `throw`.
-pub fn resume(vm: &mut Vm, frame: Value, sent: Value, throw: Option<Exc>) -> PyResult<Exit> {
+/// From a clean position when `clean` (see `ops::call::call_clean`).
+pub fn resume(
+    vm: &mut Vm,
+    frame: Value,
+    sent: Value,
+    throw: Option<Exc>,
+    clean: bool,
+) -> PyResult<Exit> {
     if throw.is_none() && !sent.is_null() {
         fobj(frame).get_mut().stack.push(sent);
     }
-    vm.enter_native()?;
+    let entered_clean = if clean {
+        vm.enter_native_clean()?
+    } else {
+        vm.enter_native()?;
+        false
+    };
     let r = execute(vm, frame, throw);
-    vm.leave_native();
+    vm.leave_native_clean(entered_clean);
     r
 }
 
@@ -877,7 +899,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     let base = f.stack.len();
                     resume_inline!(g, Value::NONE, Resume::ForIter(arg), Value::NULL, base);
                 }
-                match tri!(ops::iter::next(vm, it)) {
+                let clean = vm.is_clean();
+                match tri!(ops::iter::next_in(vm, it, clean)) {
                     Some(v) => f.stack.push(v),
                     None => {
                         f.stack.pop();
@@ -1016,7 +1039,9 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 let r = if vm.trace.active {
                     crate::interp::trace::call_native(vm, callable, args, kw)
                 } else {
-                    ops::call::call_kw(vm, callable, args, kw)
+                    // The eval loop is a clean position: everything it holds is on the stack.
+                    let clean = vm.is_clean();
+                    ops::call::call_kw_in(vm, callable, args, kw, clean)
                 };
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);

@@ -53,13 +53,15 @@ static FUNCTIONS: &[NativeDef] = &[
         "(*args, **kwargs)",
         more::all,
         "all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."
-    ),
+    )
+    .gc_clean(),
     native!(
         "any",
         "(*args, **kwargs)",
         more::any,
         "any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."
-    ),
+    )
+    .gc_clean(),
     native!(
         "chr",
         "(*args, **kwargs)",
@@ -77,25 +79,29 @@ static FUNCTIONS: &[NativeDef] = &[
         "(*args, **kwargs)",
         more::min,
         "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its smallest item. The\ndefault keyword-only argument specifies an object to return if\nthe provided iterable is empty.\nWith two or more arguments, return the smallest argument."
-    ),
+    )
+    .gc_clean(),
     native!(
         "max",
         "(*args, **kwargs)",
         more::max,
         "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its biggest item. The\ndefault keyword-only argument specifies an object to return if\nthe provided iterable is empty.\nWith two or more arguments, return the largest argument."
-    ),
+    )
+    .gc_clean(),
     native!(
         "sum",
         "(*args, **kwargs)",
         more::sum,
         "sum($module, iterable, /, start=0)\n--\n\nReturn the sum of a 'start' value (default: 0) plus an iterable of numbers\n\nWhen the iterable is empty, return the start value.\nThis function is intended specifically for use with numeric values and may\nreject non-numeric types."
-    ),
+    )
+    .gc_clean(),
     native!(
         "sorted",
         "(*args, **kwargs)",
         more::sorted,
         "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nReturn a new list containing all items from the iterable in ascending order.\n\nA custom key function can be supplied to customize the sort order, and the\nreverse flag can be set to request the result in descending order."
-    ),
+    )
+    .gc_clean(),
     native!(
         "input",
         "(*args, **kwargs)",

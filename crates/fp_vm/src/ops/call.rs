@@ -17,21 +17,37 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value]) -> PyResult {
 
 /// Calls `f` with `args`, the last `kwnames.len()` of which are keywords.
 pub fn call_kw(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    call_kw_in(vm, f, args, kwnames, false)
+}
+
+/// `call_kw`, from a clean position when `clean`: the eval loop at a clean level, or an
+/// audited native function that was entered cleanly (`Vm::take_clean_entry`) and holds `f`,
+/// `args` and everything else it keeps in roots. Then a Python function, or an audited native,
+/// runs at a clean level, where collections may run (see `CurrentThread::clean_top`); anything
+/// else runs as through `call_kw`.
+pub fn call_kw_in(
+    vm: &mut Vm,
+    f: Value,
+    args: &[Value],
+    kwnames: &[Value],
+    clean: bool,
+) -> PyResult {
     if f.is::<FunctionObj>() {
         let frame = crate::interp::frame::frame_for_call(vm, f, args, kwnames)?;
-        return crate::interp::eval::run_function_frame(vm, f, frame);
+        return crate::interp::eval::run_function_frame_in(vm, f, frame, clean);
     }
     if let Some(n) = f.downcast::<NativeFunction>() {
-        return call_native(vm, n, args, kwnames);
+        return call_native(vm, n, args, kwnames, clean);
     }
     if let Some(m) = f.downcast::<BoundMethod>() {
+        // `v` holds copies: the method object (rooted by the caller) keeps both alive.
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(m.self_);
         v.extend_from_slice(args);
-        return call_kw(vm, m.func, &v, kwnames);
+        return call_kw_in(vm, m.func, &v, kwnames, clean);
     }
     if f.is::<TypeObject>() && vm.type_of(f) == vm.types.type_ {
-        return crate::types::object::type_call(vm, f, args, kwnames);
+        return crate::types::object::type_call_in(vm, f, args, kwnames, clean);
     }
     let ty = vm.type_of(f);
     let c = typeobj::lookup(vm, ty, vm.names.call);
@@ -92,7 +108,13 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     !typeobj::lookup(vm, ty, vm.names.call).is_null()
 }
 
-fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult {
+fn call_native(
+    vm: &mut Vm,
+    n: &NativeFunction,
+    args: &[Value],
+    kwnames: &[Value],
+    clean: bool,
+) -> PyResult {
     let sig = n.sig();
     // Functions bound to a module declare no `$module` parameter: only `$self` is filled in.
     let bound_self = !n.bound.is_null() && sig.has_self;
@@ -148,9 +170,43 @@ fn call_native(vm: &mut Vm, n: &NativeFunction, args: &[Value], kwnames: &[Value
             )));
         }
     }
+    if n.def.gc_clean {
+        return call_audited(vm, n, out, clean);
+    }
     vm.enter_native()?;
     let r = (n.def.func)(vm, out);
     vm.leave_native();
+    r
+}
+
+/// Calls an audited native function (`NativeDef::gc_clean`) with its bound arguments `out`:
+/// entered cleanly when called from a clean position, and its temporary roots dropped after.
+fn call_audited(vm: &mut Vm, n: &NativeFunction, out: &[Value], clean: bool) -> PyResult {
+    let mark = vm.roots_mark();
+    let entered_clean = if clean {
+        // The bound arguments include objects made here (a `*args` tuple, a `**kwargs` dict)
+        // that only this Rust frame holds.
+        for v in out.iter() {
+            if !v.is_null() {
+                vm.root(*v);
+            }
+        }
+        match vm.enter_native_clean() {
+            Ok(c) => c,
+            Err(e) => {
+                vm.truncate_roots(mark);
+                return Err(e);
+            }
+        }
+    } else {
+        vm.enter_native()?;
+        false
+    };
+    vm.clean_entry = entered_clean;
+    let r = (n.def.func)(vm, out);
+    vm.clean_entry = false;
+    vm.leave_native_clean(entered_clean);
+    vm.truncate_roots(mark);
     r
 }
 

@@ -49,6 +49,61 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `next(it)`, from a clean position when `clean` (see `ops::call::call_kw_in`; the caller roots
+/// `it`). Generators, `map`, `filter`, `enumerate` and `zip` objects and Python `__next__`
+/// methods then run their Python code at a clean level, where collections may run; other
+/// iterators are called as by `next`.
+pub fn next_in(vm: &mut Vm, it: Value, clean: bool) -> PyResult<Option<Value>> {
+    if !clean {
+        return next(vm, it);
+    }
+    let mark = vm.roots_mark();
+    let r = next_clean_rooted(vm, it);
+    vm.truncate_roots(mark);
+    r
+}
+
+fn next_clean_rooted(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    if let Some(o) = it.downcast::<IteratorObj>()
+        && vm.type_of(it) != vm.types.object
+    {
+        return iterators::next_builtin_in(vm, it, o, true);
+    }
+    if let Some(g) = it.downcast::<crate::types::generator::GeneratorObj>() {
+        return crate::types::generator::next_for_iteration_in(vm, it, g, true);
+    }
+    let ty = vm.type_of(it);
+    let m = crate::types::typeobj::lookup(vm, ty, vm.names.next);
+    if !m.is::<crate::types::function::FunctionObj>() {
+        return next(vm, it);
+    }
+    match super::call::call_kw_in(vm, m, &[it], &[], true) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// All items of an iterable, from a clean position when `clean` (see `next_in`): the items
+/// gathered so far wait in roots while the iterator runs.
+pub fn collect_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<Vec<Value>> {
+    if !clean || crate::types::tuple::items(v).is_some() || v.is::<crate::types::list::ListObj>() {
+        return collect(vm, v);
+    }
+    let mark = vm.roots_mark();
+    let r = (|| {
+        let it = get_iter(vm, v)?;
+        vm.root(it);
+        let first = vm.roots_mark();
+        while let Some(x) = next_in(vm, it, true)? {
+            vm.root(x);
+        }
+        Ok(vm.current.temp_roots[first..].to_vec())
+    })();
+    vm.truncate_roots(mark);
+    r
+}
+
 /// All items of an iterable.
 pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(t) = crate::types::tuple::items(v)

@@ -278,22 +278,44 @@ fn after_error(vm: &mut Vm, g: &GeneratorObj, saved: SavedExc, e: Exc) -> Exc {
 /// returned.
 pub fn resume(
     vm: &mut Vm,
+    gv: Value,
+    g: &GeneratorObj,
+    value: Value,
+    throw: Option<Exc>,
+) -> PyResult<Exit> {
+    resume_in(vm, gv, g, value, throw, false)
+}
+
+/// `resume`, from a clean position when `clean` (see `ops::call::call_clean`); the caller
+/// roots `gv`.
+pub fn resume_in(
+    vm: &mut Vm,
     _gv: Value,
     g: &GeneratorObj,
     value: Value,
     throw: Option<Exc>,
+    clean: bool,
 ) -> PyResult<Exit> {
     let first = g.state.get() == GenState::Created;
     if !check_resumable(vm, g, value, throw)? {
         return Ok(Exit::Return(Value::NONE));
     }
+    let mark = vm.roots_mark();
     let outer = enter_running(vm, g);
+    if clean {
+        // The resumer's handled exceptions wait in this Rust frame.
+        vm.root(outer.0);
+        vm.root(outer.1);
+        vm.root(value);
+    }
     if let Some(e) = throw {
         // As CPython's gen_send_ex: an exception thrown in is chained to the one the
         // generator is handling (or its resumer's).
         eval::set_context(vm, e);
     }
-    let r = eval::resume(vm, g.frame, if first { Value::NULL } else { value }, throw);
+    let sent = if first { Value::NULL } else { value };
+    let r = eval::resume(vm, g.frame, sent, throw, clean);
+    vm.truncate_roots(mark);
     match r {
         Ok(Exit::Yield(v)) => {
             after_yield(vm, g, outer);
@@ -427,10 +449,20 @@ fn stop_with(vm: &mut Vm, kind: GenKind, v: Value) -> Exc {
 
 /// `next()` on a generator for for-loops: Ok(None) when it finished.
 pub fn next_for_iteration(vm: &mut Vm, gv: Value, g: &GeneratorObj) -> PyResult<Option<Value>> {
+    next_for_iteration_in(vm, gv, g, false)
+}
+
+/// `next_for_iteration`, from a clean position when `clean` (the caller roots `gv`).
+pub fn next_for_iteration_in(
+    vm: &mut Vm,
+    gv: Value,
+    g: &GeneratorObj,
+    clean: bool,
+) -> PyResult<Option<Value>> {
     if g.kind != GenKind::Generator {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(gv))));
     }
-    match resume(vm, gv, g, Value::NONE, None)? {
+    match resume_in(vm, gv, g, Value::NONE, None, clean)? {
         Exit::Yield(v) => Ok(Some(v)),
         Exit::Return(_) => Ok(None),
     }

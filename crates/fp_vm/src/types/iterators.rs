@@ -204,7 +204,27 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> Option<Value> {
 }
 
 /// Advances a builtin iterator; Ok(None) at the end.
-pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option<Value>> {
+pub fn next_builtin(vm: &mut Vm, it: Value, o: &IteratorObj) -> PyResult<Option<Value>> {
+    next_builtin_in(vm, it, o, false)
+}
+
+/// `next_builtin`, from a clean position when `clean` (`ops::iter::next_in`, which roots
+/// `it` and truncates the roots made here): the iterators and functions of `map`, `filter`,
+/// `enumerate` and `zip` are then called through the clean entries, their results rooted.
+pub fn next_builtin_in(
+    vm: &mut Vm,
+    _it: Value,
+    o: &IteratorObj,
+    clean: bool,
+) -> PyResult<Option<Value>> {
+    let next = |vm: &mut Vm, it: Value| ops::iter::next_in(vm, it, clean);
+    let call_fn =
+        |vm: &mut Vm, f: Value, args: &[Value]| ops::call::call_kw_in(vm, f, args, &[], clean);
+    let keep = |vm: &mut Vm, v: Value| {
+        if clean {
+            vm.root(v);
+        }
+    };
     // Cases that call Python code must not hold the state borrow; they copy what they need.
     enum Call {
         /// `obj[idx]`: the sequence iterator and `reversed()` over a sequence.
@@ -390,7 +410,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
             Ok(Some(v))
         }
         Call::Enumerate(it, count) => {
-            let Some(v) = ops::iter::next(vm, it)? else {
+            let Some(v) = next(vm, it)? else {
                 return Ok(None);
             };
             let one = Value::try_small_int(1).unwrap_or(Value::NONE);
@@ -406,8 +426,11 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
             }
             let mut items = Vec::with_capacity(its.len());
             for (i, it) in its.iter().enumerate() {
-                match ops::iter::next(vm, *it)? {
-                    Some(v) => items.push(v),
+                match next(vm, *it)? {
+                    Some(v) => {
+                        keep(vm, v);
+                        items.push(v)
+                    }
                     None => {
                         if strict {
                             if i > 0 {
@@ -419,7 +442,7 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
                                 )));
                             }
                             for (j, other) in its.iter().enumerate().skip(1) {
-                                if ops::iter::next(vm, *other)?.is_some() {
+                                if next(vm, *other)?.is_some() {
                                     let s = if j == 1 { " " } else { "s 1-" };
                                     return Err(vm.value_error(format!(
                                         "zip() argument {} is longer than argument{s}{}",
@@ -438,24 +461,30 @@ pub fn next_builtin(vm: &mut Vm, _it: Value, o: &IteratorObj) -> PyResult<Option
         Call::Map(f, its) => {
             let mut args = Vec::with_capacity(its.len());
             for it in its {
-                match ops::iter::next(vm, it)? {
-                    Some(v) => args.push(v),
+                match next(vm, it)? {
+                    Some(v) => {
+                        keep(vm, v);
+                        args.push(v)
+                    }
                     None => return Ok(None),
                 }
             }
-            ops::call::call(vm, f, &args).map(Some)
+            call_fn(vm, f, &args).map(Some)
         }
         Call::Filter(f, it) => loop {
-            let Some(v) = ops::iter::next(vm, it)? else {
+            let Some(v) = next(vm, it)? else {
                 return Ok(None);
             };
-            let keep = if f.is_none() || f == vm.types.bool_ {
+            let pass = if f.is_none() || f == vm.types.bool_ {
                 ops::truth::is_true(vm, v)?
             } else {
-                let r = ops::call::call(vm, f, &[v])?;
-                ops::truth::is_true(vm, r)?
+                let mark = vm.roots_mark();
+                keep(vm, v);
+                let r = call_fn(vm, f, &[v]);
+                vm.truncate_roots(mark);
+                ops::truth::is_true(vm, r?)?
             };
-            if keep {
+            if pass {
                 return Ok(Some(v));
             }
         },

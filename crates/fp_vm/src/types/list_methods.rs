@@ -29,7 +29,7 @@ pub fn install(vm: &mut Vm) {
 
 static LIST_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", list_new),
-    native!("__init__", "($self, /, *args, **kwargs)", list_init),
+    native!("__init__", "($self, /, *args, **kwargs)", list_init).gc_clean(),
     native!("__len__", "($self, /)", list_len),
     native!("__getitem__", "($self, key, /)", list_getitem),
     native!("__setitem__", "($self, key, value, /)", list_setitem),
@@ -53,7 +53,7 @@ static LIST_METHODS: &[NativeDef] = &[
     native!("clear", "($self, /)", list_clear),
     native!("copy", "($self, /)", list_copy),
     native!("count", "($self, value, /)", list_count),
-    native!("extend", "($self, iterable, /)", list_extend),
+    native!("extend", "($self, iterable, /)", list_extend).gc_clean(),
     native!(
         "index",
         "($self, value, start=0, stop=sys.maxsize, /)",
@@ -127,12 +127,14 @@ fn list_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(new_list_of_type(a[0], Vec::new()))
 }
 
+/// Audited for collection in its callbacks (`gc_clean`).
 fn list_init(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let l = this(vm, a[0])?;
     let arg = single_optional_arg(vm, "list", a[1], a[2])?;
     l.items.borrow_mut().clear();
     if !arg.is_null() {
-        let items = items_of(vm, arg)?;
+        let items = ops::iter::collect_in(vm, arg, clean)?;
         l.items.borrow_mut().extend(items);
     }
     Ok(Value::NONE)
@@ -370,9 +372,11 @@ fn list_count(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, n))
 }
 
+/// Audited for collection in its callbacks (`gc_clean`).
 fn list_extend(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let l = this(vm, a[0])?;
-    let items = items_of(vm, a[1])?;
+    let items = ops::iter::collect_in(vm, a[1], clean)?;
     l.items.borrow_mut().extend(items);
     Ok(Value::NONE)
 }

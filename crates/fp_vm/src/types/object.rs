@@ -264,6 +264,38 @@ fn is_native_fn(f: Value, func: crate::native::NativeFn) -> bool {
 
 /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
 pub fn type_call(vm: &mut Vm, ty: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    type_call_in(vm, ty, args, kwnames, false)
+}
+
+/// `type_call`, from a clean position when `clean` (see `ops::call::call_clean`): `__new__`
+/// and `__init__` are called through the clean entry, the new object rooted meanwhile.
+pub fn type_call_in(
+    vm: &mut Vm,
+    ty: Value,
+    args: &[Value],
+    kwnames: &[Value],
+    clean: bool,
+) -> PyResult {
+    if !clean {
+        return type_call_with(vm, ty, args, kwnames, ops::call::call_kw);
+    }
+    let mark = vm.roots_mark();
+    let r = type_call_with(vm, ty, args, kwnames, |vm, f, a, k| {
+        // `a[0]` is the type or the new object; the caller roots the other arguments.
+        vm.root(a[0]);
+        ops::call::call_kw_in(vm, f, a, k, true)
+    });
+    vm.truncate_roots(mark);
+    r
+}
+
+fn type_call_with(
+    vm: &mut Vm,
+    ty: Value,
+    args: &[Value],
+    kwnames: &[Value],
+    call_kw: impl Fn(&mut Vm, Value, &[Value], &[Value]) -> PyResult,
+) -> PyResult {
     if ty == vm.types.type_ && args.len() == 1 && kwnames.is_empty() {
         return Ok(vm.type_of(args[0]));
     }
@@ -278,7 +310,7 @@ pub fn type_call(vm: &mut Vm, ty: Value, args: &[Value], kwnames: &[Value]) -> P
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(ty);
         v.extend_from_slice(args);
-        ops::call::call_kw(vm, f, &v, kwnames)?
+        call_kw(vm, f, &v, kwnames)?
     };
     let ot = vm.type_of(obj);
     if !typeobj::is_subtype(ot, ty) {
@@ -295,7 +327,7 @@ pub fn type_call(vm: &mut Vm, ty: Value, args: &[Value], kwnames: &[Value]) -> P
     v.push(obj);
     v.extend_from_slice(args);
     let r = if init.is::<crate::types::function::FunctionObj>() || init.is::<NativeFunction>() {
-        ops::call::call_kw(vm, init, &v, kwnames)?
+        call_kw(vm, init, &v, kwnames)?
     } else {
         let b = ops::attr::bind_descriptor(vm, init, obj, ot)?;
         ops::call::call_kw(vm, b, args, kwnames)?

@@ -348,6 +348,12 @@ pub fn clear(s: Value) {
 /// slot and exact dicts with their stored hashes, with CPython's pre-sizing, so the resulting
 /// layout (and iteration order) matches.
 pub fn update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
+    update_in(vm, s, iterable, false)
+}
+
+/// `update`, from a clean position when `clean` (see `ops::call::call_kw_in`; the caller roots
+/// `s` and `iterable`).
+pub fn update_in(vm: &mut Vm, s: Value, iterable: Value, clean: bool) -> PyResult<()> {
     if iterable.is::<SetObj>() {
         return merge(vm, s, iterable);
     }
@@ -360,10 +366,18 @@ pub fn update(vm: &mut Vm, s: Value, iterable: Value) -> PyResult<()> {
         return Ok(());
     }
     let it = crate::ops::iter::get_iter(vm, iterable)?;
-    while let Some(v) = crate::ops::iter::next(vm, it)? {
-        add(vm, s, v)?;
+    let mark = vm.roots_mark();
+    if clean {
+        vm.root(it);
     }
-    Ok(())
+    let r = (|| {
+        while let Some(v) = crate::ops::iter::next_in(vm, it, clean)? {
+            add(vm, s, v)?;
+        }
+        Ok(())
+    })();
+    vm.truncate_roots(mark);
+    r
 }
 
 /// One big resize before adding `n` probably-new keys.

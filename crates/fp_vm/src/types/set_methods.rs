@@ -62,7 +62,7 @@ static COMMON_METHODS: &[NativeDef] = &[
 
 static SET_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", set_new),
-    native!("__init__", "($self, /, *args, **kwargs)", set_init),
+    native!("__init__", "($self, /, *args, **kwargs)", set_init).gc_clean(),
     native!("__iand__", "($self, value, /)", set_iand),
     native!("__ior__", "($self, value, /)", set_ior),
     native!("__ixor__", "($self, value, /)", set_ixor),
@@ -431,7 +431,9 @@ fn set_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(set::new_set_of_type(ty))
 }
 
+/// Audited for collection in its callbacks (`gc_clean`).
 fn set_init(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let s = a[0];
     let o = so(vm, s)?;
     if kwargs_given(a[2]) {
@@ -450,7 +452,7 @@ fn set_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     o.hash.set(-1);
     if let Some(&it) = args.first() {
-        set::update(vm, s, it)?;
+        set::update_in(vm, s, it, clean)?;
     }
     Ok(Value::NONE)
 }

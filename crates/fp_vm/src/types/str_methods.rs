@@ -57,7 +57,7 @@ static STR_METHODS: &[NativeDef] = &[
     native!("ljust", "($self, width, fillchar=' ', /)", str_ljust),
     native!("rjust", "($self, width, fillchar=' ', /)", str_rjust),
     native!("zfill", "($self, width, /)", str_zfill),
-    native!("join", "($self, iterable, /)", str_join),
+    native!("join", "($self, iterable, /)", str_join).gc_clean(),
     native!(
         "encode",
         "($self, /, encoding='utf-8', errors='strict')",
@@ -595,7 +595,9 @@ fn str_zfill(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 // ----- join -----
 
+/// Audited for collection in its callbacks (`gc_clean`).
 fn str_join(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let sep = this(vm, a[0])?.as_str();
     let it = a[1];
     let items = if let Some(l) = it.downcast::<crate::types::list::ListObj>() {
@@ -605,8 +607,14 @@ fn str_join(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         match ops::iter::get_iter(vm, it) {
             Ok(iter) => {
+                if clean {
+                    vm.root(iter);
+                }
                 let mut v = Vec::new();
-                while let Some(x) = ops::iter::next(vm, iter)? {
+                while let Some(x) = ops::iter::next_in(vm, iter, clean)? {
+                    if clean {
+                        vm.root(x);
+                    }
                     v.push(x);
                 }
                 v

@@ -24,7 +24,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 static TUPLE_METHODS: &[NativeDef] = &[
-    native_staticmethod!("__new__", "($type, *args, **kwargs)", tuple_new),
+    native_staticmethod!("__new__", "($type, *args, **kwargs)", tuple_new).gc_clean(),
     native!("__len__", "($self, /)", tuple_len),
     native!("__getitem__", "($self, key, /)", tuple_getitem),
     native!("__contains__", "($self, key, /)", tuple_contains),
@@ -73,7 +73,9 @@ fn is_exact(vm: &Vm, v: Value) -> bool {
     vm.type_of(v) == vm.types.tuple
 }
 
+/// Audited for collection in its callbacks (`gc_clean`).
 fn tuple_new(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let ty = a[0];
     check_new_type(vm, ty, vm.types.tuple)?;
     let arg = single_optional_arg(vm, "tuple", a[1], a[2])?;
@@ -86,7 +88,7 @@ fn tuple_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     if ty == vm.types.tuple && is_exact(vm, arg) {
         return Ok(arg);
     }
-    let items = ops::iter::collect(vm, arg)?;
+    let items = ops::iter::collect_in(vm, arg, clean)?;
     if ty == vm.types.tuple {
         return Ok(new_tuple(vm, items));
     }

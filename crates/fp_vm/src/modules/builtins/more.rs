@@ -75,9 +75,12 @@ fn one_arg(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
 }
 
 pub(super) fn all(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let v = one_arg(vm, a, "all")?;
     let it = ops::iter::get_iter(vm, v)?;
-    while let Some(x) = ops::iter::next(vm, it)? {
+    // Audited for collection in its callbacks (`gc_clean`).
+    vm.root(it);
+    while let Some(x) = ops::iter::next_in(vm, it, clean)? {
         if !ops::truth::is_true(vm, x)? {
             return Ok(Value::FALSE);
         }
@@ -86,9 +89,12 @@ pub(super) fn all(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 pub(super) fn any(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let v = one_arg(vm, a, "any")?;
     let it = ops::iter::get_iter(vm, v)?;
-    while let Some(x) = ops::iter::next(vm, it)? {
+    // Audited for collection in its callbacks (`gc_clean`).
+    vm.root(it);
+    while let Some(x) = ops::iter::next_in(vm, it, clean)? {
         if ops::truth::is_true(vm, x)? {
             return Ok(Value::TRUE);
         }
@@ -145,6 +151,7 @@ pub(super) fn ord(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// `min`/`max`: one iterable or several arguments, `key=`, `default=`.
 fn min_max(vm: &mut Vm, a: &[Value], is_max: bool) -> PyResult {
+    let clean = vm.take_clean_entry();
     let name = if is_max { "max" } else { "min" };
     let args = pos_args(a);
     let kws = kw_args(a);
@@ -180,25 +187,35 @@ fn min_max(vm: &mut Vm, a: &[Value], is_max: bool) -> PyResult {
     }
     let op = if is_max { CompareOp::Gt } else { CompareOp::Lt };
     let (mut best, mut best_key) = (Value::NULL, Value::NULL);
+    // Audited for collection in its callbacks (`gc_clean`): the best item and key are rooted.
+    let slots = clean.then(|| (vm.root(Value::NONE), vm.root(Value::NONE)));
     let mut consider = |vm: &mut Vm, x: Value| -> PyResult<()> {
         let k = if key.is_null() {
             x
         } else {
-            ops::call::call(vm, key, &[x])?
+            let mark = vm.roots_mark();
+            vm.root(x);
+            let k = ops::call::call_kw_in(vm, key, &[x], &[], clean);
+            vm.truncate_roots(mark);
+            k?
         };
-        if best.is_null() {
-            (best, best_key) = (x, k);
-            return Ok(());
+        if !best.is_null() {
+            let r = ops::compare::rich_compare(vm, k, best_key, op)?;
+            if !ops::truth::is_true(vm, r)? {
+                return Ok(());
+            }
         }
-        let r = ops::compare::rich_compare(vm, k, best_key, op)?;
-        if ops::truth::is_true(vm, r)? {
-            (best, best_key) = (x, k);
+        (best, best_key) = (x, k);
+        if let Some((best_slot, key_slot)) = slots {
+            vm.set_root(best_slot, best);
+            vm.set_root(key_slot, best_key);
         }
         Ok(())
     };
     if args.len() == 1 {
         let it = ops::iter::get_iter(vm, args[0])?;
-        while let Some(x) = ops::iter::next(vm, it)? {
+        vm.root(it);
+        while let Some(x) = ops::iter::next_in(vm, it, clean)? {
             consider(vm, x)?;
         }
     } else {
@@ -243,6 +260,7 @@ impl Acc {
 
 /// `sum(iterable, /, start=0)`.
 pub(super) fn sum(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let args = pos_args(a);
     let mut start = Value::NULL;
     for (k, v) in kw_args(a) {
@@ -288,8 +306,15 @@ pub(super) fn sum(vm: &mut Vm, a: &[Value]) -> PyResult {
     }
     let mut acc = exact_number(vm, start).unwrap_or(Acc::Obj(start));
     let it = ops::iter::get_iter(vm, args[0])?;
-    while let Some(x) = ops::iter::next(vm, it)? {
+    // Audited for collection in its callbacks (`gc_clean`): the iterator and the running
+    // total are rooted.
+    vm.root(it);
+    let acc_slot = vm.root(Value::NONE);
+    while let Some(x) = ops::iter::next_in(vm, it, clean)? {
         acc = sum_step(vm, acc, x)?;
+        if let Acc::Obj(v) = acc {
+            vm.set_root(acc_slot, v);
+        }
     }
     Ok(acc.into_value(vm))
 }
@@ -349,12 +374,15 @@ fn sum_step(vm: &mut Vm, acc: Acc, x: Value) -> PyResult<Acc> {
 /// `sorted(iterable, /, *, key=None, reverse=False)`: a new list, sorted by `list.sort` (whose
 /// keyword checks apply, as in CPython).
 pub(super) fn sorted(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let args = pos_args(a);
     if args.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
-    let items = ops::iter::collect(vm, args[0])?;
+    // Audited for collection in its callbacks (`gc_clean`); the sort itself is not.
+    let items = ops::iter::collect_in(vm, args[0], clean)?;
     let list = crate::types::list::new_list(vm, items);
+    vm.root(list);
     let sort = ops::attr::getattr_str(vm, list, "sort")?;
     let (names, values): (Vec<Value>, Vec<Value>) = kw_args(a).into_iter().unzip();
     ops::call::call_kw(vm, sort, &values, &names)?;
