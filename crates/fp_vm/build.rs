@@ -1,7 +1,7 @@
 //! Build-time facts for the runtime:
 //! - `FERROPY_BUILD_STDLIB`: where this machine's CPython 3.11 keeps its standard library
 //!   (asked of `python3.11` once, here, so start-up never has to run it);
-//! - `FERROPY_CODE_MAGIC`: a number that changes whenever the compiler or bytecode sources
+//! - `FERROPY_CODE_TAG`: a number that changes whenever the compiler or bytecode sources
 //!   change, put in code-cache files so that a cache written by another build is never loaded.
 
 use std::hash::{Hash, Hasher};
@@ -30,9 +30,9 @@ fn main() {
     for d in ["../fp_bytecode/src", "../fp_compiler/src"] {
         hash_dir(Path::new(d), &mut h);
     }
-    // CPython 3.11 magic numbers are below 3500; ours live far above, in 20000..=52767.
-    let magic = 20000 + (h.finish() % 32768);
-    println!("cargo:rustc-env=FERROPY_CODE_MAGIC={magic}");
+    // This build's bytecode tag (see `startup::CODE_TAG`).
+    let tag = h.finish() % 65536;
+    println!("cargo:rustc-env=FERROPY_CODE_TAG={tag}");
 
     let stdlib = std::process::Command::new("python3.11")
         .args([

@@ -1,9 +1,10 @@
 //! A byte format for [`CodeObject`]s, used by `marshal` for code objects and so by the import
-//! system's code cache (`__pycache__/*.ferropy-311.pyc`).
+//! system's code cache (`__pycache__/*.ferropy-311-TAG.pyc`).
 //!
-//! The format is private to one ferropy build: the cache files carry a magic number derived from
-//! the compiler's sources (see `fp_vm`'s build script), so a file written by another build is
-//! never read. Integers are LEB128 varints; strings and byte strings are length-prefixed.
+//! The format is private to one ferropy build: the cache files are named, and `marshal` marks
+//! each code object, with a tag derived from the compiler's sources (see `fp_vm`'s build
+//! script), so code written by another build is never read. Integers are LEB128 varints;
+//! strings and byte strings are length-prefixed.
 
 use crate::{CodeObject, Const, Instr, Location, Op};
 use num_bigint::BigInt;

@@ -168,19 +168,6 @@ fn set_filename(code: Value, old: Value, new: Value) {
 }
 
 fn extension_suffixes(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    // `_bootstrap_external`'s module body calls this right after computing CPython's
-    // MAGIC_NUMBER. A copy of it run from its source (importlib's tests import one) gets this
-    // build's code-cache magic too, as the start-up copy does: every copy then reads and writes
-    // the same cache files, and none writes ferropy code under CPython's magic.
-    if let Some(g) = crate::interp::frame::current_globals(vm)
-        && g.is::<crate::types::dict::DictObj>()
-        && crate::types::dict::get_str(g, "__name__")
-            .and_then(crate::types::str::as_str)
-            .is_some_and(|n| n.ends_with("_bootstrap_external"))
-        && crate::types::dict::get_str(g, "MAGIC_NUMBER").is_some()
-    {
-        crate::modules::startup::set_code_magic(vm, g);
-    }
     Ok(crate::types::list::new_list(vm, vec![]))
 }
 

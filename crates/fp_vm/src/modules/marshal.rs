@@ -1,9 +1,11 @@
 //! `marshal`: CPython's value serialisation format (version 4) for the builtin value types,
 //! read and written byte-compatibly, so data marshalled by CPython loads here and vice versa.
 //!
-//! Code objects are the exception: they are written as type `c` followed by ferropy's own
-//! encoding (`fp_bytecode::serialize`), because our bytecode is not CPython's. Only this build
-//! reads them back; the code cache guards that with its own magic number (see `imp.rs`).
+//! Code objects are the exception: our bytecode is not CPython's, so they are written as type
+//! `C` (unused by CPython, whose marshal refuses it as an unknown type code), this build's
+//! bytecode tag (`startup::code_tag`, two bytes) and ferropy's own encoding
+//! (`fp_bytecode::serialize`). Only this build reads them back: a code object of another build,
+//! or CPython's type `c`, is refused with ValueError naming why.
 
 use crate::native;
 use crate::native::NativeDef;
@@ -15,6 +17,14 @@ use num_bigint::{BigInt, Sign};
 
 pub const VERSION: i64 = 4;
 const FLAG_REF: u8 = 0x80;
+/// The type of ferropy's code objects (CPython's code objects are `c`).
+const CODE: u8 = b'C';
+
+/// What precedes the encoding of a code object: its type and this build's bytecode tag.
+pub fn code_prefix() -> [u8; 3] {
+    let t = crate::modules::startup::code_tag().to_le_bytes();
+    [CODE, t[0], t[1]]
+}
 
 static FUNCS: &[NativeDef] = &[
     native!("dumps", "(value, version=4, /)", dumps),
@@ -167,7 +177,7 @@ fn write_value(vm: &mut Vm, out: &mut Vec<u8>, v: Value, depth: usize) -> PyResu
             write_value(vm, out, it, depth + 1)?;
         }
     } else if let Some(c) = v.downcast::<CodeObj>() {
-        out.push(b'c');
+        out.extend_from_slice(&code_prefix());
         let code = crate::types::code::full_code(c);
         fp_bytecode::serialize::write_code(out, &code);
     } else {
@@ -374,6 +384,18 @@ impl Reader<'_> {
                 };
             }
             b'c' => {
+                return Err(vm.value_error(
+                    "bad marshal data (a CPython code object: ferropy has its own bytecode)",
+                ));
+            }
+            CODE => {
+                let tag = self.data.get(self.pos..self.pos + 2);
+                if tag != Some(&crate::modules::startup::code_tag().to_le_bytes()[..]) {
+                    return Err(vm.value_error(
+                        "bad marshal data (a code object compiled by another ferropy build)",
+                    ));
+                }
+                self.pos += 2;
                 let rest = &self.data[self.pos..];
                 match fp_bytecode::serialize::read_code(rest) {
                     Some((code, used)) => {
@@ -389,5 +411,31 @@ impl Reader<'_> {
             self.refs[i] = v;
         }
         Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::{Config, Vm};
+
+    fn loads_error(vm: &mut Vm, data: &[u8]) -> String {
+        let b = crate::types::bytes::new_bytes(vm, data.to_vec());
+        match super::loads(vm, &[b]) {
+            Ok(_) => "loaded".into(),
+            Err(e) => crate::ops::repr::str_string(vm, e.0).unwrap_or_default(),
+        }
+    }
+
+    /// Code objects round-trip within a build; CPython's and another build's are refused.
+    #[test]
+    fn code_objects_of_other_builds_are_refused() {
+        let mut vm = Vm::new(Config::default());
+        let vm = &mut *vm;
+        assert!(loads_error(vm, b"\xe3\0\0\0\0\0\0\0\0").contains("a CPython code object"));
+        let tag = crate::modules::startup::code_tag()
+            .wrapping_add(1)
+            .to_le_bytes();
+        let other = [b'C', tag[0], tag[1], 0, 0];
+        assert!(loads_error(vm, &other).contains("another ferropy build"));
     }
 }

@@ -11,8 +11,26 @@ use std::path::{Path, PathBuf};
 /// Where this build's machine keeps the library (from the build script; may be empty).
 const BUILD_STDLIB: &str = env!("FERROPY_BUILD_STDLIB");
 
-/// The code-cache magic of this build: 2 bytes little-endian, then `\r\n`, as CPython's.
-pub const CODE_MAGIC: &str = env!("FERROPY_CODE_MAGIC");
+/// This build's bytecode tag: a hash of the compiler's and the bytecode's sources (from the
+/// build script). It names the code-cache files (`cache_tag`) and marks the code objects
+/// `marshal` writes, so code compiled by another build is never loaded.
+pub fn code_tag() -> u16 {
+    env!("FERROPY_CODE_TAG").parse().unwrap_or(0)
+}
+
+/// `sys.implementation.cache_tag`: `ferropy-311-` and the bytecode tag in hex. Each build
+/// that compiles differently keeps its own `__pycache__` files, as each CPython version does.
+pub fn cache_tag() -> String {
+    format!("ferropy-311-{:04x}", code_tag())
+}
+
+/// The magic number of the cache files: CPython 3.11's own (`importlib.util.MAGIC_NUMBER`,
+/// unchanged). The files are told apart by their names (`cache_tag`) and their contents (see
+/// `marshal`), so a CPython `.pyc` is refused by `marshal` rather than by its magic.
+pub fn code_magic() -> [u8; 4] {
+    let v = 3495u16.to_le_bytes();
+    [v[0], v[1], b'\r', b'\n']
+}
 
 /// Whether `dir` looks like CPython 3.11's `Lib/`.
 fn is_stdlib(dir: &Path) -> bool {
@@ -215,7 +233,7 @@ fn bootstrap_cache_path(vm: &Vm, stdlib: &Path, stem: &str) -> PathBuf {
     cache_path_in(
         vm,
         &stdlib.join("importlib"),
-        &format!("{stem}.ferropy-311.pyc"),
+        &format!("{stem}.{}.pyc", cache_tag()),
     )
 }
 
@@ -243,7 +261,7 @@ fn dont_write_bytecode(vm: &Vm) -> bool {
 
 /// Runs Python source embedded in the binary (the class and validator code of native
 /// modules such as `_ast`) in `globals`, with its compiled code kept in the code cache of the
-/// library's `__pycache__` (as `<cache_name>.ferropy-311.pyc`), so that each process does not
+/// library's `__pycache__` (as `<cache_name>.<cache tag>.pyc`), so that each process does not
 /// compile it again. The file is keyed, like a hash-based pyc (PEP 552), by a hash of the
 /// source and the optimization level under this build's magic.
 pub fn exec_embedded(
@@ -259,21 +277,16 @@ pub fn exec_embedded(
     filename.hash(&mut h);
     vm.config.optimize.hash(&mut h);
     let key = h.finish();
-    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
     let mut header = Vec::with_capacity(16);
-    header.extend_from_slice(&magic.to_le_bytes());
-    header.extend_from_slice(b"\r\n");
+    header.extend_from_slice(&code_magic());
     header.extend_from_slice(&1u32.to_le_bytes());
     header.extend_from_slice(&key.to_le_bytes());
     let cache = sys_attr(vm, "_stdlib_dir")
         .and_then(|v| crate::types::str::as_str(v).map(PathBuf::from))
-        .map(|dir| cache_path_in(vm, &dir, &format!("{cache_name}.ferropy-311.pyc")));
+        .map(|dir| cache_path_in(vm, &dir, &format!("{cache_name}.{}.pyc", cache_tag())));
     let cached = cache.as_ref().and_then(|c| {
         let data = std::fs::read(c).ok()?;
-        if data.len() < 17 || data[..16] != header[..] || data[16] != b'c' {
-            return None;
-        }
-        fp_bytecode::serialize::read_code(&data[17..]).map(|(c, _)| c)
+        read_cached_code(&data, &header)
     });
     let code = match cached {
         Some(c) => c,
@@ -290,10 +303,7 @@ pub fn exec_embedded(
                 &opts,
             )?;
             if let Some(path) = cache.as_ref().filter(|_| !dont_write_bytecode(vm)) {
-                let mut data = header.clone();
-                data.push(b'c');
-                fp_bytecode::serialize::write_code(&mut data, &c);
-                write_atomically(path, &data);
+                write_atomically(path, &cached_code_file(header.clone(), &c));
             }
             c
         }
@@ -322,10 +332,8 @@ fn cache_header(source: &Path) -> Option<Vec<u8>> {
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
         .as_secs() as u32;
-    let magic: u16 = CODE_MAGIC.parse().ok()?;
     let mut h = Vec::with_capacity(16);
-    h.extend_from_slice(&magic.to_le_bytes());
-    h.extend_from_slice(b"\r\n");
+    h.extend_from_slice(&code_magic());
     h.extend_from_slice(&0u32.to_le_bytes());
     h.extend_from_slice(&mtime.to_le_bytes());
     h.extend_from_slice(&(meta.len() as u32).to_le_bytes());
@@ -337,23 +345,33 @@ fn cache_header(source: &Path) -> Option<Vec<u8>> {
 fn load_cached(source: &Path, cache: &Path) -> Option<fp_bytecode::CodeObject> {
     let header = cache_header(source)?;
     let data = std::fs::read(cache).ok()?;
-    if data.len() < 17 || data[..16] != header[..] || data[16] != b'c' {
-        return None;
-    }
-    fp_bytecode::serialize::read_code(&data[17..]).map(|(c, _)| c)
+    read_cached_code(&data, &header)
 }
 
 fn store_cached(source: &Path, cache: &Path, code: &fp_bytecode::CodeObject) {
-    let Some(mut data) = cache_header(source) else {
+    let Some(header) = cache_header(source) else {
         return;
     };
-    data.push(b'c');
+    write_atomically(cache, &cached_code_file(header, code));
+}
+
+/// A cache file's contents: `header`, then the code as `marshal.dumps` writes it (so importlib
+/// can read the files these functions write, and the other way round).
+fn cached_code_file(mut data: Vec<u8>, code: &fp_bytecode::CodeObject) -> Vec<u8> {
+    data.extend_from_slice(&crate::modules::marshal::code_prefix());
     fp_bytecode::serialize::write_code(&mut data, code);
-    write_atomically(cache, &data);
+    data
+}
+
+/// The code in a cache file, when its header is `header` and it holds this build's code.
+fn read_cached_code(data: &[u8], header: &[u8]) -> Option<fp_bytecode::CodeObject> {
+    let prefix = crate::modules::marshal::code_prefix();
+    let body = data.strip_prefix(header)?.strip_prefix(&prefix[..])?;
+    fp_bytecode::serialize::read_code(body).map(|(c, _)| c)
 }
 
 /// Installs importlib as the import system (CPython's `init_importlib` and
-/// `init_importlib_external`), then sets the code-cache magic number of this build.
+/// `init_importlib_external`).
 pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
     let imp = crate::modules::import_module(vm, "_imp")?;
     let bootstrap = run_bootstrap_module(vm, stdlib, "_bootstrap.py", "_frozen_importlib")?;
@@ -370,7 +388,6 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
         "_bootstrap_external.py",
         "_frozen_importlib_external",
     )?;
-    set_code_magic(vm, crate::types::module::module_dict(external));
     let install_ext = vm.intern("_install_external_importers");
     crate::ops::call::call_method(vm, bootstrap, install_ext, &[])?;
     // CPython imports `_frozen_importlib_external` through FrozenImporter at this point; ferropy
@@ -383,21 +400,6 @@ pub fn install_importlib(vm: &mut Vm, stdlib: &Path) -> PyResult<()> {
     crate::ops::call::call_method(vm, bootstrap, init_attrs, &[spec, external])?;
     install_zipimport(vm);
     Ok(())
-}
-
-/// Sets `MAGIC_NUMBER` and `_RAW_MAGIC_NUMBER` in the namespace `d` of a `_bootstrap_external`
-/// to this build's code-cache magic (importlib's own value is CPython's bytecode's).
-pub fn set_code_magic(vm: &mut Vm, d: Value) {
-    let magic: u16 = CODE_MAGIC.parse().unwrap_or(20000);
-    let mut bytes = magic.to_le_bytes().to_vec();
-    bytes.extend_from_slice(b"\r\n");
-    let raw = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    let mb = crate::types::bytes::new_bytes(vm, bytes);
-    let k = vm.intern("MAGIC_NUMBER");
-    let _ = crate::types::dict::set_item(vm, d, k, mb);
-    let rm = crate::types::int::from_u64(vm, raw as u64);
-    let k = vm.intern("_RAW_MAGIC_NUMBER");
-    let _ = crate::types::dict::set_item(vm, d, k, rm);
 }
 
 /// Puts `zipimport.zipimporter` first on `sys.path_hooks`, as CPython's `_PyImportZip_Init`
@@ -482,4 +484,15 @@ pub fn install_stdio(vm: &mut Vm) -> PyResult<()> {
         crate::heap::unregister_finalizer(layer);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The cache files carry CPython 3.11's magic; the cache tag names this build.
+    #[test]
+    fn code_magic_is_cpython_311() {
+        assert_eq!(&super::code_magic(), b"\xa7\x0d\r\n");
+        let tag = super::cache_tag();
+        assert!(tag.starts_with("ferropy-311-") && tag.len() == 16, "{tag}");
+    }
 }

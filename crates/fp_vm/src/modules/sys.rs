@@ -152,7 +152,7 @@ fn init_info(vm: &mut Vm, m: Value) {
     // sys.implementation: a SimpleNamespace.
     let imp = crate::heap::alloc(vm.types.simple_namespace, ());
     let name = vm.new_str("ferropy");
-    let tag = vm.new_str("ferropy-311");
+    let tag = vm.new_string(crate::modules::startup::cache_tag());
     let multiarch = vm.new_str("x86_64-linux-gnu");
     let impl_ver = structseq::new(
         vm,
