@@ -3,6 +3,7 @@
 //! ISO-2022 designations and shifts, HZ's mode) in one integer so that incremental codecs can
 //! keep it between calls. `mod.rs` drives these over whole inputs with the error handlers.
 
+use super::jisx0213;
 use super::tables::{
     cp932_nec_selected, decode_unit, encode_char, hangul_parts, hangul_syllable, hkscs_encode,
     jis0212_encode, johab_decode, johab_encode, johab_from_ksx, johab_jamo_encode, johab_to_ksx,
@@ -36,11 +37,16 @@ pub enum Kind {
     Johab,
     ShiftJis,
     Cp932,
-    /// shift_jis_2004 and shift_jisx0213 (their JIS X 0208 part).
+    /// shift_jis_2004 and shift_jisx0213.
     ShiftJis2004,
     EucJp,
-    /// euc_jis_2004 and euc_jisx0213 (their JIS X 0208/0212 part).
+    /// euc_jis_2004 (JIS X 0213, and JIS X 0212 in the 0x8F rows JIS X 0213's plane 2 leaves
+    /// out).
     EucJis2004,
+    /// euc_jisx0213 and shift_jisx0213: the same with JIS X 0213:2000's repertoire
+    /// (`jisx0213_2000`).
+    EucJisx0213,
+    ShiftJisx0213,
     Iso2022Jp(Jp),
     Iso2022Kr,
 }
@@ -59,9 +65,9 @@ pub const CODECS: &[(&str, &str, Kind)] = &[
     ("cp932", "_codecs_jp", Kind::Cp932),
     ("euc_jp", "_codecs_jp", Kind::EucJp),
     ("shift_jis_2004", "_codecs_jp", Kind::ShiftJis2004),
-    ("shift_jisx0213", "_codecs_jp", Kind::ShiftJis2004),
+    ("shift_jisx0213", "_codecs_jp", Kind::ShiftJisx0213),
     ("euc_jis_2004", "_codecs_jp", Kind::EucJis2004),
-    ("euc_jisx0213", "_codecs_jp", Kind::EucJis2004),
+    ("euc_jisx0213", "_codecs_jp", Kind::EucJisx0213),
     ("euc_kr", "_codecs_kr", Kind::EucKr),
     ("cp949", "_codecs_kr", Kind::Cp949),
     ("johab", "_codecs_kr", Kind::Johab),
@@ -240,7 +246,45 @@ const KSC5601: u64 = 6;
 const JIS0213_Q: u64 = 7;
 const JIS0213_O: u64 = 8;
 
+/// The 2004 codec a JIS X 0213:2000 codec works as, and whether it is one.
+fn jis_edition(kind: Kind) -> (Kind, bool) {
+    match kind {
+        Kind::EucJisx0213 => (Kind::EucJis2004, true),
+        Kind::ShiftJisx0213 => (Kind::ShiftJis2004, true),
+        k => (k, false),
+    }
+}
+
+/// JIS X 0213:2000 where it differs from the 2004 edition: the ten cells 2004 added are
+/// empty, and 2-93-27 is U+9B1D (2004: U+9B1C). Some(cell) for such a position.
+fn jisx0213_2000(pos: jisx0213::Pos) -> Option<Option<jisx0213::Cell>> {
+    match pos {
+        (1, 14, 1) | (1, 15, 94) | (1, 47, 52) | (1, 47, 94) | (1, 84, 7) | (1, 94, 90..=94) => {
+            Some(None)
+        }
+        (2, 93, 27) => Some(Some(jisx0213::Cell::One('\u{9B1D}'))),
+        _ => None,
+    }
+}
+
+/// A JIS X 0213 cell in the 2004 edition, or the 2000 one when `y2000`.
+fn jisx0213_cell(pos: jisx0213::Pos, y2000: bool) -> Option<jisx0213::Cell> {
+    match jisx0213_2000(pos).filter(|_| y2000) {
+        Some(cell) => cell,
+        None => jisx0213::decode(pos.0, pos.1, pos.2),
+    }
+}
+
+/// The JIS X 0213 cell of `c` in the 2004 edition, or the 2000 one when `y2000`.
+fn jisx0213_pos(c: char, y2000: bool) -> Option<jisx0213::Pos> {
+    if y2000 && c == '\u{9B1D}' {
+        return Some((2, 93, 27));
+    }
+    jisx0213::encode(c).filter(|&pos| !(y2000 && jisx0213_2000(pos).is_some()))
+}
+
 pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
+    let (kind, y2000) = jis_edition(kind);
     let b = d[0];
     match kind {
         Kind::Hz => return hz_decode(d, state),
@@ -400,7 +444,26 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
                 None => Step::Illegal(1),
             }
         }
-        Kind::ShiftJis | Kind::ShiftJis2004 => {
+        Kind::ShiftJis2004 => {
+            if (0xA1..=0xDF).contains(&b) {
+                return one(char::from_u32(0xFF61 + (b - 0xA1) as u32).unwrap_or('?'), 1);
+            }
+            if !matches!(b, 0x81..=0x9F | 0xE0..=0xFC) {
+                return Step::Illegal(1);
+            }
+            if d.len() < 2 {
+                return Step::Incomplete;
+            }
+            match sjis_x0213_cell(b, t) {
+                Some((1, row, col)) => jis_plane1_decode(row, col, 2, y2000),
+                Some(pos) => match jisx0213_cell(pos, y2000) {
+                    Some(cell) => cell_text(cell, 2),
+                    None => Step::Illegal(1),
+                },
+                None => Step::Illegal(1),
+            }
+        }
+        Kind::ShiftJis => {
             if (0xA1..=0xDF).contains(&b) {
                 return one(char::from_u32(0xFF61 + (b - 0xA1) as u32).unwrap_or('?'), 1);
             }
@@ -419,13 +482,39 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             0xA1..=0xDF => one(char::from_u32(0xFF61 + (b - 0xA1) as u32).unwrap_or('?'), 1),
             _ => two(SHIFT_JIS, d, true),
         },
-        Kind::EucJp | Kind::EucJis2004 => match b {
+        Kind::EucJis2004 => match b {
             0x8E => two(EUC_JP, d, (0xA1..=0xDF).contains(&t)),
             0x8F => {
                 if d.len() < 3 {
                     return Step::Incomplete;
                 }
-                match decode_unit(EUC_JP, &d[..3]) {
+                if !is_gr94(d[1]) || !is_gr94(d[2]) {
+                    return Step::Illegal(1);
+                }
+                // Plane 2, else (in the rows plane 2 leaves out) JIS X 0212.
+                match jisx0213_cell((2, d[1] - 0xA0, d[2] - 0xA0), y2000) {
+                    Some(cell) => cell_text(cell, 3),
+                    None => match jis0212_decode(&d[..3]) {
+                        Some(s) => Step::Text(s, 3),
+                        None => Step::Illegal(1),
+                    },
+                }
+            }
+            _ if is_gr94(b) => {
+                if !is_gr94(t) {
+                    return Step::Illegal(1);
+                }
+                jis_plane1_decode(b - 0xA0, t - 0xA0, 2, y2000)
+            }
+            _ => Step::Illegal(1),
+        },
+        Kind::EucJp => match b {
+            0x8E => two(EUC_JP, d, (0xA1..=0xDF).contains(&t)),
+            0x8F => {
+                if d.len() < 3 {
+                    return Step::Incomplete;
+                }
+                match jis0212_decode(&d[..3]) {
                     Some(s) => Step::Text(s, 3),
                     None => Step::Illegal(1),
                 }
@@ -438,8 +527,73 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
             },
             _ => Step::Illegal(1),
         },
-        Kind::Hz | Kind::Iso2022Jp(_) | Kind::Iso2022Kr => Step::Illegal(1),
+        // Normalized away by `jis_edition` above.
+        Kind::Hz
+        | Kind::Iso2022Jp(_)
+        | Kind::Iso2022Kr
+        | Kind::EucJisx0213
+        | Kind::ShiftJisx0213 => Step::Illegal(1),
     }
+}
+
+/// A JIS X 0212 character in EUC (0x8F and two bytes). JIS X 0212's 0x2237 is TILDE, which
+/// the WHATWG index maps to its fullwidth form.
+fn jis0212_decode(d: &[u8]) -> Option<String> {
+    if d == [0x8F, 0xA2, 0xB7] {
+        return Some("~".into());
+    }
+    decode_unit(EUC_JP, d)
+}
+
+/// The text of a JIS X 0213 cell, which took `n` bytes.
+fn cell_text(cell: jisx0213::Cell, n: usize) -> Step {
+    match cell {
+        jisx0213::Cell::One(c) => one(c, n),
+        jisx0213::Cell::Two(a, b) => Step::Text([a, b].iter().collect(), n),
+    }
+}
+
+/// Whether JIS X 0213's plane 2 has `row` (1, 3-5, 8, 12-15, 78-94).
+fn plane2_row(row: u8) -> bool {
+    matches!(row, 1 | 3..=5 | 8 | 12..=15 | 78..=94)
+}
+
+/// Whether JIS X 0208 assigns characters in `row` (1-8 and 16-84).
+fn jis0208_row(row: u8) -> bool {
+    matches!(row, 1..=8 | 16..=84)
+}
+
+/// A JIS X 0213 plane-1 cell (`n` bytes): the cells JIS X 0208 has decode as the JIS X 0208
+/// codecs do, the others from JIS X 0213's table.
+fn jis_plane1_decode(row: u8, col: u8, n: usize, y2000: bool) -> Step {
+    if jis0208_row(row)
+        && let Some(s) = decode_unit(EUC_JP, &[row + 0xA0, col + 0xA0])
+    {
+        return Step::Text(jis_standard_text(s), n);
+    }
+    match jisx0213_cell((1, row, col), y2000) {
+        Some(cell) => cell_text(cell, n),
+        None => Step::Illegal(1),
+    }
+}
+
+/// The JIS X 0213 encoding of `c` in `kind` (EUC-JIS-2004, Shift_JIS-2004): JIS X 0208's
+/// cell where it has one (as the JIS X 0208 codecs encode), else JIS X 0213's.
+fn jis2004_encode(kind: Kind, c: char, y2000: bool, state: &mut u64) -> Option<Vec<u8>> {
+    let pos = jis_lookup_char(c)
+        .and_then(|j| gr94_pair(EUC_JP, j))
+        .filter(|b| jis0208_row(b[0] - 0xA0))
+        .map(|b| (1, b[0] - 0xA0, b[1] - 0xA0))
+        .or_else(|| {
+            // Not through a cell that decodes as JIS X 0208's character instead.
+            jisx0213_pos(c, y2000).filter(|&(p, r, col)| {
+                !(p == 1
+                    && jis0208_row(r)
+                    && decode_unit(EUC_JP, &[r + 0xA0, col + 0xA0]).is_some())
+            })
+        })?;
+    let mut out = Vec::new();
+    jisx0213_bytes(kind, pos, state, &mut out).then_some(out)
 }
 
 /// `c` in a double-byte set whose both bytes must be in 0xA1..=0xFE (GB2312 in GBK, KS X 1001
@@ -454,6 +608,7 @@ fn gr94_pair(enc: &'static encoding_rs::Encoding, c: char) -> Option<[u8; 2]> {
 /// Appends the bytes of `c` (and any escape or shift sequence it needs) to `out`; false when
 /// the codec cannot encode `c` (nothing is appended then).
 pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    let (kind, y2000) = jis_edition(kind);
     match kind {
         Kind::Hz => return hz_encode(c, state, out),
         Kind::Iso2022Jp(v) => return iso2022_jp_encode(v, c, state, out),
@@ -544,7 +699,15 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             .map(|b| b.to_vec()),
         Kind::ShiftJis2004 if c == '\u{20AC}' => Some(vec![0x85, 0x40]),
         Kind::EucJis2004 if c == '\u{20AC}' => Some(vec![0xA9, 0xA1]),
-        Kind::ShiftJis | Kind::ShiftJis2004 => match c {
+        Kind::ShiftJis2004 => match c {
+            '\u{A5}' => Some(vec![0x5C]),
+            '\u{203E}' => Some(vec![0x7E]),
+            '\u{FF61}'..='\u{FF9F}' => Some(vec![(c as u32 - 0xFF61 + 0xA1) as u8]),
+            // 0x815F and 0x81B0 decode as ASCII's backslash and tilde.
+            _ => jis2004_encode(kind, c, y2000, state)
+                .filter(|b| b[..] != [0x81, 0x5F] && b[..] != [0x81, 0xB0]),
+        },
+        Kind::ShiftJis => match c {
             '\u{A5}' => Some(vec![0x5C]),
             '\u{203E}' => Some(vec![0x7E]),
             _ => jis_lookup_char(c)
@@ -587,9 +750,21 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
         },
         Kind::EucJis2004 => match c {
             '\u{A5}' | '\u{203E}' => None,
-            _ => encode_char(EUC_JP, c),
+            '\u{FF61}'..='\u{FF9F}' => Some(vec![0x8E, (c as u32 - 0xFF61 + 0xA1) as u8]),
+            // What the 2004 edition added is not in the 2000 one, nor written with JIS X 0212.
+            _ if y2000 && jisx0213::encode(c).is_some_and(|p| jisx0213_2000(p).is_some()) => None,
+            // JIS X 0212 in the 0x8F rows plane 2 leaves out, as they decode.
+            _ => jis2004_encode(kind, c, y2000, state).or_else(|| {
+                jis0212_encode(c)
+                    .filter(|[a, _]| !plane2_row(*a - 0x20))
+                    .map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80])
+            }),
         },
-        Kind::Hz | Kind::Iso2022Jp(_) | Kind::Iso2022Kr => None,
+        Kind::Hz
+        | Kind::Iso2022Jp(_)
+        | Kind::Iso2022Kr
+        | Kind::EucJisx0213
+        | Kind::ShiftJisx0213 => None,
     };
     match bytes {
         Some(b) => {
@@ -600,9 +775,119 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
     }
 }
 
-/// Big5-HKSCS's codes for a letter with a combining mark (Ê̄ Ê̌ ê̄ ê̌): Some(code) for a pair,
-/// and whether `c` may start one (so an incremental encoder waits for the next character).
-pub fn hkscs_pair(c: char, next: Option<char>) -> (Option<[u8; 2]>, bool) {
+/// The code of a letter with a combining mark, for the codecs that have such codes
+/// (Big5-HKSCS, the JIS X 0213 ones): Some(bytes) when `c` and `next` make one, and whether `c`
+/// may start one (so an incremental encoder waits for the next character).
+pub fn encode_pair(
+    kind: Kind,
+    c: char,
+    next: Option<char>,
+    state: &mut u64,
+) -> (Option<Vec<u8>>, bool) {
+    let (kind, _) = jis_edition(kind);
+    match kind {
+        Kind::Big5Hkscs => {
+            let (code, starts) = hkscs_pair(c, next);
+            (code.map(|b| b.to_vec()), starts)
+        }
+        Kind::EucJis2004 | Kind::ShiftJis2004 | Kind::Iso2022Jp(Jp::Jp2004 | Jp::Jp3) => {
+            if !jisx0213::starts_pair(c) {
+                return (None, false);
+            }
+            let code = next
+                .and_then(|n| jisx0213::encode_pair(c, n))
+                .and_then(|pos| {
+                    let mut out = Vec::new();
+                    jisx0213_bytes(kind, pos, state, &mut out).then_some(out)
+                });
+            (code, true)
+        }
+        _ => (None, false),
+    }
+}
+
+/// Appends the bytes of the JIS X 0213 cell `pos` in `kind`'s encoding; false when `kind`
+/// cannot write it.
+fn jisx0213_bytes(kind: Kind, pos: jisx0213::Pos, state: &mut u64, out: &mut Vec<u8>) -> bool {
+    let (plane, row, col) = pos;
+    match kind {
+        Kind::EucJis2004 => {
+            if plane == 2 {
+                out.push(0x8F);
+            }
+            out.extend_from_slice(&[row + 0xA0, col + 0xA0]);
+            true
+        }
+        Kind::ShiftJis2004 => match sjis_x0213(plane, row, col) {
+            Some(b) => {
+                out.extend_from_slice(&b);
+                true
+            }
+            None => false,
+        },
+        // Plane 2 (`ESC $ ( P`) is not supported in ISO-2022 yet.
+        Kind::Iso2022Jp(v @ (Jp::Jp2004 | Jp::Jp3)) if plane == 1 => {
+            designate(if v == Jp::Jp3 { JIS0213_O } else { JIS0213_Q }, state, out);
+            out.extend_from_slice(&[row + 0x20, col + 0x20]);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Shift_JIS-2004's two bytes for a JIS X 0213 cell: plane 1 as Shift_JIS lays out rows,
+/// plane 2's rows in the leads 0xF0-0xFC.
+fn sjis_x0213(plane: u8, row: u8, col: u8) -> Option<[u8; 2]> {
+    let (lead, odd) = if plane == 1 {
+        let lead = if row <= 62 {
+            (row + 1) / 2 + 0x80
+        } else {
+            (row + 1) / 2 + 0xC0
+        };
+        (lead, row % 2 == 1)
+    } else {
+        match row {
+            1 | 8 => (0xF0, row == 1),
+            3 | 4 => (0xF1, row == 3),
+            5 | 12 => (0xF2, row == 5),
+            13 | 14 => (0xF3, row == 13),
+            15 => (0xF4, true),
+            78 => (0xF4, false),
+            79..=94 => (0xF5 + (row - 79) / 2, (row - 79) % 2 == 0),
+            _ => return None,
+        }
+    };
+    let trail = if odd {
+        col + 0x3F + (col >= 64) as u8
+    } else {
+        col + 0x9E
+    };
+    Some([lead, trail])
+}
+
+/// The JIS X 0213 cell of a Shift_JIS-2004 two-byte code (the inverse of `sjis_x0213`).
+fn sjis_x0213_cell(lead: u8, trail: u8) -> Option<jisx0213::Pos> {
+    let (first, col) = match trail {
+        0x40..=0x7E => (true, trail - 0x3F),
+        0x80..=0x9E => (true, trail - 0x40),
+        0x9F..=0xFC => (false, trail - 0x9E),
+        _ => return None,
+    };
+    let (plane, row) = match lead {
+        0x81..=0x9F => (1, (lead - 0x81) * 2 + 1 + !first as u8),
+        0xE0..=0xEF => (1, (lead - 0xE0) * 2 + 63 + !first as u8),
+        0xF0 => (2, if first { 1 } else { 8 }),
+        0xF1 => (2, if first { 3 } else { 4 }),
+        0xF2 => (2, if first { 5 } else { 12 }),
+        0xF3 => (2, if first { 13 } else { 14 }),
+        0xF4 => (2, if first { 15 } else { 78 }),
+        0xF5..=0xFC => (2, (lead - 0xF5) * 2 + 79 + !first as u8),
+        _ => return None,
+    };
+    Some((plane, row, col))
+}
+
+fn hkscs_pair(c: char, next: Option<char>) -> (Option<[u8; 2]>, bool) {
     let starts = c == '\u{CA}' || c == '\u{EA}';
     let code = match (c, next) {
         ('\u{CA}', Some('\u{304}')) => Some([0x88, 0x62]),

@@ -12,6 +12,7 @@
 //! CPython's).
 
 mod codec;
+mod jisx0213;
 mod tables;
 
 use crate::native;
@@ -135,17 +136,15 @@ fn mbc_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if kind == Kind::Big5Hkscs {
-            let (pair, starts) = codec::hkscs_pair(c, chars.get(i + 1).copied());
-            if let Some(code) = pair {
-                out.extend_from_slice(&code);
-                i += 2;
-                continue;
-            }
-            if starts && i + 1 == chars.len() && !final_ {
-                // The next call may bring a combining mark: keep this letter pending.
-                break;
-            }
+        let (pair, starts) = codec::encode_pair(kind, c, chars.get(i + 1).copied(), &mut state);
+        if let Some(code) = pair {
+            out.extend_from_slice(&code);
+            i += 2;
+            continue;
+        }
+        if starts && i + 1 == chars.len() && !final_ {
+            // The next call may bring a combining mark: keep this letter pending.
+            break;
         }
         if !is_surrogate(c) && codec::encode_step(kind, c, &mut state, &mut out) {
             i += 1;
