@@ -54,6 +54,19 @@ const CLASSES: [usize; 26] = [
     896, 1024, 1280, 1536, 1792, 2048,
 ];
 const LARGE: usize = 2048;
+
+/// The smallest size class holding `size` bytes (the last class for larger sizes, which are
+/// allocated apart).
+const fn class_for(size: usize) -> usize {
+    let mut i = 0;
+    while i < CLASSES.len() {
+        if CLASSES[i] >= size {
+            return i;
+        }
+        i += 1;
+    }
+    CLASSES.len() - 1
+}
 const MIN_THRESHOLD: usize = 32 << 20;
 
 struct Block {
@@ -86,15 +99,14 @@ struct Heap {
     large: Vec<Large>,
     allocated_since_gc: usize,
     threshold: usize,
+    /// The `allocated_since_gc` at which an allocation takes `note_limit`: the threshold
+    /// until a collection is requested (then never again until it ran), 0 under GC stress.
+    limit: usize,
     live_after_gc: usize,
     gc_requested: bool,
     stress: u64,
     alloc_count: u64,
     collections: u64,
-    total_allocations: u64,
-    total_bytes: u64,
-    /// Size-class lookup by (size + 7) / 8.
-    class_of: Vec<u8>,
     /// Objects with a finalizer not yet run (`register_finalizer`), oldest first. A weak
     /// list: entries do not keep their objects alive.
     finalizable: Vec<usize>,
@@ -143,14 +155,6 @@ pub fn adopt_heap(handle: HeapHandle) {
 
 impl Heap {
     fn new() -> Heap {
-        let mut class_of = vec![0u8; LARGE / 8 + 1];
-        for (i, c) in class_of.iter_mut().enumerate() {
-            let size = i * 8;
-            *c = CLASSES
-                .iter()
-                .position(|&cs| cs >= size)
-                .unwrap_or(CLASSES.len() - 1) as u8;
-        }
         let stress = std::env::var("FERROPY_GC_STRESS")
             .ok()
             .and_then(|s| s.parse().ok())
@@ -163,25 +167,33 @@ impl Heap {
             large: Vec::new(),
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
+            limit: if stress != 0 { 0 } else { MIN_THRESHOLD },
             live_after_gc: 0,
             gc_requested: false,
             stress,
             alloc_count: 0,
             collections: 0,
-            total_allocations: 0,
-            total_bytes: 0,
-            class_of,
             finalizable: Vec::new(),
         }
     }
 
+    #[inline(always)]
     fn note_alloc(&mut self, bytes: usize) {
         self.allocated_since_gc += bytes;
-        self.total_allocations += 1;
-        self.total_bytes += bytes as u64;
+        if self.allocated_since_gc >= self.limit {
+            self.note_limit();
+        }
+    }
+
+    /// The allocation count or volume reached what asks for a collection.
+    #[cold]
+    fn note_limit(&mut self) {
         if self.allocated_since_gc >= self.threshold {
             self.gc_requested = true;
             set_flag(true);
+            if self.stress == 0 {
+                self.limit = usize::MAX;
+            }
         }
         if self.stress != 0 {
             self.alloc_count += 1;
@@ -192,10 +204,10 @@ impl Heap {
         }
     }
 
-    fn alloc_small(&mut self, size: usize) -> *mut u8 {
-        let class = self.class_of[(size + 7) / 8] as usize;
-        let cell = CLASSES[class];
-        self.note_alloc(cell);
+    /// Allocates a cell of size class `class`: the class's free list, else its current block.
+    #[inline(always)]
+    fn alloc_small(&mut self, class: usize) -> *mut u8 {
+        self.note_alloc(CLASSES[class]);
         let head = self.free[class];
         if head != 0 {
             // SAFETY: free cells are at least 24 bytes; their second word holds the next link.
@@ -210,6 +222,11 @@ impl Heap {
                 return p as *mut u8;
             }
         }
+        self.alloc_in_new_block(class)
+    }
+
+    #[cold]
+    fn alloc_in_new_block(&mut self, class: usize) -> *mut u8 {
         let bi = self.new_block(class);
         let b = &mut self.blocks[bi];
         b.bump = 1;
@@ -306,9 +323,11 @@ impl Heap {
 pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
     let size = std::mem::size_of::<Obj<T>>();
     debug_assert!(std::mem::align_of::<Obj<T>>() <= 8);
+    // The size class, computed at compile time for each payload type.
+    let class = const { class_for(std::mem::size_of::<Obj<T>>()) };
     let p = with_heap(|h| {
         if size <= LARGE {
-            h.alloc_small(size)
+            h.alloc_small(class)
         } else {
             h.alloc_large(size)
         }
@@ -367,15 +386,9 @@ pub fn request_collection() {
 
 /// Statistics: (collections, total allocations, total bytes allocated, bytes live after the
 /// last collection).
-pub fn stats() -> (u64, u64, u64, usize) {
-    with_heap(|h| {
-        (
-            h.collections,
-            h.total_allocations,
-            h.total_bytes,
-            h.live_after_gc,
-        )
-    })
+/// (collections so far, bytes live after the last one).
+pub fn stats() -> (u64, usize) {
+    with_heap(|h| (h.collections, h.live_after_gc))
 }
 
 /// Registers `v` as having a finalizer: the collection that finds it unreachable resurrects
@@ -611,6 +624,7 @@ pub fn collect(
         h.live_after_gc = live;
         h.allocated_since_gc = 0;
         h.threshold = MIN_THRESHOLD.max(live * 2);
+        h.limit = if h.stress != 0 { 0 } else { h.threshold };
         h.collections += 1;
         due
     })
@@ -854,7 +868,7 @@ mod tests {
             );
         }
         collect(&|visit| visit(root), &mut |_, _| {}, &|_| true);
-        let (_, _, _, live) = stats();
+        let (_, live) = stats();
         assert!(live < 1000 * 64 + 4096, "live bytes {live}");
         // The chain is intact.
         let mut n = 0;
@@ -906,7 +920,7 @@ mod tests {
             }
             collect(&|_visit| {}, &mut |_, _| {}, &|_| true);
         }
-        let (_, _, _, live) = stats();
+        let (_, live) = stats();
         assert_eq!(live, 0);
     }
 }

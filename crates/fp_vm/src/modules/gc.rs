@@ -129,7 +129,7 @@ fn set_debug(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn get_stats(vm: &mut Vm, _a: &[Value]) -> PyResult {
-    let (collections, _, _, _) = crate::heap::stats();
+    let (collections, _) = crate::heap::stats();
     let mut gens = Vec::new();
     for g in 0..3 {
         let d = crate::types::dict::new_dict(vm);
