@@ -1183,8 +1183,9 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     f.locals
                 };
+                let clean = vm.is_clean();
                 let m = tri!(crate::modules::import_name(
-                    vm, name, f.globals, locals, fromlist, level
+                    vm, name, f.globals, locals, fromlist, level, clean
                 ));
                 f.stack.push(m);
             }

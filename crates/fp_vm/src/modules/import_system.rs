@@ -12,7 +12,9 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// IMPORT_NAME: calls `builtins.__import__`, or goes straight to the builtin one when it was
-/// not replaced.
+/// not replaced. The eval loop calls it from a clean position when `clean` (its operands are
+/// the code's constants and names, and the frame's namespaces): importlib's Python code then
+/// runs at a clean level, so a long import collects (see `ops::call::call_kw_in`).
 pub fn import_name(
     vm: &mut Vm,
     name: Value,
@@ -20,13 +22,21 @@ pub fn import_name(
     locals: Value,
     fromlist: Value,
     level: Value,
+    clean: bool,
 ) -> PyResult {
     let custom = dict::get_str(vm.builtins_dict, "__import__");
     match custom {
         Some(f) if !f.is::<crate::types::function::NativeFunction>() => {
-            crate::ops::call::call(vm, f, &[name, globals, locals, fromlist, level])
+            let args = [name, globals, locals, fromlist, level];
+            crate::ops::call::call_kw_in(vm, f, &args, &[], clean)
         }
-        Some(_) => import_name_builtin(vm, name, globals, locals, fromlist, level),
+        Some(_) => {
+            let r = import_level(vm, name, globals, fromlist, level, clean);
+            if let Err(e) = r {
+                crate::interp::traceback::remove_importlib_frames(vm, e);
+            }
+            r
+        }
         None => Err(vm.new_exc(vm.exc.import_error, "__import__ not found")),
     }
 }
@@ -40,7 +50,7 @@ pub fn import_name_builtin(
     fromlist: Value,
     level: Value,
 ) -> PyResult {
-    let r = import_level(vm, name, globals, fromlist, level);
+    let r = import_level(vm, name, globals, fromlist, level, false);
     if let Err(e) = r {
         crate::interp::traceback::remove_importlib_frames(vm, e);
     }
@@ -53,6 +63,7 @@ fn import_level(
     globals: Value,
     fromlist: Value,
     level: Value,
+    clean: bool,
 ) -> PyResult {
     let Some(name_s) = as_str(name) else {
         return Err(vm.type_error(format!(
@@ -76,7 +87,7 @@ fn import_level(
         }
         name_s.to_string()
     };
-    let m = import_absolute(vm, &abs)?;
+    let m = import_absolute_in(vm, &abs, clean)?;
     let has_from =
         !fromlist.is_null() && !fromlist.is_none() && crate::ops::truth::is_true(vm, fromlist)?;
     if !has_from {
@@ -85,7 +96,7 @@ fn import_level(
                 return Ok(m);
             };
             if level == 0 {
-                return import_absolute(vm, &name_s[..dot]);
+                return import_absolute_in(vm, &name_s[..dot], clean);
             }
             let cut_off = name_s.len() - dot;
             let to_return = &abs[..abs.len() - cut_off];
@@ -109,7 +120,18 @@ fn import_level(
     }
     let handle = vm.intern("_handle_fromlist");
     let import_fn = builtin_import(vm);
-    crate::ops::call::call_method(vm, vm.importlib, handle, &[m, fromlist, import_fn])
+    let mark = vm.roots_mark();
+    vm.root(m);
+    let r = call_importlib(vm, handle, &[m, fromlist, import_fn], clean);
+    vm.truncate_roots(mark);
+    r
+}
+
+/// Calls the function `name` of importlib's `_bootstrap`, from a clean position when `clean`
+/// (the caller roots `args`).
+fn call_importlib(vm: &mut Vm, name: Value, args: &[Value], clean: bool) -> PyResult {
+    let f = crate::ops::attr::getattr(vm, vm.importlib, name)?;
+    crate::ops::call::call_kw_in(vm, f, args, &[], clean)
 }
 
 /// The original builtin `__import__` (importlib passes it along for nested imports).
@@ -121,6 +143,11 @@ fn builtin_import(vm: &mut Vm) -> Value {
 
 /// Imports the module `abs` (an absolute dotted name) and returns it.
 pub fn import_absolute(vm: &mut Vm, abs: &str) -> PyResult {
+    import_absolute_in(vm, abs, false)
+}
+
+/// `import_absolute`, from a clean position when `clean` (see `import_name`).
+fn import_absolute_in(vm: &mut Vm, abs: &str, clean: bool) -> PyResult {
     if let Some(m) = dict::get_str(vm.sys_modules, abs)
         && !m.is_none()
     {
@@ -143,7 +170,11 @@ pub fn import_absolute(vm: &mut Vm, abs: &str) -> PyResult {
     let n = vm.new_str(abs);
     let f = vm.intern("_find_and_load");
     let import_fn = builtin_import(vm);
-    crate::ops::call::call_method(vm, vm.importlib, f, &[n, import_fn])
+    let mark = vm.roots_mark();
+    vm.root(n);
+    let r = call_importlib(vm, f, &[n, import_fn], clean);
+    vm.truncate_roots(mark);
+    r
 }
 
 /// `importlib.import_module(name)` for an absolute name: the module itself (not its top-level
