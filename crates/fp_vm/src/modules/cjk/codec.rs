@@ -756,7 +756,7 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             // JIS X 0212 in the 0x8F rows plane 2 leaves out, as they decode.
             _ => jis2004_encode(kind, c, y2000, state).or_else(|| {
                 jis0212_encode(c)
-                    .filter(|[a, _]| !plane2_row(*a - 0x20))
+                    .filter(|[a, _]| !plane2_row(a.saturating_sub(0x20)))
                     .map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80])
             }),
         },
