@@ -318,6 +318,19 @@ impl Heap {
     }
 }
 
+/// `size` bytes for an object, of size class `class` when small. Out of line: `alloc` is
+/// inlined at every allocation site (the eval loop has many), and only a call belongs there.
+#[inline(never)]
+fn alloc_raw(size: usize, class: usize) -> *mut u8 {
+    with_heap(|h| {
+        if size <= LARGE {
+            h.alloc_small(class)
+        } else {
+            h.alloc_large(size)
+        }
+    })
+}
+
 /// Allocates an object of Python type `ty` holding `payload`.
 #[inline]
 pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
@@ -325,13 +338,7 @@ pub fn alloc<T: Payload>(ty: Value, payload: T) -> Value {
     debug_assert!(std::mem::align_of::<Obj<T>>() <= 8);
     // The size class, computed at compile time for each payload type.
     let class = const { class_for(std::mem::size_of::<Obj<T>>()) };
-    let p = with_heap(|h| {
-        if size <= LARGE {
-            h.alloc_small(class)
-        } else {
-            h.alloc_large(size)
-        }
-    }) as *mut Obj<T>;
+    let p = alloc_raw(size, class) as *mut Obj<T>;
     // SAFETY: the block returned is fresh (or a swept free cell), 8-aligned and at least
     // size_of::<Obj<T>>() bytes; nothing else references it.
     unsafe {

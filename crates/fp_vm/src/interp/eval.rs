@@ -30,6 +30,35 @@ pub enum Exit {
 
 const GEN_FLAGS: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
 
+// The eval loop's calls into Rust that may re-enter it. The loop is a clean position (all it
+// holds is on the value stack; see `ops::call::call_kw_in`). Kept out of line, so that
+// `execute`'s hot paths compile as they would without them.
+
+#[inline(never)]
+fn call_from_loop(vm: &mut Vm, callable: Value, args: &[Value], kw: &[Value]) -> PyResult {
+    let clean = vm.is_clean();
+    ops::call::call_kw_in(vm, callable, args, kw, clean)
+}
+
+#[inline(never)]
+fn next_from_loop(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    let clean = vm.is_clean();
+    ops::iter::next_in(vm, it, clean)
+}
+
+#[inline(never)]
+fn import_from_loop(
+    vm: &mut Vm,
+    name: Value,
+    globals: Value,
+    locals: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult {
+    let clean = vm.is_clean();
+    crate::modules::import_name(vm, name, globals, locals, fromlist, level, clean)
+}
+
 /// Calls a Python function whose frame is built: generators become generator objects.
 pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
     run_function_frame_in(vm, func, frame, false)
@@ -899,8 +928,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     let base = f.stack.len();
                     resume_inline!(g, Value::NONE, Resume::ForIter(arg), Value::NULL, base);
                 }
-                let clean = vm.is_clean();
-                match tri!(ops::iter::next_in(vm, it, clean)) {
+                match tri!(next_from_loop(vm, it)) {
                     Some(v) => f.stack.push(v),
                     None => {
                         f.stack.pop();
@@ -1039,9 +1067,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 let r = if vm.trace.active {
                     crate::interp::trace::call_native(vm, callable, args, kw)
                 } else {
-                    // The eval loop is a clean position: everything it holds is on the stack.
-                    let clean = vm.is_clean();
-                    ops::call::call_kw_in(vm, callable, args, kw, clean)
+                    call_from_loop(vm, callable, args, kw)
                 };
                 f = fobj(frame).get_mut();
                 f.stack.truncate(base);
@@ -1183,9 +1209,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     f.locals
                 };
-                let clean = vm.is_clean();
-                let m = tri!(crate::modules::import_name(
-                    vm, name, f.globals, locals, fromlist, level, clean
+                let m = tri!(import_from_loop(
+                    vm, name, f.globals, locals, fromlist, level
                 ));
                 f.stack.push(m);
             }
