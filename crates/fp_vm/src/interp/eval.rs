@@ -46,19 +46,6 @@ fn next_from_loop(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     ops::iter::next_in(vm, it, clean)
 }
 
-#[inline(never)]
-fn import_from_loop(
-    vm: &mut Vm,
-    name: Value,
-    globals: Value,
-    locals: Value,
-    fromlist: Value,
-    level: Value,
-) -> PyResult {
-    let clean = vm.is_clean();
-    crate::modules::import_name(vm, name, globals, locals, fromlist, level, clean)
-}
-
 /// Calls a Python function whose frame is built: generators become generator objects.
 pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
     run_function_frame_in(vm, func, frame, false)
@@ -1209,7 +1196,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     f.locals
                 };
-                let m = tri!(import_from_loop(
+                let m = tri!(crate::modules::import_name(
                     vm, name, f.globals, locals, fromlist, level
                 ));
                 f.stack.push(m);

@@ -112,14 +112,5 @@ pub(super) fn send_to(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Result<Val
         let m = ops::attr::getattr(vm, recv, vm.names.send)?;
         ops::call::call(vm, m, &[v])
     };
-    match r {
-        Ok(y) => Ok(Ok(y)),
-        Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => {
-            let k = vm.intern("value");
-            Ok(Err(
-                crate::types::instance::get(e.0, k).unwrap_or(Value::NONE)
-            ))
-        }
-        Err(e) => Err(e),
-    }
+    generator::delegate_result(vm, r)
 }

@@ -12,9 +12,11 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// IMPORT_NAME: calls `builtins.__import__`, or goes straight to the builtin one when it was
-/// not replaced. The eval loop calls it from a clean position when `clean` (its operands are
-/// the code's constants and names, and the frame's namespaces): importlib's Python code then
-/// runs at a clean level, so a long import collects (see `ops::call::call_kw_in`).
+/// not replaced. Only the eval loop calls it, from a clean position (its operands are the
+/// code's constants and names, and the frame's namespaces): on a clean level importlib's
+/// Python code runs cleanly too, so a long import collects (see `ops::call::call_kw_in`).
+/// Out of line, so that the eval loop's hot paths compile as without it.
+#[inline(never)]
 pub fn import_name(
     vm: &mut Vm,
     name: Value,
@@ -22,8 +24,8 @@ pub fn import_name(
     locals: Value,
     fromlist: Value,
     level: Value,
-    clean: bool,
 ) -> PyResult {
+    let clean = vm.is_clean();
     let custom = dict::get_str(vm.builtins_dict, "__import__");
     match custom {
         Some(f) if !f.is::<crate::types::function::NativeFunction>() => {

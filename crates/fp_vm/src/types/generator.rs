@@ -555,16 +555,10 @@ fn throw_exit(vm: &mut Vm, gv: Value, g: &GeneratorObj, exc: Exc) -> PyResult<Ex
             })
         } else {
             match crate::ops::attr::getattr_opt(vm, receiver, vm.names.throw) {
-                Ok(Some(m)) => match crate::ops::call::call(vm, m, &[exc.0]) {
-                    Ok(v) => Ok(Ok(v)),
-                    Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => {
-                        let k = vm.intern("value");
-                        Ok(Err(
-                            crate::types::instance::get(e.0, k).unwrap_or(Value::NONE)
-                        ))
-                    }
-                    Err(e) => Err(e),
-                },
+                Ok(Some(m)) => {
+                    let r = crate::ops::call::call(vm, m, &[exc.0]);
+                    delegate_result(vm, r)
+                }
                 Ok(None) => {
                     g.state.set(GenState::Suspended);
                     return resume(vm, gv, g, Value::NONE, Some(exc));
@@ -584,6 +578,21 @@ fn throw_exit(vm: &mut Vm, gv: Value, g: &GeneratorObj, exc: Exc) -> PyResult<Ex
         };
     }
     resume(vm, gv, g, Value::NONE, Some(exc))
+}
+
+/// What a delegate's `send`/`throw`/`__next__` call means to `yield from`: Ok(Ok(yielded)),
+/// or Ok(Err(return value)) when it raised StopIteration.
+pub fn delegate_result(vm: &mut Vm, r: PyResult) -> PyResult<Result<Value, Value>> {
+    match r {
+        Ok(y) => Ok(Ok(y)),
+        Err(e) if vm.exc_matches(e, vm.exc.stop_iteration) => {
+            let k = vm.intern("value");
+            Ok(Err(
+                crate::types::instance::get(e.0, k).unwrap_or(Value::NONE)
+            ))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn close_delegate(vm: &mut Vm, receiver: Value) -> PyResult<()> {

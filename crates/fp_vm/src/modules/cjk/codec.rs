@@ -327,8 +327,6 @@ pub fn decode_step(kind: Kind, d: &[u8], state: &mut u64) -> Step {
         (Kind::Big5 | Kind::Big5Hkscs, 0xA1, 0xC2) => return one('\u{203E}', 2),
         (Kind::ShiftJis2004, 0x81, 0x5F) => return one('\\', 2),
         (Kind::ShiftJis2004, 0x81, 0xB0) => return one('~', 2),
-        (Kind::ShiftJis2004, 0x85, 0x40) => return one('\u{20AC}', 2),
-        (Kind::EucJis2004, 0xA9, 0xA1) => return one('\u{20AC}', 2),
         _ => {}
     }
     match kind {
@@ -579,7 +577,7 @@ fn jis_plane1_decode(row: u8, col: u8, n: usize, y2000: bool) -> Step {
 
 /// The JIS X 0213 encoding of `c` in `kind` (EUC-JIS-2004, Shift_JIS-2004): JIS X 0208's
 /// cell where it has one (as the JIS X 0208 codecs encode), else JIS X 0213's.
-fn jis2004_encode(kind: Kind, c: char, y2000: bool, state: &mut u64) -> Option<Vec<u8>> {
+fn jis2004_encode(kind: Kind, c: char, y2000: bool) -> Option<Vec<u8>> {
     let pos = jis_lookup_char(c)
         .and_then(|j| gr94_pair(EUC_JP, j))
         .filter(|b| jis0208_row(b[0] - 0xA0))
@@ -592,8 +590,7 @@ fn jis2004_encode(kind: Kind, c: char, y2000: bool, state: &mut u64) -> Option<V
                     && decode_unit(EUC_JP, &[r + 0xA0, col + 0xA0]).is_some())
             })
         })?;
-    let mut out = Vec::new();
-    jisx0213_bytes(kind, pos, state, &mut out).then_some(out)
+    jisx0213_bytes(kind, pos)
 }
 
 /// `c` in a double-byte set whose both bytes must be in 0xA1..=0xFE (GB2312 in GBK, KS X 1001
@@ -697,14 +694,12 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
                 johab_from_ksx(a & 0x7F, b & 0x7F)
             })
             .map(|b| b.to_vec()),
-        Kind::ShiftJis2004 if c == '\u{20AC}' => Some(vec![0x85, 0x40]),
-        Kind::EucJis2004 if c == '\u{20AC}' => Some(vec![0xA9, 0xA1]),
         Kind::ShiftJis2004 => match c {
             '\u{A5}' => Some(vec![0x5C]),
             '\u{203E}' => Some(vec![0x7E]),
             '\u{FF61}'..='\u{FF9F}' => Some(vec![(c as u32 - 0xFF61 + 0xA1) as u8]),
             // 0x815F and 0x81B0 decode as ASCII's backslash and tilde.
-            _ => jis2004_encode(kind, c, y2000, state)
+            _ => jis2004_encode(kind, c, y2000)
                 .filter(|b| b[..] != [0x81, 0x5F] && b[..] != [0x81, 0xB0]),
         },
         Kind::ShiftJis => match c {
@@ -754,7 +749,7 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
             // What the 2004 edition added is not in the 2000 one, nor written with JIS X 0212.
             _ if y2000 && jisx0213::encode(c).is_some_and(|p| jisx0213_2000(p).is_some()) => None,
             // JIS X 0212 in the 0x8F rows plane 2 leaves out, as they decode.
-            _ => jis2004_encode(kind, c, y2000, state).or_else(|| {
+            _ => jis2004_encode(kind, c, y2000).or_else(|| {
                 jis0212_encode(c)
                     .filter(|[a, _]| !plane2_row(a.saturating_sub(0x20)))
                     .map(|[a, b]| vec![0x8F, a | 0x80, b | 0x80])
@@ -776,62 +771,37 @@ pub fn encode_step(kind: Kind, c: char, state: &mut u64, out: &mut Vec<u8>) -> b
 }
 
 /// The code of a letter with a combining mark, for the codecs that have such codes
-/// (Big5-HKSCS, the JIS X 0213 ones): Some(bytes) when `c` and `next` make one, and whether `c`
+/// (Big5-HKSCS, EUC-JIS-2004 and Shift_JIS-2004): Some(bytes) when `c` and `next` make one, and whether `c`
 /// may start one (so an incremental encoder waits for the next character).
-pub fn encode_pair(
-    kind: Kind,
-    c: char,
-    next: Option<char>,
-    state: &mut u64,
-) -> (Option<Vec<u8>>, bool) {
+pub fn encode_pair(kind: Kind, c: char, next: Option<char>) -> (Option<Vec<u8>>, bool) {
     let (kind, _) = jis_edition(kind);
     match kind {
         Kind::Big5Hkscs => {
             let (code, starts) = hkscs_pair(c, next);
             (code.map(|b| b.to_vec()), starts)
         }
-        Kind::EucJis2004 | Kind::ShiftJis2004 | Kind::Iso2022Jp(Jp::Jp2004 | Jp::Jp3) => {
+        Kind::EucJis2004 | Kind::ShiftJis2004 => {
             if !jisx0213::starts_pair(c) {
                 return (None, false);
             }
             let code = next
                 .and_then(|n| jisx0213::encode_pair(c, n))
-                .and_then(|pos| {
-                    let mut out = Vec::new();
-                    jisx0213_bytes(kind, pos, state, &mut out).then_some(out)
-                });
+                .and_then(|pos| jisx0213_bytes(kind, pos));
             (code, true)
         }
         _ => (None, false),
     }
 }
 
-/// Appends the bytes of the JIS X 0213 cell `pos` in `kind`'s encoding; false when `kind`
-/// cannot write it.
-fn jisx0213_bytes(kind: Kind, pos: jisx0213::Pos, state: &mut u64, out: &mut Vec<u8>) -> bool {
+/// The bytes of the JIS X 0213 cell `pos` in `kind`'s encoding (EUC-JIS-2004,
+/// Shift_JIS-2004), when it can write it.
+fn jisx0213_bytes(kind: Kind, pos: jisx0213::Pos) -> Option<Vec<u8>> {
     let (plane, row, col) = pos;
     match kind {
-        Kind::EucJis2004 => {
-            if plane == 2 {
-                out.push(0x8F);
-            }
-            out.extend_from_slice(&[row + 0xA0, col + 0xA0]);
-            true
-        }
-        Kind::ShiftJis2004 => match sjis_x0213(plane, row, col) {
-            Some(b) => {
-                out.extend_from_slice(&b);
-                true
-            }
-            None => false,
-        },
-        // Plane 2 (`ESC $ ( P`) is not supported in ISO-2022 yet.
-        Kind::Iso2022Jp(v @ (Jp::Jp2004 | Jp::Jp3)) if plane == 1 => {
-            designate(if v == Jp::Jp3 { JIS0213_O } else { JIS0213_Q }, state, out);
-            out.extend_from_slice(&[row + 0x20, col + 0x20]);
-            true
-        }
-        _ => false,
+        Kind::EucJis2004 if plane == 2 => Some(vec![0x8F, row + 0xA0, col + 0xA0]),
+        Kind::EucJis2004 => Some(vec![row + 0xA0, col + 0xA0]),
+        Kind::ShiftJis2004 => sjis_x0213(plane, row, col).map(|b| b.to_vec()),
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 //! The table (`jisx0213.bin`) is written by `tools/gen_jisx0213.py` from the C library's
 //! converter; its format is described there.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("jisx0213.bin");
@@ -49,6 +49,8 @@ pub type Pos = (u8, u8, u8);
 struct Reverse {
     single: HashMap<char, Pos>,
     pairs: HashMap<(char, char), Pos>,
+    /// The letters that start a pair (every character an encoder writes asks).
+    starts: HashSet<char>,
 }
 
 fn reverse() -> &'static Reverse {
@@ -57,6 +59,7 @@ fn reverse() -> &'static Reverse {
         let mut r = Reverse {
             single: HashMap::new(),
             pairs: HashMap::new(),
+            starts: HashSet::new(),
         };
         // Plane 1 first: a character in both planes is written with its plane-1 cell.
         for plane in 1..=2u8 {
@@ -68,6 +71,7 @@ fn reverse() -> &'static Reverse {
                         }
                         Some(Cell::Two(a, b)) => {
                             r.pairs.entry((a, b)).or_insert((plane, row, col));
+                            r.starts.insert(a);
                         }
                         None => {}
                     }
@@ -90,7 +94,7 @@ pub fn encode_pair(a: char, b: char) -> Option<Pos> {
 
 /// Whether `c` may be the first of a pair (an encoder then waits for the next character).
 pub fn starts_pair(c: char) -> bool {
-    reverse().pairs.keys().any(|p| p.0 == c)
+    reverse().starts.contains(&c)
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ fn mbc_encode(vm: &mut Vm, a: &[Value]) -> PyResult {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let (pair, starts) = codec::encode_pair(kind, c, chars.get(i + 1).copied(), &mut state);
+        let (pair, starts) = codec::encode_pair(kind, c, chars.get(i + 1).copied());
         if let Some(code) = pair {
             out.extend_from_slice(&code);
             i += 2;
