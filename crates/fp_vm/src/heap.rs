@@ -68,6 +68,10 @@ const fn class_for(size: usize) -> usize {
     CLASSES.len() - 1
 }
 const MIN_THRESHOLD: usize = 32 << 20;
+/// Early collections that may run back to back, and how many collections' time earns one
+/// back.
+const EARLY_TOKENS: u32 = 16;
+const EARLY_COST_FACTOR: u32 = 9;
 
 struct Block {
     base: usize,
@@ -110,6 +114,12 @@ struct Heap {
     /// Objects with a finalizer not yet run (`register_finalizer`), oldest first. A weak
     /// list: entries do not keep their objects alive.
     finalizable: Vec<usize>,
+    /// Early collections (`request_early_collection`) allowed now, and when the budget was
+    /// last topped up.
+    early_tokens: u32,
+    early_refilled_at: std::time::Instant,
+    /// How long the last collection took (marking and sweeping).
+    last_collection_time: std::time::Duration,
 }
 
 thread_local! {
@@ -174,7 +184,36 @@ impl Heap {
             alloc_count: 0,
             collections: 0,
             finalizable: Vec::new(),
+            early_tokens: EARLY_TOKENS,
+            early_refilled_at: std::time::Instant::now(),
+            last_collection_time: std::time::Duration::ZERO,
         }
+    }
+
+    /// Takes one early-collection token. Tokens come back with time, one per
+    /// `EARLY_COST_FACTOR` times the last collection's duration, so early collections take at
+    /// most about a tenth of the run time however often they are asked for, while a program
+    /// that asks for a few now and then always gets them.
+    fn take_early_token(&mut self) -> bool {
+        if !self.early_token_available() {
+            return false;
+        }
+        self.early_tokens -= 1;
+        true
+    }
+
+    /// Tops up the early-collection tokens; whether one is left.
+    fn early_token_available(&mut self) -> bool {
+        let now = std::time::Instant::now();
+        let per_token = (self.last_collection_time * EARLY_COST_FACTOR)
+            .max(std::time::Duration::from_micros(100));
+        let elapsed = now.saturating_duration_since(self.early_refilled_at);
+        let earned = (elapsed.as_nanos() / per_token.as_nanos().max(1)).min(EARLY_TOKENS as u128);
+        if earned > 0 {
+            self.early_tokens = (self.early_tokens + earned as u32).min(EARLY_TOKENS);
+            self.early_refilled_at = now;
+        }
+        self.early_tokens > 0
     }
 
     #[inline(always)]
@@ -385,15 +424,35 @@ pub fn collection_pending() -> bool {
     pending
 }
 
+/// Asks for a collection at the next safe point because an object with a finalizer may have
+/// just become garbage (`finalize::note_dropped`), unless early collections have used up
+/// their budget (see `take_early_token`). Returns whether it asked.
+pub fn request_early_collection() -> bool {
+    let granted = with_heap(|h| {
+        let ok = h.take_early_token();
+        if ok {
+            h.gc_requested = true;
+        }
+        ok
+    });
+    if granted {
+        set_flag(true);
+    }
+    granted
+}
+
+/// Whether `request_early_collection` would ask now (it still may refuse later).
+pub fn early_collection_allowed() -> bool {
+    with_heap(|h| h.early_token_available())
+}
+
 /// Asks for a collection at the next safe point.
 pub fn request_collection() {
     with_heap(|h| h.gc_requested = true);
     set_flag(true);
 }
 
-/// Statistics: (collections, total allocations, total bytes allocated, bytes live after the
-/// last collection).
-/// (collections so far, bytes live after the last one).
+/// Statistics: (collections so far, bytes live after the last one).
 pub fn stats() -> (u64, usize) {
     with_heap(|h| (h.collections, h.live_after_gc))
 }
@@ -404,7 +463,20 @@ pub fn stats() -> (u64, usize) {
 pub fn register_finalizer(v: Value) {
     if v.is_ptr() {
         with_heap(|h| h.finalizable.push(v.bits() as usize));
+        REGISTRATIONS.with(|c| c.set(c.get().wrapping_add(1)));
     }
+}
+
+thread_local! {
+    /// Counts `register_finalizer` calls (wrapping): a frame that saw it change while it ran
+    /// may hold an object with a finalizer in its locals (`FrameData::fin_mark`).
+    static REGISTRATIONS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The `register_finalizer` count so far (see `REGISTRATIONS`).
+#[inline(always)]
+pub fn registrations() -> u32 {
+    REGISTRATIONS.with(|c| c.get())
 }
 
 /// The objects registered with [`register_finalizer`] and not yet handed back, oldest first.
@@ -542,6 +614,7 @@ pub fn collect(
     needs_finalizer: &dyn Fn(Value) -> bool,
 ) -> Vec<Value> {
     with_heap(|h| {
+        let started = std::time::Instant::now();
         h.gc_requested = false;
         set_flag(false);
         let large_index = h.large_index();
@@ -633,6 +706,7 @@ pub fn collect(
         h.threshold = MIN_THRESHOLD.max(live * 2);
         h.limit = if h.stress != 0 { 0 } else { h.threshold };
         h.collections += 1;
+        h.last_collection_time = started.elapsed();
         due
     })
 }

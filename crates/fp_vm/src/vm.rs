@@ -346,6 +346,21 @@ impl Vm {
         crate::interp::finalize::run_pending(self);
     }
 
+    /// For an audited native function whose system call ran out of file descriptors
+    /// (EMFILE, ENFILE): collects now, when its entry was clean (`clean`, from
+    /// `take_clean_entry`), so unreachable files not yet finalized close theirs, as CPython's
+    /// reference counting would already have done. Returns whether the call should be tried
+    /// again (once). Collects even under `gc.disable()`, which in CPython does not delay
+    /// closing files either.
+    pub fn collect_for_descriptors(&mut self, clean: bool, errno: i64) -> bool {
+        let out_of_fds = errno == libc::EMFILE as i64 || errno == libc::ENFILE as i64;
+        if !out_of_fds || !clean || !self.gc_safe_here(0) {
+            return false;
+        }
+        self.collect_garbage();
+        true
+    }
+
     /// Calls the callbacks of weak references cleared by the last collection.
     fn run_weak_callbacks(&mut self) {
         while let Some((r, cb)) = self.weak_callbacks.pop() {

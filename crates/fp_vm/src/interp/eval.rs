@@ -5,6 +5,7 @@
 
 pub use crate::interp::except::make_exception;
 use crate::interp::except::{eg_match, exception_matches, prep_reraise_star};
+use crate::interp::finalize;
 use crate::interp::frame::{Block, FrameData, Resume, code_of, fobj};
 use crate::interp::inline_cache;
 use crate::interp::patterns::{match_class, match_keys};
@@ -38,6 +39,12 @@ const GEN_FLAGS: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::
 fn call_from_loop(vm: &mut Vm, callable: Value, args: &[Value], kw: &[Value]) -> PyResult {
     let clean = vm.is_clean();
     ops::call::call_kw_in(vm, callable, args, kw, clean)
+}
+
+#[inline(never)]
+fn getattr_from_loop(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
+    let clean = vm.is_clean();
+    ops::attr::getattr_in(vm, obj, name, clean)
 }
 
 #[inline(never)]
@@ -220,6 +227,21 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
         };
     }
 
+    // A store or delete just dropped a reference to `$old`: when that was a finalizable
+    // object the collector may now find unreachable (`finalize::note_dropped`), this is a safe
+    // point, so its `__del__` runs here, before the next instruction, as under CPython's
+    // reference counting.
+    macro_rules! note_drop {
+        ($old:expr) => {{
+            let old = $old;
+            if finalize::drops_finalizable(old) && finalize::note_dropped(old) {
+                let r = vm.safe_point();
+                f = fobj(frame).get_mut();
+                tri!(r);
+            }
+        }};
+    }
+
     // Makes `$new_frame` (pushed on no stack yet) the running frame: a safe point, then the
     // 'call' trace event, then its first instruction.
     macro_rules! push_frame {
@@ -388,7 +410,10 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 }
                 f.stack.push(v);
             }
-            Op::STORE_FAST => f.fast[arg as usize] = pop!(f),
+            Op::STORE_FAST => {
+                let old = std::mem::replace(&mut f.fast[arg as usize], pop!(f));
+                note_drop!(old);
+            }
             Op::DELETE_FAST => {
                 if f.fast[arg as usize].is_null() {
                     let n = crate::types::str::as_str(code.varnames[arg as usize])
@@ -397,7 +422,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     pending = Some((unbound_local(vm, &n), false));
                     continue;
                 }
-                f.fast[arg as usize] = Value::NULL;
+                let old = std::mem::replace(&mut f.fast[arg as usize], Value::NULL);
+                note_drop!(old);
             }
             Op::LOAD_DEREF | Op::LOAD_CLASSDEREF => {
                 let idx = code.nlocals + arg as usize;
@@ -471,7 +497,12 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     f.locals
                 };
-                tri!(mapping_set(vm, target, name, v));
+                if vm.type_of(target) == vm.types.dict {
+                    let old = dict::replace_item_str(vm, target, name, v);
+                    note_drop!(old);
+                } else {
+                    tri!(ops::item::setitem(vm, target, name, v));
+                }
             }
             Op::DELETE_NAME => {
                 let name = code.names[arg as usize];
@@ -481,7 +512,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     f.locals
                 };
                 let ok = if target.is::<DictObj>() {
-                    tri!(dict::del_item(vm, target, name)).is_some()
+                    let old = tri!(dict::del_item(vm, target, name));
+                    if let Some(old) = old {
+                        note_drop!(old);
+                    }
+                    old.is_some()
                 } else {
                     tri!(
                         ops::item::delitem(vm, target, name)
@@ -522,13 +557,17 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::STORE_GLOBAL => {
                 let v = pop!(f);
-                dict::set_item_str(vm, f.globals, code.names[arg as usize], v);
+                let old = dict::replace_item_str(vm, f.globals, code.names[arg as usize], v);
+                note_drop!(old);
             }
             Op::DELETE_GLOBAL => {
                 let name = code.names[arg as usize];
-                if !dict::del_item_str(vm, f.globals, name) {
-                    pending = Some((name_not_defined(vm, name), false));
-                    continue;
+                match dict::del_item(vm, f.globals, name) {
+                    Ok(Some(old)) => note_drop!(old),
+                    _ => {
+                        pending = Some((name_not_defined(vm, name), false));
+                        continue;
+                    }
                 }
             }
             Op::LOAD_ATTR => {
@@ -539,7 +578,12 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     continue;
                 }
                 let name = code.names[arg as usize];
-                let v = tri!(ops::attr::getattr(vm, obj, name));
+                // `obj` stays on the stack meanwhile: a clean position.
+                f.stack.push(obj);
+                let r = getattr_from_loop(vm, obj, name);
+                f = fobj(frame).get_mut();
+                f.stack.pop();
+                let v = tri!(r);
                 inline_cache::fill_attr(vm, e, obj, name);
                 f.stack.push(v);
             }
@@ -925,6 +969,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::RETURN_VALUE => {
                 let v = pop!(f);
+                let dropped = f.fin_mark != crate::heap::registrations()
+                    && finalize::note_return(&f.fast, code.nlocals, v);
                 if vm.trace.active {
                     let r = crate::interp::trace::on_return(vm, frame, v);
                     f = fobj(frame).get_mut();
@@ -970,6 +1016,13 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         )),
                         false,
                     ));
+                }
+                // The caller resumes with the frame gone: finalizers its locals' last
+                // references were waiting for run now, as when CPython's frame dies.
+                if dropped {
+                    let r = vm.safe_point();
+                    f = fobj(frame).get_mut();
+                    tri!(r);
                 }
             }
             Op::CALL | Op::CALL_KW | Op::CALL_METHOD | Op::CALL_METHOD_KW => {
@@ -1313,10 +1366,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     let base = fobj(frame).get().stack.len();
                     enter_inline!(nf, base);
                 }
+                // Any other `__enter__` is called from a clean position (the bound method on the
+                // stack meanwhile), so a blocking `lock.__enter__` lets other threads collect.
                 let enter_b = tri!(ops::attr::bind_descriptor(vm, enter, mgr, vm.type_of(mgr)));
-                let res = tri!(ops::call::call(vm, enter_b, &[]));
+                fobj(frame).get_mut().stack.push(enter_b);
+                let r = call_from_loop(vm, enter_b, &[], &[]);
                 f = fobj(frame).get_mut();
-                f.stack.push(res);
+                f.stack.pop();
+                f.stack.push(tri!(r));
             }
             Op::BEFORE_ASYNC_WITH => {
                 let mgr = top!(f);

@@ -8,7 +8,14 @@
 //! the object somewhere it lives on as an ordinary object; otherwise the next collection frees
 //! it. Without reference counting, a finalizer runs at the first collection after the object
 //! became unreachable, not at the moment of its last `del`; `gc.collect()` runs them at once.
+//!
+//! To come closer to CPython's timing where programs most often count on it, rebinding or
+//! deleting a local variable that held a finalizable object (`p = None`, `del f`) asks for an
+//! early collection at the next safe point (`note_dropped`), within a budget the heap keeps
+//! (`heap::request_early_collection`): if that was the last reference, `__del__` runs before
+//! the function goes on past its next call or loop jump.
 
+use crate::object::ObjKind;
 use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -28,6 +35,79 @@ pub fn run_pending(vm: &mut Vm) {
     }
     vm.pending_finalizers.clear();
     vm.finalizing = false;
+}
+
+/// Whether overwriting or deleting a reference to `old` may have left a finalizable object
+/// unreachable (the cheap test, inlined where locals are stored).
+#[inline(always)]
+pub fn drops_finalizable(old: Value) -> bool {
+    // Small ints and immediates first: one test (a pointer's low three bits are clear).
+    if old.bits() & 0b111 != 0 {
+        return false;
+    }
+    let Some(ty) = old.header().and_then(|h| h.ty().header()) else {
+        return false;
+    };
+    debug_assert!(h_is_type(ty));
+    // SAFETY: an object's type, once set, is a type object: `heap::alloc`'s callers pass
+    // types, `__class__` assignment accepts only types, and the bootstrap gives the first
+    // types (allocated with a NULL type, which `header()` rejected) theirs before any code
+    // runs. The kind check `downcast` would make costs two more loads on every store of a
+    // local (this is the hot path of STORE_FAST).
+    let t = unsafe { ty.payload::<typeobj::TypeObject>() };
+    t.flags.get().0 & typeobj::TypeFlags::HAS_FINALIZER.0 != 0
+}
+
+fn h_is_type(h: &crate::object::ObjHeader) -> bool {
+    h.kind() == ObjKind::Type
+}
+
+/// A local's reference to `old`, an object whose type has a finalizer, was just dropped:
+/// asks for an early collection (see the module doc) unless `old` has nothing left to do.
+/// Returns whether it asked (the caller then makes its position a safe point).
+#[cold]
+#[inline(never)]
+pub fn note_dropped(old: Value) -> bool {
+    let io_kind = matches!(
+        old.kind(),
+        Some(ObjKind::IoFile | ObjKind::IoBuffered | ObjKind::IoText)
+    );
+    if io_kind && !crate::modules::io::iobase::may_hold_open_file(old) {
+        return false;
+    }
+    // A suspended generator counts even when it has no cleanup of its own: its frame may
+    // hold what does (a `for` over another generator, an open file).
+    if let Some(g) = old.downcast::<crate::types::generator::GeneratorObj>() {
+        return crate::types::generator::needs_finalizer(g)
+            && crate::heap::request_early_collection();
+    }
+    // The budget first: the registration test is a scan of the registered objects.
+    crate::heap::early_collection_allowed()
+        && crate::heap::is_registered_finalizer(old)
+        && needs_finalizer(old)
+        && crate::heap::request_early_collection()
+}
+
+/// A function returns while objects with finalizers were made during its run
+/// (`FrameData::fin_mark`): a local holding one, or a suspended generator with cleanup to do
+/// (`for x in walk: break` on a local generator), may have been its last reference, as when
+/// CPython's frame dies. Asks for an early collection at the next safe point (the return
+/// itself is not one: the frame still holds its locals; the caller's next instruction is,
+/// when the eval loop returns into it). The returned value is not dropped. Returns whether it
+/// asked.
+#[cold]
+#[inline(never)]
+pub fn note_return(fast: &[Value], nlocals: usize, returned: Value) -> bool {
+    for &v in fast.iter().take(nlocals) {
+        if v == returned || v.is_null() {
+            continue;
+        }
+        let candidate = drops_finalizable(v) || v.is::<crate::types::generator::GeneratorObj>();
+        if candidate && note_dropped(v) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the unreachable registered `obj` still has finalization work (see `heap::collect`).

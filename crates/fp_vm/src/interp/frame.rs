@@ -63,6 +63,9 @@ pub struct FrameData {
     /// when the generator suspends or finishes), and `next()`'s default (NULL if none).
     pub resume_saved_exc: (Value, Value),
     pub resume_default: Value,
+    /// `heap::registrations()` when the frame started: if objects with finalizers were made
+    /// since, its return looks through its locals for one it drops (`finalize::note_return`).
+    pub fin_mark: u32,
 }
 
 pub struct FrameObj {
@@ -264,6 +267,7 @@ fn obtain_frame(
         d.stack.reserve(max_stack);
         d.ip = 0;
         d.lasti = 0;
+        d.fin_mark = crate::heap::registrations();
         return fr;
     }
     new_call_frame(vm, code, globals, builtins, func, nfast, max_stack)
@@ -300,6 +304,7 @@ fn new_call_frame(
                 resume: Resume::Rust,
                 resume_saved_exc: (Value::NULL, Value::NULL),
                 resume_default: Value::NULL,
+                fin_mark: crate::heap::registrations(),
             }),
             escaped: Cell::new(false),
             trace_flags: Cell::new(0),
@@ -338,6 +343,7 @@ pub fn new_frame(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> Val
                 resume: Resume::Rust,
                 resume_saved_exc: (Value::NULL, Value::NULL),
                 resume_default: Value::NULL,
+                fin_mark: crate::heap::registrations(),
             }),
             escaped: Cell::new(false),
             trace_flags: Cell::new(0),

@@ -47,7 +47,8 @@ static FUNCTIONS: &[NativeDef] = &[
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
         build_class
-    ),
+    )
+    .gc_clean(),
     native!(
         "all",
         "(*args, **kwargs)",
@@ -112,7 +113,8 @@ static FUNCTIONS: &[NativeDef] = &[
         "open",
         "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
         more::open
-    ),
+    )
+    .gc_clean(),
     native!("help", "(*args, **kwargs)", more::help),
     native!("breakpoint", "(*args, **kws)", more::breakpoint),
     native!(
@@ -525,7 +527,13 @@ fn format(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
+///
+/// Audited (`gc_clean`): the class body runs at this level, so entered cleanly it collects
+/// like any function body, with the namespace and the bases tuple rooted; everything else
+/// this holds comes from its arguments. Its other callbacks (`__mro_entries__`,
+/// `__prepare__`, the metaclass) go through plain calls, which are unclean levels.
 fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let (func, name) = (a[0], a[1]);
     if !func.is::<crate::types::function::FunctionObj>() {
         return Err(vm.type_error("__build_class__: func must be a function"));
@@ -610,6 +618,10 @@ fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult {
         let fr = crate::interp::frame::fobj(frame).get_mut();
         fr.locals = ns;
         let _ = f;
+    }
+    if clean {
+        vm.root(ns);
+        vm.root(bases_t);
     }
     let cell = crate::interp::eval::run_frame(vm, frame)?;
     if changed {

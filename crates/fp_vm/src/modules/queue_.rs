@@ -31,7 +31,7 @@ static METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, /, *args, **kwargs)", sq_new),
     native!("put", "($self, /, item, block=True, timeout=None)", put),
     native!("put_nowait", "($self, /, item)", put_nowait),
-    native!("get", "($self, /, block=True, timeout=None)", get),
+    native!("get", "($self, /, block=True, timeout=None)", get).gc_clean(),
     native!("get_nowait", "($self, /)", get_nowait),
     native!("empty", "($self, /)", empty),
     native!("qsize", "($self, /)", qsize),
@@ -111,7 +111,10 @@ fn empty_error(vm: &mut Vm) -> crate::vm::Exc {
     crate::vm::Exc(e)
 }
 
+/// Audited (`gc_clean`): waiting with the GIL released, it holds only its queue (an argument),
+/// so other threads may collect meanwhile.
 fn get(vm: &mut Vm, a: &[Value]) -> PyResult {
+    vm.take_clean_entry();
     let q = this(vm, a[0])?;
     let block = a[1].is_null() || crate::ops::truth::is_true(vm, a[1])?;
     let timeout = if a[2].is_null() || a[2].is_none() {

@@ -80,13 +80,14 @@ static FUNCS: &[NativeDef] = &[
 ];
 
 static LOCK_METHODS: &[NativeDef] = &[
-    native!("acquire", "($self, /, blocking=True, timeout=-1)", acquire),
+    native!("acquire", "($self, /, blocking=True, timeout=-1)", acquire).gc_clean(),
     native!(
         "acquire_lock",
         "($self, /, blocking=True, timeout=-1)",
         acquire
-    ),
-    native!("__enter__", "($self, /)", enter),
+    )
+    .gc_clean(),
+    native!("__enter__", "($self, /)", enter).gc_clean(),
     native!("release", "($self, /)", release),
     native!("release_lock", "($self, /)", release),
     native!("__exit__", "($self, /, *args)", exit_ctx),
@@ -98,8 +99,8 @@ static LOCK_METHODS: &[NativeDef] = &[
 
 static RLOCK_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, /, *args, **kwargs)", rlock_new),
-    native!("acquire", "($self, /, blocking=True, timeout=-1)", acquire),
-    native!("__enter__", "($self, /)", enter),
+    native!("acquire", "($self, /, blocking=True, timeout=-1)", acquire).gc_clean(),
+    native!("__enter__", "($self, /)", enter).gc_clean(),
     native!("release", "($self, /)", release),
     native!("__exit__", "($self, /, *args)", exit_ctx),
     native!("_is_owned", "($self, /)", is_owned),
@@ -353,7 +354,10 @@ fn exit(vm: &mut Vm, _a: &[Value]) -> PyResult {
     Err(vm.new_exc_args(vm.exc.system_exit, vec![]))
 }
 
+/// Audited (`gc_clean`): while it waits with the GIL released, what it holds is its lock
+/// (an argument, rooted by a clean entry), so other threads may collect meanwhile.
 fn acquire(vm: &mut Vm, a: &[Value]) -> PyResult {
+    vm.take_clean_entry();
     let l = lock_of(vm, a[0])?;
     let blocking = a[1].is_null() || crate::ops::truth::is_true(vm, a[1])?;
     let timeout = if a[2].is_null() {

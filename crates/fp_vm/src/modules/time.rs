@@ -250,7 +250,10 @@ fn get_clock_info(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// `sleep(secs)`: sleeps the whole duration, resuming after signals (PEP 475) unless a
 /// KeyboardInterrupt is pending.
+/// Audited (`gc_clean`): it holds no object while it sleeps with the GIL released, so other
+/// threads may collect meanwhile.
 fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult {
+    vm.take_clean_entry();
     let v = a[1];
     let total_ns: i128 = if let Some(f) = crate::types::float::as_f64(v)
         && !crate::types::int::is_int(v)
@@ -702,7 +705,8 @@ static FUNCS: &[NativeDef] = &[
         "($module, secs, /)",
         sleep,
         "sleep(seconds)\n\nDelay execution for a given number of seconds.  The argument may be\na floating point number for subsecond precision."
-    ),
+    )
+    .gc_clean(),
     native!(
         "gmtime",
         "($module, seconds=None, /)",

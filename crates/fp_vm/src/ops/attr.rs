@@ -14,19 +14,26 @@ use crate::vm::{Exc, PyResult, Vm};
 
 /// `getattr(obj, name)`; `name` must be a str (it is interned here).
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
+    getattr_in(vm, obj, name, false)
+}
+
+/// `getattr`, from a clean position when `clean` (the eval loop's LOAD_ATTR, `obj` on its
+/// value stack): a Python `__getattribute__`, `__getattr__` or property getter is then a
+/// clean level (`ops::call::call_kw_in`). Nothing here uses a value after those calls but
+/// their result (the attribute name is interned, the type's entries are reachable from
+/// `obj`).
+pub fn getattr_in(vm: &mut Vm, obj: Value, name: Value, clean: bool) -> PyResult {
     let name = vm.intern_value(name);
     let ty = vm.type_of(obj);
     let ga = typeobj::lookup(vm, ty, vm.names().getattribute);
-    let r = if is_native(ga, generic_getattribute_native) {
-        generic_getattr(vm, obj, name)
+    let r = if is_native(ga, generic_getattribute_native) || ga.is_null() {
+        generic_getattr_in(vm, obj, name, clean)
     } else if is_native(ga, type_getattribute_native) {
         type_getattr(vm, obj, name)
     } else if is_native(ga, super_getattribute_native) {
         super_getattr(vm, obj, name)
-    } else if ga.is_null() {
-        generic_getattr(vm, obj, name)
     } else {
-        crate::ops::call::call(vm, ga, &[obj, name])
+        crate::ops::call::call_kw_in(vm, ga, &[obj, name], &[], clean)
     };
     match r {
         Err(e) if vm.exc_matches(e, vm.exc.attribute_error) => {
@@ -34,7 +41,7 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
             if gaf.is_null() {
                 Err(e)
             } else {
-                crate::ops::call::call(vm, gaf, &[obj, name])
+                crate::ops::call::call_kw_in(vm, gaf, &[obj, name], &[], clean)
             }
         }
         r => r,
@@ -227,7 +234,12 @@ pub fn attr_error_for(vm: &mut Vm, obj: Value, name: &str) -> Exc {
 
 /// `object.__getattribute__`.
 pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
-    match generic_getattr_opt(vm, obj, name)? {
+    generic_getattr_in(vm, obj, name, false)
+}
+
+/// `generic_getattr`, with a plain property's getter entered cleanly when `clean`.
+fn generic_getattr_in(vm: &mut Vm, obj: Value, name: Value, clean: bool) -> PyResult {
+    match generic_getattr_opt_in(vm, obj, name, clean)? {
         Some(v) => Ok(v),
         None => {
             let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
@@ -240,6 +252,15 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
 /// building an AttributeError (`getattr(x, n, default)`, `hasattr` and importlib's many probes
 /// miss often). Errors raised by descriptors still propagate.
 pub fn generic_getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    generic_getattr_opt_in(vm, obj, name, false)
+}
+
+fn generic_getattr_opt_in(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    clean: bool,
+) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let descr = typeobj::lookup(vm, ty, name);
     if !descr.is_null()
@@ -247,6 +268,10 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Opt
         && is_data_descriptor(vm, descr)
         && has_get(vm, descr)
     {
+        if clean && descr.is::<PropertyObj>() && is_plain_property(vm, descr) {
+            return crate::types::descriptor_methods::property_get_value_in(vm, descr, obj, true)
+                .map(Some);
+        }
         return bind_descriptor(vm, descr, obj, ty).map(Some);
     }
     if let Some(v) = instance::get(obj, name) {

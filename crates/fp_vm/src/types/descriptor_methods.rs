@@ -170,6 +170,11 @@ fn property_get(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// Reads a property or getset on `obj` (what `obj.attr` does once the descriptor is found).
 pub fn property_get_value(vm: &mut Vm, d: Value, obj: Value) -> PyResult {
+    property_get_value_in(vm, d, obj, false)
+}
+
+/// `property_get_value`, the getter entered cleanly when `clean` (see `ops::attr::getattr_in`).
+pub fn property_get_value_in(vm: &mut Vm, d: Value, obj: Value, clean: bool) -> PyResult {
     let p = prop_of(vm, d)?;
     let g = p.fget.get();
     if absent(g) {
@@ -180,7 +185,7 @@ pub fn property_get_value(vm: &mut Vm, d: Value, obj: Value) -> PyResult {
         )));
     }
     // (A getset's getter is a method descriptor: calling it checks the instance type.)
-    ops::call::call(vm, g, &[obj])
+    ops::call::call_kw_in(vm, g, &[obj], &[], clean)
 }
 
 /// `prop.__set__(obj, value)` / `obj.attr = value` for a property or getset descriptor.

@@ -300,10 +300,22 @@ pub fn set_item(vm: &mut Vm, d: Value, key: Value, value: Value) -> PyResult<()>
 }
 
 pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    replace_item_hashed(vm, d, key, hash, value).map(|_| ())
+}
+
+/// `set_item_hashed` returning the value it replaced (NULL when the key was new).
+fn replace_item_hashed(
+    vm: &mut Vm,
+    d: Value,
+    key: Value,
+    hash: i64,
+    value: Value,
+) -> PyResult<Value> {
     let o = dobj(d);
+    let mut old = Value::NULL;
     match find(vm, o, key, hash)? {
         Ok(ix) => {
-            o.table.borrow_mut().entries[ix].value = value;
+            old = std::mem::replace(&mut o.table.borrow_mut().entries[ix].value, value);
         }
         Err(_) => {
             let is_str = key.is::<StrObj>() && vm.type_of(key) == vm.types.str_;
@@ -316,7 +328,7 @@ pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64, value: Valu
         }
     }
     o.touch();
-    Ok(())
+    Ok(old)
 }
 
 /// Removes `key`, returning its value when present.
@@ -417,10 +429,19 @@ fn probe_str(d: Value, hash: i64, key_obj: Value, text: &str) -> Option<Value> {
 
 /// Stores under a str key (never runs Python code: str equality is decidable in Rust).
 pub fn set_item_str(vm: &mut Vm, d: Value, key: Value, value: Value) {
+    replace_item_str(vm, d, key, value);
+}
+
+/// `set_item_str` returning the value it replaced (NULL when the key was new).
+pub fn replace_item_str(vm: &mut Vm, d: Value, key: Value, value: Value) -> Value {
     let hash = key.downcast::<StrObj>().map(|s| s.hash()).unwrap_or(0);
     // Cannot fail: str keys hash and compare without Python code.
-    if set_item_hashed(vm, d, key, hash, value).is_err() {
-        debug_assert!(false, "str-keyed dict store failed");
+    match replace_item_hashed(vm, d, key, hash, value) {
+        Ok(old) => old,
+        Err(_) => {
+            debug_assert!(false, "str-keyed dict store failed");
+            Value::NULL
+        }
     }
 }
 

@@ -222,6 +222,35 @@ fn warn_if_unclosed_file(vm: &mut Vm, obj: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// For an early collection (`finalize::note_dropped`): whether dropping `obj` may leave
+/// finalizer work, judged from the native layers alone. A native stream whose raw file no
+/// longer owns a descriptor (closed or detached) has nothing left to flush or close; anything
+/// else (a Python subclass's layer, an unknown raw stream) may.
+pub fn may_hold_open_file(obj: Value) -> bool {
+    let mut layer = obj;
+    for _ in 0..3 {
+        layer = match layer.kind() {
+            Some(ObjKind::IoFile) => {
+                return layer
+                    .downcast::<super::fileio::FileIOObj>()
+                    .is_none_or(|f| f.fd.get() >= 0);
+            }
+            Some(ObjKind::IoText) => match layer.downcast::<super::textio::TextIOObj>() {
+                Some(t) if t.detached.get() => return false,
+                Some(t) => t.buffer.get(),
+                None => return true,
+            },
+            Some(ObjKind::IoBuffered) => match layer.downcast::<super::buffered::BufferedObj>() {
+                Some(b) if b.detached.get() => return false,
+                Some(b) => b.raw.get(),
+                None => return true,
+            },
+            _ => return true,
+        };
+    }
+    true
+}
+
 fn iobase_closed_get(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::from_bool(iobase_is_closed(vm, a[0])))
 }

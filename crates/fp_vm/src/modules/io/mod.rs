@@ -35,7 +35,8 @@ static FUNCTIONS: &[NativeDef] = &[
         "open",
         "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
         open::open
-    ),
+    )
+    .gc_clean(),
     native!(
         "text_encoding",
         "(encoding, stacklevel=2, /)",

@@ -68,7 +68,11 @@ fn opt_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<String>> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
 /// opener=None)`.
+///
+/// Audited (`gc_clean`): when the descriptors run out, it collects and tries once more
+/// (`Vm::collect_for_descriptors`), holding only its arguments, which its entry rooted.
 pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let (file, mode_v, buffering_v) = (a[0], a[1], a[2]);
     let (enc_v, err_v, nl_v, closefd_v, opener) = (a[3], a[4], a[5], a[6], a[7]);
     // Validate the file argument the way os.fspath would (ints are descriptors).
@@ -161,8 +165,6 @@ pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
             Value::NULL,
         )?;
     }
-    let fileio = io_type(vm, "FileIO");
-    let rm = vm.new_string(rawmode);
     let closefd = if closefd_v.is_null() {
         Value::TRUE
     } else {
@@ -173,7 +175,21 @@ pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
     } else {
         opener
     };
-    let raw = ops::call::call(vm, fileio, &[file, rm, closefd, opener])?;
+    let open_raw = |vm: &mut Vm| {
+        let fileio = io_type(vm, "FileIO");
+        let rm = vm.new_string(rawmode.clone());
+        ops::call::call(vm, fileio, &[file, rm, closefd, opener])
+    };
+    let raw = match open_raw(vm) {
+        Err(e) => {
+            let errno = os_errno(vm, &e);
+            if !vm.collect_for_descriptors(clean, errno) {
+                return Err(e);
+            }
+            open_raw(vm)?
+        }
+        Ok(raw) => raw,
+    };
     let r = wrap(
         vm,
         raw,
@@ -190,6 +206,17 @@ pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
         let _ = call_method(vm, raw, "close", &[]);
     }
     r
+}
+
+/// The `errno` of an OSError (0 for other exceptions).
+pub fn os_errno(vm: &mut Vm, e: &crate::vm::Exc) -> i64 {
+    if !crate::types::typeobj::is_subtype(vm.type_of(e.0), vm.exc.os_error) {
+        return 0;
+    }
+    let name = vm.intern("errno");
+    crate::types::instance::get(e.0, name)
+        .and_then(|v| v.as_small_int())
+        .unwrap_or(0)
 }
 
 #[allow(clippy::too_many_arguments)]

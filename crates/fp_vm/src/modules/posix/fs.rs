@@ -186,15 +186,28 @@ pub fn fildes(vm: &mut Vm, v: Value) -> PyResult<i32> {
 }
 
 /// `open(path, flags, mode=0o777, *, dir_fd=None)`: the new descriptor is non-inheritable.
+/// Audited (`gc_clean`) to collect and retry when the descriptors run out, as `io.open`.
 pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let p = util::convert_path(vm, PathSpec::path("open"), a[1])?;
     let flags = util::c_int(vm, a[2])? | libc::O_CLOEXEC;
     let mode = util::c_int_or(vm, a[3], 0o777)?;
     let dirfd = util::dir_fd(vm, a[4])?;
     // SAFETY: a NUL-terminated path; `mode` is passed as the variadic argument.
-    let fd = path_call(vm, &p, || unsafe {
-        libc::openat(dirfd, p.ptr(), flags, mode as libc::c_uint)
-    })?;
+    let call = || unsafe { libc::openat(dirfd, p.ptr(), flags, mode as libc::c_uint) };
+    let fd = match util::retry(vm, call)? {
+        Ok(fd) => fd,
+        Err(e) => {
+            // The path object may be one `convert_path` made (`__fspath__`'s result).
+            if let Some(f) = p.filename() {
+                vm.root(f);
+            }
+            if !vm.collect_for_descriptors(clean, e as i64) {
+                return Err(util::error_from(vm, e, p.filename(), None));
+            }
+            path_call(vm, &p, call)?
+        }
+    };
     Ok(int(vm, fd as i64))
 }
 

@@ -107,7 +107,8 @@ static FUNCS: &[NativeDef] = &[
         "open",
         "($module, /, path, flags, mode=511, *, dir_fd=None)",
         fs::open
-    ),
+    )
+    .gc_clean(),
     native!("close", "($module, /, fd)", fs::close),
     native!(
         "closerange",
