@@ -71,6 +71,10 @@ const MIN_THRESHOLD: usize = 32 << 20;
 /// Early collections that may run back to back, and how many collections' time earns one
 /// back.
 const EARLY_TOKENS: u32 = 16;
+/// Tokens the speculative requests (a function's locals at its return) leave for the explicit
+/// ones (a variable rebound or deleted), so a program whose functions often return holding
+/// such objects does not starve `p = None`.
+pub const EARLY_RETURN_RESERVE: u32 = 8;
 const EARLY_COST_FACTOR: u32 = 9;
 
 struct Block {
@@ -194,16 +198,16 @@ impl Heap {
     /// `EARLY_COST_FACTOR` times the last collection's duration, so early collections take at
     /// most about a tenth of the run time however often they are asked for, while a program
     /// that asks for a few now and then always gets them.
-    fn take_early_token(&mut self) -> bool {
-        if !self.early_token_available() {
+    fn take_early_token(&mut self, reserve: u32) -> bool {
+        if !self.early_token_available(reserve) {
             return false;
         }
         self.early_tokens -= 1;
         true
     }
 
-    /// Tops up the early-collection tokens; whether one is left.
-    fn early_token_available(&mut self) -> bool {
+    /// Tops up the early-collection tokens; whether more than `reserve` are left.
+    fn early_token_available(&mut self, reserve: u32) -> bool {
         let now = std::time::Instant::now();
         let per_token = (self.last_collection_time * EARLY_COST_FACTOR)
             .max(std::time::Duration::from_micros(100));
@@ -213,7 +217,7 @@ impl Heap {
             self.early_tokens = (self.early_tokens + earned as u32).min(EARLY_TOKENS);
             self.early_refilled_at = now;
         }
-        self.early_tokens > 0
+        self.early_tokens > reserve
     }
 
     #[inline(always)]
@@ -426,10 +430,11 @@ pub fn collection_pending() -> bool {
 
 /// Asks for a collection at the next safe point because an object with a finalizer may have
 /// just become garbage (`finalize::note_dropped`), unless early collections have used up
-/// their budget (see `take_early_token`). Returns whether it asked.
-pub fn request_early_collection() -> bool {
+/// their budget (see `take_early_token`), keeping `reserve` tokens back. Returns whether it
+/// asked.
+pub fn request_early_collection(reserve: u32) -> bool {
     let granted = with_heap(|h| {
-        let ok = h.take_early_token();
+        let ok = h.take_early_token(reserve);
         if ok {
             h.gc_requested = true;
         }
@@ -442,8 +447,8 @@ pub fn request_early_collection() -> bool {
 }
 
 /// Whether `request_early_collection` would ask now (it still may refuse later).
-pub fn early_collection_allowed() -> bool {
-    with_heap(|h| h.early_token_available())
+pub fn early_collection_allowed(reserve: u32) -> bool {
+    with_heap(|h| h.early_token_available(reserve))
 }
 
 /// Asks for a collection at the next safe point.

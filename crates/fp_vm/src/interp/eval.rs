@@ -234,7 +234,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
     macro_rules! note_drop {
         ($old:expr) => {{
             let old = $old;
-            if finalize::drops_finalizable(old) && finalize::note_dropped(old) {
+            if finalize::drops_finalizable(old) && finalize::note_dropped(old, 0) {
                 let r = vm.safe_point();
                 f = fobj(frame).get_mut();
                 tri!(r);
