@@ -68,14 +68,19 @@ const fn class_for(size: usize) -> usize {
     CLASSES.len() - 1
 }
 const MIN_THRESHOLD: usize = 32 << 20;
-/// Early collections that may run back to back, and how many collections' time earns one
-/// back.
+/// Early collections that may run back to back, per budget, and how many collections' time
+/// earns one back (two budgets: at most about a tenth of the run time together).
 const EARLY_TOKENS: u32 = 16;
-/// Tokens the speculative requests (a function's locals at its return) leave for the explicit
-/// ones (a variable rebound or deleted), so a program whose functions often return holding
-/// such objects does not starve `p = None`.
-pub const EARLY_RETURN_RESERVE: u32 = 8;
-const EARLY_COST_FACTOR: u32 = 9;
+const EARLY_COST_FACTOR: u32 = 18;
+
+/// The two budgets of early collections: explicit drops (a variable rebound or deleted) and
+/// speculative ones (a function's locals at its return), kept apart so a program whose
+/// functions often return holding finalizable objects does not starve `p = None`.
+#[derive(Clone, Copy)]
+pub enum EarlyBudget {
+    Store = 0,
+    Return = 1,
+}
 
 struct Block {
     base: usize,
@@ -119,9 +124,9 @@ struct Heap {
     /// list: entries do not keep their objects alive.
     finalizable: Vec<usize>,
     /// Early collections (`request_early_collection`) allowed now, and when the budget was
-    /// last topped up.
-    early_tokens: u32,
-    early_refilled_at: std::time::Instant,
+    /// last topped up, for each `EarlyBudget`.
+    early_tokens: [u32; 2],
+    early_refilled_at: [std::time::Instant; 2],
     /// How long the last collection took (marking and sweeping).
     last_collection_time: std::time::Duration,
 }
@@ -188,36 +193,37 @@ impl Heap {
             alloc_count: 0,
             collections: 0,
             finalizable: Vec::new(),
-            early_tokens: EARLY_TOKENS,
-            early_refilled_at: std::time::Instant::now(),
+            early_tokens: [EARLY_TOKENS; 2],
+            early_refilled_at: [std::time::Instant::now(); 2],
             last_collection_time: std::time::Duration::ZERO,
         }
     }
 
-    /// Takes one early-collection token. Tokens come back with time, one per
+    /// Takes one early-collection token from `budget`. Tokens come back with time, one per
     /// `EARLY_COST_FACTOR` times the last collection's duration, so early collections take at
     /// most about a tenth of the run time however often they are asked for, while a program
     /// that asks for a few now and then always gets them.
-    fn take_early_token(&mut self, reserve: u32) -> bool {
-        if !self.early_token_available(reserve) {
+    fn take_early_token(&mut self, budget: EarlyBudget) -> bool {
+        if !self.early_token_available(budget) {
             return false;
         }
-        self.early_tokens -= 1;
+        self.early_tokens[budget as usize] -= 1;
         true
     }
 
-    /// Tops up the early-collection tokens; whether more than `reserve` are left.
-    fn early_token_available(&mut self, reserve: u32) -> bool {
+    /// Tops up `budget`'s early-collection tokens; whether one is left.
+    fn early_token_available(&mut self, budget: EarlyBudget) -> bool {
+        let b = budget as usize;
         let now = std::time::Instant::now();
         let per_token = (self.last_collection_time * EARLY_COST_FACTOR)
             .max(std::time::Duration::from_micros(100));
-        let elapsed = now.saturating_duration_since(self.early_refilled_at);
+        let elapsed = now.saturating_duration_since(self.early_refilled_at[b]);
         let earned = (elapsed.as_nanos() / per_token.as_nanos().max(1)).min(EARLY_TOKENS as u128);
         if earned > 0 {
-            self.early_tokens = (self.early_tokens + earned as u32).min(EARLY_TOKENS);
-            self.early_refilled_at = now;
+            self.early_tokens[b] = (self.early_tokens[b] + earned as u32).min(EARLY_TOKENS);
+            self.early_refilled_at[b] = now;
         }
-        self.early_tokens > reserve
+        self.early_tokens[b] > 0
     }
 
     #[inline(always)]
@@ -430,11 +436,10 @@ pub fn collection_pending() -> bool {
 
 /// Asks for a collection at the next safe point because an object with a finalizer may have
 /// just become garbage (`finalize::note_dropped`), unless early collections have used up
-/// their budget (see `take_early_token`), keeping `reserve` tokens back. Returns whether it
-/// asked.
-pub fn request_early_collection(reserve: u32) -> bool {
+/// `budget` (see `take_early_token`). Returns whether it asked.
+pub fn request_early_collection(budget: EarlyBudget) -> bool {
     let granted = with_heap(|h| {
-        let ok = h.take_early_token(reserve);
+        let ok = h.take_early_token(budget);
         if ok {
             h.gc_requested = true;
         }
@@ -447,8 +452,8 @@ pub fn request_early_collection(reserve: u32) -> bool {
 }
 
 /// Whether `request_early_collection` would ask now (it still may refuse later).
-pub fn early_collection_allowed(reserve: u32) -> bool {
-    with_heap(|h| h.early_token_available(reserve))
+pub fn early_collection_allowed(budget: EarlyBudget) -> bool {
+    with_heap(|h| h.early_token_available(budget))
 }
 
 /// Asks for a collection at the next safe point.

@@ -234,7 +234,9 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
     macro_rules! note_drop {
         ($old:expr) => {{
             let old = $old;
-            if finalize::drops_finalizable(old) && finalize::note_dropped(old, 0) {
+            if finalize::drops_finalizable(old)
+                && finalize::note_dropped(old, crate::heap::EarlyBudget::Store)
+            {
                 let r = vm.safe_point();
                 f = fobj(frame).get_mut();
                 tri!(r);

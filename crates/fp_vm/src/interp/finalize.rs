@@ -64,11 +64,10 @@ fn h_is_type(h: &crate::object::ObjHeader) -> bool {
 
 /// A local's reference to `old`, an object whose type has a finalizer, was just dropped:
 /// asks for an early collection (see the module doc) unless `old` has nothing left to do.
-/// Returns whether it asked (the caller then makes its position a safe point). `reserve`:
-/// budget tokens to leave for others (`heap::EARLY_RETURN_RESERVE`).
+/// Returns whether it asked (the caller then makes its position a safe point).
 #[cold]
 #[inline(never)]
-pub fn note_dropped(old: Value, reserve: u32) -> bool {
+pub fn note_dropped(old: Value, budget: crate::heap::EarlyBudget) -> bool {
     let io_kind = matches!(
         old.kind(),
         Some(ObjKind::IoFile | ObjKind::IoBuffered | ObjKind::IoText)
@@ -80,13 +79,13 @@ pub fn note_dropped(old: Value, reserve: u32) -> bool {
     // hold what does (a `for` over another generator, an open file).
     if let Some(g) = old.downcast::<crate::types::generator::GeneratorObj>() {
         return crate::types::generator::needs_finalizer(g)
-            && crate::heap::request_early_collection(reserve);
+            && crate::heap::request_early_collection(budget);
     }
     // The budget first: the registration test is a scan of the registered objects.
-    crate::heap::early_collection_allowed(reserve)
+    crate::heap::early_collection_allowed(budget)
         && crate::heap::is_registered_finalizer(old)
         && needs_finalizer(old)
-        && crate::heap::request_early_collection(reserve)
+        && crate::heap::request_early_collection(budget)
 }
 
 /// A function returns while objects with finalizers were made during its run
@@ -104,7 +103,7 @@ pub fn note_return(fast: &[Value], nlocals: usize, returned: Value) -> bool {
             continue;
         }
         let candidate = drops_finalizable(v) || v.is::<crate::types::generator::GeneratorObj>();
-        if candidate && note_dropped(v, crate::heap::EARLY_RETURN_RESERVE) {
+        if candidate && note_dropped(v, crate::heap::EarlyBudget::Return) {
             return true;
         }
     }
