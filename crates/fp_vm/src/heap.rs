@@ -48,6 +48,9 @@ impl std::hash::Hasher for AddrHasher {
 }
 
 const BLOCK: usize = 256 * 1024;
+/// Entries per leaf of the block table, and leaves covering a 47-bit address space.
+const LEAF: usize = 4096;
+const LEAVES: usize = (1 << 47) / BLOCK / LEAF;
 /// Cell sizes of the small-object classes (multiples of 8).
 const CLASSES: [usize; 26] = [
     24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768,
@@ -86,6 +89,9 @@ struct Block {
     base: usize,
     class: usize,
     cell: usize,
+    /// `ceil(2^32 / cell)`: `(off * recip) >> 32` is `off / cell` for any offset in a block
+    /// (off < 2^18, cell <= 2^11), without a division on the marking path.
+    recip: u64,
     ncells: usize,
     /// Cells `[0, bump)` have been handed out at least once.
     bump: usize,
@@ -106,6 +112,10 @@ struct Large {
 
 struct Heap {
     blocks: Vec<Block>,
+    /// Block number (`addr >> 18`) to block index + 1, in 4096-entry leaves picked by the
+    /// number's high bits: two loads per lookup, where marking used to hash every address.
+    block_leaves: Vec<Option<Box<[u32; LEAF]>>>,
+    /// Blocks beyond `block_leaves`' reach (addresses above 2^47: not seen on Linux x86-64).
     block_index: AddrMap,
     free: [usize; CLASSES.len()],
     current: [Option<usize>; CLASSES.len()],
@@ -180,6 +190,7 @@ impl Heap {
             .unwrap_or(0);
         Heap {
             blocks: Vec::new(),
+            block_leaves: Vec::new(),
             block_index: AddrMap::default(),
             free: [0; CLASSES.len()],
             current: [None; CLASSES.len()],
@@ -297,11 +308,12 @@ impl Heap {
             base: p as usize,
             class,
             cell,
+            recip: (1u64 << 32).div_ceil(cell as u64),
             ncells,
             bump: 0,
             marks: vec![0; ncells.div_ceil(64)],
         });
-        self.block_index.insert(p as usize, bi);
+        self.index_block(p as usize, bi);
         self.current[class] = Some(bi);
         bi
     }
@@ -323,12 +335,42 @@ impl Heap {
         p
     }
 
+    fn index_block(&mut self, base: usize, bi: usize) {
+        let number = base / BLOCK;
+        let (hi, lo) = (number / LEAF, number % LEAF);
+        if hi >= LEAVES {
+            self.block_index.insert(base, bi);
+            return;
+        }
+        if self.block_leaves.len() <= hi {
+            self.block_leaves.resize_with(hi + 1, || None);
+        }
+        let leaf = self.block_leaves[hi].get_or_insert_with(|| Box::new([0; LEAF]));
+        leaf[lo] = bi as u32 + 1;
+    }
+
+    /// The index of the small-object block holding `addr`, if any.
+    #[inline]
+    fn block_of(&self, addr: usize) -> Option<usize> {
+        let number = addr / BLOCK;
+        let hi = number / LEAF;
+        if hi >= LEAVES {
+            return self.block_index.get(&(addr & !(BLOCK - 1))).copied();
+        }
+        match self.block_leaves.get(hi) {
+            Some(Some(leaf)) => match leaf[number % LEAF] {
+                0 => None,
+                n => Some(n as usize - 1),
+            },
+            _ => None,
+        }
+    }
+
     /// Whether the object at `addr` is marked (unknown addresses count as live).
     fn is_marked(&self, addr: usize, large_index: &AddrMap) -> bool {
-        let base = addr & !(BLOCK - 1);
-        if let Some(&bi) = self.block_index.get(&base) {
+        if let Some(bi) = self.block_of(addr) {
             let b = &self.blocks[bi];
-            let i = (addr - base) / b.cell;
+            let i = (((addr - b.base) as u64 * b.recip) >> 32) as usize;
             return b.marks[i / 64] & (1u64 << (i % 64)) != 0;
         }
         match large_index.get(&addr) {
@@ -339,14 +381,13 @@ impl Heap {
 
     /// Sets the mark of the object at `addr`; true when it was newly marked.
     fn mark(&mut self, addr: usize, large_index: &AddrMap) -> bool {
-        let base = addr & !(BLOCK - 1);
-        if let Some(&bi) = self.block_index.get(&base) {
+        if let Some(bi) = self.block_of(addr) {
             let b = &mut self.blocks[bi];
-            let off = addr - base;
-            if off % b.cell != 0 {
+            let off = addr - b.base;
+            let i = ((off as u64 * b.recip) >> 32) as usize;
+            if i * b.cell != off {
                 return false;
             }
-            let i = off / b.cell;
             let (w, bit) = (i / 64, 1u64 << (i % 64));
             if b.marks[w] & bit != 0 {
                 return false;
@@ -770,9 +811,9 @@ impl Heap {
 
     /// Whether the object at `addr` was marked when `s` was taken.
     fn was_marked(&self, s: &MarkSnapshot, addr: usize, large_index: &AddrMap) -> bool {
-        let base = addr & !(BLOCK - 1);
-        if let Some(&bi) = self.block_index.get(&base) {
-            let i = (addr - base) / self.blocks[bi].cell;
+        if let Some(bi) = self.block_of(addr) {
+            let b = &self.blocks[bi];
+            let i = (((addr - b.base) as u64 * b.recip) >> 32) as usize;
             return s.blocks[bi][i / 64] & (1u64 << (i % 64)) != 0;
         }
         match large_index.get(&addr) {
@@ -922,6 +963,38 @@ mod tests {
     use super::*;
     use crate::object::{ObjKind, Trace};
     use std::cell::Cell;
+
+    #[test]
+    fn reciprocal_divides_every_block_offset() {
+        for &cell in CLASSES.iter() {
+            let recip = (1u64 << 32).div_ceil(cell as u64);
+            for off in 0..BLOCK {
+                assert_eq!(
+                    ((off as u64 * recip) >> 32) as usize,
+                    off / cell,
+                    "{cell} {off}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn block_table_finds_blocks_and_only_them() {
+        let mut h = Heap::new();
+        let a = h.new_block(0);
+        let b = h.new_block(5);
+        let (ba, bb) = (h.blocks[a].base, h.blocks[b].base);
+        assert_eq!(h.block_of(ba), Some(a));
+        assert_eq!(h.block_of(ba + BLOCK - 8), Some(a));
+        assert_eq!(h.block_of(bb + 64), Some(b));
+        let elsewhere = Box::new(0u64);
+        assert_eq!(h.block_of(&*elsewhere as *const u64 as usize), None);
+        assert_eq!(h.block_of(usize::MAX - 7), None);
+        // A block beyond the table's reach goes to the fallback map.
+        let far = LEAVES * LEAF * BLOCK;
+        h.index_block(far, 7);
+        assert_eq!(h.block_of(far + 24), Some(7));
+    }
 
     struct Node {
         next: Cell<Value>,
