@@ -98,6 +98,14 @@ struct Block {
     marks: Vec<u64>,
 }
 
+impl Block {
+    /// The index of the cell holding `addr`, an address inside this block.
+    #[inline]
+    fn cell_index(&self, addr: usize) -> usize {
+        (((addr - self.base) as u64 * self.recip) >> 32) as usize
+    }
+}
+
 /// The mark bits at one point of a collection.
 struct MarkSnapshot {
     blocks: Vec<Vec<u64>>,
@@ -370,7 +378,7 @@ impl Heap {
     fn is_marked(&self, addr: usize, large_index: &AddrMap) -> bool {
         if let Some(bi) = self.block_of(addr) {
             let b = &self.blocks[bi];
-            let i = (((addr - b.base) as u64 * b.recip) >> 32) as usize;
+            let i = b.cell_index(addr);
             return b.marks[i / 64] & (1u64 << (i % 64)) != 0;
         }
         match large_index.get(&addr) {
@@ -383,9 +391,8 @@ impl Heap {
     fn mark(&mut self, addr: usize, large_index: &AddrMap) -> bool {
         if let Some(bi) = self.block_of(addr) {
             let b = &mut self.blocks[bi];
-            let off = addr - b.base;
-            let i = ((off as u64 * b.recip) >> 32) as usize;
-            if i * b.cell != off {
+            let i = b.cell_index(addr);
+            if b.base + i * b.cell != addr {
                 return false;
             }
             let (w, bit) = (i / 64, 1u64 << (i % 64));
@@ -812,8 +819,7 @@ impl Heap {
     /// Whether the object at `addr` was marked when `s` was taken.
     fn was_marked(&self, s: &MarkSnapshot, addr: usize, large_index: &AddrMap) -> bool {
         if let Some(bi) = self.block_of(addr) {
-            let b = &self.blocks[bi];
-            let i = (((addr - b.base) as u64 * b.recip) >> 32) as usize;
+            let i = self.blocks[bi].cell_index(addr);
             return s.blocks[bi][i / 64] & (1u64 << (i % 64)) != 0;
         }
         match large_index.get(&addr) {

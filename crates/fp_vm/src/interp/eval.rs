@@ -499,12 +499,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else {
                     f.locals
                 };
-                if vm.type_of(target) == vm.types.dict {
-                    let old = dict::replace_item_str(vm, target, name, v);
-                    note_drop!(old);
-                } else {
-                    tri!(ops::item::setitem(vm, target, name, v));
-                }
+                let old = tri!(mapping_set(vm, target, name, v));
+                note_drop!(old);
             }
             Op::DELETE_NAME => {
                 let name = code.names[arg as usize];
@@ -1653,12 +1649,13 @@ fn mapping_get(vm: &mut Vm, m: Value, name: Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn mapping_set(vm: &mut Vm, m: Value, name: Value, v: Value) -> PyResult<()> {
+/// Stores `name` in a namespace mapping; returns the value it replaced when the mapping is a
+/// plain dict (NULL otherwise, or when the name was new).
+fn mapping_set(vm: &mut Vm, m: Value, name: Value, v: Value) -> PyResult<Value> {
     if vm.type_of(m) == vm.types.dict {
-        dict::set_item_str(vm, m, name, v);
-        return Ok(());
+        return Ok(dict::replace_item_str(vm, m, name, v));
     }
-    ops::item::setitem(vm, m, name, v)
+    ops::item::setitem(vm, m, name, v).map(|_| Value::NULL)
 }
 
 fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callable: Value) -> PyResult<()> {

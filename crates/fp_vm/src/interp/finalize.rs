@@ -10,10 +10,12 @@
 //! became unreachable, not at the moment of its last `del`; `gc.collect()` runs them at once.
 //!
 //! To come closer to CPython's timing where programs most often count on it, rebinding or
-//! deleting a local variable that held a finalizable object (`p = None`, `del f`) asks for an
-//! early collection at the next safe point (`note_dropped`), within a budget the heap keeps
-//! (`heap::request_early_collection`): if that was the last reference, `__del__` runs before
-//! the function goes on past its next call or loop jump.
+//! deleting a variable that held a finalizable object (`p = None`, `del f`) asks for an early
+//! collection (`note_dropped`) and the store becomes a safe point; a function returning
+//! after such objects were made looks through its locals the same way (`note_return`), the
+//! collection running once its caller resumes. The heap keeps budgets for both
+//! (`heap::EarlyBudget`). If that was the last reference, `__del__` runs as under CPython's
+//! reference counting.
 
 use crate::object::ObjKind;
 use crate::types::typeobj;
@@ -48,7 +50,7 @@ pub fn drops_finalizable(old: Value) -> bool {
     let Some(ty) = old.header().and_then(|h| h.ty().header()) else {
         return false;
     };
-    debug_assert!(h_is_type(ty));
+    debug_assert!(ty.kind() == ObjKind::Type);
     // SAFETY: an object's type, once set, is a type object: `heap::alloc`'s callers pass
     // types, `__class__` assignment accepts only types, and the bootstrap gives the first
     // types (allocated with a NULL type, which `header()` rejected) theirs before any code
@@ -56,10 +58,6 @@ pub fn drops_finalizable(old: Value) -> bool {
     // local (this is the hot path of STORE_FAST).
     let t = unsafe { ty.payload::<typeobj::TypeObject>() };
     t.flags.get().0 & typeobj::TypeFlags::HAS_FINALIZER.0 != 0
-}
-
-fn h_is_type(h: &crate::object::ObjHeader) -> bool {
-    h.kind() == ObjKind::Type
 }
 
 /// A local's reference to `old`, an object whose type has a finalizer, was just dropped:

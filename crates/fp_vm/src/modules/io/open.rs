@@ -209,7 +209,7 @@ pub fn open(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 /// The `errno` of an OSError (0 for other exceptions).
-pub fn os_errno(vm: &mut Vm, e: &crate::vm::Exc) -> i64 {
+fn os_errno(vm: &mut Vm, e: &crate::vm::Exc) -> i64 {
     if !crate::types::typeobj::is_subtype(vm.type_of(e.0), vm.exc.os_error) {
         return 0;
     }
