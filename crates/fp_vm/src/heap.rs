@@ -12,9 +12,10 @@
 //! the roots, because every native function below is either audited (it keeps what it holds in
 //! `Vm::root` slots) or absent (see docs/ARCHITECTURE.md, "The heap and the GC").
 //!
-//! Why not MMTk (yet): payloads own Rust buffers (`Vec`s, strings) that must be dropped when
-//! their object dies; MMTk's plans do not report dead objects except through finalization,
-//! which would have to be registered for nearly every object.
+//! Why not MMTk: payloads own Rust buffers (`Vec`s, strings) that must be dropped when their
+//! object dies, which MMTk leaves to a binding-side list of candidates (here, nearly every
+//! object), and Rust code holds `&'static` payload references across calls, which rules out
+//! its moving plans (docs/ARCHITECTURE.md, "The MMTk decision").
 //!
 //! `FERROPY_GC_STRESS=N` requests a collection every N allocations (to shake out rooting bugs).
 //! The heap belongs to the thread that created the interpreter; threads it starts adopt it

@@ -600,6 +600,29 @@ impl Vm {
         Ok(clean)
     }
 
+    /// `enter_recursive`, keeping the level clean when entered from a clean position (see
+    /// `enter_native_clean`); returns whether it is, for `leave_native_clean`.
+    pub fn enter_recursive_if(&mut self, what: &str, clean: bool) -> PyResult<bool> {
+        let clean = clean && self.native_depth == self.current.clean_top;
+        self.enter_recursive(what)?;
+        if clean {
+            self.current.clean_top += 1;
+        }
+        Ok(clean)
+    }
+
+    /// `enter_native_clean` when `clean` (a clean position), else `enter_native`; returns
+    /// whether the new level is clean, for `leave_native_clean`.
+    #[inline]
+    pub fn enter_native_if(&mut self, clean: bool) -> PyResult<bool> {
+        if clean {
+            self.enter_native_clean()
+        } else {
+            self.enter_native()?;
+            Ok(false)
+        }
+    }
+
     #[inline]
     pub fn leave_native_clean(&mut self, clean: bool) {
         if clean {

@@ -53,6 +53,27 @@ fn next_from_loop(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     ops::iter::next_in(vm, it, clean)
 }
 
+/// FORMAT_VALUE: `v` converted by `conversion` (1 str, 2 repr, 3 ascii), then formatted with
+/// `spec` (NULL: none). Special methods run at a clean level when the loop's is.
+#[inline(never)]
+fn format_from_loop(vm: &mut Vm, v: Value, spec: Value, conversion: u32) -> PyResult {
+    let clean = vm.is_clean();
+    // `spec` is held across `__str__`/`__repr__`.
+    ops::rooted(vm, &[spec], |vm| {
+        let conv = match conversion {
+            1 => ops::repr::str_in(vm, v, clean)?,
+            2 => ops::repr::repr_in(vm, v, clean)?,
+            3 => crate::modules::builtins::ascii_of(vm, v)?,
+            _ => v,
+        };
+        if spec.is_null() && vm.type_of(conv) == vm.types.str_ {
+            return Ok(conv);
+        }
+        let spec = if spec.is_null() { vm.names.empty } else { spec };
+        crate::modules::builtins::format_value_in(vm, conv, spec, clean)
+    })
+}
+
 /// Calls a Python function whose frame is built: generators become generator objects.
 pub fn run_function_frame(vm: &mut Vm, func: Value, frame: Value) -> PyResult {
     run_function_frame_in(vm, func, frame, false)
@@ -64,12 +85,7 @@ pub fn run_function_frame_in(vm: &mut Vm, func: Value, frame: Value, clean: bool
     if code.flags() & GEN_FLAGS != 0 {
         return Ok(make_generator(vm, func, frame, code));
     }
-    let entered_clean = if clean {
-        vm.enter_native_clean()?
-    } else {
-        vm.enter_native()?;
-        false
-    };
+    let entered_clean = vm.enter_native_if(clean)?;
     let r = execute(vm, frame, None);
     vm.leave_native_clean(entered_clean);
     match r? {
@@ -116,12 +132,7 @@ pub fn resume(
     if throw.is_none() && !sent.is_null() {
         fobj(frame).get_mut().stack.push(sent);
     }
-    let entered_clean = if clean {
-        vm.enter_native_clean()?
-    } else {
-        vm.enter_native()?;
-        false
-    };
+    let entered_clean = vm.enter_native_if(clean)?;
     let r = execute(vm, frame, throw);
     vm.leave_native_clean(entered_clean);
     r
@@ -593,7 +604,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     continue;
                 }
                 let name = code.names[arg as usize];
-                tri!(ops::attr::setattr(vm, obj, name, v));
+                tri!(ops::attr::setattr_in(vm, obj, name, v, vm.is_clean()));
                 inline_cache::fill_attr(vm, e, obj, name);
             }
             Op::DELETE_ATTR => {
@@ -619,19 +630,19 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::BINARY_SUBSCR => {
                 let k = pop!(f);
                 let c = pop!(f);
-                let v = tri!(ops::item::getitem(vm, c, k));
+                let v = tri!(ops::item::getitem_in(vm, c, k, vm.is_clean()));
                 f.stack.push(v);
             }
             Op::STORE_SUBSCR => {
                 let k = pop!(f);
                 let c = pop!(f);
                 let v = pop!(f);
-                tri!(ops::item::setitem(vm, c, k, v));
+                tri!(ops::item::setitem_in(vm, c, k, v, vm.is_clean()));
             }
             Op::DELETE_SUBSCR => {
                 let k = pop!(f);
                 let c = pop!(f);
-                tri!(ops::item::delitem(vm, c, k));
+                tri!(ops::item::delitem_in(vm, c, k, vm.is_clean()));
             }
             Op::BUILD_SLICE => {
                 let step = if arg == 3 { pop!(f) } else { Value::NONE };
@@ -680,7 +691,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         continue;
                     }
                 }
-                let v = tri!(ops::number::binary_op(vm, a, b, op, inplace));
+                let v = tri!(ops::number::binary_op_in(
+                    vm,
+                    a,
+                    b,
+                    op,
+                    inplace,
+                    vm.is_clean()
+                ));
                 f.stack.push(v);
             }
             Op::UNARY_NEGATIVE => {
@@ -700,7 +718,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::UNARY_NOT => {
                 let a = pop!(f);
-                let b = tri!(ops::truth::is_true(vm, a));
+                let b = tri!(ops::truth::is_true_in(vm, a, vm.is_clean()));
                 f.stack.push(Value::from_bool(!b));
             }
             Op::COMPARE_OP => {
@@ -722,7 +740,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     f.stack.push(Value::from_bool(r));
                     continue;
                 }
-                let v = tri!(ops::compare::rich_compare(vm, a, b, op));
+                let v = tri!(ops::compare::rich_compare_in(vm, a, b, op, vm.is_clean()));
                 f.stack.push(v);
             }
             Op::IS_OP => {
@@ -733,7 +751,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::CONTAINS_OP => {
                 let b = pop!(f);
                 let a = pop!(f);
-                let r = tri!(ops::item::contains(vm, b, a));
+                let r = tri!(ops::item::contains_in(vm, b, a, vm.is_clean()));
                 f.stack.push(Value::from_bool(r != (arg == 1)));
             }
             Op::BUILD_TUPLE => {
@@ -808,7 +826,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::LIST_EXTEND => {
                 let it = pop!(f);
                 let l = f.stack[f.stack.len() - arg as usize];
-                let items = match ops::iter::collect(vm, it) {
+                // A clean position: the list is on the stack, `collect_in` roots `it`.
+                let items = match ops::iter::collect_in(vm, it, vm.is_clean()) {
                     Ok(v) => v,
                     Err(e) => {
                         let e = if vm.exc_matches(e, vm.exc.type_error)
@@ -871,18 +890,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             Op::FORMAT_VALUE => {
                 let spec = if arg & 4 != 0 { pop!(f) } else { Value::NULL };
                 let v = pop!(f);
-                let conv = match arg & 3 {
-                    1 => tri!(ops::repr::str(vm, v)),
-                    2 => tri!(ops::repr::repr(vm, v)),
-                    3 => tri!(crate::modules::builtins::ascii_of(vm, v)),
-                    _ => v,
-                };
-                let r = if spec.is_null() && vm.type_of(conv) == vm.types.str_ {
-                    conv
-                } else {
-                    let spec = if spec.is_null() { vm.names.empty } else { spec };
-                    tri!(crate::modules::builtins::format_value(vm, conv, spec))
-                };
+                let r = tri!(format_from_loop(vm, v, spec, arg & 3));
                 f.stack.push(r);
             }
             Op::JUMP => f.ip = arg as usize,
@@ -901,7 +909,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 } else if v == Value::FALSE {
                     false
                 } else {
-                    tri!(ops::truth::is_true(vm, v))
+                    tri!(ops::truth::is_true_in(vm, v, vm.is_clean()))
                 };
                 if t == (ins.op == Op::POP_JUMP_IF_TRUE) {
                     f.ip = arg as usize;
@@ -919,7 +927,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
                 let v = top!(f);
-                let t = tri!(ops::truth::is_true(vm, v));
+                let t = tri!(ops::truth::is_true_in(vm, v, vm.is_clean()));
                 if t == (ins.op == Op::JUMP_IF_TRUE_OR_POP) {
                     f.ip = arg as usize;
                 } else {
@@ -928,7 +936,7 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
             }
             Op::GET_ITER => {
                 let v = pop!(f);
-                let it = tri!(ops::iter::get_iter(vm, v));
+                let it = tri!(ops::iter::get_iter_in(vm, v, vm.is_clean()));
                 f.stack.push(it);
             }
             Op::FOR_ITER => {

@@ -24,25 +24,26 @@ static FUNCTIONS: &[NativeDef] = &[
         "print",
         "(*args, sep=' ', end='\\n', file=None, flush=False)",
         print
-    ),
-    native!("len", "(obj, /)", len),
-    native!("repr", "(obj, /)", repr),
+    )
+    .gc_clean(),
+    native!("len", "(obj, /)", len).gc_clean(),
+    native!("repr", "(obj, /)", repr).gc_clean(),
     native!("ascii", "(obj, /)", ascii),
     native!("isinstance", "(obj, class_or_tuple, /)", isinstance),
     native!("issubclass", "(cls, class_or_tuple, /)", issubclass),
-    native!("getattr", "(object, name, default=None, /)", getattr),
+    native!("getattr", "(object, name, default=None, /)", getattr).gc_clean(),
     native!("setattr", "(obj, name, value, /)", setattr),
     native!("hasattr", "(obj, name, /)", hasattr),
     native!("delattr", "(obj, name, /)", delattr),
     native!("id", "(obj, /)", id),
     native!("hash", "(obj, /)", hash),
-    native!("iter", "(object, sentinel=None, /)", iter),
+    native!("iter", "(object, sentinel=None, /)", iter).gc_clean(),
     native!("next", "(iterator, default=None, /)", next),
     native!("aiter", "(async_iterable, /)", async_iter::aiter),
     native!("anext", "(aiterator, default=None, /)", async_iter::anext),
     native!("callable", "(obj, /)", callable),
     native!("abs", "(x, /)", abs),
-    native!("format", "(value, format_spec='', /)", format),
+    native!("format", "(value, format_spec='', /)", format).gc_clean(),
     native!(
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
@@ -241,8 +242,15 @@ pub fn isinstance_fn(vm: &mut Vm) -> Value {
     dict::get_str(vm.builtins_dict, "isinstance").unwrap_or(Value::NONE)
 }
 
+/// Audited (`gc_clean`): entered cleanly, the arguments' `__str__` run at a clean level (the
+/// file is rooted: a `__str__` may replace `sys.stdout`).
 fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let args = crate::types::tuple::items(a[0]).unwrap_or(&[]).to_vec();
+    let str_of = |vm: &mut Vm, v: Value| -> PyResult<String> {
+        let s = ops::repr::str_in(vm, v, clean)?;
+        Ok(crate::types::str::as_str(s).unwrap_or("").to_string())
+    };
     let str_or = |vm: &mut Vm, v: Value, what: &str, default: &str| -> PyResult<String> {
         if v.is_null() || v.is_none() {
             return Ok(default.to_string());
@@ -264,6 +272,7 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             return Ok(Value::NONE);
         }
     }
+    vm.root(file);
     let textio = crate::modules::io::textio::is_exact_textio(vm, file);
     if textio || file.is::<crate::modules::stdio::StdStream>() {
         // One write of the whole line: the same bytes as CPython's piecewise writes.
@@ -272,7 +281,7 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(&ops::repr::str_string(vm, *v)?);
+            out.push_str(&str_of(vm, *v)?);
         }
         out.push_str(&end);
         if textio {
@@ -286,7 +295,7 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
             if i > 0 {
                 crate::modules::stdio::write_to(vm, file, &sep)?;
             }
-            let s = ops::repr::str_string(vm, *v)?;
+            let s = str_of(vm, *v)?;
             crate::modules::stdio::write_to(vm, file, &s)?;
         }
         crate::modules::stdio::write_to(vm, file, &end)?;
@@ -298,13 +307,18 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+// `len`, `repr`, `getattr` (without a default), `iter` (of one argument) and `format` are
+// audited (`gc_clean`): entered cleanly, the special method they call runs at a clean level.
+
 fn len(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let n = ops::item::len(vm, a[0])?;
+    let clean = vm.take_clean_entry();
+    let n = ops::item::len_in(vm, a[0], clean)?;
     Ok(crate::types::int::from_usize(vm, n))
 }
 
 fn repr(vm: &mut Vm, a: &[Value]) -> PyResult {
-    ops::repr::repr(vm, a[0])
+    let clean = vm.take_clean_entry();
+    ops::repr::repr_in(vm, a[0], clean)
 }
 
 /// `ascii(v)`: repr with non-ASCII characters escaped.
@@ -404,9 +418,10 @@ fn attr_name(vm: &mut Vm, n: Value, _what: &str) -> PyResult<()> {
 }
 
 fn getattr(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     attr_name(vm, a[1], "getattr")?;
     if a[2].is_null() {
-        return ops::attr::getattr(vm, a[0], a[1]);
+        return ops::attr::getattr_in(vm, a[0], a[1], clean);
     }
     Ok(ops::attr::getattr_opt(vm, a[0], a[1])?.unwrap_or(a[2]))
 }
@@ -440,8 +455,9 @@ fn hash(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn iter(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     if a[1].is_null() {
-        return ops::iter::get_iter(vm, a[0]);
+        return ops::iter::get_iter_in(vm, a[0], clean);
     }
     if !ops::call::is_callable(vm, a[0]) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
@@ -503,7 +519,13 @@ fn abs(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 /// `format(value, spec)` through `__format__`.
 pub fn format_value(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
-    let r = match ops::call_special(vm, v, vm.names.format, &[spec])? {
+    format_value_in(vm, v, spec, false)
+}
+
+/// `format_value`, from a clean position when `clean` (see `ops::call::call_kw_in`):
+/// `__format__` then runs at a clean level.
+pub fn format_value_in(vm: &mut Vm, v: Value, spec: Value, clean: bool) -> PyResult {
+    let r = match ops::call_special_in(vm, v, vm.names.format, &[spec], clean)? {
         Some(r) => r,
         None => {
             return Err(vm.type_error(format!(
@@ -522,8 +544,9 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
 }
 
 fn format(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let spec = if a[1].is_null() { vm.names.empty } else { a[1] };
-    format_value(vm, a[0], spec)
+    format_value_in(vm, a[0], spec, clean)
 }
 
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.

@@ -779,7 +779,7 @@ fn dequeiter_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult {
 
 static DEFAULTDICT_METHODS: &[NativeDef] = &[
     native!("__init__", "($self, /, *args, **kwargs)", dd_init),
-    native!("__missing__", "($self, key, /)", dd_missing),
+    native!("__missing__", "($self, key, /)", dd_missing).gc_clean(),
     native!("__repr__", "($self, /)", dd_repr),
     native!("copy", "($self, /)", dd_copy),
     native!("__copy__", "($self, /)", dd_copy),
@@ -829,12 +829,15 @@ fn dd_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Audited (`gc_clean`): the factory runs at a clean level when this was entered cleanly.
 fn dd_missing(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let f = factory(vm, a[0]);
     if f.is_none() {
         return Err(vm.key_error(a[1]));
     }
-    let v = ops::call::call(vm, f, &[])?;
+    vm.root(f);
+    let v = ops::call::call_kw_in(vm, f, &[], &[], clean)?;
     ops::item::setitem(vm, a[0], a[1], v)?;
     Ok(v)
 }

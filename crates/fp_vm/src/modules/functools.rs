@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 static FUNCS: &[NativeDef] = &[
-    native!("reduce", "($module, /, *args)", reduce),
+    native!("reduce", "($module, /, *args)", reduce).gc_clean(),
     native!("cmp_to_key", "($module, /, *args, **kwargs)", cmp_to_key),
 ];
 
@@ -40,7 +40,10 @@ pub fn init(vm: &mut Vm) -> PyResult {
     Ok(m)
 }
 
+/// Audited (`gc_clean`): entered cleanly, the function and the iterator run at a clean level,
+/// with the iterator, the accumulated value and the item in flight rooted.
 fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let args = tuple::items(a[1]).unwrap_or(&[]).to_vec();
     if args.len() < 2 {
         return Err(vm.type_error(format!(
@@ -63,11 +66,17 @@ fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
         Err(e) => return Err(e),
     };
     let mut acc = args.get(2).copied();
-    while let Some(x) = ops::iter::next(vm, it)? {
-        acc = Some(match acc {
+    vm.root(it);
+    let acc_slot = vm.root(acc.unwrap_or(Value::NULL));
+    let x_slot = vm.root(Value::NULL);
+    while let Some(x) = ops::iter::next_in(vm, it, clean)? {
+        vm.set_root(x_slot, x);
+        let v = match acc {
             None => x,
-            Some(v) => ops::call::call(vm, f, &[v, x])?,
-        });
+            Some(v) => ops::call::call_kw_in(vm, f, &[v, x], &[], clean)?,
+        };
+        vm.set_root(acc_slot, v);
+        acc = Some(v);
     }
     match acc {
         Some(v) => Ok(v),

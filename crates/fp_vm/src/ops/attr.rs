@@ -133,6 +133,12 @@ fn has_get(vm: &mut Vm, d: Value) -> bool {
 
 /// Calls `d.__get__(obj, ty)` for descriptors; returns `d` itself for plain values.
 pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
+    bind_descriptor_in(vm, d, obj, ty, false)
+}
+
+/// `bind_descriptor`, from a clean position when `clean` (see `ops::call::call_kw_in`): a
+/// Python `__get__` then runs at a clean level.
+fn bind_descriptor_in(vm: &mut Vm, d: Value, obj: Value, ty: Value, clean: bool) -> PyResult {
     if d.is_small_int() || d.is_immediate() {
         return Ok(d);
     }
@@ -203,7 +209,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
         return Ok(d);
     }
     let o = if obj.is_null() { Value::NONE } else { obj };
-    crate::ops::call::call(vm, get, &[d, o, ty])
+    call_rooted_in(vm, get, &[d, o, ty], clean)
 }
 
 /// Whether `d` is an exact `property` or a getset descriptor (not a subclass of property).
@@ -272,13 +278,13 @@ fn generic_getattr_opt_in(
             return crate::types::descriptor_methods::property_get_value_in(vm, descr, obj, true)
                 .map(Some);
         }
-        return bind_descriptor(vm, descr, obj, ty).map(Some);
+        return bind_descriptor_in(vm, descr, obj, ty, clean).map(Some);
     }
     if let Some(v) = instance::get(obj, name) {
         return Ok(Some(v));
     }
     if !descr.is_null() {
-        return bind_descriptor(vm, descr, obj, ty).map(Some);
+        return bind_descriptor_in(vm, descr, obj, ty, clean).map(Some);
     }
     if name == vm.names().dict
         && typeobj::type_flags(ty).contains(TypeFlags::HAS_DICT)
@@ -352,16 +358,34 @@ pub fn super_getattr(vm: &mut Vm, sup: Value, name: Value) -> PyResult {
 
 /// `setattr(obj, name, value)`.
 pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    setattr_in(vm, obj, name, value, false)
+}
+
+/// `setattr`, from a clean position when `clean` (see `ops::call::call_kw_in`): a Python
+/// `__setattr__`, or a Python descriptor's `__set__`, then runs at a clean level.
+pub fn setattr_in(vm: &mut Vm, obj: Value, name: Value, value: Value, clean: bool) -> PyResult<()> {
     let name = vm.intern_value(name);
     let ty = vm.type_of(obj);
     let sa = typeobj::lookup(vm, ty, vm.names().setattr);
     if is_native(sa, generic_setattr_native) || sa.is_null() {
-        return generic_setattr(vm, obj, name, value);
+        return generic_setattr_in(vm, obj, name, value, clean);
     }
     if is_native(sa, type_setattr_native) {
         return type_setattr(vm, obj, name, value);
     }
-    crate::ops::call::call(vm, sa, &[obj, name, value]).map(|_| ())
+    call_rooted_in(vm, sa, &[obj, name, value], clean).map(|_| ())
+}
+
+/// Calls `f(*args)`, from a clean position when `clean`, with `f` and `args` rooted meanwhile.
+fn call_rooted_in(vm: &mut Vm, f: Value, args: &[Value], clean: bool) -> PyResult {
+    if !clean {
+        return crate::ops::call::call(vm, f, args);
+    }
+    super::rooted(vm, &[f], |vm| {
+        super::rooted(vm, args, |vm| {
+            crate::ops::call::call_kw_in(vm, f, args, &[], true)
+        })
+    })
 }
 
 pub fn setattr_str(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<()> {
@@ -371,6 +395,16 @@ pub fn setattr_str(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResul
 
 /// `object.__setattr__`.
 pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    generic_setattr_in(vm, obj, name, value, false)
+}
+
+fn generic_setattr_in(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    value: Value,
+    clean: bool,
+) -> PyResult<()> {
     let ty = vm.type_of(obj);
     let descr = typeobj::lookup(vm, ty, name);
     if !descr.is_null() {
@@ -390,7 +424,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         {
             let set = typeobj::lookup(vm, dt, vm.names().set);
             if !set.is_null() {
-                crate::ops::call::call(vm, set, &[descr, obj, value])?;
+                call_rooted_in(vm, set, &[descr, obj, value], clean)?;
                 return Ok(());
             }
             // A data descriptor with only `__delete__` cannot be assigned through.

@@ -110,6 +110,12 @@ pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CompareOp) -> Option<bool> 
 
 /// `a op b` → any value (usually a bool).
 pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult {
+    rich_compare_in(vm, a, b, op, false)
+}
+
+/// `rich_compare`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
+/// special methods then run at a clean level.
+pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bool) -> PyResult {
     if let Some(r) = fast_compare(vm, a, b, op) {
         return Ok(Value::from_bool(r));
     }
@@ -119,6 +125,25 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
     }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
+    if clean {
+        // A method may reassign `__class__`: the types stay alive meanwhile.
+        return super::rooted(vm, &[a, b, ta, tb], |vm| {
+            compare_special(vm, a, b, [ta, tb], op, true)
+        });
+    }
+    compare_special(vm, a, b, [ta, tb], op, false)
+}
+
+/// `a op b` through `__lt__` & co: the reflected method of a proper subclass first, then
+/// `a`'s, then `b`'s reflected one; identity for == and != when all decline.
+fn compare_special(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    [ta, tb]: [Value; 2],
+    op: CompareOp,
+    clean: bool,
+) -> PyResult {
     let name = vm.op_names.compare[op as usize];
     let rname = vm.op_names.compare[op.swapped() as usize];
     let mut tried_reflected = false;
@@ -129,23 +154,23 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
         let own = typeobj::lookup(vm, tb, rname);
         if !own.is_null() {
             tried_reflected = true;
-            if let Some(r) = super::call_special(vm, b, rname, &[a])?
+            if let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
                 && r != Value::NOT_IMPLEMENTED
             {
                 return Ok(r);
             }
         }
     }
-    vm.enter_native()?;
-    let r = super::call_special(vm, a, name, &[b]);
-    vm.leave_native();
+    let entered_clean = vm.enter_native_if(clean)?;
+    let r = super::call_special_in(vm, a, name, &[b], entered_clean);
+    vm.leave_native_clean(entered_clean);
     if let Some(r) = r?
         && r != Value::NOT_IMPLEMENTED
     {
         return Ok(r);
     }
     if !tried_reflected
-        && let Some(r) = super::call_special(vm, b, rname, &[a])?
+        && let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
         && r != Value::NOT_IMPLEMENTED
     {
         return Ok(r);
@@ -164,6 +189,12 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
 
 /// Lexicographic comparison of two lists or two tuples (exact builtin types).
 fn sequence_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<bool>> {
+    let ta = vm.type_of(a);
+    if ta != vm.type_of(b) || (ta != vm.types.list && ta != vm.types.tuple) {
+        // Not a level: a user `__eq__` recursing through `==` hits the limit in its own
+        // calls, with CPython's plain message.
+        return Ok(None);
+    }
     vm.enter_recursive(" in comparison")?;
     let r = sequence_compare_inner(vm, a, b, op);
     vm.leave_native();
@@ -229,9 +260,14 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 /// `a < b` as a Rust bool (for sorting, min/max).
 pub fn lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    lt_in(vm, a, b, false)
+}
+
+/// `lt`, from a clean position when `clean` (see `rich_compare_in`).
+pub fn lt_in(vm: &mut Vm, a: Value, b: Value, clean: bool) -> PyResult<bool> {
     if let Some(r) = fast_compare(vm, a, b, CompareOp::Lt) {
         return Ok(r);
     }
-    let r = rich_compare(vm, a, b, CompareOp::Lt)?;
+    let r = rich_compare_in(vm, a, b, CompareOp::Lt, clean)?;
     crate::ops::truth::is_true(vm, r)
 }

@@ -7,6 +7,12 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    len_in(vm, v, false)
+}
+
+/// `len`, from a clean position when `clean` (see `ops::call::call_kw_in`): `__len__` then
+/// runs at a clean level. So do the special methods of `getitem_in` & co below.
+pub fn len_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<usize> {
     let ty = vm.type_of(v);
     if ty == vm.types.list {
         return Ok(v.downcast::<ListObj>().map(|l| l.len()).unwrap_or(0));
@@ -28,7 +34,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     {
         return Ok(so.len());
     }
-    match super::call_special(vm, v, vm.names.len, &[])? {
+    match super::call_special_in(vm, v, vm.names.len, &[], clean)? {
         Some(r) => {
             let n = super::number::len_result(vm, r)?;
             Ok(n as usize)
@@ -48,6 +54,10 @@ pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usiz
 }
 
 pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
+    getitem_in(vm, c, k, false)
+}
+
+pub fn getitem_in(vm: &mut Vm, c: Value, k: Value, clean: bool) -> PyResult {
     let ty = vm.type_of(c);
     if ty == vm.types.list
         && let Some(i) = k.as_small_int()
@@ -80,7 +90,7 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
         }
         return Err(vm.key_error(k));
     }
-    if let Some(r) = super::call_special(vm, c, vm.names.getitem, &[k])? {
+    if let Some(r) = super::call_special_in(vm, c, vm.names.getitem, &[k], clean)? {
         return Ok(r);
     }
     if c.is::<TypeObject>() {
@@ -100,6 +110,10 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
 }
 
 pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
+    setitem_in(vm, c, k, v, false)
+}
+
+pub fn setitem_in(vm: &mut Vm, c: Value, k: Value, v: Value, clean: bool) -> PyResult<()> {
     let ty = vm.type_of(c);
     if ty == vm.types.list
         && let Some(i) = k.as_small_int()
@@ -117,7 +131,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
     if ty == vm.types.dict && c.is::<DictObj>() {
         return crate::types::dict::set_item(vm, c, k, v);
     }
-    match super::call_special(vm, c, vm.names.setitem, &[k, v])? {
+    match super::call_special_in(vm, c, vm.names.setitem, &[k, v], clean)? {
         Some(_) => Ok(()),
         None => Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
@@ -127,6 +141,10 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
 }
 
 pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
+    delitem_in(vm, c, k, false)
+}
+
+pub fn delitem_in(vm: &mut Vm, c: Value, k: Value, clean: bool) -> PyResult<()> {
     let ty = vm.type_of(c);
     if ty == vm.types.dict {
         return match crate::types::dict::del_item(vm, c, k)? {
@@ -134,7 +152,7 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
             None => Err(vm.key_error(k)),
         };
     }
-    match super::call_special(vm, c, vm.names.delitem, &[k])? {
+    match super::call_special_in(vm, c, vm.names.delitem, &[k], clean)? {
         Some(_) => Ok(()),
         None => Err(vm.type_error(format!(
             "'{}' object doesn't support item deletion",
@@ -145,6 +163,10 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    contains_in(vm, container, item, false)
+}
+
+pub fn contains_in(vm: &mut Vm, container: Value, item: Value, clean: bool) -> PyResult<bool> {
     let ty = vm.type_of(container);
     if ty == vm.types.dict {
         return Ok(crate::types::dict::get_item(vm, container, item)?.is_some());
@@ -179,7 +201,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if let Some(r) = super::call_special(vm, container, vm.names.contains, &[item])? {
+    if let Some(r) = super::call_special_in(vm, container, vm.names.contains, &[item], clean)? {
         return super::truth::is_true(vm, r);
     }
     // Fall back to iteration.

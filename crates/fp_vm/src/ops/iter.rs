@@ -5,10 +5,16 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
+    get_iter_in(vm, v, false)
+}
+
+/// `get_iter`, from a clean position when `clean` (see `ops::call::call_kw_in`): `__iter__`
+/// then runs at a clean level.
+pub fn get_iter_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult {
     if let Some(it) = iterators::builtin_iter(vm, v) {
         return Ok(it);
     }
-    if let Some(r) = super::call_special(vm, v, vm.names.iter, &[])? {
+    if let Some(r) = super::call_special_in(vm, v, vm.names.iter, &[], clean)? {
         if !super::has_special(vm, r, vm.names.next) {
             return Err(vm.type_error(format!(
                 "iter() returned non-iterator of type '{}'",
@@ -84,18 +90,31 @@ fn next_clean_rooted(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// All items of an iterable, from a clean position when `clean` (see `next_in`): the items
-/// gathered so far wait in roots while the iterator runs.
+/// All items of an iterable for `list()`, `list.extend`, `[*x]`, `tuple()` and `sorted()`, from a clean
+/// position when `clean` (see `next_in`): the items gathered so far wait in roots while the
+/// iterator runs. An instance of a Python class is asked for its length first, as CPython's
+/// `PyObject_LengthHint` does (`__len__`, then `__length_hint__`; their errors propagate).
 pub fn collect_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<Vec<Value>> {
-    if !clean || crate::types::tuple::items(v).is_some() || v.is::<crate::types::list::ListObj>() {
+    let ty = vm.type_of(v);
+    let python_class =
+        crate::types::typeobj::type_flags(ty).contains(crate::types::typeobj::TypeFlags::HEAPTYPE);
+    if !python_class
+        && (!clean
+            || crate::types::tuple::items(v).is_some()
+            || v.is::<crate::types::list::ListObj>())
+    {
         return collect(vm, v);
     }
     let mark = vm.roots_mark();
+    vm.root(v);
     let r = (|| {
-        let it = get_iter(vm, v)?;
+        let it = get_iter_in(vm, v, clean)?;
         vm.root(it);
+        if python_class {
+            crate::modules::operator::length_hint(vm, v, 8)?;
+        }
         let first = vm.roots_mark();
-        while let Some(x) = next_in(vm, it, true)? {
+        while let Some(x) = next_in(vm, it, clean)? {
             vm.root(x);
         }
         Ok(vm.current.temp_roots[first..].to_vec())

@@ -25,21 +25,59 @@ pub fn call_special(
     name: Value,
     args: &[Value],
 ) -> PyResult<Option<Value>> {
+    call_special_in(vm, obj, name, args, false)
+}
+
+/// `call_special`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
+/// method runs at a clean level, where collections may run. The method, `obj` and `args` are
+/// rooted here for the call; the caller roots anything else it uses afterwards.
+pub fn call_special_in(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    args: &[Value],
+    clean: bool,
+) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let m = typeobj::lookup(vm, ty, name);
     if m.is_null() || m.is_none() {
         return Ok(None);
     }
     let mut v = Vec::with_capacity(args.len() + 1);
-    if m.is::<crate::types::function::FunctionObj>()
+    let (f, args) = if m.is::<crate::types::function::FunctionObj>()
         || m.is::<crate::types::function::NativeFunction>()
     {
         v.push(obj);
         v.extend_from_slice(args);
-        return call::call(vm, m, &v).map(Some);
+        (m, &v[..])
+    } else {
+        (attr::bind_descriptor(vm, m, obj, ty)?, args)
+    };
+    if !clean {
+        return call::call(vm, f, args).map(Some);
     }
-    let bound = attr::bind_descriptor(vm, m, obj, ty)?;
-    call::call(vm, bound, args).map(Some)
+    rooted(vm, &[f, obj, m], |vm| {
+        for &a in args {
+            if a.is_ptr() {
+                vm.root(a);
+            }
+        }
+        call::call_kw_in(vm, f, args, &[], true).map(Some)
+    })
+}
+
+/// Runs `f` with `vals` rooted: for operations entered cleanly (`*_in(.., clean)`) that hold
+/// values across a clean callback (see `ops::call::call_kw_in`).
+pub fn rooted<R>(vm: &mut Vm, vals: &[Value], f: impl FnOnce(&mut Vm) -> R) -> R {
+    let mark = vm.roots_mark();
+    for &v in vals {
+        if v.is_ptr() {
+            vm.root(v);
+        }
+    }
+    let r = f(vm);
+    vm.truncate_roots(mark);
+    r
 }
 
 /// Whether the type of `obj` defines `name` (not None).

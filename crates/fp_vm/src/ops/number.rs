@@ -350,6 +350,19 @@ fn small_int_binop(x: i64, y: i64, op: BinaryOp) -> Option<i64> {
 
 /// `a op b` (BINARY_OP), `inplace` for the augmented forms.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
+    binary_op_in(vm, a, b, op, inplace, false)
+}
+
+/// `binary_op`, from a clean position when `clean` (see `ops::call::call_kw_in`): special
+/// methods then run at a clean level.
+pub fn binary_op_in(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    op: BinaryOp,
+    inplace: bool,
+    clean: bool,
+) -> PyResult {
     // Small-int fast path (the commonest case by far).
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int())
         && let Some(r) = small_int_binop(x, y, op)
@@ -365,6 +378,23 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
     if !inplace && let Some(r) = sequence_binop(vm, a, b, op) {
         return r;
     }
+    if clean {
+        return super::rooted(vm, &[a, b], |vm| {
+            binary_special(vm, a, b, op, inplace, true)
+        });
+    }
+    binary_special(vm, a, b, op, inplace, false)
+}
+
+/// `a op b` through the special methods (and `list +=`).
+fn binary_special(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    op: BinaryOp,
+    inplace: bool,
+    clean: bool,
+) -> PyResult {
     if inplace {
         // list += iterable extends in place.
         if op == BinaryOp::Add
@@ -376,7 +406,7 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
             return Ok(a);
         }
         let iname = vm.op_names.binary[op as usize][2];
-        if let Some(r) = super::call_special(vm, a, iname, &[b])?
+        if let Some(r) = super::call_special_in(vm, a, iname, &[b], clean)?
             && r != Value::NOT_IMPLEMENTED
         {
             return Ok(r);
@@ -385,12 +415,8 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
             return r;
         }
     }
-    binary_dispatch(vm, a, b, op, inplace)
-}
-
-fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
     let [name, rname, _] = vm.op_names.binary[op as usize];
-    match binary_dispatch_named(vm, a, b, name, rname)? {
+    match binary_dispatch_named_in(vm, a, b, name, rname, clean)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op, inplace)),
     }
@@ -407,6 +433,19 @@ pub fn binary_dispatch_named(
     name: Value,
     rname: Value,
 ) -> PyResult<Option<Value>> {
+    binary_dispatch_named_in(vm, a, b, name, rname, false)
+}
+
+/// `binary_dispatch_named`, from a clean position when `clean` (the caller roots `a` and
+/// `b`): the special methods run at a clean level.
+pub fn binary_dispatch_named_in(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    name: Value,
+    rname: Value,
+    clean: bool,
+) -> PyResult<Option<Value>> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let fa = typeobj::lookup(vm, ta, name);
@@ -416,12 +455,30 @@ pub fn binary_dispatch_named(
         Value::NULL
     };
     let fb = if fb.is_none() { Value::NULL } else { fb };
+    if clean {
+        // A method may reassign `__class__`: what was looked up stays alive meanwhile.
+        return super::rooted(vm, &[ta, tb, fa, fb], |vm| {
+            binary_dispatch_found(vm, a, b, [ta, tb, fa, fb], [name, rname], true)
+        });
+    }
+    binary_dispatch_found(vm, a, b, [ta, tb, fa, fb], [name, rname], false)
+}
+
+/// The calls of `binary_dispatch_named_in`, with the types and methods it looked up.
+fn binary_dispatch_found(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    [ta, tb, fa, fb]: [Value; 4],
+    [name, rname]: [Value; 2],
+    clean: bool,
+) -> PyResult<Option<Value>> {
     let mut did_b = false;
     if !fb.is_null() && typeobj::is_subtype(tb, ta) && ta != tb {
         let base_r = typeobj::lookup(vm, ta, rname);
         if fb != base_r {
             did_b = true;
-            if let Some(r) = super::call_special(vm, b, rname, &[a])?
+            if let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
                 && r != Value::NOT_IMPLEMENTED
             {
                 return Ok(Some(r));
@@ -429,9 +486,9 @@ pub fn binary_dispatch_named(
         }
     }
     if !fa.is_null() && !fa.is_none() {
-        vm.enter_native()?;
-        let r = super::call_special(vm, a, name, &[b]);
-        vm.leave_native();
+        let entered_clean = vm.enter_native_if(clean)?;
+        let r = super::call_special_in(vm, a, name, &[b], entered_clean);
+        vm.leave_native_clean(entered_clean);
         if let Some(r) = r?
             && r != Value::NOT_IMPLEMENTED
         {
@@ -440,7 +497,7 @@ pub fn binary_dispatch_named(
     }
     if !fb.is_null()
         && !did_b
-        && let Some(r) = super::call_special(vm, b, rname, &[a])?
+        && let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
         && r != Value::NOT_IMPLEMENTED
     {
         return Ok(Some(r));

@@ -6,10 +6,20 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+    repr_in(vm, v, false)
+}
+
+/// `repr`, from a clean position when `clean` (see `ops::call::call_kw_in`): `__repr__` then
+/// runs at a clean level (so does `__str__` in `str_in`).
+pub fn repr_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult {
     if let Some(s) = repr_builtin(vm, v)? {
         return Ok(vm.new_string(s));
     }
-    let r = super::call_special(vm, v, vm.names.repr, &[])?;
+    // A level, as CPython's `PyObject_Repr`, with its message.
+    let entered_clean = vm.enter_recursive_if(" while getting the repr of an object", clean)?;
+    let r = super::call_special_in(vm, v, vm.names.repr, &[], entered_clean);
+    vm.leave_native_clean(entered_clean);
+    let r = r?;
     match r {
         Some(s) if s.is::<StrObj>() => Ok(s),
         Some(s) => Err(vm.type_error(format!(
@@ -27,6 +37,10 @@ pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
 }
 
 pub fn str(vm: &mut Vm, v: Value) -> PyResult {
+    str_in(vm, v, false)
+}
+
+pub fn str_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult {
     let ty = vm.type_of(v);
     if ty == vm.types.str_ {
         return Ok(v);
@@ -34,7 +48,7 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
     if ty == vm.types.int || ty == vm.types.float || ty == vm.types.bool_ || v.is_none() {
         return repr(vm, v);
     }
-    let r = super::call_special(vm, v, vm.names.str_, &[])?;
+    let r = super::call_special_in(vm, v, vm.names.str_, &[], clean)?;
     match r {
         Some(s) if s.is::<StrObj>() => Ok(s),
         Some(s) => Err(vm.type_error(format!(

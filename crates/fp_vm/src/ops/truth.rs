@@ -5,6 +5,13 @@ use crate::vm::{PyResult, Vm};
 
 #[inline]
 pub fn is_true(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    is_true_in(vm, v, false)
+}
+
+/// `is_true`, from a clean position when `clean` (see `ops::call::call_kw_in`): `__bool__`
+/// or `__len__` then runs at a clean level.
+#[inline]
+pub fn is_true_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<bool> {
     if v == Value::TRUE {
         return Ok(true);
     }
@@ -37,7 +44,7 @@ pub fn is_true(vm: &mut Vm, v: Value) -> PyResult<bool> {
     if ty == vm.types.float {
         return Ok(crate::types::float::as_f64(v).is_some_and(|f| f != 0.0));
     }
-    if let Some(r) = super::call_special(vm, v, vm.names.bool_, &[])? {
+    if let Some(r) = super::call_special_in(vm, v, vm.names.bool_, &[], clean)? {
         if !r.is_bool() {
             return Err(vm.type_error(format!(
                 "__bool__ should return bool, returned {}",
@@ -46,7 +53,7 @@ pub fn is_true(vm: &mut Vm, v: Value) -> PyResult<bool> {
         }
         return Ok(r == Value::TRUE);
     }
-    if let Some(r) = super::call_special(vm, v, vm.names.len, &[])? {
+    if let Some(r) = super::call_special_in(vm, v, vm.names.len, &[], clean)? {
         let n = crate::ops::number::len_result(vm, r)?;
         return Ok(n != 0);
     }

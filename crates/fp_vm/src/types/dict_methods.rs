@@ -25,9 +25,9 @@ pub fn install(vm: &mut Vm) {
 // with CPython's wording ("get expected at least 1 argument, got 0").
 static DICT_METHODS: &[NativeDef] = &[
     native_staticmethod!("__new__", "($type, *args, **kwargs)", dict_new),
-    native!("__init__", "($self, /, *args, **kwargs)", dict_init),
+    native!("__init__", "($self, /, *args, **kwargs)", dict_init).gc_clean(),
     native!("__len__", "($self, /)", dict_len),
-    native!("__getitem__", "($self, key, /)", dict_getitem),
+    native!("__getitem__", "($self, key, /)", dict_getitem).gc_clean(),
     native!("__setitem__", "($self, key, value, /)", dict_setitem),
     native!("__delitem__", "($self, key, /)", dict_delitem),
     native!("__contains__", "($self, key, /)", dict_contains),
@@ -66,7 +66,7 @@ static DICT_METHODS: &[NativeDef] = &[
         "($self, key=<unrepresentable>, default=None, /)",
         dict_setdefault
     ),
-    native!("update", "($self, /, *args, **kwargs)", dict_update),
+    native!("update", "($self, /, *args, **kwargs)", dict_update).gc_clean(),
     native!("values", "($self, /)", dict_values),
 ];
 
@@ -136,10 +136,20 @@ pub fn merge(vm: &mut Vm, d: Value, b: Value) -> PyResult<()> {
 }
 
 /// `PyDict_MergeFromSeq2`: `seq` yields key/value pairs.
-fn merge_from_seq2(vm: &mut Vm, d: Value, seq: Value) -> PyResult<()> {
+/// From a clean position when `clean` (the caller roots `d`): the iterator's Python code then
+/// runs at a clean level.
+fn merge_from_seq2(vm: &mut Vm, d: Value, seq: Value, clean: bool) -> PyResult<()> {
     let it = ops::iter::get_iter(vm, seq)?;
+    let mark = vm.roots_mark();
+    vm.root(it);
+    let r = merge_from_iter(vm, d, it, clean);
+    vm.truncate_roots(mark);
+    r
+}
+
+fn merge_from_iter(vm: &mut Vm, d: Value, it: Value, clean: bool) -> PyResult<()> {
     let mut i = 0usize;
-    while let Some(item) = ops::iter::next(vm, it)? {
+    while let Some(item) = ops::iter::next_in(vm, it, clean)? {
         let pair = match ops::iter::collect(vm, item) {
             Ok(p) => p,
             Err(e) if vm.exc_matches(e, vm.exc.type_error) => {
@@ -163,17 +173,31 @@ fn merge_from_seq2(vm: &mut Vm, d: Value, seq: Value) -> PyResult<()> {
 
 /// `dict.update(arg)`'s dispatch: a dict, anything with `keys`, or an iterable of pairs.
 pub fn update_arg(vm: &mut Vm, d: Value, arg: Value) -> PyResult<()> {
+    update_arg_in(vm, d, arg, false)
+}
+
+/// `update_arg`, from a clean position when `clean` (the caller roots `d` and `arg`): an
+/// iterable of pairs then runs its Python code at a clean level.
+fn update_arg_in(vm: &mut Vm, d: Value, arg: Value, clean: bool) -> PyResult<()> {
     if vm.type_of(arg) == vm.types.dict {
         return dict::update_from_dict(vm, d, arg);
     }
     if ops::attr::getattr_opt(vm, arg, vm.names.keys)?.is_some() {
         return merge(vm, d, arg);
     }
-    merge_from_seq2(vm, d, arg)
+    merge_from_seq2(vm, d, arg, clean)
 }
 
-/// `dict(*args, **kwargs)` / `d.update(...)` after construction.
-fn update_common(vm: &mut Vm, d: Value, args: Value, kwargs: Value, name: &str) -> PyResult<()> {
+/// `dict(*args, **kwargs)` / `d.update(...)` after construction. Both are audited
+/// (`gc_clean`): entered cleanly, an iterable of pairs runs at a clean level (`d` and the
+/// arguments are rooted as the native's own).
+fn update_common(
+    vm: &mut Vm,
+    d: Value,
+    [args, kwargs]: [Value; 2],
+    name: &str,
+    clean: bool,
+) -> PyResult<()> {
     let args = tuple_items(args);
     if args.len() > 1 {
         return Err(vm.type_error(format!(
@@ -182,7 +206,7 @@ fn update_common(vm: &mut Vm, d: Value, args: Value, kwargs: Value, name: &str) 
         )));
     }
     if let Some(&arg) = args.first() {
-        update_arg(vm, d, arg)?;
+        update_arg_in(vm, d, arg, clean)?;
     }
     if !kwargs.is_null() {
         dict::update_from_dict(vm, d, kwargs)?;
@@ -226,8 +250,9 @@ fn dict_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn dict_init(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let d = check(vm, a[0])?;
-    update_common(vm, d, a[1], a[2], "dict")?;
+    update_common(vm, d, [a[1], a[2]], "dict", clean)?;
     Ok(Value::NONE)
 }
 
@@ -238,13 +263,16 @@ fn dict_len(vm: &mut Vm, a: &[Value]) -> PyResult {
     Ok(crate::types::int::from_usize(vm, dict::len(d)))
 }
 
+/// Audited (`gc_clean`): a subclass's `__missing__` (a `defaultdict`'s factory) runs at a
+/// clean level when this was entered cleanly.
 fn dict_getitem(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let d = check(vm, a[0])?;
     if let Some(v) = dict::get_item(vm, d, a[1])? {
         return Ok(v);
     }
     if vm.type_of(d) != vm.types.dict
-        && let Some(r) = ops::call_special(vm, d, vm.names.missing, &[a[1]])?
+        && let Some(r) = ops::call_special_in(vm, d, vm.names.missing, &[a[1]], clean)?
     {
         return Ok(r);
     }
@@ -455,8 +483,9 @@ fn dict_setdefault(vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn dict_update(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let d = check(vm, a[0])?;
-    update_common(vm, d, a[1], a[2], "update")?;
+    update_common(vm, d, [a[1], a[2]], "update", clean)?;
     Ok(Value::NONE)
 }
 

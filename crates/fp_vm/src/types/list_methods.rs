@@ -67,7 +67,8 @@ static LIST_METHODS: &[NativeDef] = &[
         "sort",
         "($self, /, *args, key=None, reverse=False, **kwargs)",
         list_sort
-    ),
+    )
+    .gc_clean(),
 ];
 
 static LIST_CMP: [NativeDef; 6] = richcmp_natives!(list_richcompare);
@@ -444,7 +445,11 @@ fn list_reverse(vm: &mut Vm, a: &[Value]) -> PyResult {
 /// `list.sort(*, key=None, reverse=False)`. The items are moved out while sorting, so the list
 /// reads as empty to key functions and comparisons; any mutation in the meantime is detected
 /// (the Vec gained capacity) and reported after the sorted items are put back, as CPython.
+///
+/// Audited (`gc_clean`): the key function and comparisons run at a clean level when this was
+/// entered cleanly; `sort_values_in` roots the moved-out items meanwhile.
 fn list_sort(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let clean = vm.take_clean_entry();
     let l = this(vm, a[0])?;
     // Slots in textual order: self, *args, key, reverse, **kwargs (the last two catch-alls
     // exist only to give CPython's messages).
@@ -460,7 +465,7 @@ fn list_sort(vm: &mut Vm, a: &[Value]) -> PyResult {
     let key = a[2];
     let reverse = reverse_flag(vm, a[3])?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
-    let r = super::sort_values(vm, &mut items, key, reverse);
+    let r = super::list_sort::sort_values_in(vm, &mut items, key, reverse, clean);
     let modified = {
         let cur = l.items.borrow();
         cur.capacity() != 0 || !cur.is_empty()

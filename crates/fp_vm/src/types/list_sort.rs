@@ -25,6 +25,40 @@ use fp_bytecode::CompareOp;
 /// stable sort, reverse). Key-function and comparison errors propagate; the items are then in
 /// some order, none lost.
 pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Value, reverse: bool) -> PyResult<()> {
+    sort_values_in(vm, items, key, reverse, false)
+}
+
+/// `sort_values`, from a clean position when `clean` (see `ops::call::call_kw_in`): the key
+/// function and the comparisons' special methods then run at a clean level. The items, `key`
+/// and the computed keys are rooted here meanwhile, wherever the caller keeps them.
+pub fn sort_values_in(
+    vm: &mut Vm,
+    items: &mut [Value],
+    key: Value,
+    reverse: bool,
+    clean: bool,
+) -> PyResult<()> {
+    if !clean {
+        return sort_rooted(vm, items, key, reverse, false);
+    }
+    let mark = vm.roots_mark();
+    for &v in items.iter().chain(std::iter::once(&key)) {
+        if v.is_ptr() {
+            vm.root(v);
+        }
+    }
+    let r = sort_rooted(vm, items, key, reverse, true);
+    vm.truncate_roots(mark);
+    r
+}
+
+fn sort_rooted(
+    vm: &mut Vm,
+    items: &mut [Value],
+    key: Value,
+    reverse: bool,
+    clean: bool,
+) -> PyResult<()> {
     if key.is_null() || key.is_none() {
         if items.len() < 2 {
             return Ok(());
@@ -32,7 +66,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Value, reverse: bool) 
         if reverse {
             items.reverse();
         }
-        let r = sort_slice(vm, items);
+        let r = sort_slice(vm, items, clean);
         if reverse {
             items.reverse();
         }
@@ -41,13 +75,16 @@ pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Value, reverse: bool) 
     // Keys are computed once per item, in order, before any comparison.
     let mut pairs: Vec<Keyed> = Vec::with_capacity(items.len());
     for &it in items.iter() {
-        let k = ops::call::call(vm, key, &[it])?;
+        let k = ops::call::call_kw_in(vm, key, &[it], &[], clean)?;
+        if clean && k.is_ptr() {
+            vm.root(k);
+        }
         pairs.push(Keyed(k, it));
     }
     if reverse {
         pairs.reverse();
     }
-    let r = sort_slice(vm, &mut pairs);
+    let r = sort_slice(vm, &mut pairs, clean);
     if reverse {
         pairs.reverse();
     }
@@ -80,9 +117,15 @@ impl SortItem for Keyed {
 }
 
 /// How `a < b` is computed for one sort, decided once from the key types (as CPython's
-/// `unsafe_*_compare` pre-checks).
+/// `unsafe_*_compare` pre-checks), and whether the comparisons run from a clean position.
 #[derive(Clone, Copy)]
-enum Cmp {
+struct Cmp {
+    how: CmpKind,
+    clean: bool,
+}
+
+#[derive(Clone, Copy)]
+enum CmpKind {
     /// The full protocol (`ops::compare::lt`).
     Generic,
     /// Every key is an exact tuple: compared in place, item by item.
@@ -94,13 +137,13 @@ enum Cmp {
 
 #[inline]
 fn lt<T: SortItem>(vm: &mut Vm, a: &T, b: &T, cmp: Cmp) -> PyResult<bool> {
-    match cmp {
-        Cmp::Generic => ops::compare::lt(vm, a.key(), b.key()),
-        Cmp::Tuples => tuple_lt(vm, a.key(), b.key()),
-        Cmp::PyLt(f) => {
-            let r = ops::call::call(vm, f, &[a.key(), b.key()])?;
+    match cmp.how {
+        CmpKind::Generic => ops::compare::lt_in(vm, a.key(), b.key(), cmp.clean),
+        CmpKind::Tuples => tuple_lt(vm, a.key(), b.key()),
+        CmpKind::PyLt(f) => {
+            let r = ops::call::call_kw_in(vm, f, &[a.key(), b.key()], &[], cmp.clean)?;
             if r == Value::NOT_IMPLEMENTED {
-                return ops::compare::lt(vm, a.key(), b.key());
+                return ops::compare::lt_in(vm, a.key(), b.key(), cmp.clean);
             }
             if r.is_bool() {
                 return Ok(r == Value::TRUE);
@@ -130,33 +173,38 @@ fn tuple_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 /// The comparison mode for keys `v` (at least one).
-fn choose_cmp<T: SortItem>(vm: &mut Vm, v: &[T]) -> Cmp {
+fn choose_cmp<T: SortItem>(vm: &mut Vm, v: &[T]) -> CmpKind {
     let ty = vm.type_of(v[0].key());
     if !v.iter().all(|x| vm.type_of(x.key()) == ty) {
-        return Cmp::Generic;
+        return CmpKind::Generic;
     }
     if ty == vm.types.tuple {
-        return Cmp::Tuples;
+        return CmpKind::Tuples;
     }
     if typeobj::type_flags(ty).contains(typeobj::TypeFlags::HEAPTYPE) {
         let name = vm.intern("__lt__");
         let f = typeobj::lookup(vm, ty, name);
         if f.is::<crate::types::function::FunctionObj>() {
-            return Cmp::PyLt(f);
+            return CmpKind::PyLt(f);
         }
     }
-    Cmp::Generic
+    CmpKind::Generic
 }
 
-fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T]) -> PyResult<()> {
+/// Sorts `v`; from a clean position when `clean`, its items rooted by the caller.
+fn sort_slice<T: SortItem>(vm: &mut Vm, v: &mut [T], clean: bool) -> PyResult<()> {
     if v.len() < 2 {
         return Ok(());
     }
     if fast_sort(vm, v) {
         return Ok(());
     }
-    let cmp = choose_cmp(vm, v);
-    merge_sort(vm, v, cmp)
+    let how = choose_cmp(vm, v);
+    if clean && let CmpKind::PyLt(f) = how {
+        // The class's `__lt__` may be replaced meanwhile.
+        vm.root(f);
+    }
+    merge_sort(vm, v, Cmp { how, clean })
 }
 
 /// Sorts without calling Python code when every key belongs to one builtin type with a total

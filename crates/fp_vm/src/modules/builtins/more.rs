@@ -379,13 +379,14 @@ pub(super) fn sorted(vm: &mut Vm, a: &[Value]) -> PyResult {
     if args.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
-    // Audited for collection in its callbacks (`gc_clean`); the sort itself is not.
+    // Audited for collection in its callbacks (`gc_clean`), as is `list.sort`.
     let items = ops::iter::collect_in(vm, args[0], clean)?;
     let list = crate::types::list::new_list(vm, items);
     vm.root(list);
     let sort = ops::attr::getattr_str(vm, list, "sort")?;
+    vm.root(sort);
     let (names, values): (Vec<Value>, Vec<Value>) = kw_args(a).into_iter().unzip();
-    ops::call::call_kw(vm, sort, &values, &names)?;
+    ops::call::call_kw_in(vm, sort, &values, &names, clean)?;
     Ok(list)
 }
 
