@@ -201,3 +201,55 @@ class Right:
 
 
 print(make_class()() + Right())
+
+
+# Unary operators, and == called by `in` on a list or tuple.
+class Unary:
+    def __neg__(self):
+        return ("neg", collected())
+
+    def __pos__(self):
+        return ("pos", collected())
+
+    def __invert__(self):
+        return ("invert", collected())
+
+    def __eq__(self, o):
+        return collected()
+
+
+u = Unary()
+print(-u, +u, ~u)
+print(u in [1, "a", u], 5 in [1, 2, Unary()], 5 in (Unary(),), Unary() in [])
+
+
+# The list drops its items while `in` compares them: the search stops there, as in
+# CPython, and the item being compared stays alive.
+class Dropper:
+    def __eq__(self, o):
+        held.clear()
+        gc.collect()
+        return isinstance(o, Node) and o.tag == 3
+
+
+class DropSelf:
+    def __eq__(self, o):
+        held.remove(o)
+        gc.collect()
+        return o.tag == 2
+
+
+held = []
+for i in range(5):
+    n = Node()
+    n.tag = i
+    held.append(n)
+del n
+print(Dropper() in held, len(held))
+for i in range(5):
+    n = Node()
+    n.tag = i
+    held.append(n)
+del n
+print(DropSelf() in held, [n.tag for n in held])
+print(DropSelf() in tuple(held), [n.tag for n in held])

@@ -53,6 +53,51 @@ fn next_from_loop(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     ops::iter::next_in(vm, it, clean)
 }
 
+/// BINARY_OP's general case (not two builtin numbers). `a` and `b` go back on the frame's
+/// value stack meanwhile, so special methods run from a clean position.
+#[inline(never)]
+fn binary_op_from_loop(
+    vm: &mut Vm,
+    f: &mut FrameData,
+    a: Value,
+    b: Value,
+    op: BinaryOp,
+    inplace: bool,
+) -> PyResult {
+    let clean = vm.is_clean();
+    with_operands(f, [a, b], || {
+        ops::number::binary_op_general_in(vm, a, b, op, inplace, clean)
+    })
+}
+
+/// COMPARE_OP's general case (no `fast_compare`), as `binary_op_from_loop`.
+#[inline(never)]
+fn compare_from_loop(
+    vm: &mut Vm,
+    f: &mut FrameData,
+    a: Value,
+    b: Value,
+    op: CompareOp,
+) -> PyResult {
+    let clean = vm.is_clean();
+    with_operands(f, [a, b], || {
+        ops::compare::rich_compare_in(vm, a, b, op, clean)
+    })
+}
+
+/// Runs `op` with `operands` pushed back on the frame's value stack (where the instruction
+/// popped them from, so there is room), which roots them.
+fn with_operands(
+    f: &mut FrameData,
+    operands: [Value; 2],
+    op: impl FnOnce() -> PyResult,
+) -> PyResult {
+    f.stack.extend(operands);
+    let r = op();
+    f.stack.truncate(f.stack.len() - 2);
+    r
+}
+
 /// FORMAT_VALUE: `v` converted by `conversion` (1 str, 2 repr, 3 ascii), then formatted with
 /// `spec` (NULL: none). Special methods run at a clean level when the loop's is.
 #[inline(never)]
@@ -691,29 +736,41 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         continue;
                     }
                 }
-                let v = tri!(ops::number::binary_op_in(
-                    vm,
-                    a,
-                    b,
-                    op,
-                    inplace,
-                    vm.is_clean()
-                ));
+                if let Some(r) = ops::number::binary_op_numbers(vm, a, b, op) {
+                    f.stack.push(tri!(r));
+                    continue;
+                }
+                let v = tri!(binary_op_from_loop(vm, f, a, b, op, inplace));
                 f.stack.push(v);
             }
             Op::UNARY_NEGATIVE => {
                 let a = pop!(f);
-                let v = tri!(ops::number::neg(vm, a));
+                let v = tri!(ops::number::unary_op_in(
+                    vm,
+                    a,
+                    ops::number::Unary::Neg,
+                    vm.is_clean()
+                ));
                 f.stack.push(v);
             }
             Op::UNARY_POSITIVE => {
                 let a = pop!(f);
-                let v = tri!(ops::number::pos(vm, a));
+                let v = tri!(ops::number::unary_op_in(
+                    vm,
+                    a,
+                    ops::number::Unary::Pos,
+                    vm.is_clean()
+                ));
                 f.stack.push(v);
             }
             Op::UNARY_INVERT => {
                 let a = pop!(f);
-                let v = tri!(ops::number::invert(vm, a));
+                let v = tri!(ops::number::unary_op_in(
+                    vm,
+                    a,
+                    ops::number::Unary::Invert,
+                    vm.is_clean()
+                ));
                 f.stack.push(v);
             }
             Op::UNARY_NOT => {
@@ -740,7 +797,11 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                     f.stack.push(Value::from_bool(r));
                     continue;
                 }
-                let v = tri!(ops::compare::rich_compare_in(vm, a, b, op, vm.is_clean()));
+                if let Some(r) = ops::compare::fast_compare(vm, a, b, op) {
+                    f.stack.push(Value::from_bool(r));
+                    continue;
+                }
+                let v = tri!(compare_from_loop(vm, f, a, b, op));
                 f.stack.push(v);
             }
             Op::IS_OP => {

@@ -209,7 +209,7 @@ fn bind_descriptor_in(vm: &mut Vm, d: Value, obj: Value, ty: Value, clean: bool)
         return Ok(d);
     }
     let o = if obj.is_null() { Value::NONE } else { obj };
-    call_rooted_in(vm, get, &[d, o, ty], clean)
+    crate::ops::call::call_kw_in(vm, get, &[d, o, ty], &[], clean)
 }
 
 /// Whether `d` is an exact `property` or a getset descriptor (not a subclass of property).
@@ -373,19 +373,7 @@ pub fn setattr_in(vm: &mut Vm, obj: Value, name: Value, value: Value, clean: boo
     if is_native(sa, type_setattr_native) {
         return type_setattr(vm, obj, name, value);
     }
-    call_rooted_in(vm, sa, &[obj, name, value], clean).map(|_| ())
-}
-
-/// Calls `f(*args)`, from a clean position when `clean`, with `f` and `args` rooted meanwhile.
-fn call_rooted_in(vm: &mut Vm, f: Value, args: &[Value], clean: bool) -> PyResult {
-    if !clean {
-        return crate::ops::call::call(vm, f, args);
-    }
-    super::rooted(vm, &[f], |vm| {
-        super::rooted(vm, args, |vm| {
-            crate::ops::call::call_kw_in(vm, f, args, &[], true)
-        })
-    })
+    crate::ops::call::call_kw_in(vm, sa, &[obj, name, value], &[], clean).map(|_| ())
 }
 
 pub fn setattr_str(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<()> {
@@ -424,7 +412,7 @@ fn generic_setattr_in(
         {
             let set = typeobj::lookup(vm, dt, vm.names().set);
             if !set.is_null() {
-                call_rooted_in(vm, set, &[descr, obj, value], clean)?;
+                crate::ops::call::call_kw_in(vm, set, &[descr, obj, value], &[], clean)?;
                 return Ok(());
             }
             // A data descriptor with only `__delete__` cannot be assigned through.

@@ -113,8 +113,9 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult 
     rich_compare_in(vm, a, b, op, false)
 }
 
-/// `rich_compare`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
-/// special methods then run at a clean level.
+/// `rich_compare`, from a clean position when `clean` (see `ops::call::call_kw_in`; the
+/// caller keeps `a` and `b` alive): the special methods then run at a clean level. The types
+/// are not dereferenced after the first call (a method may reassign `__class__`).
 pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bool) -> PyResult {
     if let Some(r) = fast_compare(vm, a, b, op) {
         return Ok(Value::from_bool(r));
@@ -125,25 +126,6 @@ pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bo
     }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    if clean {
-        // A method may reassign `__class__`: the types stay alive meanwhile.
-        return super::rooted(vm, &[a, b, ta, tb], |vm| {
-            compare_special(vm, a, b, [ta, tb], op, true)
-        });
-    }
-    compare_special(vm, a, b, [ta, tb], op, false)
-}
-
-/// `a op b` through `__lt__` & co: the reflected method of a proper subclass first, then
-/// `a`'s, then `b`'s reflected one; identity for == and != when all decline.
-fn compare_special(
-    vm: &mut Vm,
-    a: Value,
-    b: Value,
-    [ta, tb]: [Value; 2],
-    op: CompareOp,
-    clean: bool,
-) -> PyResult {
     let name = vm.op_names.compare[op as usize];
     let rname = vm.op_names.compare[op.swapped() as usize];
     let mut tried_reflected = false;
@@ -245,13 +227,18 @@ fn sequence_compare_inner(
 
 /// `a == b` as a Rust bool (identity implies equality, as in containers).
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    eq_in(vm, a, b, false)
+}
+
+/// `eq`, from a clean position when `clean` (see `rich_compare_in`).
+pub fn eq_in(vm: &mut Vm, a: Value, b: Value, clean: bool) -> PyResult<bool> {
     if a == b {
         return Ok(true);
     }
     if let Some(r) = fast_compare(vm, a, b, CompareOp::Eq) {
         return Ok(r);
     }
-    let r = rich_compare(vm, a, b, CompareOp::Eq)?;
+    let r = rich_compare_in(vm, a, b, CompareOp::Eq, clean)?;
     if r.is_bool() {
         return Ok(r == Value::TRUE);
     }

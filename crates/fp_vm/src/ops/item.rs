@@ -161,6 +161,47 @@ pub fn delitem_in(vm: &mut Vm, c: Value, k: Value, clean: bool) -> PyResult<()> 
     }
 }
 
+/// Whether `item` equals an item of `seq`, a list or tuple, compared in order as the list is
+/// now (a comparison may shrink it, as CPython's `list_contains` allows). From a clean
+/// position when `clean`: the first comparison that may run Python code roots `seq` and
+/// `item`, and the item being compared (the list may drop it meanwhile); the caller truncates
+/// the roots.
+fn seq_contains(vm: &mut Vm, seq: Value, item: Value, clean: bool) -> PyResult<bool> {
+    let at = |i: usize| match seq.downcast::<ListObj>() {
+        Some(l) => l.items.borrow().get(i).copied(),
+        None => crate::types::tuple::items(seq).and_then(|t| t.get(i).copied()),
+    };
+    let mut slot = None;
+    let mut i = 0;
+    while let Some(x) = at(i) {
+        i += 1;
+        if x == item {
+            return Ok(true);
+        }
+        if let Some(r) = super::compare::fast_compare(vm, x, item, fp_bytecode::CompareOp::Eq) {
+            if r {
+                return Ok(true);
+            }
+            continue;
+        }
+        if clean {
+            let s = match slot {
+                Some(s) => s,
+                None => {
+                    vm.root(seq);
+                    vm.root(item);
+                    *slot.insert(vm.root(Value::NULL))
+                }
+            };
+            vm.set_root(s, x);
+        }
+        if super::compare::eq_in(vm, x, item, clean)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     contains_in(vm, container, item, false)
@@ -187,19 +228,10 @@ pub fn contains_in(vm: &mut Vm, container: Value, item: Value, clean: bool) -> P
         return Ok(h.contains(n));
     }
     if ty == vm.types.list || ty == vm.types.tuple {
-        let items = if let Some(l) = container.downcast::<ListObj>() {
-            l.snapshot()
-        } else {
-            crate::types::tuple::items(container)
-                .unwrap_or(&[])
-                .to_vec()
-        };
-        for x in items {
-            if super::compare::eq(vm, x, item)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
+        let mark = vm.roots_mark();
+        let r = seq_contains(vm, container, item, clean);
+        vm.truncate_roots(mark);
+        return r;
     }
     if let Some(r) = super::call_special_in(vm, container, vm.names.contains, &[item], clean)? {
         return super::truth::is_true(vm, r);

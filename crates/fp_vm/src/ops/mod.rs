@@ -29,8 +29,9 @@ pub fn call_special(
 }
 
 /// `call_special`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
-/// method runs at a clean level, where collections may run. The method, `obj` and `args` are
-/// rooted here for the call; the caller roots anything else it uses afterwards.
+/// method runs at a clean level. `obj` and `args` stay alive during the call (a Python
+/// method's frame holds them, an audited native roots them, and a method bound by a
+/// descriptor gets them rooted here); the caller roots anything else it uses afterwards.
 pub fn call_special_in(
     vm: &mut Vm,
     obj: Value,
@@ -43,26 +44,32 @@ pub fn call_special_in(
     if m.is_null() || m.is_none() {
         return Ok(None);
     }
-    let mut v = Vec::with_capacity(args.len() + 1);
-    let (f, args) = if m.is::<crate::types::function::FunctionObj>()
+    if m.is::<crate::types::function::FunctionObj>()
         || m.is::<crate::types::function::NativeFunction>()
     {
-        v.push(obj);
-        v.extend_from_slice(args);
-        (m, &v[..])
-    } else {
-        (attr::bind_descriptor(vm, m, obj, ty)?, args)
-    };
+        // `obj` and up to three arguments without a heap allocation (every special method).
+        let mut small = [Value::NULL; 4];
+        let mut big = Vec::new();
+        let all: &[Value] = if args.len() < small.len() {
+            small[0] = obj;
+            small[1..=args.len()].copy_from_slice(args);
+            &small[..=args.len()]
+        } else {
+            big.push(obj);
+            big.extend_from_slice(args);
+            &big
+        };
+        return call::call_kw_in(vm, m, all, &[], clean).map(Some);
+    }
+    let f = attr::bind_descriptor(vm, m, obj, ty)?;
     if !clean {
         return call::call(vm, f, args).map(Some);
     }
-    rooted(vm, &[f, obj, m], |vm| {
-        for &a in args {
-            if a.is_ptr() {
-                vm.root(a);
-            }
-        }
-        call::call_kw_in(vm, f, args, &[], true).map(Some)
+    // What the descriptor returned need not hold `obj`.
+    rooted(vm, &[f, obj], |vm| {
+        rooted(vm, args, |vm| {
+            call::call_kw_in(vm, f, args, &[], true).map(Some)
+        })
     })
 }
 

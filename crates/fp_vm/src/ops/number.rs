@@ -353,8 +353,9 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
     binary_op_in(vm, a, b, op, inplace, false)
 }
 
-/// `binary_op`, from a clean position when `clean` (see `ops::call::call_kw_in`): special
-/// methods then run at a clean level.
+/// `binary_op`, from a clean position when `clean` (see `ops::call::call_kw_in`; the caller
+/// keeps `a` and `b` alive, as the eval loop does on its value stack): special methods then
+/// run at a clean level.
 pub fn binary_op_in(
     vm: &mut Vm,
     a: Value,
@@ -363,31 +364,30 @@ pub fn binary_op_in(
     inplace: bool,
     clean: bool,
 ) -> PyResult {
+    if let Some(r) = binary_op_numbers(vm, a, b, op) {
+        return r;
+    }
+    binary_op_general_in(vm, a, b, op, inplace, clean)
+}
+
+/// `a op b` when both are builtin numbers (no Python code runs); None otherwise. Out of line:
+/// the eval loop's own fast paths cover the commonest cases, and inlined here it grows them.
+#[inline(never)]
+pub fn binary_op_numbers(vm: &mut Vm, a: Value, b: Value, op: BinaryOp) -> Option<PyResult> {
     // Small-int fast path (the commonest case by far).
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int())
         && let Some(r) = small_int_binop(x, y, op)
     {
-        return Ok(int::from_i64(vm, r));
+        return Some(Ok(int::from_i64(vm, r)));
     }
-    if let Some(r) = numeric_binop(vm, a, b, op) {
-        let r = r?;
-        if r != Value::NOT_IMPLEMENTED {
-            return Ok(r);
-        }
+    match numeric_binop(vm, a, b, op)? {
+        Ok(r) if r == Value::NOT_IMPLEMENTED => None,
+        r => Some(r),
     }
-    if !inplace && let Some(r) = sequence_binop(vm, a, b, op) {
-        return r;
-    }
-    if clean {
-        return super::rooted(vm, &[a, b], |vm| {
-            binary_special(vm, a, b, op, inplace, true)
-        });
-    }
-    binary_special(vm, a, b, op, inplace, false)
 }
 
-/// `a op b` through the special methods (and `list +=`).
-fn binary_special(
+/// `binary_op_in` after `binary_op_numbers`: sequences, `list +=`, the special methods.
+pub fn binary_op_general_in(
     vm: &mut Vm,
     a: Value,
     b: Value,
@@ -395,6 +395,9 @@ fn binary_special(
     inplace: bool,
     clean: bool,
 ) -> PyResult {
+    if !inplace && let Some(r) = sequence_binop(vm, a, b, op) {
+        return r;
+    }
     if inplace {
         // list += iterable extends in place.
         if op == BinaryOp::Add
@@ -436,8 +439,10 @@ pub fn binary_dispatch_named(
     binary_dispatch_named_in(vm, a, b, name, rname, false)
 }
 
-/// `binary_dispatch_named`, from a clean position when `clean` (the caller roots `a` and
-/// `b`): the special methods run at a clean level.
+/// `binary_dispatch_named`, from a clean position when `clean` (the caller keeps `a` and
+/// `b` alive): the special methods run at a clean level. What is looked up here is only
+/// compared after the first call, never dereferenced (a method may reassign `__class__`
+/// and so free the old type).
 pub fn binary_dispatch_named_in(
     vm: &mut Vm,
     a: Value,
@@ -455,24 +460,6 @@ pub fn binary_dispatch_named_in(
         Value::NULL
     };
     let fb = if fb.is_none() { Value::NULL } else { fb };
-    if clean {
-        // A method may reassign `__class__`: what was looked up stays alive meanwhile.
-        return super::rooted(vm, &[ta, tb, fa, fb], |vm| {
-            binary_dispatch_found(vm, a, b, [ta, tb, fa, fb], [name, rname], true)
-        });
-    }
-    binary_dispatch_found(vm, a, b, [ta, tb, fa, fb], [name, rname], false)
-}
-
-/// The calls of `binary_dispatch_named_in`, with the types and methods it looked up.
-fn binary_dispatch_found(
-    vm: &mut Vm,
-    a: Value,
-    b: Value,
-    [ta, tb, fa, fb]: [Value; 4],
-    [name, rname]: [Value; 2],
-    clean: bool,
-) -> PyResult<Option<Value>> {
     let mut did_b = false;
     if !fb.is_null() && typeobj::is_subtype(tb, ta) && ta != tb {
         let base_r = typeobj::lookup(vm, ta, rname);
@@ -557,36 +544,57 @@ fn binop_type_error(
 }
 
 pub fn neg(vm: &mut Vm, a: Value) -> PyResult {
-    if let Some(i) = a.as_small_int() {
-        return Ok(int::from_i64(vm, -i));
-    }
-    match num_of(vm, a) {
-        Some(Num::Int(i)) => return Ok(int::neg(vm, i)),
-        Some(Num::Float(f)) => return Ok(float::new_float(vm, -f)),
-        Some(Num::Complex(r, i)) => return Ok(crate::types::complex::new_complex(vm, -r, -i)),
-        None => {}
-    }
-    unary(vm, a, vm.names.neg, "unary -")
+    unary_op_in(vm, a, Unary::Neg, false)
 }
 
 pub fn pos(vm: &mut Vm, a: Value) -> PyResult {
-    match num_of(vm, a) {
-        Some(Num::Int(i)) => return Ok(int::add(vm, i, IntRef::Small(0))),
-        Some(Num::Float(_)) | Some(Num::Complex(..)) => return Ok(a),
-        None => {}
-    }
-    unary(vm, a, vm.names.pos, "unary +")
+    unary_op_in(vm, a, Unary::Pos, false)
 }
 
 pub fn invert(vm: &mut Vm, a: Value) -> PyResult {
-    if let Some(Num::Int(i)) = num_of(vm, a) {
-        return Ok(int::invert(vm, i));
-    }
-    unary(vm, a, vm.names.invert, "unary ~")
+    unary_op_in(vm, a, Unary::Invert, false)
 }
 
-fn unary(vm: &mut Vm, a: Value, name: Value, what: &str) -> PyResult {
-    match super::call_special(vm, a, name, &[])? {
+/// A unary operator: `-a`, `+a`, `~a`.
+#[derive(Clone, Copy)]
+pub enum Unary {
+    Neg,
+    Pos,
+    Invert,
+}
+
+/// The unary operator on a builtin number, without a call.
+fn unary_builtin(vm: &mut Vm, a: Value, op: Unary) -> Option<Value> {
+    if let (Unary::Neg, Some(i)) = (op, a.as_small_int()) {
+        return Some(int::from_i64(vm, -i));
+    }
+    Some(match (op, num_of(vm, a)?) {
+        (Unary::Neg, Num::Int(i)) => int::neg(vm, i),
+        (Unary::Neg, Num::Float(f)) => float::new_float(vm, -f),
+        (Unary::Neg, Num::Complex(r, i)) => crate::types::complex::new_complex(vm, -r, -i),
+        (Unary::Pos, Num::Int(i)) => int::add(vm, i, IntRef::Small(0)),
+        (Unary::Pos, Num::Float(_) | Num::Complex(..)) => a,
+        (Unary::Invert, Num::Int(i)) => int::invert(vm, i),
+        (Unary::Invert, Num::Float(_) | Num::Complex(..)) => return None,
+    })
+}
+
+/// `-a`, `+a` or `~a`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
+/// special method then runs at a clean level.
+pub fn unary_op_in(vm: &mut Vm, a: Value, op: Unary, clean: bool) -> PyResult {
+    if let Some(r) = unary_builtin(vm, a, op) {
+        return Ok(r);
+    }
+    let (name, what) = match op {
+        Unary::Neg => (vm.names.neg, "unary -"),
+        Unary::Pos => (vm.names.pos, "unary +"),
+        Unary::Invert => (vm.names.invert, "unary ~"),
+    };
+    unary(vm, a, name, what, clean)
+}
+
+fn unary(vm: &mut Vm, a: Value, name: Value, what: &str, clean: bool) -> PyResult {
+    match super::call_special_in(vm, a, name, &[], clean)? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!(
             "bad operand type for {what}: '{}'",
