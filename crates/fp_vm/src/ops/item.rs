@@ -236,8 +236,14 @@ pub fn contains_in(vm: &mut Vm, container: Value, item: Value, clean: bool) -> P
     if let Some(r) = super::call_special_in(vm, container, vm.names.contains, &[item], clean)? {
         return super::truth::is_true(vm, r);
     }
-    // Fall back to iteration.
     let ty = vm.type_of(container);
+    if crate::types::typeobj::lookup(vm, ty, vm.names.contains).is_none() {
+        return Err(vm.type_error(format!(
+            "'{}' object is not a container",
+            vm.type_name(container)
+        )));
+    }
+    // Fall back to iteration.
     let has_iter = !crate::types::typeobj::lookup(vm, ty, vm.names.iter).is_null()
         || !crate::types::typeobj::lookup(vm, ty, vm.names.getitem).is_null();
     if !has_iter {

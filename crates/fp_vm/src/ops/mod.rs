@@ -18,7 +18,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Calls the special method `name` of `obj`'s type with `obj` prepended to `args`.
-/// Returns Ok(None) when the type has no such method (or has it set to None).
+/// Returns Ok(None) when the type has no such method (see `blocked_special` for None).
 pub fn call_special(
     vm: &mut Vm,
     obj: Value,
@@ -41,8 +41,11 @@ pub fn call_special_in(
 ) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let m = typeobj::lookup(vm, ty, name);
-    if m.is_null() || m.is_none() {
+    if m.is_null() {
         return Ok(None);
+    }
+    if m.is_none() {
+        return blocked_special(vm, name);
     }
     if m.is::<crate::types::function::FunctionObj>()
         || m.is::<crate::types::function::NativeFunction>()
@@ -71,6 +74,33 @@ pub fn call_special_in(
             call::call_kw_in(vm, f, args, &[], true).map(Some)
         })
     })
+}
+
+/// A special method set to None. CPython calls it like any other, so the operation fails
+/// with "'NoneType' object is not callable" instead of falling back (`__bool__ = None` makes
+/// `bool(x)` fail rather than use `__len__`; `__eq__ = None` stops the identity default).
+/// The protocols whose callers give None a meaning of their own (not iterable, unhashable,
+/// not a container, ...) get Ok(None) and say so themselves.
+#[cold]
+fn blocked_special(vm: &mut Vm, name: Value) -> PyResult<Option<Value>> {
+    let n = &vm.names;
+    let own_meaning = [
+        n.iter,
+        n.hash,
+        n.contains,
+        n.reversed,
+        n.next,
+        n.length_hint,
+        n.await_,
+        n.aiter,
+        n.anext,
+        n.instancecheck,
+        n.subclasscheck,
+    ];
+    if own_meaning.contains(&name) {
+        return Ok(None);
+    }
+    Err(vm.type_error("'NoneType' object is not callable"))
 }
 
 /// Runs `f` with `vals` rooted: for operations entered cleanly (`*_in(.., clean)`) that hold

@@ -459,7 +459,6 @@ pub fn binary_dispatch_named_in(
     } else {
         Value::NULL
     };
-    let fb = if fb.is_none() { Value::NULL } else { fb };
     let mut did_b = false;
     if !fb.is_null() && typeobj::is_subtype(tb, ta) && ta != tb {
         let base_r = typeobj::lookup(vm, ta, rname);
@@ -472,7 +471,7 @@ pub fn binary_dispatch_named_in(
             }
         }
     }
-    if !fa.is_null() && !fa.is_none() {
+    if !fa.is_null() {
         let entered_clean = vm.enter_native_if(clean)?;
         let r = super::call_special_in(vm, a, name, &[b], entered_clean);
         vm.leave_native_clean(entered_clean);

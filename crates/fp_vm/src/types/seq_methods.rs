@@ -43,7 +43,8 @@ pub fn seq_key(vm: &mut Vm, k: Value, what: &str) -> PyResult<SeqKey> {
     if let Some(s) = k.downcast::<SliceObj>() {
         return Ok(SeqKey::Slice(s));
     }
-    if int::is_int(k) || ops::has_special(vm, k, vm.names.index) {
+    // `__index__ = None` counts: calling it fails, as CPython's `nb_index` slot does.
+    if int::is_int(k) || !typeobj::lookup(vm, vm.type_of(k), vm.names.index).is_null() {
         return Ok(SeqKey::Index(ops::number::index_i64(vm, k)?));
     }
     Err(vm.type_error(format!(
