@@ -98,6 +98,19 @@ fn with_operands(
     r
 }
 
+/// LOAD_GLOBAL after the str probes missed: namespaces holding keys other than strs are
+/// searched the general way (their keys' `__eq__` may match), then NameError.
+#[cold]
+#[inline(never)]
+fn load_global_general(vm: &mut Vm, globals: Value, builtins: Value, name: Value) -> PyResult {
+    for d in [globals, builtins] {
+        if let Some(v) = dict::get_str_value_general(vm, d, name)? {
+            return Ok(v);
+        }
+    }
+    Err(name_not_defined(vm, name))
+}
+
 /// FORMAT_VALUE: `v` converted by `conversion` (1 str, 2 repr, 3 ascii), then formatted with
 /// `spec` (NULL: none). Special methods run at a clean level when the loop's is.
 #[inline(never)]
@@ -604,8 +617,8 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                         f.stack.push(v)
                     }
                     None => {
-                        pending = Some((name_not_defined(vm, name), false));
-                        continue;
+                        let v = tri!(load_global_general(vm, f.globals, f.builtins, name));
+                        f.stack.push(v);
                     }
                 }
             }

@@ -136,7 +136,7 @@ pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bo
         let own = typeobj::lookup(vm, tb, rname);
         if !own.is_null() {
             tried_reflected = true;
-            if let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
+            if let Some(r) = super::call_compare_special_in(vm, b, rname, &[a], clean)?
                 && r != Value::NOT_IMPLEMENTED
             {
                 return Ok(r);
@@ -144,7 +144,7 @@ pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bo
         }
     }
     let entered_clean = vm.enter_native_if(clean)?;
-    let r = super::call_special_in(vm, a, name, &[b], entered_clean);
+    let r = super::call_compare_special_in(vm, a, name, &[b], entered_clean);
     vm.leave_native_clean(entered_clean);
     if let Some(r) = r?
         && r != Value::NOT_IMPLEMENTED
@@ -152,7 +152,7 @@ pub fn rich_compare_in(vm: &mut Vm, a: Value, b: Value, op: CompareOp, clean: bo
         return Ok(r);
     }
     if !tried_reflected
-        && let Some(r) = super::call_special_in(vm, b, rname, &[a], clean)?
+        && let Some(r) = super::call_compare_special_in(vm, b, rname, &[a], clean)?
         && r != Value::NOT_IMPLEMENTED
     {
         return Ok(r);
@@ -183,46 +183,46 @@ fn sequence_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<
     r
 }
 
+/// Compares two lists or two tuples of the same exact type as they are at each step: a
+/// comparison that changes a list is seen by the next step (CPython's `list_richcompare`).
 fn sequence_compare_inner(
     vm: &mut Vm,
     a: Value,
     b: Value,
     op: CompareOp,
 ) -> PyResult<Option<bool>> {
-    let ta = vm.type_of(a);
-    let tb = vm.type_of(b);
-    if ta != tb || (ta != vm.types.list && ta != vm.types.tuple) {
-        return Ok(None);
-    }
-    let snap = |v: Value| -> Vec<Value> {
-        if let Some(l) = v.downcast::<ListObj>() {
-            l.snapshot()
-        } else if let Some(t) = v.downcast::<TupleObj>() {
-            t.items.to_vec()
-        } else {
-            Vec::new()
-        }
+    let len = |v: Value| match v.downcast::<ListObj>() {
+        Some(l) => l.len(),
+        None => v.downcast::<TupleObj>().map_or(0, |t| t.items.len()),
     };
-    let (xs, ys) = (snap(a), snap(b));
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && xs.len() != ys.len() {
+    let at = |v: Value, i: usize| match v.downcast::<ListObj>() {
+        Some(l) => l.items.borrow().get(i).copied(),
+        None => v
+            .downcast::<TupleObj>()
+            .and_then(|t| t.items.get(i).copied()),
+    };
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(a) != len(b) {
         return Ok(Some(op == CompareOp::Ne));
     }
-    for (x, y) in xs.iter().zip(ys.iter()) {
-        if x == y {
-            continue;
+    // The first index where the items differ.
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (at(a, i), at(b, i)) {
+        if x != y && !eq(vm, x, y)? {
+            break;
         }
-        if !eq(vm, *x, *y)? {
-            return match op {
-                CompareOp::Eq => Ok(Some(false)),
-                CompareOp::Ne => Ok(Some(true)),
-                _ => {
-                    let r = rich_compare(vm, *x, *y, op)?;
-                    Ok(Some(crate::ops::truth::is_true(vm, r)?))
-                }
-            };
+        i += 1;
+    }
+    let (Some(x), Some(y)) = (at(a, i), at(b, i)) else {
+        return Ok(Some(ord_result(len(a).cmp(&len(b)), op)));
+    };
+    match op {
+        CompareOp::Eq => Ok(Some(false)),
+        CompareOp::Ne => Ok(Some(true)),
+        _ => {
+            let r = rich_compare(vm, x, y, op)?;
+            Ok(Some(crate::ops::truth::is_true(vm, r)?))
         }
     }
-    Ok(Some(ord_result(xs.len().cmp(&ys.len()), op)))
 }
 
 /// `a == b` as a Rust bool (identity implies equality, as in containers).

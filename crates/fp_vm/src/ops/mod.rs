@@ -39,6 +39,30 @@ pub fn call_special_in(
     args: &[Value],
     clean: bool,
 ) -> PyResult<Option<Value>> {
+    call_special_impl(vm, obj, name, args, clean, false)
+}
+
+/// `call_special_in` for a rich comparison: a method whose binding fails (a property
+/// raising, say) declines with NotImplemented instead of raising, as CPython's
+/// `slot_tp_richcompare` does.
+pub fn call_compare_special_in(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    args: &[Value],
+    clean: bool,
+) -> PyResult<Option<Value>> {
+    call_special_impl(vm, obj, name, args, clean, true)
+}
+
+fn call_special_impl(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    args: &[Value],
+    clean: bool,
+    bind_error_declines: bool,
+) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let m = typeobj::lookup(vm, ty, name);
     if m.is_null() {
@@ -64,7 +88,11 @@ pub fn call_special_in(
         };
         return call::call_kw_in(vm, m, all, &[], clean).map(Some);
     }
-    let f = attr::bind_descriptor(vm, m, obj, ty)?;
+    let f = match attr::bind_descriptor(vm, m, obj, ty) {
+        Ok(f) => f,
+        Err(_) if bind_error_declines => return Ok(Some(Value::NOT_IMPLEMENTED)),
+        Err(e) => return Err(e),
+    };
     if !clean {
         return call::call(vm, f, args).map(Some);
     }

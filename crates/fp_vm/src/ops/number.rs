@@ -289,6 +289,10 @@ fn sequence_binop(vm: &mut Vm, a: Value, b: Value, op: BinaryOp) -> Option<PyRes
             };
             let ts = vm.type_of(seq);
             let n = int_ref(n)?.to_i64()?.max(0) as usize;
+            // Immutable sequences repeated once are themselves (CPython returns the object).
+            if n == 1 && (ts == vm.types.str_ || ts == vm.types.tuple) {
+                return Some(Ok(seq));
+            }
             if ts == vm.types.str_ {
                 let s = crate::types::str::as_str(seq)?;
                 if s.len()

@@ -386,6 +386,19 @@ pub fn get_str_value(d: Value, key: Value) -> Option<Value> {
     probe_str(d, s.hash(), key, s.as_str())
 }
 
+/// `get_str_value` for a dict that may hold other keys than exact strs: one of those whose
+/// hash matches can equal `key` through its `__eq__` (a global looked up in a namespace with
+/// such a key, as CPython's general lookup finds it). Only a miss of the str probe pays.
+pub fn get_str_value_general(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
+    if let Some(v) = get_str_value(d, key) {
+        return Ok(Some(v));
+    }
+    if !dobj(d).table.borrow().general {
+        return Ok(None);
+    }
+    get_item(vm, d, key)
+}
+
 /// Lookup by Rust string (hashes it; no allocation).
 pub fn get_str(d: Value, key: &str) -> Option<Value> {
     probe_str(

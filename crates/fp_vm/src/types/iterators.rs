@@ -403,7 +403,12 @@ pub fn next_builtin_in(
                 }
                 Err(e) => return Err(e),
             };
-            if ops::compare::eq(vm, v, sentinel)? {
+            // A call that exhausted this iterator itself (re-entrantly) ends it: its result
+            // is dropped, as CPython's `calliter_iternext` does.
+            if matches!(*o.state.borrow(), IterState::Exhausted) {
+                return Ok(None);
+            }
+            if ops::compare::eq(vm, sentinel, v)? {
                 finish(o);
                 return Ok(None);
             }

@@ -132,7 +132,13 @@ fn list_new(vm: &mut Vm, a: &[Value]) -> PyResult {
 fn list_init(vm: &mut Vm, a: &[Value]) -> PyResult {
     let clean = vm.take_clean_entry();
     let l = this(vm, a[0])?;
-    let arg = single_optional_arg(vm, "list", a[1], a[2])?;
+    // Keywords are refused unless a subclass's own `__new__` takes them (CPython's rule).
+    let ty = vm.type_of(a[0]);
+    let own_new = ty != vm.types.list
+        && typeobj::lookup(vm, ty, vm.names.new)
+            != typeobj::lookup(vm, vm.types.list, vm.names.new);
+    let kwargs = if own_new { Value::NULL } else { a[2] };
+    let arg = single_optional_arg(vm, "list", a[1], kwargs)?;
     l.items.borrow_mut().clear();
     if !arg.is_null() {
         let items = ops::iter::collect_in(vm, arg, clean)?;

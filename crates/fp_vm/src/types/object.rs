@@ -230,6 +230,10 @@ static TYPE_GETSETS: &[(NativeDef, Option<NativeDef>)] = &[
     ),
     (native!("__flags__", "($self, /)", type_get_flags), None),
     (
+        native!("__itemsize__", "($self, /)", type_get_itemsize),
+        None,
+    ),
+    (
         native!("__text_signature__", "($self, /)", type_get_none),
         None,
     ),
@@ -478,7 +482,10 @@ fn object_init(vm: &mut Vm, a: &[Value]) -> PyResult {
         }
         let new = typeobj::lookup(vm, ty, vm.names.new);
         if is_native_fn(new, object_new) {
-            return Err(vm.type_error(format!("{}() takes no arguments", typeobj::type_name(ty))));
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                typeobj::type_name(ty)
+            )));
         }
     }
     Ok(Value::NONE)
@@ -509,7 +516,9 @@ fn object_eq(_vm: &mut Vm, a: &[Value]) -> PyResult {
 }
 
 fn object_ne(vm: &mut Vm, a: &[Value]) -> PyResult {
-    let r = ops::call_special(vm, a[0], vm.names.eq, &[a[1]])?.unwrap_or(Value::NOT_IMPLEMENTED);
+    // `__eq__` through the comparison slot: a binding that fails declines (NotImplemented).
+    let r = ops::call_compare_special_in(vm, a[0], vm.names.eq, &[a[1]], false)?
+        .unwrap_or(Value::NOT_IMPLEMENTED);
     if r == Value::NOT_IMPLEMENTED {
         return Ok(r);
     }
@@ -879,6 +888,19 @@ fn type_get_doc(vm: &mut Vm, a: &[Value]) -> PyResult {
         None => Ok(Value::NONE),
     }
 }
+/// `type.__itemsize__`: CPython's size of one item of a variable-size object (a tuple's
+/// pointers, an int's 30-bit digits, a bytes' bytes; 0 for the rest), by the type's layout.
+fn type_get_itemsize(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let t = t_of(vm, a[0])?;
+    let size = match t.layout {
+        ObjKind::Tuple => 8,
+        ObjKind::Int => 4,
+        ObjKind::Bytes => 1,
+        _ => 0,
+    };
+    Ok(crate::types::int::from_i64(vm, size))
+}
+
 fn type_get_flags(vm: &mut Vm, a: &[Value]) -> PyResult {
     let t = t_of(vm, a[0])?;
     let mut f: i64 = 0;

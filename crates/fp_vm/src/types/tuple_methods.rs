@@ -78,7 +78,12 @@ fn tuple_new(vm: &mut Vm, a: &[Value]) -> PyResult {
     let clean = vm.take_clean_entry();
     let ty = a[0];
     check_new_type(vm, ty, vm.types.tuple)?;
-    let arg = single_optional_arg(vm, "tuple", a[1], a[2])?;
+    // Keywords are refused unless a subclass's own `__init__` takes them (CPython's rule).
+    let own_init = ty != vm.types.tuple
+        && typeobj::lookup(vm, ty, vm.names.init)
+            != typeobj::lookup(vm, vm.types.tuple, vm.names.init);
+    let kwargs = if own_init { Value::NULL } else { a[2] };
+    let arg = single_optional_arg(vm, "tuple", a[1], kwargs)?;
     if arg.is_null() {
         if ty == vm.types.tuple {
             return Ok(new_tuple(vm, Vec::new()));
