@@ -303,7 +303,7 @@ fn generic_getattr_opt_in(
 pub fn type_getattr(vm: &mut Vm, ty: Value, name: Value) -> PyResult {
     let meta = vm.type_of(ty);
     let meta_attr = typeobj::lookup(vm, meta, name);
-    if !meta_attr.is_null() && is_data_descriptor(vm, meta_attr) {
+    if !meta_attr.is_null() && is_data_descriptor(vm, meta_attr) && has_get(vm, meta_attr) {
         return bind_descriptor(vm, meta_attr, ty, meta);
     }
     if ty.is::<TypeObject>() {

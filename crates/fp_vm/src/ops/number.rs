@@ -681,8 +681,11 @@ pub fn len_result(vm: &mut Vm, r: Value) -> PyResult<i64> {
             vm.type_name(r)
         )));
     };
+    // The sign first, as CPython's `slot_sq_length`: a huge negative length is a ValueError.
+    if int_ref(r).is_some_and(|i| i.is_negative()) {
+        return Err(vm.value_error("__len__() should return >= 0"));
+    }
     match int_ref(r).and_then(|i| i.to_i64()) {
-        Some(n) if n < 0 => Err(vm.value_error("__len__() should return >= 0")),
         Some(n) => Ok(n),
         None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
     }

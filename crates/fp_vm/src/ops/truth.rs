@@ -18,6 +18,9 @@ pub fn is_true_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<bool> {
     if v == Value::FALSE || v.is_none() {
         return Ok(false);
     }
+    if v == Value::NOT_IMPLEMENTED {
+        return not_implemented_truth(vm);
+    }
     if let Some(i) = v.as_small_int() {
         return Ok(i != 0);
     }
@@ -57,5 +60,19 @@ pub fn is_true_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<bool> {
         let n = crate::ops::number::len_result(vm, r)?;
         return Ok(n != 0);
     }
+    Ok(true)
+}
+
+/// `bool(NotImplemented)`: true, with CPython 3.9+'s DeprecationWarning.
+#[cold]
+fn not_implemented_truth(vm: &mut Vm) -> PyResult<bool> {
+    let category = vm.exc.deprecation_warning;
+    crate::modules::warnings::warn_with_source(
+        vm,
+        category,
+        "NotImplemented should not be used in a boolean context",
+        1,
+        Value::NULL,
+    )?;
     Ok(true)
 }

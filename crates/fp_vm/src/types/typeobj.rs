@@ -407,6 +407,9 @@ pub fn new_class_kw(
     kwvalues: &[Value],
 ) -> PyResult<Value> {
     let name_s = match name.downcast::<StrObj>() {
+        Some(s) if s.as_str().contains('\0') => {
+            return Err(vm.value_error("type name must not contain null characters"));
+        }
         Some(s) => s.as_str().to_string(),
         None => {
             return Err(vm.type_error(format!(
@@ -471,7 +474,18 @@ pub fn new_class_kw(
         }
     }
     // Copy the namespace: the class owns its dict.
-    let d = dict::copy(vm, ns)?;
+    // A dict subclass that iterates its own way (an OrderedDict moved around) is copied in its
+    // iteration order, as CPython's `PyDict_Copy` does through `keys()`.
+    let ns_ty = vm.type_of(ns);
+    let own_iter = ns_ty != vm.types.dict
+        && lookup(vm, ns_ty, vm.names.iter) != lookup(vm, vm.types.dict, vm.names.iter);
+    let d = if !own_iter {
+        dict::copy(vm, ns)?
+    } else {
+        let d = dict::new_dict(vm);
+        crate::types::dict_methods::update_arg(vm, d, ns)?;
+        d
+    };
     if dict::get_str(d, "__module__").is_none() {
         // Take __name__ of the calling frame's globals, as CPython does.
         if let Some(m) =
