@@ -253,3 +253,26 @@ for i in range(5):
 del n
 print(DropSelf() in held, [n.tag for n in held])
 print(DropSelf() in tuple(held), [n.tag for n in held])
+
+
+# A temporary defaultdict and a fresh key stay alive while the factory collects.
+def collecting_factory():
+    gc.collect()
+    return ["made"]
+
+
+def fresh(i):
+    return ("key", str(i))
+
+
+for i in range(3):
+    print(collections.defaultdict(collecting_factory)[fresh(i)], len(collections.defaultdict(collecting_factory, {fresh(i): 1})))
+
+
+class Missing(dict):
+    def __missing__(self, key):
+        gc.collect()
+        return [key, collected()]
+
+
+print(Missing()[fresh(7)])

@@ -171,7 +171,10 @@ fn call_native(
         }
     }
     if n.def.gc_clean {
-        return call_audited(vm, n, out, clean);
+        // Only a `*args` tuple or `**kwargs` dict made by `bind` is held by this frame alone;
+        // everything else bound is the caller's (rooted by it) or the function's own `self`.
+        let made_here = sig.varargs.is_some() || sig.varkw.is_some();
+        return call_audited(vm, n, out, clean, made_here);
     }
     vm.enter_native()?;
     let r = (n.def.func)(vm, out);
@@ -181,14 +184,24 @@ fn call_native(
 
 /// Calls an audited native function (`NativeDef::gc_clean`) with its bound arguments `out`:
 /// entered cleanly when called from a clean position, and its temporary roots dropped after.
-fn call_audited(vm: &mut Vm, n: &NativeFunction, out: &[Value], clean: bool) -> PyResult {
+/// The caller of a clean call roots the arguments it passes (see `call_kw_in`), so only what
+/// the binding `made_here` (a `*args` tuple, a `**kwargs` dict) is rooted here.
+fn call_audited(
+    vm: &mut Vm,
+    n: &NativeFunction,
+    out: &[Value],
+    clean: bool,
+    made_here: bool,
+) -> PyResult {
     let mark = vm.roots_mark();
     let entered_clean = if clean {
-        // The bound arguments include objects made here (a `*args` tuple, a `**kwargs` dict)
-        // that only this Rust frame holds.
-        for v in out.iter() {
-            if !v.is_null() {
-                vm.root(*v);
+        // The bound arguments may include objects made here (a `*args` tuple, a `**kwargs`
+        // dict) that only this Rust frame holds.
+        if made_here {
+            for v in out.iter() {
+                if !v.is_null() {
+                    vm.root(*v);
+                }
             }
         }
         match vm.enter_native_clean() {

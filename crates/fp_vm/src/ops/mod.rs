@@ -30,8 +30,8 @@ pub fn call_special(
 
 /// `call_special`, from a clean position when `clean` (see `ops::call::call_kw_in`): the
 /// method runs at a clean level. `obj` and `args` stay alive during the call (a Python
-/// method's frame holds them, an audited native roots them, and a method bound by a
-/// descriptor gets them rooted here); the caller roots anything else it uses afterwards.
+/// method's frame holds them; for a native method or one bound by a descriptor they are
+/// rooted here); the caller roots anything else it uses afterwards.
 pub fn call_special_in(
     vm: &mut Vm,
     obj: Value,
@@ -86,6 +86,13 @@ fn call_special_impl(
             big.extend_from_slice(args);
             &big
         };
+        if clean && m.is::<crate::types::function::NativeFunction>() {
+            // An audited native keeps only what it roots itself; its callers root its
+            // arguments (`call_audited`).
+            return rooted(vm, all, |vm| {
+                call::call_kw_in(vm, m, all, &[], true).map(Some)
+            });
+        }
         return call::call_kw_in(vm, m, all, &[], clean).map(Some);
     }
     let f = match attr::bind_descriptor(vm, m, obj, ty) {
