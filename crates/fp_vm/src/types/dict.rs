@@ -371,10 +371,6 @@ fn remove_entry(o: &DictObj, ix: usize) -> Value {
     t.entries[ix].key = Value::NULL;
     t.entries[ix].value = Value::NULL;
     t.used -= 1;
-    // Trailing deleted entries can simply be dropped, keeping popitem() O(1).
-    while t.entries.last().is_some_and(|e| e.key.is_null()) {
-        t.entries.pop();
-    }
     drop(t);
     o.touch();
     e.value
@@ -519,6 +515,10 @@ pub fn pop_last(d: Value) -> Option<(Value, Value)> {
     };
     let key = o.table.borrow().entries[ix].key;
     let value = remove_entry(o, ix);
+    // The dead entries from here to the end are dropped, so popitem() stays O(1) amortized
+    // (CPython shrinks its entry count the same way). Plain deletions keep theirs: an
+    // iterator must not see a key added back at a reused position.
+    o.table.borrow_mut().entries.truncate(ix);
     Some((key, value))
 }
 

@@ -52,7 +52,11 @@ pub enum IterState {
     Dict {
         d: Value,
         pos: usize,
+        /// The dict's size when iteration began (a change is an error).
         len: usize,
+        /// Entries returned so far: finding more than `len` means keys were deleted and
+        /// added back meanwhile (CPython's "keys changed" check).
+        yielded: usize,
         kind: DictIterKind,
     },
     Set {
@@ -160,6 +164,7 @@ pub fn new_dict_iter(vm: &mut Vm, d: Value, kind: DictIterKind) -> Value {
             d,
             pos: 0,
             len,
+            yielded: 0,
             kind,
         },
     )
@@ -315,7 +320,13 @@ pub fn next_builtin_in(
                 drop(st);
                 return Ok(Some(crate::types::int::from_i64(vm, v)));
             }
-            IterState::Dict { d, pos, len, kind } => {
+            IterState::Dict {
+                d,
+                pos,
+                len,
+                yielded,
+                kind,
+            } => {
                 let (d, kind) = (*d, *kind);
                 if crate::types::dict::len(d) != *len {
                     *st = IterState::Exhausted;
@@ -323,7 +334,13 @@ pub fn next_builtin_in(
                     return Err(vm.runtime_error("dictionary changed size during iteration"));
                 }
                 return Ok(match crate::types::dict::entry_from(d, *pos) {
+                    Some(_) if *yielded >= *len => {
+                        *st = IterState::Exhausted;
+                        drop(st);
+                        return Err(vm.runtime_error("dictionary keys changed during iteration"));
+                    }
                     Some((next, k, v)) => {
+                        *yielded += 1;
                         *pos = next;
                         drop(st);
                         Some(match kind {

@@ -126,7 +126,9 @@ fn iter_reduce(vm: &mut Vm, a: &[Value]) -> PyResult {
             remaining,
             start,
         } => R::Range(*start, *cur, *step, *remaining),
-        IterState::Dict { d, pos, len, kind } => R::Dict(*d, *pos, *len, *kind),
+        IterState::Dict {
+            d, pos, len, kind, ..
+        } => R::Dict(*d, *pos, *len, *kind),
         IterState::Set { s, pos, len } => R::Set(*s, *pos, *len),
         IterState::Callable { f, sentinel } => R::Call(*f, *sentinel),
         IterState::Enumerate { it, count } => R::Ctor(vec![*it, *count], None),
