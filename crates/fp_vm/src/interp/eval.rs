@@ -94,7 +94,7 @@ fn with_operands(
 ) -> PyResult {
     f.stack.extend(operands);
     let r = op();
-    f.stack.truncate(f.stack.len() - 2);
+    f.stack.truncate(f.stack.len().saturating_sub(2));
     r
 }
 
@@ -756,34 +756,14 @@ fn execute(vm: &mut Vm, entry: Value, throw: Option<Exc>) -> PyResult<Exit> {
                 let v = tri!(binary_op_from_loop(vm, f, a, b, op, inplace));
                 f.stack.push(v);
             }
-            Op::UNARY_NEGATIVE => {
+            Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_INVERT => {
                 let a = pop!(f);
-                let v = tri!(ops::number::unary_op_in(
-                    vm,
-                    a,
-                    ops::number::Unary::Neg,
-                    vm.is_clean()
-                ));
-                f.stack.push(v);
-            }
-            Op::UNARY_POSITIVE => {
-                let a = pop!(f);
-                let v = tri!(ops::number::unary_op_in(
-                    vm,
-                    a,
-                    ops::number::Unary::Pos,
-                    vm.is_clean()
-                ));
-                f.stack.push(v);
-            }
-            Op::UNARY_INVERT => {
-                let a = pop!(f);
-                let v = tri!(ops::number::unary_op_in(
-                    vm,
-                    a,
-                    ops::number::Unary::Invert,
-                    vm.is_clean()
-                ));
+                let op = match ins.op {
+                    Op::UNARY_NEGATIVE => ops::number::Unary::Neg,
+                    Op::UNARY_POSITIVE => ops::number::Unary::Pos,
+                    _ => ops::number::Unary::Invert,
+                };
+                let v = tri!(ops::number::unary_op_in(vm, a, op, vm.is_clean()));
                 f.stack.push(v);
             }
             Op::UNARY_NOT => {

@@ -4,9 +4,7 @@
 
 use crate::types::float::FloatObj;
 use crate::types::int::{self, int_ref};
-use crate::types::list::ListObj;
 use crate::types::str::StrObj;
-use crate::types::tuple::TupleObj;
 use crate::types::typeobj;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -183,46 +181,20 @@ fn sequence_compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<
     r
 }
 
-/// Compares two lists or two tuples of the same exact type as they are at each step: a
-/// comparison that changes a list is seen by the next step (CPython's `list_richcompare`).
+/// Compares two lists or two tuples of the same exact type as they are at each step (a
+/// comparison that changes a list is seen by the next step), as `list.__lt__` & co do.
 fn sequence_compare_inner(
     vm: &mut Vm,
     a: Value,
     b: Value,
     op: CompareOp,
 ) -> PyResult<Option<bool>> {
-    let len = |v: Value| match v.downcast::<ListObj>() {
-        Some(l) => l.len(),
-        None => v.downcast::<TupleObj>().map_or(0, |t| t.items.len()),
-    };
-    let at = |v: Value, i: usize| match v.downcast::<ListObj>() {
-        Some(l) => l.items.borrow().get(i).copied(),
-        None => v
-            .downcast::<TupleObj>()
-            .and_then(|t| t.items.get(i).copied()),
-    };
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(a) != len(b) {
-        return Ok(Some(op == CompareOp::Ne));
+    use crate::types::seq_methods::{live_item, live_len, seq_richcompare};
+    let r = seq_richcompare(vm, a, b, op, live_item, live_len)?;
+    if r.is_bool() {
+        return Ok(Some(r == Value::TRUE));
     }
-    // The first index where the items differ.
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (at(a, i), at(b, i)) {
-        if x != y && !eq(vm, x, y)? {
-            break;
-        }
-        i += 1;
-    }
-    let (Some(x), Some(y)) = (at(a, i), at(b, i)) else {
-        return Ok(Some(ord_result(len(a).cmp(&len(b)), op)));
-    };
-    match op {
-        CompareOp::Eq => Ok(Some(false)),
-        CompareOp::Ne => Ok(Some(true)),
-        _ => {
-            let r = rich_compare(vm, x, y, op)?;
-            Ok(Some(crate::ops::truth::is_true(vm, r)?))
-        }
-    }
+    Ok(Some(crate::ops::truth::is_true(vm, r)?))
 }
 
 /// `a == b` as a Rust bool (identity implies equality, as in containers).

@@ -167,13 +167,9 @@ pub fn delitem_in(vm: &mut Vm, c: Value, k: Value, clean: bool) -> PyResult<()> 
 /// `item`, and the item being compared (the list may drop it meanwhile); the caller truncates
 /// the roots.
 fn seq_contains(vm: &mut Vm, seq: Value, item: Value, clean: bool) -> PyResult<bool> {
-    let at = |i: usize| match seq.downcast::<ListObj>() {
-        Some(l) => l.items.borrow().get(i).copied(),
-        None => crate::types::tuple::items(seq).and_then(|t| t.get(i).copied()),
-    };
     let mut slot = None;
     let mut i = 0;
-    while let Some(x) = at(i) {
+    while let Some(x) = crate::types::seq_methods::live_item(seq, i) {
         i += 1;
         if x == item {
             return Ok(true);

@@ -353,25 +353,13 @@ fn small_int_binop(x: i64, y: i64, op: BinaryOp) -> Option<i64> {
 }
 
 /// `a op b` (BINARY_OP), `inplace` for the augmented forms.
+/// (The eval loop calls `binary_op_numbers` and `binary_op_general_in` itself, the latter
+/// from a clean position.)
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult {
-    binary_op_in(vm, a, b, op, inplace, false)
-}
-
-/// `binary_op`, from a clean position when `clean` (see `ops::call::call_kw_in`; the caller
-/// keeps `a` and `b` alive, as the eval loop does on its value stack): special methods then
-/// run at a clean level.
-pub fn binary_op_in(
-    vm: &mut Vm,
-    a: Value,
-    b: Value,
-    op: BinaryOp,
-    inplace: bool,
-    clean: bool,
-) -> PyResult {
     if let Some(r) = binary_op_numbers(vm, a, b, op) {
         return r;
     }
-    binary_op_general_in(vm, a, b, op, inplace, clean)
+    binary_op_general_in(vm, a, b, op, inplace, false)
 }
 
 /// `a op b` when both are builtin numbers (no Python code runs); None otherwise. Out of line:
@@ -390,7 +378,10 @@ pub fn binary_op_numbers(vm: &mut Vm, a: Value, b: Value, op: BinaryOp) -> Optio
     }
 }
 
-/// `binary_op_in` after `binary_op_numbers`: sequences, `list +=`, the special methods.
+/// `binary_op` after `binary_op_numbers`: sequences, `list +=`, the special methods; from a
+/// clean position when `clean` (see `ops::call::call_kw_in`; the caller keeps `a` and `b`
+/// alive, as the eval loop does on its value stack), where special methods run at a clean
+/// level.
 pub fn binary_op_general_in(
     vm: &mut Vm,
     a: Value,
@@ -593,10 +584,6 @@ pub fn unary_op_in(vm: &mut Vm, a: Value, op: Unary, clean: bool) -> PyResult {
         Unary::Pos => (vm.names.pos, "unary +"),
         Unary::Invert => (vm.names.invert, "unary ~"),
     };
-    unary(vm, a, name, what, clean)
-}
-
-fn unary(vm: &mut Vm, a: Value, name: Value, what: &str, clean: bool) -> PyResult {
     match super::call_special_in(vm, a, name, &[], clean)? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!(

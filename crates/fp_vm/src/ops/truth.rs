@@ -18,9 +18,6 @@ pub fn is_true_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<bool> {
     if v == Value::FALSE || v.is_none() {
         return Ok(false);
     }
-    if v == Value::NOT_IMPLEMENTED {
-        return not_implemented_truth(vm);
-    }
     if let Some(i) = v.as_small_int() {
         return Ok(i != 0);
     }
@@ -46,6 +43,9 @@ pub fn is_true_in(vm: &mut Vm, v: Value, clean: bool) -> PyResult<bool> {
     }
     if ty == vm.types.float {
         return Ok(crate::types::float::as_f64(v).is_some_and(|f| f != 0.0));
+    }
+    if v == Value::NOT_IMPLEMENTED {
+        return not_implemented_truth(vm);
     }
     if let Some(r) = super::call_special_in(vm, v, vm.names.bool_, &[], clean)? {
         if !r.is_bool() {

@@ -33,6 +33,23 @@ pub enum SeqKey {
     Slice(&'static SliceObj),
 }
 
+/// Item `i` of a list or tuple as it is now (None past the end, or for another type): for
+/// loops that run Python code between steps, which may change a list (comparisons, `in`).
+pub fn live_item(seq: Value, i: usize) -> Option<Value> {
+    match seq.downcast::<crate::types::list::ListObj>() {
+        Some(l) => l.get(i),
+        None => crate::types::tuple::items(seq).and_then(|t| t.get(i).copied()),
+    }
+}
+
+/// The length of a list or tuple as it is now (0 for another type).
+pub fn live_len(seq: Value) -> usize {
+    match seq.downcast::<crate::types::list::ListObj>() {
+        Some(l) => l.len(),
+        None => crate::types::tuple::items(seq).map_or(0, |t| t.len()),
+    }
+}
+
 /// Classifies `k` for `seq[k]`: ints and `__index__` objects are indices (IndexError "cannot
 /// fit" when huge, as CPython), slices are slices; anything else is
 /// "`<what>` indices must be integers or slices, not X".
@@ -223,13 +240,18 @@ pub fn seq_richcompare(
     let mut i = 0;
     while let (Some(x), Some(y)) = (get(a, i), get(b, i)) {
         if x != y && !ops::compare::eq(vm, x, y)? {
-            return match op {
-                CompareOp::Eq => Ok(Value::FALSE),
-                CompareOp::Ne => Ok(Value::TRUE),
-                _ => ops::compare::rich_compare(vm, x, y, op),
-            };
+            break;
         }
         i += 1;
+    }
+    // The items at `i` are read again: the comparison may have shortened either sequence,
+    // and then the lengths decide (CPython's `list_richcompare`).
+    if let (Some(x), Some(y)) = (get(a, i), get(b, i)) {
+        return match op {
+            CompareOp::Eq => Ok(Value::FALSE),
+            CompareOp::Ne => Ok(Value::TRUE),
+            _ => ops::compare::rich_compare(vm, x, y, op),
+        };
     }
     let (la, lb) = (len(a), len(b));
     Ok(Value::from_bool(match op {
